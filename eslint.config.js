@@ -1,0 +1,46 @@
+// @ts-check
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer reaches main only through `api/client.ts`, never Electron or Node.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', '**/src-main/**'] },
+      ],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      // Shared code runs on both sides: no Node, no DOM, no Electron.
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'react', 'react-dom'] }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/app/**', 'src-main/preload.ts'],
+    rules: {
+      // Electron stays in app/ (and the preload) so the rest runs and is tested without it.
+      'no-restricted-imports': ['error', { patterns: ['electron'] }],
+    },
+  },
+)

@@ -1,0 +1,45 @@
+import type { Session, WebContents } from 'electron'
+import { WORKBENCH_CSP } from '../security/content-security-policy.js'
+
+/** Links the app may hand to the system browser. Everything else is dropped. */
+export function isExternalUrl(url: string): boolean {
+  try {
+    return ['https:', 'http:', 'mailto:'].includes(new URL(url).protocol)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * No navigation away from the workbench and no new windows: external links go
+ * to the system browser through `openExternal`, anything else is refused.
+ */
+export function guardNavigation(
+  contents: WebContents,
+  isAppUrl: (url: string) => boolean,
+  openExternal: (url: string) => void,
+): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalUrl(url)) openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return
+    event.preventDefault()
+    if (isExternalUrl(url)) openExternal(url)
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+/** Adds the workbench CSP to every response, and refuses every permission request. */
+export function hardenSession(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [WORKBENCH_CSP],
+      },
+    })
+  })
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+}

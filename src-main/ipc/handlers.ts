@@ -1,0 +1,46 @@
+import type { CallOutput, ParsedInput } from '../../src-shared/api/contract.js'
+import type { CallName } from '../../src-shared/api/names.js'
+import type { AppInfo } from '../../src-shared/api/types.js'
+import type { Session } from '../session.js'
+
+/** What differs between the Electron app and the test host; everything else is shared. */
+export interface PlatformHooks {
+  shell: AppInfo['shell']
+  version: string
+  /** Native folder picker; the host has none and returns null. */
+  chooseFolder(): Promise<string | null>
+  /** Opens a link in the system browser; never inside the app. */
+  openExternal(url: string): Promise<boolean>
+}
+
+export type Handler<K extends CallName> = (input: ParsedInput<K>) => Promise<CallOutput<K>>
+export type HandlerTable = { [K in CallName]: Handler<K> }
+
+/** The one table of handlers, served by Electron IPC and by the test host alike. */
+export function createHandlers(session: Session, platform: PlatformHooks): HandlerTable {
+  return {
+    'app.info': async () => ({
+      version: platform.version,
+      platform: process.platform,
+      shell: platform.shell,
+    }),
+    'settings.get': async () => session.settings.publicSettings(),
+    'settings.setLanguage': async ({ language }) => {
+      await session.settings.setLanguage(language)
+      return session.settings.publicSettings()
+    },
+    'workspace.current': async () => (await session.current()?.info()) ?? null,
+    'workspace.open': async ({ path }) => session.open(path),
+    'workspace.chooseFolder': async () => platform.chooseFolder(),
+    'pages.index': async () => session.requireWorkspace().pages(),
+    'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
+    'pages.create': async ({ collection, title }) => ({
+      path: await session.requireWorkspace().createPage(collection, title),
+    }),
+    'pages.rename': async ({ path, newName }) => ({
+      path: await session.requireWorkspace().renamePage(path, newName),
+    }),
+    'pages.delete': async ({ path }) => ({ path: await session.requireWorkspace().deletePage(path) }),
+    'shell.openExternal': async ({ url }) => platform.openExternal(url),
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The workbench's Content-Security-Policy, sent by the Electron app and the test
+ * host alike. Scripts only from the app itself, no remote anything: Atelier
+ * must work with the network off, and page content must never run code here.
+ */
+const directives = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Inline style attributes are set by the split-pane and editor libraries.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "frame-src 'none'",
+  "worker-src 'self'",
+]
+
+export const WORKBENCH_CSP = directives.join('; ')
+
+/** The same policy for a `<meta>` tag, which browsers refuse to take `frame-ancestors` from. */
+export const WORKBENCH_CSP_META = directives
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ')

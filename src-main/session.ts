@@ -1,0 +1,82 @@
+import { stat } from 'node:fs/promises'
+import { AtelierError } from '../src-shared/api/atelier-error.js'
+import type { EventPayloads } from '../src-shared/api/contract.js'
+import type { EventName } from '../src-shared/api/names.js'
+import type { WorkspaceInfo } from '../src-shared/api/types.js'
+import type { SettingsStore } from './settings/settings-store.js'
+import { ensureStarterPlaybook } from './workspace/starter-playbook.js'
+import { Workspace } from './workspace/workspace.js'
+
+export type EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]) => void
+
+/**
+ * What the app holds between calls: the settings and the open workspace.
+ * Shared by the Electron app, the test host and the CLI, so all three behave alike.
+ */
+export class Session {
+  private workspace: Workspace | null = null
+  private readonly sinks = new Set<EventSink>()
+
+  constructor(
+    readonly settings: SettingsStore,
+    /** Watch the open folder for changes by other programs (off for one-shot CLI use). */
+    private readonly watch = true,
+  ) {}
+
+  /** Transports subscribe here to forward events to their renderer(s). */
+  subscribe(sink: EventSink): () => void {
+    this.sinks.add(sink)
+    return () => this.sinks.delete(sink)
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
+    for (const sink of this.sinks) sink(name, payload)
+  }
+
+  current(): Workspace | null {
+    return this.workspace
+  }
+
+  requireWorkspace(): Workspace {
+    if (!this.workspace) throw new AtelierError('no-workspace')
+    return this.workspace
+  }
+
+  async open(folder: string): Promise<WorkspaceInfo> {
+    const next = await Workspace.open(folder)
+    await this.workspace?.close()
+    this.workspace = next
+    if (this.watch) {
+      await next.watch((paths) => this.emit('index.changed', { paths }))
+    }
+    await this.settings.rememberWorkspace(next.root)
+    const info = await next.info()
+    this.emit('workspace.changed', info)
+    return info
+  }
+
+  /**
+   * First folder to show at start-up: the one asked for, else the last one
+   * used (if it still exists), else the user's copy of the starter playbook.
+   */
+  async openAtStartup(options: {
+    requested?: string | undefined
+    starterBundle: string
+    dataDir: string
+  }): Promise<WorkspaceInfo> {
+    if (options.requested) return this.open(options.requested)
+    const last = this.settings.get().lastWorkspace
+    if (last && (await isDirectory(last))) return this.open(last)
+    return this.open(await ensureStarterPlaybook(options.starterBundle, options.dataDir))
+  }
+
+  async close(): Promise<void> {
+    await this.workspace?.close()
+    this.workspace = null
+    this.sinks.clear()
+  }
+}
+
+async function isDirectory(folder: string): Promise<boolean> {
+  return (await stat(folder).catch(() => null))?.isDirectory() ?? false
+}

@@ -1,0 +1,81 @@
+import { mkdir, readFile, rename } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import type { Language, Settings } from '../../src-shared/api/types.js'
+import { writeFileAtomic } from '../workspace/atomic-write.js'
+
+/** Window position and size, remembered between launches. */
+const windowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400).max(20000),
+  height: z.number().int().min(300).max(20000),
+  maximized: z.boolean().default(false),
+})
+export type WindowState = z.infer<typeof windowStateSchema>
+
+const storedSchema = z.object({
+  language: z.enum(['fr', 'en']).default('fr'),
+  lastWorkspace: z.string().nullable().default(null),
+  recentWorkspaces: z.array(z.string()).default([]),
+  window: windowStateSchema.nullable().default(null),
+})
+export type StoredSettings = z.infer<typeof storedSchema>
+
+const MAX_RECENT = 8
+export const SETTINGS_FILE = 'settings.json'
+
+/**
+ * The app's own settings (not the workspace's), as one JSON file in the data
+ * folder. A damaged file is set aside as `settings.json.broken` and defaults
+ * are used: a bad settings file must never stop the app from starting.
+ */
+export class SettingsStore {
+  private constructor(
+    private readonly file: string,
+    private data: StoredSettings,
+  ) {}
+
+  static async load(dataDir: string): Promise<SettingsStore> {
+    const file = path.join(dataDir, SETTINGS_FILE)
+    await mkdir(dataDir, { recursive: true })
+    let raw: string
+    try {
+      raw = await readFile(file, 'utf8')
+    } catch {
+      return new SettingsStore(file, storedSchema.parse({}))
+    }
+    try {
+      return new SettingsStore(file, storedSchema.parse(JSON.parse(raw)))
+    } catch {
+      await rename(file, `${file}.broken`).catch(() => undefined)
+      return new SettingsStore(file, storedSchema.parse({}))
+    }
+  }
+
+  get(): Readonly<StoredSettings> {
+    return this.data
+  }
+
+  publicSettings(): Settings {
+    return { language: this.data.language, recentWorkspaces: [...this.data.recentWorkspaces] }
+  }
+
+  async setLanguage(language: Language): Promise<void> {
+    await this.update({ language })
+  }
+
+  async rememberWorkspace(root: string): Promise<void> {
+    const recent = [root, ...this.data.recentWorkspaces.filter((item) => item !== root)]
+    await this.update({ lastWorkspace: root, recentWorkspaces: recent.slice(0, MAX_RECENT) })
+  }
+
+  async setWindowState(window: WindowState): Promise<void> {
+    await this.update({ window: windowStateSchema.parse(window) })
+  }
+
+  private async update(patch: Partial<StoredSettings>): Promise<void> {
+    this.data = { ...this.data, ...patch }
+    await writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`)
+  }
+}

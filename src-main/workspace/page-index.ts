@@ -1,0 +1,186 @@
+import type { Dirent } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { PageEntry, PageIndexSnapshot } from '../../src-shared/api/types.js'
+import { comparePages } from '../../src-shared/site/page-order.js'
+import { describeProblem } from '../i18n/describe-problem.js'
+import { readFrontMatter, type FrontMatterRead } from './front-matter-reader.js'
+import { CONFIG_FILE, readSiteConfig, type SiteConfig } from './site-config.js'
+
+/** Folders that are build output, caches or tooling: never part of the playbook. */
+const SKIPPED_FOLDERS = new Set([
+  '.git',
+  'node_modules',
+  '_site',
+  '.jekyll-cache',
+  '.sass-cache',
+  '.bundle',
+  'vendor',
+])
+const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.html', '.htm'])
+
+interface CachedHead {
+  mtimeMs: number
+  size: number
+  read: FrontMatterRead
+}
+
+/**
+ * The list of pages of a workspace, built from front matter only.
+ *
+ * Front matter is cached by path + mtime + size, so a rescan after a change
+ * reads only the files that changed. Pages with broken front matter are kept,
+ * with their problem, so nothing disappears from the user's view.
+ */
+export class PageIndex {
+  private readonly cache = new Map<string, CachedHead>()
+  private config: SiteConfig | null = null
+  /** Files read from disk during the last scan: lets tests and benchmarks see the cache work. */
+  lastScanReads = 0
+
+  constructor(readonly root: string) {}
+
+  /** Forget the site configuration, e.g. after `_config.yml` changed. */
+  invalidateConfig(): void {
+    this.config = null
+  }
+
+  /** Drops what the index knows of paths reported changed by the watcher or a save. */
+  noteChanged(paths: string[]): void {
+    for (const changed of paths) {
+      if (changed === CONFIG_FILE) this.invalidateConfig()
+      this.cache.delete(changed)
+    }
+  }
+
+  async scan(): Promise<PageIndexSnapshot> {
+    this.config ??= await readSiteConfig(this.root)
+    const config = this.config
+    const files: string[] = []
+    const candidates: { rel: string; collection: string }[] = []
+    this.lastScanReads = 0
+
+    await this.walk('', async (rel) => {
+      const collection = classify(rel, config)
+      if (collection === null) files.push(rel)
+      else candidates.push({ rel, collection })
+    })
+
+    const pages: PageEntry[] = []
+    const seen = new Set<string>()
+    await Promise.all(
+      candidates.map(async ({ rel, collection }) => {
+        seen.add(rel)
+        const head = await this.readHead(rel)
+        if (head === null) return
+        // Jekyll only renders files that have front matter; the rest are plain files.
+        if (head.kind === 'none') {
+          files.push(rel)
+          return
+        }
+        pages.push(toEntry(rel, collection, head))
+      }),
+    )
+    for (const cached of this.cache.keys()) if (!seen.has(cached)) this.cache.delete(cached)
+
+    pages.sort(comparePages)
+    files.sort()
+    return { pages, files, collections: config.collections }
+  }
+
+  private async readHead(rel: string): Promise<FrontMatterRead | null> {
+    const absolute = path.join(this.root, rel)
+    let info
+    try {
+      info = await stat(absolute)
+    } catch {
+      return null // Deleted between the listing and now.
+    }
+    const cached = this.cache.get(rel)
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.read
+    this.lastScanReads++
+    let read: FrontMatterRead
+    try {
+      read = await readFrontMatter(absolute)
+    } catch {
+      read = { kind: 'problem', problem: describeProblem('unreadable', null) }
+    }
+    this.cache.set(rel, { mtimeMs: info.mtimeMs, size: info.size, read })
+    return read
+  }
+
+  private async walk(folder: string, visit: (rel: string) => Promise<void> | void): Promise<void> {
+    let entries: Dirent[]
+    try {
+      entries = await readdir(path.join(this.root, folder), { withFileTypes: true })
+    } catch {
+      return
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const rel = folder ? `${folder}/${entry.name}` : entry.name
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(rel, visit)
+        } else if (entry.isFile() || entry.isSymbolicLink()) {
+          if (!entry.name.endsWith('.atelier-tmp')) await visit(rel)
+        }
+      }),
+    )
+  }
+}
+
+/**
+ * Which collection a file would be a page of, or null when it can only be a
+ * site file (layouts, includes, data, assets, excluded files, non-page types).
+ */
+export function classify(rel: string, config: SiteConfig): string | null {
+  if (!PAGE_EXTENSIONS.has(path.posix.extname(rel).toLowerCase())) return null
+  const segments = rel.split('/')
+  const name = segments[segments.length - 1] ?? ''
+  if (name.startsWith('_') || name.startsWith('.')) return null
+  if (isExcluded(rel, config.exclude)) return null
+  for (const collection of config.collections) {
+    if (rel.startsWith(`${collection.folder}/`)) return collection.name
+  }
+  // Other underscore or dot folders (_layouts, _includes, _data, _drafts…) hold no pages.
+  if (segments.slice(0, -1).some((part) => part.startsWith('_') || part.startsWith('.'))) {
+    return null
+  }
+  return 'pages'
+}
+
+function isExcluded(rel: string, patterns: string[]): boolean {
+  return patterns.some((pattern) => {
+    const clean = pattern.replace(/^\/+|\/+$/g, '')
+    return rel === clean || rel.startsWith(`${clean}/`) || path.posix.matchesGlob?.(rel, clean)
+  })
+}
+
+function toEntry(rel: string, collection: string, head: FrontMatterRead): PageEntry {
+  const fallbackTitle = titleFromFileName(rel, collection)
+  if (head.kind !== 'data') {
+    return {
+      path: rel,
+      collection,
+      title: fallbackTitle,
+      order: null,
+      error: head.kind === 'problem' ? head.problem : null,
+    }
+  }
+  const { title, order } = head.data
+  return {
+    path: rel,
+    collection,
+    title: typeof title === 'string' && title.trim() ? title.trim() : fallbackTitle,
+    order: typeof order === 'number' && Number.isFinite(order) ? order : null,
+    error: null,
+  }
+}
+
+/** `2024-03-01-budget-citoyen.md` → `budget citoyen`, as Jekyll derives a post's title. */
+function titleFromFileName(rel: string, collection: string): string {
+  let base = path.posix.basename(rel, path.posix.extname(rel))
+  if (collection === 'posts') base = base.replace(/^\d{4}-\d{2}-\d{2}-/, '')
+  return base.replace(/[-_]+/g, ' ').trim() || base
+}
+

@@ -1,0 +1,162 @@
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { stringify } from 'yaml'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import type { PageContent, PageIndexSnapshot, WorkspaceInfo } from '../../src-shared/api/types.js'
+import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import { slugify } from '../../src-shared/site/slugify.js'
+import { currentBranch } from '../git/current-branch.js'
+import { describeProblem } from '../i18n/describe-problem.js'
+import { writeFileAtomic } from './atomic-write.js'
+import { interpretYaml } from './front-matter-reader.js'
+import { PageIndex } from './page-index.js'
+import { resolveInside, toWorkspacePath } from './safe-path.js'
+import { WorkspaceWatcher } from './watcher.js'
+
+/** Pages larger than this open with a message instead of freezing an old laptop. */
+export const PAGE_SIZE_LIMIT = 5 * 1024 * 1024
+
+/**
+ * One open folder: its page index, its watcher and the page operations. Every
+ * path from outside goes through `resolveInside` before touching the disk.
+ */
+export class Workspace {
+  readonly index: PageIndex
+  private watcher: WorkspaceWatcher | null = null
+  private snapshot: PageIndexSnapshot | null = null
+
+  private constructor(readonly root: string) {
+    this.index = new PageIndex(root)
+  }
+
+  static async open(folder: string): Promise<Workspace> {
+    const root = path.resolve(folder)
+    let info
+    try {
+      info = await stat(root)
+    } catch {
+      throw new AtelierError('not-found', folder)
+    }
+    if (!info.isDirectory()) throw new AtelierError('not-found', folder)
+    return new Workspace(root)
+  }
+
+  async info(): Promise<WorkspaceInfo> {
+    return { root: this.root, name: path.basename(this.root), branch: await currentBranch(this.root) }
+  }
+
+  async pages(): Promise<PageIndexSnapshot> {
+    this.snapshot ??= await this.index.scan()
+    return this.snapshot
+  }
+
+  /** Starts reporting changes made by other programs; `onChange` gets the new index. */
+  async watch(onChange: (paths: string[]) => void): Promise<void> {
+    this.watcher = new WorkspaceWatcher(this.root, (paths) => {
+      this.noteChanged(paths)
+      onChange(paths)
+    })
+    await this.watcher.start()
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.stop()
+    this.watcher = null
+  }
+
+  async readPage(relative: string): Promise<PageContent> {
+    const absolute = await resolveInside(this.root, relative)
+    const rel = toWorkspacePath(this.root, absolute)
+    let bytes: Buffer
+    try {
+      const info = await stat(absolute)
+      if (!info.isFile()) throw new AtelierError('not-a-page', rel)
+      if (info.size > PAGE_SIZE_LIMIT) {
+        return {
+          path: rel,
+          text: '',
+          body: '',
+          frontMatter: null,
+          problem: describeProblem('too-large', null),
+        }
+      }
+      bytes = await readFile(absolute)
+    } catch (error) {
+      if (error instanceof AtelierError) throw error
+      throw new AtelierError('not-found', rel)
+    }
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      return { path: rel, text: '', body: '', frontMatter: null, problem: describeProblem('not-utf8', null) }
+    }
+    const split = splitFrontMatter(text)
+    if (split.kind === 'none') return { path: rel, text, body: text, frontMatter: null, problem: null }
+    if (split.kind === 'unclosed') {
+      return { path: rel, text, body: text, frontMatter: null, problem: describeProblem('unclosed', 1) }
+    }
+    const read = interpretYaml(split.yaml, split.firstYamlLine)
+    return {
+      path: rel,
+      text,
+      body: text.slice(split.bodyStart),
+      frontMatter: read.kind === 'data' ? read.data : null,
+      problem: read.kind === 'problem' ? read.problem : null,
+    }
+  }
+
+  /** Creates a page with a title in a collection folder (or the root for plain pages). */
+  async createPage(collectionName: string, title: string): Promise<string> {
+    const { collections } = await this.pages()
+    const collection = collections.find((candidate) => candidate.name === collectionName)
+    if (!collection && collectionName !== 'pages') throw new AtelierError('not-found', collectionName)
+    const slug = slugify(title) || 'page'
+    const datePrefix = collectionName === 'posts' ? `${new Date().toISOString().slice(0, 10)}-` : ''
+    const folder = collection?.folder ?? ''
+    const relative = `${folder ? `${folder}/` : ''}${datePrefix}${slug}.md`
+    const absolute = await resolveInside(this.root, relative)
+    if (await exists(absolute)) throw new AtelierError('already-exists', relative)
+    await mkdir(path.dirname(absolute), { recursive: true })
+    const frontMatter = stringify({ title }, { lineWidth: 0 })
+    await writeFileAtomic(absolute, `---\n${frontMatter}---\n\n`)
+    this.noteChanged([relative])
+    return relative
+  }
+
+  /** Renames a file in its folder; `newName` is a file name, the extension is kept if left out. */
+  async renamePage(relative: string, newName: string): Promise<string> {
+    const from = await resolveInside(this.root, relative)
+    if (!(await exists(from))) throw new AtelierError('not-found', relative)
+    if (/[/\\]/.test(newName) || newName === '.' || newName === '..') {
+      throw new AtelierError('invalid-input', newName)
+    }
+    const name = path.extname(newName) ? newName : `${newName}${path.extname(from)}`
+    const to = await resolveInside(this.root, path.posix.join(path.posix.dirname(relative), name))
+    if (await exists(to)) throw new AtelierError('already-exists', name)
+    await rename(from, to)
+    const renamed = toWorkspacePath(this.root, to)
+    this.noteChanged([toWorkspacePath(this.root, from), renamed])
+    return renamed
+  }
+
+  async deletePage(relative: string): Promise<string> {
+    const absolute = await resolveInside(this.root, relative)
+    const info = await stat(absolute).catch(() => null)
+    if (!info) throw new AtelierError('not-found', relative)
+    if (!info.isFile()) throw new AtelierError('not-a-page', relative)
+    await rm(absolute)
+    const rel = toWorkspacePath(this.root, absolute)
+    this.noteChanged([rel])
+    return rel
+  }
+
+  private noteChanged(paths: string[]): void {
+    this.index.noteChanged(paths)
+    this.snapshot = null
+  }
+}
+
+async function exists(target: string): Promise<boolean> {
+  return (await stat(target).catch(() => null)) !== null
+}

@@ -1,0 +1,94 @@
+import { api } from '../api/client.js'
+import { closeOtherTabs, closeTab, cycleTab, tabsStore } from '../stores/tabs-store.js'
+import { openDialog, openPalette, showView, uiStore, type ViewId } from '../stores/ui-store.js'
+import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import type { Keybinding } from './keybinding.js'
+
+/** Every action of the workbench: listed in the palette, bound to its shortcut. */
+export interface Command {
+  id: string
+  /** Catalogue key of the title. */
+  title: string
+  keybinding?: Keybinding
+  run(): void | Promise<void>
+}
+
+function withActiveTab(action: (path: string) => void): () => void {
+  return () => {
+    const active = tabsStore.get().active
+    if (active) action(active)
+  }
+}
+
+function viewCommand(id: ViewId, title: string, keybinding?: Keybinding): Command {
+  return keybinding
+    ? { id: `view.${id}`, title, keybinding, run: () => showView(id) }
+    : { id: `view.${id}`, title, run: () => showView(id) }
+}
+
+/** Asks for a folder: the system dialog in the app, a path field in a plain browser. */
+export async function chooseAndOpenFolder(): Promise<void> {
+  if (workspaceStore.get().shell === 'host') return openDialog({ kind: 'open-folder' })
+  const folder = await api.call('workspace.chooseFolder', {})
+  if (folder) await openWorkspace(folder)
+}
+
+export const commands: Command[] = [
+  {
+    id: 'workbench.showCommands',
+    title: 'commands.showCommands',
+    keybinding: { key: 'p', mod: true, shift: true },
+    run: () => openPalette('commands'),
+  },
+  {
+    id: 'workbench.quickOpen',
+    title: 'commands.quickOpen',
+    keybinding: { key: 'p', mod: true },
+    run: () => openPalette('pages'),
+  },
+  {
+    id: 'workspace.openFolder',
+    title: 'commands.openFolder',
+    keybinding: { key: 'o', mod: true },
+    run: chooseAndOpenFolder,
+  },
+  {
+    id: 'page.new',
+    title: 'commands.newPage',
+    keybinding: { key: 'n', mod: true, alt: true },
+    run: () => openDialog({ kind: 'new-page' }),
+  },
+  {
+    id: 'tab.close',
+    title: 'commands.closeTab',
+    keybinding: { key: 'w', mod: true },
+    run: withActiveTab(closeTab),
+  },
+  { id: 'tab.closeOthers', title: 'commands.closeOtherTabs', run: withActiveTab(closeOtherTabs) },
+  {
+    id: 'tab.next',
+    title: 'commands.nextTab',
+    keybinding: { key: 'PageDown', mod: true },
+    run: () => cycleTab(1),
+  },
+  {
+    id: 'tab.previous',
+    title: 'commands.previousTab',
+    keybinding: { key: 'PageUp', mod: true },
+    run: () => cycleTab(-1),
+  },
+  viewCommand('explorer', 'commands.showExplorer', { key: 'e', mod: true, shift: true }),
+  viewCommand('search', 'commands.showSearch', { key: 'f', mod: true, shift: true }),
+  viewCommand('versions', 'commands.showVersions', { key: 'g', mod: true, shift: true }),
+  viewCommand('review', 'commands.showReview'),
+  viewCommand('preview', 'commands.showPreview'),
+  viewCommand('settings', 'commands.openSettings', { key: ',', mod: true }),
+  {
+    id: 'view.toggleSidebar',
+    title: 'commands.toggleSidebar',
+    keybinding: { key: 'b', mod: true },
+    run: () => uiStore.set(({ sidebarVisible }) => ({ sidebarVisible: !sidebarVisible })),
+  },
+  { id: 'language.fr', title: 'commands.languageFrench', run: () => changeLanguage('fr') },
+  { id: 'language.en', title: 'commands.languageEnglish', run: () => changeLanguage('en') },
+]

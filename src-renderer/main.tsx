@@ -1,0 +1,20 @@
+import '@vscode/codicons/dist/codicon.css'
+import 'allotment/dist/style.css'
+import './styles/workbench.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { I18nextProvider } from 'react-i18next'
+import { i18n } from './i18n/i18n.js'
+import { Workbench } from './shell/Workbench.js'
+import { followWorkspaceEvents, loadWorkspace } from './stores/workspace-store.js'
+
+const root = createRoot(document.getElementById('root') as HTMLElement)
+root.render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <Workbench />
+    </I18nextProvider>
+  </StrictMode>,
+)
+followWorkspaceEvents()
+void loadWorkspace().finally(() => document.body.setAttribute('data-ready', 'true'))

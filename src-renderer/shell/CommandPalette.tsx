@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { commands } from '../commands/commands.js'
+import { formatKeybinding } from '../commands/keybinding.js'
+import { useStore } from '../stores/store.js'
+import { openTab } from '../stores/tabs-store.js'
+import { closePalette, uiStore, type Palette } from '../stores/ui-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
+import { matchesQuery } from './palette-filter.js'
+import { attempt } from './report-failure.js'
+
+interface Choice {
+  id: string
+  label: string
+  detail?: string
+  run(): void | Promise<void>
+}
+
+/** Ctrl+Shift+P lists every command with its shortcut; Ctrl+P finds a page by title. */
+export function CommandPalette() {
+  const mode = useStore(uiStore, (state) => state.palette)
+  // Keyed by mode: switching palettes starts from an empty query.
+  return mode ? <PaletteBody key={mode} mode={mode} /> : null
+}
+
+function PaletteBody({ mode }: { mode: Palette }) {
+  const { t } = useTranslation()
+  const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  const [query, setQuery] = useState('')
+  const [selected, setSelected] = useState(0)
+
+  const choices = useMemo<Choice[]>(() => {
+    if (mode === 'commands') {
+      return commands
+        .map((command) => {
+          const choice: Choice = { id: command.id, label: t(command.title), run: command.run }
+          if (command.keybinding) choice.detail = formatKeybinding(command.keybinding)
+          return choice
+        })
+        .filter((choice) => matchesQuery(query, choice.label))
+    }
+    if (mode === 'pages') {
+      return (pages ?? [])
+        .filter((page) => matchesQuery(query, page.title, page.path))
+        .slice(0, 200)
+        .map((page) => ({ id: page.path, label: page.title, detail: page.path, run: () => openTab(page.path) }))
+    }
+    return []
+  }, [mode, query, pages, t])
+
+  const choose = (choice: Choice | undefined) => {
+    if (!choice) return
+    closePalette()
+    void attempt(async () => choice.run())
+  }
+
+  return (
+    <div className="palette-backdrop" onMouseDown={closePalette}>
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('palette.label')}
+        onMouseDown={(event) => event.stopPropagation()}
+      >
+        <input
+          autoFocus
+          className="palette-input"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-activedescendant={choices[selected] ? `palette-${selected}` : undefined}
+          placeholder={t(mode === 'commands' ? 'palette.placeholder' : 'palette.quickOpenPlaceholder')}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value)
+            setSelected(0)
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') setSelected((index) => Math.min(index + 1, choices.length - 1))
+            else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
+            else if (event.key === 'Enter') choose(choices[selected])
+            else if (event.key === 'Escape') closePalette()
+            else return
+            event.preventDefault()
+          }}
+        />
+        <ul id="palette-list" className="palette-list" role="listbox">
+          {choices.length === 0 && <li className="palette-empty">{t('palette.noResults')}</li>}
+          {choices.map((choice, index) => (
+            <li
+              key={choice.id}
+              id={`palette-${index}`}
+              role="option"
+              aria-selected={index === selected}
+              className={`palette-item${index === selected ? ' selected' : ''}`}
+              onMouseEnter={() => setSelected(index)}
+              onClick={() => choose(choice)}
+            >
+              <span className="palette-label">{choice.label}</span>
+              {choice.detail && <span className="palette-detail">{choice.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}

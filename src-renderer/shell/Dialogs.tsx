@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/client.js'
+import { groupOrder } from '../views/explorer-tree.js'
+import { useStore } from '../stores/store.js'
+import { openTab, retargetTab } from '../stores/tabs-store.js'
+import { closeDialog, uiStore } from '../stores/ui-store.js'
+import { findPage, openWorkspace, refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { attempt } from './report-failure.js'
+
+/** The workbench's modal questions: new page, rename, delete, open a folder by path. */
+export function Dialogs() {
+  const dialog = useStore(uiStore, (state) => state.dialog)
+  if (!dialog) return null
+  switch (dialog.kind) {
+    case 'new-page':
+      return <NewPageDialog />
+    case 'rename':
+      return <RenameDialog path={dialog.path} />
+    case 'delete':
+      return <DeleteDialog path={dialog.path} />
+    case 'open-folder':
+      return <OpenFolderDialog />
+  }
+}
+
+function Modal(props: { title: string; submit: string; danger?: boolean; onSubmit(): Promise<unknown>; children: ReactNode }) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLFormElement>(null)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, button[type="submit"]')?.focus()
+  }, [])
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    const done = await attempt(props.onSubmit)
+    setBusy(false)
+    if (done) closeDialog()
+  }
+  return (
+    <div className="modal-backdrop" onMouseDown={closeDialog}>
+      <form
+        ref={ref}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        onMouseDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.key === 'Escape' && closeDialog()}
+        onSubmit={(event) => void submit(event)}
+      >
+        <h2>{props.title}</h2>
+        {props.children}
+        <div className="modal-actions">
+          <button type="button" className="button secondary" onClick={closeDialog}>
+            {t('pageDialog.cancel')}
+          </button>
+          <button type="submit" className={`button${props.danger ? ' danger' : ''}`} disabled={busy}>
+            {props.submit}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}
+
+function NewPageDialog() {
+  const { t, i18n } = useTranslation()
+  const index = useStore(workspaceStore, (state) => state.index)
+  const groups = index ? groupOrder(index) : ['pages']
+  const [collection, setCollection] = useState(groups[0] ?? 'pages')
+  const [title, setTitle] = useState('')
+  return (
+    <Modal
+      title={t('pageDialog.newTitle')}
+      submit={t('pageDialog.create')}
+      onSubmit={async () => {
+        const { path } = await api.call('pages.create', { collection, title })
+        await refreshIndex()
+        openTab(path)
+      }}
+    >
+      <label className="field">
+        <span>{t('pageDialog.collection')}</span>
+        <select value={collection} onChange={(event) => setCollection(event.target.value)}>
+          {groups.map((group) => (
+            <option key={group} value={group}>
+              {i18n.exists(`collections.${group}`) ? t(`collections.${group}`) : group}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('pageDialog.titleLabel')}</span>
+        <input required value={title} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+    </Modal>
+  )
+}
+
+function RenameDialog({ path }: { path: string }) {
+  const { t } = useTranslation()
+  const [name, setName] = useState(path.split('/').pop() ?? path)
+  return (
+    <Modal
+      title={t('pageDialog.renameTitle')}
+      submit={t('pageDialog.renameAction')}
+      onSubmit={async () => {
+        const renamed = await api.call('pages.rename', { path, newName: name })
+        retargetTab(path, renamed.path)
+        await refreshIndex()
+      }}
+    >
+      <label className="field">
+        <span>{t('pageDialog.renameLabel')}</span>
+        <input required value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+    </Modal>
+  )
+}
+
+function DeleteDialog({ path }: { path: string }) {
+  const { t } = useTranslation()
+  const title = findPage(path)?.title ?? path
+  return (
+    <Modal
+      title={t('pageDialog.deleteTitle')}
+      submit={t('pageDialog.deleteAction')}
+      danger
+      onSubmit={async () => {
+        await api.call('pages.delete', { path })
+        retargetTab(path, null)
+        await refreshIndex()
+      }}
+    >
+      <p>{t('pageDialog.deleteText', { title })}</p>
+    </Modal>
+  )
+}
+
+function OpenFolderDialog() {
+  const { t } = useTranslation()
+  const [folder, setFolder] = useState('')
+  return (
+    <Modal title={t('pageDialog.folderTitle')} submit={t('pageDialog.folderAction')} onSubmit={() => openWorkspace(folder)}>
+      <label className="field">
+        <span>{t('pageDialog.folderLabel')}</span>
+        <input required value={folder} onChange={(event) => setFolder(event.target.value)} />
+      </label>
+    </Modal>
+  )
+}

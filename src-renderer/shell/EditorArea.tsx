@@ -1,0 +1,165 @@
+import { useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { commands, chooseAndOpenFolder } from '../commands/commands.js'
+import { formatKeybinding } from '../commands/keybinding.js'
+import { PageReader } from '../editor/PageReader.js'
+import { useStore } from '../stores/store.js'
+import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
+import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { ContextMenu, type MenuItem } from './ContextMenu.js'
+import { attempt } from './report-failure.js'
+
+export function EditorArea() {
+  const { t } = useTranslation()
+  const { tabs, active } = useStore(tabsStore, (state) => state)
+  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
+
+  if (tabs.length === 0) return <Welcome />
+
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (step) {
+      const next = tabs[(index + step + tabs.length) % tabs.length]
+      if (next) {
+        focusTab(next.path)
+        document.getElementById(tabId(next.path))?.focus()
+      }
+      event.preventDefault()
+    } else if (event.key === 'Delete') {
+      closeTab(tabs[index]!.path)
+    }
+  }
+
+  return (
+    <div className="editor-area">
+      <div className="tab-bar" role="tablist" aria-label={t('tabs.label')}>
+        {tabs.map((tab, index) => (
+          <TabHeader
+            key={tab.path}
+            tab={tab}
+            active={tab.path === active}
+            onKeyDown={(event) => onKeyDown(event, index)}
+            onContextMenu={(x, y) =>
+              setMenu({
+                x,
+                y,
+                items: [
+                  { label: t('tabs.close'), run: () => closeTab(tab.path) },
+                  { label: t('tabs.closeOthers'), run: () => closeOtherTabs(tab.path) },
+                ],
+              })
+            }
+          />
+        ))}
+      </div>
+      {active && (
+        <div className="tab-panel" role="tabpanel" id={panelId(active)} aria-labelledby={tabId(active)}>
+          <PageReader key={active} path={active} />
+        </div>
+      )}
+      {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
+    </div>
+  )
+}
+
+const tabId = (path: string) => `tab-${encodeURIComponent(path)}`
+const panelId = (path: string) => `panel-${encodeURIComponent(path)}`
+
+function TabHeader(props: {
+  tab: Tab
+  active: boolean
+  onKeyDown(event: KeyboardEvent): void
+  onContextMenu(x: number, y: number): void
+}) {
+  const { t } = useTranslation()
+  const page = useStore(workspaceStore, (state) =>
+    state.index?.pages.find((candidate) => candidate.path === props.tab.path),
+  )
+  const title = page?.title ?? props.tab.path.split('/').pop() ?? props.tab.path
+  return (
+    <div
+      id={tabId(props.tab.path)}
+      role="tab"
+      aria-selected={props.active}
+      aria-controls={panelId(props.tab.path)}
+      tabIndex={props.active ? 0 : -1}
+      className={`tab${props.active ? ' active' : ''}${props.tab.dirty ? ' dirty' : ''}`}
+      title={props.tab.path}
+      data-path={props.tab.path}
+      onClick={() => focusTab(props.tab.path)}
+      onAuxClick={(event) => {
+        if (event.button === 1) {
+          event.preventDefault()
+          closeTab(props.tab.path)
+        }
+      }}
+      onMouseDown={(event) => {
+        if (event.button === 1) event.preventDefault() // no auto-scroll on middle click
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault()
+        props.onContextMenu(event.clientX, event.clientY)
+      }}
+      onKeyDown={props.onKeyDown}
+    >
+      <span className="codicon codicon-file-text" aria-hidden="true" />
+      <span className="tab-title">{title}</span>
+      {props.tab.dirty && (
+        <span className="tab-dirty" role="img" aria-label={t('tabs.unsaved')} title={t('tabs.unsaved')} />
+      )}
+      <button
+        type="button"
+        className="tab-close icon-button"
+        aria-label={`${t('tabs.close')} ${title}`}
+        title={t('tabs.close')}
+        tabIndex={-1}
+        onClick={(event) => {
+          event.stopPropagation()
+          closeTab(props.tab.path)
+        }}
+      >
+        <span className="codicon codicon-close" aria-hidden="true" />
+      </button>
+    </div>
+  )
+}
+
+function Welcome() {
+  const { t } = useTranslation()
+  const info = useStore(workspaceStore, (state) => state.info)
+  const recent = useStore(workspaceStore, (state) => state.settings.recentWorkspaces)
+  const quickOpen = commands.find((command) => command.id === 'workbench.quickOpen')?.keybinding
+  return (
+    <div className="welcome">
+      <span className="codicon codicon-book welcome-icon" aria-hidden="true" />
+      <h1>{t('welcome.title')}</h1>
+      <p>
+        {info
+          ? t('welcome.text', { shortcut: quickOpen ? formatKeybinding(quickOpen) : '' })
+          : t('app.openFolderHint')}
+      </p>
+      <button type="button" className="button" onClick={() => void attempt(chooseAndOpenFolder)}>
+        <span className="codicon codicon-folder-opened" aria-hidden="true" /> {t('welcome.openFolder')}
+      </button>
+      {recent.length > 0 && (
+        <div className="welcome-recent">
+          <h2>{t('welcome.recent')}</h2>
+          <ul className="recent-list">
+            {recent.map((folder) => (
+              <li key={folder}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void attempt(() => openWorkspace(folder))}
+                  aria-current={folder === info?.root ? 'true' : undefined}
+                >
+                  {folder}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}

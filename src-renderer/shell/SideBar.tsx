@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next'
+import { useStore } from '../stores/store.js'
+import { uiStore } from '../stores/ui-store.js'
+import { ComingSoonView } from '../views/ComingSoonView.js'
+import { ExplorerView } from '../views/ExplorerView.js'
+import { SettingsView } from '../views/SettingsView.js'
+
+export function SideBar() {
+  const { t } = useTranslation()
+  const view = useStore(uiStore, (state) => state.view)
+  const title = t(`views.${view}`)
+  return (
+    <aside className="side-bar" aria-label={title}>
+      {view === 'explorer' ? (
+        <ExplorerView />
+      ) : view === 'settings' ? (
+        <SettingsView />
+      ) : (
+        <ComingSoonView title={title} />
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next'
+import { useStore } from '../stores/store.js'
+import { openPalette, showView } from '../stores/ui-store.js'
+import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
+import { attempt } from './report-failure.js'
+
+export function StatusBar() {
+  const { t } = useTranslation()
+  const info = useStore(workspaceStore, (state) => state.info)
+  const language = useStore(workspaceStore, (state) => state.settings.language)
+  const problems = useStore(workspaceStore, (state) => state.index?.pages.filter((page) => page.error).length ?? 0)
+  const other = language === 'fr' ? 'en' : 'fr'
+  return (
+    <footer className="status-bar" role="status">
+      <div className="status-left">
+        {info && (
+          <button type="button" className="status-item" title={info.root} onClick={() => showView('explorer')}>
+            <span className="codicon codicon-folder" aria-hidden="true" />
+            {t('status.workspace', { name: info.name })}
+          </button>
+        )}
+        {info && (
+          <button type="button" className="status-item" data-testid="status-branch" onClick={() => showView('versions')}>
+            <span className="codicon codicon-git-branch" aria-hidden="true" />
+            {info.branch ? t('status.branch', { name: info.branch }) : t('status.noBranch')}
+          </button>
+        )}
+        {problems > 0 && (
+          <button type="button" className="status-item" onClick={() => openPalette('pages')}>
+            <span className="codicon codicon-warning" aria-hidden="true" />
+            {t('status.problems', { count: problems })}
+          </button>
+        )}
+      </div>
+      <div className="status-right">
+        <button
+          type="button"
+          className="status-item"
+          data-testid="status-language"
+          title={t(`languages.${other}`)}
+          onClick={() => void attempt(() => changeLanguage(other))}
+        >
+          <span className="codicon codicon-globe" aria-hidden="true" />
+          {t('status.language', { name: t(`languages.${language}`) })}
+        </button>
+      </div>
+    </footer>
+  )
+}

@@ -1,0 +1,63 @@
+import { createStore } from './store.js'
+
+export interface Tab {
+  /** Workspace-relative path of the page: also the tab's identity. */
+  path: string
+  dirty: boolean
+}
+
+interface TabsState {
+  tabs: Tab[]
+  active: string | null
+}
+
+export const tabsStore = createStore<TabsState>({ tabs: [], active: null })
+
+/** Opens a page in a tab, or focuses its tab when it is already open. */
+export function openTab(path: string): void {
+  tabsStore.set(({ tabs }) => ({
+    tabs: tabs.some((tab) => tab.path === path) ? tabs : [...tabs, { path, dirty: false }],
+    active: path,
+  }))
+}
+
+export function focusTab(path: string): void {
+  if (tabsStore.get().tabs.some((tab) => tab.path === path)) tabsStore.set({ active: path })
+}
+
+/** Closes a tab; the neighbour to its right (or left) becomes active, as in VS Code. */
+export function closeTab(path: string): void {
+  tabsStore.set(({ tabs, active }) => {
+    const index = tabs.findIndex((tab) => tab.path === path)
+    if (index < 0) return {}
+    const rest = tabs.filter((tab) => tab.path !== path)
+    const next = active === path ? (rest[index] ?? rest[index - 1] ?? null)?.path ?? null : active
+    return { tabs: rest, active: next }
+  })
+}
+
+export function closeOtherTabs(path: string): void {
+  tabsStore.set(({ tabs }) => ({ tabs: tabs.filter((tab) => tab.path === path), active: path }))
+}
+
+export function closeAllTabs(): void {
+  tabsStore.set({ tabs: [], active: null })
+}
+
+/** Moves the focus `step` tabs along, wrapping around. */
+export function cycleTab(step: 1 | -1): void {
+  const { tabs, active } = tabsStore.get()
+  if (tabs.length === 0) return
+  const index = tabs.findIndex((tab) => tab.path === active)
+  const next = tabs[(index + step + tabs.length) % tabs.length]
+  if (next) tabsStore.set({ active: next.path })
+}
+
+/** Follows a rename or delete made from the explorer. */
+export function retargetTab(from: string, to: string | null): void {
+  if (to === null) return closeTab(from)
+  tabsStore.set(({ tabs, active }) => ({
+    tabs: tabs.map((tab) => (tab.path === from ? { ...tab, path: to } : tab)),
+    active: active === from ? to : active,
+  }))
+}

@@ -1,0 +1,55 @@
+import { createStore } from './store.js'
+
+export type ViewId = 'explorer' | 'search' | 'versions' | 'review' | 'preview' | 'settings'
+
+export type Dialog =
+  | { kind: 'new-page' }
+  | { kind: 'rename'; path: string }
+  | { kind: 'delete'; path: string }
+  | { kind: 'open-folder' }
+
+export type Palette = 'commands' | 'pages'
+
+interface UiState {
+  view: ViewId
+  sidebarVisible: boolean
+  palette: Palette | null
+  dialog: Dialog | null
+  /** A message for the user (already translated key + params), shown as a toast. */
+  notice: { key: string; params?: Record<string, string> } | null
+}
+
+export const uiStore = createStore<UiState>({
+  view: 'explorer',
+  sidebarVisible: true,
+  palette: null,
+  dialog: null,
+  notice: null,
+})
+
+/** Clicking the active view's icon hides the side bar, like VS Code. */
+export function showView(view: ViewId): void {
+  uiStore.set(({ view: current, sidebarVisible }) =>
+    current === view && sidebarVisible ? { sidebarVisible: false } : { view, sidebarVisible: true },
+  )
+}
+
+export function openPalette(palette: Palette): void {
+  uiStore.set({ palette })
+}
+
+export function closePalette(): void {
+  uiStore.set({ palette: null })
+}
+
+export function openDialog(dialog: Dialog): void {
+  uiStore.set({ dialog, palette: null })
+}
+
+export function closeDialog(): void {
+  uiStore.set({ dialog: null })
+}
+
+export function notify(key: string, params?: Record<string, string>): void {
+  uiStore.set({ notice: params ? { key, params } : { key } })
+}

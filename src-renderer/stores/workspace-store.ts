@@ -1,0 +1,82 @@
+import type {
+  PageEntry,
+  PageIndexSnapshot,
+  Settings,
+  WorkspaceInfo,
+} from '../../src-shared/api/types.js'
+import { api } from '../api/client.js'
+import { setLanguage } from '../i18n/i18n.js'
+import { createStore } from './store.js'
+import { closeAllTabs } from './tabs-store.js'
+
+interface WorkspaceState {
+  info: WorkspaceInfo | null
+  index: PageIndexSnapshot | null
+  settings: Settings
+  shell: 'electron' | 'host'
+  /** Paths reported changed by the last watcher event, so open pages can reload. */
+  lastChanged: { paths: string[]; at: number }
+}
+
+export const workspaceStore = createStore<WorkspaceState>({
+  info: null,
+  index: null,
+  settings: { language: 'fr', recentWorkspaces: [] },
+  shell: 'electron',
+  lastChanged: { paths: [], at: 0 },
+})
+
+export async function loadWorkspace(): Promise<void> {
+  const [info, settings, app] = await Promise.all([
+    api.call('workspace.current', {}),
+    api.call('settings.get', {}),
+    api.call('app.info', {}),
+  ])
+  await setLanguage(settings.language)
+  workspaceStore.set({ info, settings, shell: app.shell })
+  await refreshIndex()
+}
+
+export async function refreshIndex(): Promise<void> {
+  if (!workspaceStore.get().info) {
+    workspaceStore.set({ index: null })
+    return
+  }
+  workspaceStore.set({ index: await api.call('pages.index', {}) })
+}
+
+export async function openWorkspace(path: string): Promise<void> {
+  const info = await api.call('workspace.open', { path })
+  closeAllTabs()
+  const settings = await api.call('settings.get', {})
+  workspaceStore.set({ info, settings, index: null })
+  await refreshIndex()
+}
+
+export async function changeLanguage(language: Settings['language']): Promise<void> {
+  const settings = await api.call('settings.setLanguage', { language })
+  await setLanguage(settings.language)
+  workspaceStore.set({ settings })
+}
+
+/** Keeps the store in step with changes made on disk by other programs. */
+export function followWorkspaceEvents(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const offIndex = api.on('index.changed', ({ paths }) => {
+    workspaceStore.set({ lastChanged: { paths, at: Date.now() } })
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void refreshIndex(), 50)
+  })
+  const offWorkspace = api.on('workspace.changed', (info) => {
+    workspaceStore.set({ info })
+    void refreshIndex()
+  })
+  return () => {
+    offIndex()
+    offWorkspace()
+  }
+}
+
+export function findPage(path: string): PageEntry | undefined {
+  return workspaceStore.get().index?.pages.find((page) => page.path === path)
+}

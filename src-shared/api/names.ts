@@ -1,0 +1,38 @@
+/**
+ * The names of every call and event between the renderer and main.
+ *
+ * Kept apart from the zod schemas so the sandboxed preload can allow-list
+ * channels without bundling a validator; `contract.ts` is checked at compile
+ * time to define exactly these names.
+ */
+export const callNames = [
+  'app.info',
+  'settings.get',
+  'settings.setLanguage',
+  'workspace.current',
+  'workspace.open',
+  'workspace.chooseFolder',
+  'pages.index',
+  'pages.read',
+  'pages.create',
+  'pages.rename',
+  'pages.delete',
+  'shell.openExternal',
+] as const
+
+export const eventNames = ['workspace.changed', 'index.changed'] as const
+
+export type CallName = (typeof callNames)[number]
+export type EventName = (typeof eventNames)[number]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && (callNames as readonly string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name)
+}
+
+/** Electron IPC channels: one for calls, one for events. */
+export const CALL_CHANNEL = 'atelier:call'
+export const EVENT_CHANNEL = 'atelier:event'
