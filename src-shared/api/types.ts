@@ -2,9 +2,18 @@
 
 export type Language = 'fr' | 'en'
 
+export const problemCodes = [
+  'yaml',
+  'unclosed',
+  'not-a-mapping',
+  'not-utf8',
+  'too-large',
+  'unreadable',
+] as const
+
 /** Why a page's front matter could not be read; `message` is French, for the CLI and logs. */
 export interface FrontMatterProblem {
-  code: 'yaml' | 'unclosed' | 'not-a-mapping' | 'not-utf8' | 'too-large' | 'unreadable'
+  code: (typeof problemCodes)[number]
   message: string
   /** 1-based line in the file, when known. */
   line: number | null
@@ -66,16 +75,18 @@ export interface PageContent {
 }
 
 /** Error codes a call may fail with; the renderer shows `errors.<code>` from its catalogue. */
-export type ErrorCode =
-  | 'invalid-input'
-  | 'unknown-call'
-  | 'outside-workspace'
-  | 'not-found'
-  | 'already-exists'
-  | 'no-workspace'
-  | 'not-a-page'
-  | 'unsupported'
-  | 'io'
+export const errorCodes = [
+  'invalid-input',
+  'unknown-call',
+  'outside-workspace',
+  'not-found',
+  'already-exists',
+  'no-workspace',
+  'not-a-page',
+  'unsupported',
+  'io',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
 
 export interface ApiError {
   code: ErrorCode

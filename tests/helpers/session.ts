@@ -1,0 +1,19 @@
+import { createHandlers, type PlatformHooks } from '../../src-main/ipc/handlers.js'
+import { Session } from '../../src-main/session.js'
+import { SettingsStore } from '../../src-main/settings/settings-store.js'
+import { tempDir } from './temp-dir.js'
+
+export const fakePlatform: PlatformHooks = {
+  shell: 'host',
+  version: '0.0.0-test',
+  chooseFolder: async () => null,
+  openExternal: async () => false,
+}
+
+/** A session on `root` with settings in a throw-away data folder, and its handler table. */
+export async function openSession(root: string, options: { watch?: boolean } = {}) {
+  const dataDir = await tempDir('atelier-data-')
+  const session = new Session(await SettingsStore.load(dataDir), options.watch ?? false)
+  await session.open(root)
+  return { session, dataDir, handlers: createHandlers(session, fakePlatform) }
+}

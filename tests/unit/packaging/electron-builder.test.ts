@@ -1,0 +1,38 @@
+import Ajv from 'ajv'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+
+const root = path.resolve(import.meta.dirname, '../../..')
+const require = createRequire(import.meta.url)
+const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>
+
+describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own JSON schema", () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'))
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true })
+    const validate = ajv.compile(schema)
+    const valid = validate(config)
+    expect(validate.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+  })
+
+  it('builds NSIS per user without admin rights, dmg, AppImage and deb', () => {
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/)
+    expect(config.productName).toBe('Atelier')
+    expect(config.win.target.map((target: { target: string }) => target.target)).toContain('nsis')
+    expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false })
+    expect(config.mac.target.map((target: { target: string }) => target.target)).toContain('dmg')
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
+  })
+
+  it('ships existing icons and the starter playbook', () => {
+    for (const icon of [config.icon, config.win.icon, config.mac.icon, config.linux.icon]) {
+      expect(existsSync(path.join(root, icon))).toBe(true)
+    }
+    const starter = config.extraResources.find((item: { to: string }) => item.to === 'starter-playbook')
+    expect(existsSync(path.join(root, starter.from, '_config.yml'))).toBe(true)
+  })
+})

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CALL_CHANNEL } from '../../../../src-shared/api/names.js'
+import { createFakeElectron, FakeBrowserWindow } from '../../../helpers/fake-electron.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
+
+const projectRoot = path.resolve(import.meta.dirname, '../../../..')
+const state = vi.hoisted(() => ({ fake: null as null | ReturnType<typeof createFakeElectron> }))
+vi.mock('electron', () => state.fake!.electron)
+
+async function startWith(lock: boolean) {
+  const userData = await tempDir('atelier-userdata-')
+  state.fake = createFakeElectron({ userData, appPath: projectRoot, lock })
+  FakeBrowserWindow.instances = []
+  vi.resetModules()
+  const { startApp } = await import('../../../../src-main/app/main.js')
+  // Importing starts the app once; wait for that run to finish its start-up.
+  await vi.waitFor(
+    () => {
+      if (lock) expect(FakeBrowserWindow.instances.length).toBeGreaterThan(0)
+      else expect(state.fake!.electron.app.quit).toHaveBeenCalled()
+    },
+    { timeout: 10_000 },
+  )
+  return { userData, startApp, fake: state.fake }
+}
+
+beforeEach(() => {
+  state.fake = null
+})
+
+describe('Electron entry', () => {
+  it('quits when another instance already runs', async () => {
+    const { fake } = await startWith(false)
+    expect(fake.electron.app.quit).toHaveBeenCalled()
+    expect(fake.electron.app.whenReady).not.toHaveBeenCalled()
+    expect(FakeBrowserWindow.instances).toHaveLength(0)
+  })
+
+  it('on first launch copies the starter playbook as a git repository and opens one secure window', async () => {
+    const { userData, fake } = await startWith(true)
+    const playbook = path.join(userData, 'guide-gouvernement-ouvert')
+    expect(existsSync(path.join(playbook, '_config.yml'))).toBe(true)
+    const log = execFileSync('git', ['log', '--oneline'], { cwd: playbook, encoding: 'utf8' })
+    expect(log.trim().split('\n')).toHaveLength(1)
+
+    expect(FakeBrowserWindow.instances).toHaveLength(1)
+    expect(FakeBrowserWindow.instances[0]!.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    })
+    expect(fake.electron.ipcMain.handle).toHaveBeenCalledWith(CALL_CHANNEL, expect.any(Function))
+    expect(fake.electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled()
+
+    // The workbench frame can list the starter's pages through IPC.
+    const handler = fake.ipcHandlers.get(CALL_CHANNEL)!
+    const frame = { senderFrame: { url: FakeBrowserWindow.instances[0]!.webContents.getURL() } }
+    const result = (await handler(frame, 'pages.index', {})) as { ok: boolean; value: { pages: unknown[] } }
+    expect(result.ok).toBe(true)
+    expect(result.value.pages.length).toBeGreaterThanOrEqual(10)
+
+    // A second instance brings this window forward.
+    fake.electron.app.emit('second-instance')
+    expect(FakeBrowserWindow.instances[0]!.focus).toHaveBeenCalled()
+  }, 30_000)
+})

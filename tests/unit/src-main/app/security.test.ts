@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest'
+import { hardenSession, isExternalUrl } from '../../../../src-main/app/security.js'
+
+describe('security', () => {
+  it('only hands web and mail links to the system browser', () => {
+    expect(isExternalUrl('https://example.org')).toBe(true)
+    expect(isExternalUrl('mailto:contact@example.org')).toBe(true)
+    expect(isExternalUrl('file:///etc/passwd')).toBe(false)
+    expect(isExternalUrl('javascript:alert(1)')).toBe(false)
+    expect(isExternalUrl('pas une adresse')).toBe(false)
+  })
+
+  it('adds the strict CSP to every response and refuses permission requests', () => {
+    let listener: ((details: unknown, callback: (response: unknown) => void) => void) | null = null
+    let permissions: ((c: unknown, p: string, callback: (ok: boolean) => void) => void) | null = null
+    const session = {
+      webRequest: { onHeadersReceived: (fn: typeof listener) => (listener = fn) },
+      setPermissionRequestHandler: (fn: typeof permissions) => (permissions = fn),
+    }
+    hardenSession(session as never)
+    const callback = vi.fn()
+    listener!({ responseHeaders: { 'x-test': ['1'] } }, callback)
+    const headers = callback.mock.calls[0]![0].responseHeaders
+    expect(headers['x-test']).toEqual(['1'])
+    expect(headers['Content-Security-Policy'][0]).toMatch(/default-src 'self'/)
+    expect(headers['Content-Security-Policy'][0]).toMatch(/script-src 'self'(;|$)/)
+    expect(headers['Content-Security-Policy'][0]).not.toMatch(/unsafe-eval|https?:/)
+    const allow = vi.fn()
+    permissions!(null, 'geolocation', allow)
+    expect(allow).toHaveBeenCalledWith(false)
+  })
+})

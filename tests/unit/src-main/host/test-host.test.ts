@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startTestHost, type TestHost } from '../../../../src-main/host/test-host.js'
+import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
+import { openSession } from '../../../helpers/session.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
+
+let host: TestHost | null = null
+afterEach(async () => {
+  await host?.close()
+  host = null
+})
+
+async function start() {
+  const root = await writeSite({ '_config.yml': CONFIG_WITH_COLLECTIONS, '_themes/a.md': page('title: A') })
+  const rendererDir = await tempDir('atelier-renderer-')
+  await mkdir(path.join(rendererDir, 'assets'))
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Atelier</title>')
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  const { session, handlers } = await openSession(root)
+  host = await startTestHost({ session, handlers, rendererDir })
+  const base = new URL(host.url).origin
+  return { host, base, session }
+}
+
+describe('test host', () => {
+  it('listens on 127.0.0.1 at a random port with a per-run token in its URL', async () => {
+    const { host: first } = await start()
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/)
+  })
+
+  it('refuses every request without the token', async () => {
+    const { base } = await start()
+    expect((await fetch(`${base}/`)).status).toBe(403)
+    expect((await fetch(`${base}/assets/app.js`)).status).toBe(403)
+    const call = await fetch(`${base}/api/call/pages.index`, { method: 'POST', body: '{}' })
+    expect(call.status).toBe(403)
+    const wrong = await fetch(`${base}/api/call/pages.index`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-atelier-token': 'f'.repeat(48) },
+    })
+    expect(wrong.status).toBe(403)
+  })
+
+  it('serves the renderer with the CSP and a cookie, then calls with the token', async () => {
+    const { host: running, base } = await start()
+    const index = await fetch(running.url)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const cookie = index.headers.get('set-cookie') ?? ''
+    expect(cookie).toContain('HttpOnly')
+    const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } })
+    expect(asset.status).toBe(200)
+
+    const result = await fetch(`${base}/api/call/pages.index`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-atelier-token': running.token },
+    })
+    expect(await result.json()).toMatchObject({ ok: true, value: { pages: [{ title: 'A' }] } })
+  })
+
+  it('refuses, through HTTP too, a path outside the workspace', async () => {
+    const { host: running, base } = await start()
+    const result = await fetch(`${base}/api/call/pages.read`, {
+      method: 'POST',
+      body: JSON.stringify({ path: '../../etc/passwd' }),
+      headers: { 'x-atelier-token': running.token },
+    })
+    expect(await result.json()).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
+  })
+
+  it('streams session events to the page', async () => {
+    const { host: running, base, session } = await start()
+    const response = await fetch(`${base}/api/events`, { headers: { 'x-atelier-token': running.token } })
+    const reader = response.body!.getReader()
+    await reader.read() // the opening comment
+    session.emit('index.changed', { paths: ['_themes/a.md'] })
+    const { value } = await reader.read()
+    expect(new TextDecoder().decode(value)).toContain('"paths":["_themes/a.md"]')
+    await reader.cancel()
+  })
+})
+
+describe('npm run host', () => {
+  it('prints exactly one line `Atelier host: <url>` on stdout', async () => {
+    const root = await writeSite({ '_config.yml': CONFIG_WITH_COLLECTIONS })
+    const dataDir = await tempDir()
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/host/host-cli.ts', root, '--data-dir', dataDir],
+      { cwd: path.resolve(import.meta.dirname, '../../../..'), stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        if (out.includes('\n')) resolve(out)
+      })
+      child.on('exit', (code) => reject(new Error(`exited ${code}`)))
+    })
+    child.kill('SIGTERM')
+    expect(line).toMatch(/^Atelier host: http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+\n$/)
+  }, 30_000)
+})

@@ -1,0 +1,35 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SETTINGS_FILE, SettingsStore } from '../../../../src-main/settings/settings-store.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
+
+describe('SettingsStore', () => {
+  it('starts in French and keeps the chosen language across launches', async () => {
+    const dir = await tempDir()
+    const first = await SettingsStore.load(dir)
+    expect(first.get().language).toBe('fr')
+    await first.setLanguage('en')
+    expect((await SettingsStore.load(dir)).get().language).toBe('en')
+  })
+
+  it('remembers the last workspace and a short list of recent ones, newest first, no duplicates', async () => {
+    const dir = await tempDir()
+    const store = await SettingsStore.load(dir)
+    for (const folder of ['/a', '/b', '/a', ...Array.from({ length: 10 }, (_, i) => `/x${i}`)]) {
+      await store.rememberWorkspace(folder)
+    }
+    const again = await SettingsStore.load(dir)
+    expect(again.get().lastWorkspace).toBe('/x9')
+    expect(again.get().recentWorkspaces).toHaveLength(8)
+    expect(new Set(again.get().recentWorkspaces).size).toBe(8)
+  })
+
+  it('sets a damaged file aside and starts with defaults', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, SETTINGS_FILE), '{ pas du json')
+    const store = await SettingsStore.load(dir)
+    expect(store.get().language).toBe('fr')
+    expect(await readFile(path.join(dir, `${SETTINGS_FILE}.broken`), 'utf8')).toBe('{ pas du json')
+  })
+})

@@ -1,0 +1,74 @@
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Workspace } from '../../../../src-main/workspace/workspace.js'
+import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
+
+async function open() {
+  const root = await writeSite({
+    '_config.yml': CONFIG_WITH_COLLECTIONS,
+    '_themes/acces.md': page('title: Accès\norder: 1', '## Pourquoi ?\n\nParce que.\n'),
+  })
+  return { root, workspace: await Workspace.open(root) }
+}
+
+describe('Workspace', () => {
+  it('reads a page: text, body and parsed settings', async () => {
+    const { workspace } = await open()
+    const content = await workspace.readPage('_themes/acces.md')
+    expect(content.frontMatter).toEqual({ title: 'Accès', order: 1 })
+    expect(content.body).toBe('\n## Pourquoi ?\n\nParce que.\n')
+    expect(content.problem).toBeNull()
+  })
+
+  it('reads a non-UTF-8 file as a problem, not as mangled text', async () => {
+    const { root, workspace } = await open()
+    await writeFile(path.join(root, 'latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]))
+    const content = await workspace.readPage('latin1.md')
+    expect(content.problem?.code).toBe('not-utf8')
+    expect(content.text).toBe('')
+  })
+
+  it('creates a page in its collection with a slug from the title, and lists it', async () => {
+    const { root, workspace } = await open()
+    const created = await workspace.createPage('themes', "Côte d'Ivoire – budget")
+    expect(created).toBe('_themes/cote-d-ivoire-budget.md')
+    expect(await readFile(path.join(root, created), 'utf8')).toBe(
+      "---\ntitle: Côte d'Ivoire – budget\n---\n\n",
+    )
+    const { pages } = await workspace.pages()
+    expect(pages.map((entry) => entry.title)).toContain("Côte d'Ivoire – budget")
+    await expect(workspace.createPage('themes', "Côte d'Ivoire – budget")).rejects.toMatchObject({
+      code: 'already-exists',
+    })
+  })
+
+  it('dates a new article, as Jekyll posts need', async () => {
+    const { workspace } = await open()
+    expect(await workspace.createPage('posts', 'Un atelier à Lomé')).toMatch(
+      /^_posts\/\d{4}-\d{2}-\d{2}-un-atelier-a-lome\.md$/,
+    )
+  })
+
+  it('renames within the folder, keeping the extension, and refuses to overwrite', async () => {
+    const { root, workspace } = await open()
+    expect(await workspace.renamePage('_themes/acces.md', 'acces-information')).toBe(
+      '_themes/acces-information.md',
+    )
+    await writeFile(path.join(root, '_themes/autre.md'), page('title: Autre'))
+    await expect(workspace.renamePage('_themes/autre.md', 'acces-information.md')).rejects.toMatchObject({
+      code: 'already-exists',
+    })
+    await expect(workspace.renamePage('_themes/autre.md', '../../dehors.md')).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
+  })
+
+  it('deletes a page, and refuses paths outside the folder', async () => {
+    const { root, workspace } = await open()
+    await workspace.deletePage('_themes/acces.md')
+    await expect(stat(path.join(root, '_themes/acces.md'))).rejects.toThrow()
+    await expect(workspace.deletePage('../x.md')).rejects.toMatchObject({ code: 'outside-workspace' })
+    await expect(workspace.readPage('/etc/passwd')).rejects.toMatchObject({ code: 'outside-workspace' })
+  })
+})

@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import {
+  closeOtherTabs,
+  closeTab,
+  cycleTab,
+  openTab,
+  retargetTab,
+  tabsStore,
+} from '../../../src-renderer/stores/tabs-store.js'
+
+const paths = () => tabsStore.get().tabs.map((tab) => tab.path)
+
+beforeEach(() => tabsStore.set({ tabs: [], active: null }))
+
+describe('tabs', () => {
+  it('opens a page once; opening it again only focuses it', () => {
+    openTab('a.md')
+    openTab('b.md')
+    openTab('a.md')
+    expect(paths()).toEqual(['a.md', 'b.md'])
+    expect(tabsStore.get().active).toBe('a.md')
+  })
+
+  it('closing the active tab activates its right neighbour, else its left one', () => {
+    for (const path of ['a.md', 'b.md', 'c.md']) openTab(path)
+    tabsStore.set({ active: 'b.md' })
+    closeTab('b.md')
+    expect(tabsStore.get().active).toBe('c.md')
+    closeTab('c.md')
+    expect(tabsStore.get().active).toBe('a.md')
+    closeTab('a.md')
+    expect(tabsStore.get()).toEqual({ tabs: [], active: null })
+  })
+
+  it('closing another tab keeps the active one', () => {
+    openTab('a.md')
+    openTab('b.md')
+    closeTab('a.md')
+    expect(tabsStore.get().active).toBe('b.md')
+  })
+
+  it('closes the others, cycles with wrap-around, and follows renames', () => {
+    for (const path of ['a.md', 'b.md', 'c.md']) openTab(path)
+    cycleTab(1)
+    expect(tabsStore.get().active).toBe('a.md')
+    cycleTab(-1)
+    expect(tabsStore.get().active).toBe('c.md')
+    retargetTab('c.md', 'd.md')
+    expect(paths()).toEqual(['a.md', 'b.md', 'd.md'])
+    expect(tabsStore.get().active).toBe('d.md')
+    closeOtherTabs('b.md')
+    expect(paths()).toEqual(['b.md'])
+  })
+})
