@@ -11,7 +11,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -22,17 +25,17 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The renderer reaches main only through `api/client.ts`, never Electron or Node.
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['electron', 'node:*', '**/src-main/**'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/src-main/**'] }],
     },
   },
   {
     files: ['src-shared/**/*.ts'],
     rules: {
       // Shared code runs on both sides: no Node, no DOM, no Electron.
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'react', 'react-dom'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', 'react', 'react-dom'] },
+      ],
     },
   },
   {

@@ -42,7 +42,11 @@ const commands: Record<string, Command> = {
 
 class UsageError extends Error {}
 
-export async function runCli(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   const [name, ...rest] = argv
   const command = name ? commands[name] : undefined
   if (!command) {

@@ -15,7 +15,8 @@ export function registerIpc(
 ): void {
   ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? ''
-    if (!isTrustedSender(url)) return { ok: false, error: { code: 'unsupported', detail: 'sender' } }
+    if (!isTrustedSender(url))
+      return { ok: false, error: { code: 'unsupported', detail: 'sender' } }
     return dispatch(handlers, name, input)
   })
 }

@@ -1,4 +1,11 @@
-import { app, dialog, ipcMain, session as electronSession, shell, type BrowserWindow } from 'electron'
+import {
+  app,
+  dialog,
+  ipcMain,
+  session as electronSession,
+  shell,
+  type BrowserWindow,
+} from 'electron'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createHandlers } from '../ipc/handlers.js'
@@ -41,7 +48,11 @@ export async function startApp(): Promise<void> {
   const starterBundle = app.isPackaged
     ? path.join(process.resourcesPath, 'starter-playbook')
     : path.join(app.getAppPath(), 'resources', 'starter-playbook')
-  await session.openAtStartup({ requested: process.argv.find(isFolderArgument), starterBundle, dataDir })
+  await session.openAtStartup({
+    requested: process.argv.find(isFolderArgument),
+    starterBundle,
+    dataDir,
+  })
 
   const rendererFile = path.join(here, '../renderer/index.html')
   const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href

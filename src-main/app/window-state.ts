@@ -16,7 +16,10 @@ export function restoredBounds(
   if (x === undefined || y === undefined) return { width, height }
   const visible = workAreas.some(
     (area) =>
-      x < area.x + area.width && x + width > area.x && y < area.y + area.height && y + height > area.y,
+      x < area.x + area.width &&
+      x + width > area.x &&
+      y < area.y + area.height &&
+      y + height > area.y,
   )
   return visible ? { x, y, width, height } : { width, height }
 }

@@ -6,7 +6,11 @@ import type { Author } from './author.js'
  * Makes `dir` a repository on branch `main` and records everything in it
  * (respecting `.gitignore`) as the first version.
  */
-export async function initRepository(dir: string, message: string, author: Author): Promise<string> {
+export async function initRepository(
+  dir: string,
+  message: string,
+  author: Author,
+): Promise<string> {
   await git.init({ fs, dir, defaultBranch: 'main' })
   await git.add({ fs, dir, filepath: '.' })
   return git.commit({ fs, dir, message, author })

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   const host = await startTestHost({ session, handlers, rendererDir: builtRendererDir })
   process.stdout.write(`Atelier host: ${host.url}\n`)
   const stop = () => {
-    void host.close().then(() => session.close()).then(() => process.exit(0))
+    void host
+      .close()
+      .then(() => session.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -40,7 +40,9 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'pages.rename': async ({ path, newName }) => ({
       path: await session.requireWorkspace().renamePage(path, newName),
     }),
-    'pages.delete': async ({ path }) => ({ path: await session.requireWorkspace().deletePage(path) }),
+    'pages.delete': async ({ path }) => ({
+      path: await session.requireWorkspace().deletePage(path),
+    }),
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
   }
 }

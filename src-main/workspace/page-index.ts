@@ -183,4 +183,3 @@ function titleFromFileName(rel: string, collection: string): string {
   if (collection === 'posts') base = base.replace(/^\d{4}-\d{2}-\d{2}-/, '')
   return base.replace(/[-_]+/g, ' ').trim() || base
 }
-

@@ -25,7 +25,9 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
   }
   const config = isRecord(raw) ? raw : {}
   const collectionsDir =
-    typeof config.collections_dir === 'string' ? config.collections_dir.replace(/^\/+|\/+$/g, '') : ''
+    typeof config.collections_dir === 'string'
+      ? config.collections_dir.replace(/^\/+|\/+$/g, '')
+      : ''
   const join = (folder: string) => (collectionsDir ? `${collectionsDir}/${folder}` : folder)
 
   const collections: CollectionInfo[] = []

@@ -2,7 +2,8 @@ import { watch, type FSWatcher } from 'chokidar'
 import path from 'node:path'
 import { toWorkspacePath } from './safe-path.js'
 
-const IGNORED = /(^|[/\\])(\.git|node_modules|_site|\.jekyll-cache|\.sass-cache)([/\\]|$)|\.atelier-tmp$/
+const IGNORED =
+  /(^|[/\\])(\.git|node_modules|_site|\.jekyll-cache|\.sass-cache)([/\\]|$)|\.atelier-tmp$/
 
 /**
  * Watches a workspace for changes made by other programs and reports them in

@@ -42,7 +42,11 @@ export class Workspace {
   }
 
   async info(): Promise<WorkspaceInfo> {
-    return { root: this.root, name: path.basename(this.root), branch: await currentBranch(this.root) }
+    return {
+      root: this.root,
+      name: path.basename(this.root),
+      branch: await currentBranch(this.root),
+    }
   }
 
   async pages(): Promise<PageIndexSnapshot> {
@@ -89,12 +93,25 @@ export class Workspace {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch {
-      return { path: rel, text: '', body: '', frontMatter: null, problem: describeProblem('not-utf8', null) }
+      return {
+        path: rel,
+        text: '',
+        body: '',
+        frontMatter: null,
+        problem: describeProblem('not-utf8', null),
+      }
     }
     const split = splitFrontMatter(text)
-    if (split.kind === 'none') return { path: rel, text, body: text, frontMatter: null, problem: null }
+    if (split.kind === 'none')
+      return { path: rel, text, body: text, frontMatter: null, problem: null }
     if (split.kind === 'unclosed') {
-      return { path: rel, text, body: text, frontMatter: null, problem: describeProblem('unclosed', 1) }
+      return {
+        path: rel,
+        text,
+        body: text,
+        frontMatter: null,
+        problem: describeProblem('unclosed', 1),
+      }
     }
     const read = interpretYaml(split.yaml, split.firstYamlLine)
     return {
@@ -110,7 +127,8 @@ export class Workspace {
   async createPage(collectionName: string, title: string): Promise<string> {
     const { collections } = await this.pages()
     const collection = collections.find((candidate) => candidate.name === collectionName)
-    if (!collection && collectionName !== 'pages') throw new AtelierError('not-found', collectionName)
+    if (!collection && collectionName !== 'pages')
+      throw new AtelierError('not-found', collectionName)
     const slug = slugify(title) || 'page'
     const datePrefix = collectionName === 'posts' ? `${new Date().toISOString().slice(0, 10)}-` : ''
     const folder = collection?.folder ?? ''

@@ -44,7 +44,8 @@ function hostTransport(): Transport {
         headers: { 'content-type': 'application/json', 'x-atelier-token': token },
         body: JSON.stringify(input ?? {}),
       })
-      if (!response.ok) return { ok: false, error: { code: 'unsupported', detail: String(response.status) } }
+      if (!response.ok)
+        return { ok: false, error: { code: 'unsupported', detail: String(response.status) } }
       return (await response.json()) as CallResult<unknown>
     },
     on(name, listener) {

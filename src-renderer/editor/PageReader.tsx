@@ -27,14 +27,22 @@ export function PageReader({ path }: { path: string }) {
         setFailure(null)
       })
       .catch((error: unknown) => {
-        if (live) setFailure(error instanceof ApiFailure ? `errors.${error.error.code}` : 'errors.unexpected')
+        if (live)
+          setFailure(
+            error instanceof ApiFailure ? `errors.${error.error.code}` : 'errors.unexpected',
+          )
       })
     return () => {
       live = false
     }
   }, [path, touched])
 
-  if (failure) return <p className="page-problem" role="alert">{t(failure)}</p>
+  if (failure)
+    return (
+      <p className="page-problem" role="alert">
+        {t(failure)}
+      </p>
+    )
   if (!content) return null
   const problem = content.problem
     ? t(`problems.${content.problem.code}`) +
@@ -50,13 +58,20 @@ export function PageReader({ path }: { path: string }) {
       </p>
       {problem && (
         <p className="page-problem" role="alert">
-          <span className="codicon codicon-warning" aria-hidden="true" /> {t('reader.problem', { message: problem })}
+          <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+          {t('reader.problem', { message: problem })}
         </p>
       )}
       {typeof title === 'string' && <h1>{title}</h1>}
       {hero && typeof hero.text === 'string' && <p className="page-lead">{hero.text}</p>}
-      {content.frontMatter && <SettingsTable data={content.frontMatter} label={t('reader.settings')} />}
-      {problem ? <pre className="page-source">{content.text}</pre> : readingBlocks(content.body).map(renderBlock)}
+      {content.frontMatter && (
+        <SettingsTable data={content.frontMatter} label={t('reader.settings')} />
+      )}
+      {problem ? (
+        <pre className="page-source">{content.text}</pre>
+      ) : (
+        readingBlocks(content.body).map(renderBlock)
+      )}
     </article>
   )
 }
@@ -71,7 +86,11 @@ function SettingsTable({ data, label }: { data: Record<string, unknown>; label: 
         {entries.map(([key, value]) => (
           <div key={key}>
             <dt>{key}</dt>
-            <dd>{typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '')}</dd>
+            <dd>
+              {typeof value === 'object' && value !== null
+                ? JSON.stringify(value)
+                : String(value ?? '')}
+            </dd>
           </div>
         ))}
       </dl>

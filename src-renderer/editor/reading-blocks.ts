@@ -19,7 +19,11 @@ export function readingBlocks(body: string): ReadingBlock[] {
     if (!chunk) continue
     const heading = /^(#{1,6})\s+(.*)$/.exec(chunk)
     if (heading && !chunk.includes('\n')) {
-      blocks.push({ kind: 'heading', level: heading[1]!.length, text: inline(heading[2]!.replace(/\s+#+\s*$/, '')) })
+      blocks.push({
+        kind: 'heading',
+        level: heading[1]!.length,
+        text: inline(heading[2]!.replace(/\s+#+\s*$/, '')),
+      })
     } else if (/^(\*\s*){3,}$|^(-\s*){3,}$/.test(chunk)) {
       blocks.push({ kind: 'rule' })
     } else if (/^\s*([*+-]|\d+[.)])\s+/.test(chunk)) {

@@ -35,7 +35,9 @@ export function ActivityBar() {
 
   return (
     <nav className="activity-bar" aria-label={t('app.name')}>
-      <div className="activity-top">{TOP_VIEWS.map((item) => button(item.id, item.icon, item.label))}</div>
+      <div className="activity-top">
+        {TOP_VIEWS.map((item) => button(item.id, item.icon, item.label))}
+      </div>
       <div className="activity-bottom">{button('settings', 'settings-gear', 'views.settings')}</div>
     </nav>
   )

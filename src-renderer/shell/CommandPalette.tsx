@@ -43,7 +43,12 @@ function PaletteBody({ mode }: { mode: Palette }) {
       return (pages ?? [])
         .filter((page) => matchesQuery(query, page.title, page.path))
         .slice(0, 200)
-        .map((page) => ({ id: page.path, label: page.title, detail: page.path, run: () => openTab(page.path) }))
+        .map((page) => ({
+          id: page.path,
+          label: page.title,
+          detail: page.path,
+          run: () => openTab(page.path),
+        }))
     }
     return []
   }, [mode, query, pages, t])
@@ -70,14 +75,17 @@ function PaletteBody({ mode }: { mode: Palette }) {
           aria-expanded="true"
           aria-controls="palette-list"
           aria-activedescendant={choices[selected] ? `palette-${selected}` : undefined}
-          placeholder={t(mode === 'commands' ? 'palette.placeholder' : 'palette.quickOpenPlaceholder')}
+          placeholder={t(
+            mode === 'commands' ? 'palette.placeholder' : 'palette.quickOpenPlaceholder',
+          )}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value)
             setSelected(0)
           }}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') setSelected((index) => Math.min(index + 1, choices.length - 1))
+            if (event.key === 'ArrowDown')
+              setSelected((index) => Math.min(index + 1, choices.length - 1))
             else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
             else if (event.key === 'Enter') choose(choices[selected])
             else if (event.key === 'Escape') closePalette()

@@ -24,7 +24,13 @@ export function Dialogs() {
   }
 }
 
-function Modal(props: { title: string; submit: string; danger?: boolean; onSubmit(): Promise<unknown>; children: ReactNode }) {
+function Modal(props: {
+  title: string
+  submit: string
+  danger?: boolean
+  onSubmit(): Promise<unknown>
+  children: ReactNode
+}) {
   const { t } = useTranslation()
   const ref = useRef<HTMLFormElement>(null)
   const [busy, setBusy] = useState(false)
@@ -56,7 +62,11 @@ function Modal(props: { title: string; submit: string; danger?: boolean; onSubmi
           <button type="button" className="button secondary" onClick={closeDialog}>
             {t('pageDialog.cancel')}
           </button>
-          <button type="submit" className={`button${props.danger ? ' danger' : ''}`} disabled={busy}>
+          <button
+            type="submit"
+            className={`button${props.danger ? ' danger' : ''}`}
+            disabled={busy}
+          >
             {props.submit}
           </button>
         </div>
@@ -143,7 +153,11 @@ function OpenFolderDialog() {
   const { t } = useTranslation()
   const [folder, setFolder] = useState('')
   return (
-    <Modal title={t('pageDialog.folderTitle')} submit={t('pageDialog.folderAction')} onSubmit={() => openWorkspace(folder)}>
+    <Modal
+      title={t('pageDialog.folderTitle')}
+      submit={t('pageDialog.folderAction')}
+      onSubmit={() => openWorkspace(folder)}
+    >
       <label className="field">
         <span>{t('pageDialog.folderLabel')}</span>
         <input required value={folder} onChange={(event) => setFolder(event.target.value)} />

@@ -53,7 +53,12 @@ export function EditorArea() {
         ))}
       </div>
       {active && (
-        <div className="tab-panel" role="tabpanel" id={panelId(active)} aria-labelledby={tabId(active)}>
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={panelId(active)}
+          aria-labelledby={tabId(active)}
+        >
           <PageReader key={active} path={active} />
         </div>
       )}
@@ -105,7 +110,12 @@ function TabHeader(props: {
       <span className="codicon codicon-file-text" aria-hidden="true" />
       <span className="tab-title">{title}</span>
       {props.tab.dirty && (
-        <span className="tab-dirty" role="img" aria-label={t('tabs.unsaved')} title={t('tabs.unsaved')} />
+        <span
+          className="tab-dirty"
+          role="img"
+          aria-label={t('tabs.unsaved')}
+          title={t('tabs.unsaved')}
+        />
       )}
       <button
         type="button"
@@ -139,7 +149,8 @@ function Welcome() {
           : t('app.openFolderHint')}
       </p>
       <button type="button" className="button" onClick={() => void attempt(chooseAndOpenFolder)}>
-        <span className="codicon codicon-folder-opened" aria-hidden="true" /> {t('welcome.openFolder')}
+        <span className="codicon codicon-folder-opened" aria-hidden="true" />{' '}
+        {t('welcome.openFolder')}
       </button>
       {recent.length > 0 && (
         <div className="welcome-recent">

@@ -17,7 +17,12 @@ export function Notice() {
     <div className="notice" role="alert">
       <span className="codicon codicon-info" aria-hidden="true" />
       <span>{t(notice.key, notice.params ?? {})}</span>
-      <button type="button" className="icon-button" aria-label={t('tabs.close')} onClick={() => uiStore.set({ notice: null })}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('tabs.close')}
+        onClick={() => uiStore.set({ notice: null })}
+      >
         <span className="codicon codicon-close" aria-hidden="true" />
       </button>
     </div>

@@ -8,19 +8,32 @@ export function StatusBar() {
   const { t } = useTranslation()
   const info = useStore(workspaceStore, (state) => state.info)
   const language = useStore(workspaceStore, (state) => state.settings.language)
-  const problems = useStore(workspaceStore, (state) => state.index?.pages.filter((page) => page.error).length ?? 0)
+  const problems = useStore(
+    workspaceStore,
+    (state) => state.index?.pages.filter((page) => page.error).length ?? 0,
+  )
   const other = language === 'fr' ? 'en' : 'fr'
   return (
     <footer className="status-bar" role="status">
       <div className="status-left">
         {info && (
-          <button type="button" className="status-item" title={info.root} onClick={() => showView('explorer')}>
+          <button
+            type="button"
+            className="status-item"
+            title={info.root}
+            onClick={() => showView('explorer')}
+          >
             <span className="codicon codicon-folder" aria-hidden="true" />
             {t('status.workspace', { name: info.name })}
           </button>
         )}
         {info && (
-          <button type="button" className="status-item" data-testid="status-branch" onClick={() => showView('versions')}>
+          <button
+            type="button"
+            className="status-item"
+            data-testid="status-branch"
+            onClick={() => showView('versions')}
+          >
             <span className="codicon codicon-git-branch" aria-hidden="true" />
             {info.branch ? t('status.branch', { name: info.branch }) : t('status.noBranch')}
           </button>

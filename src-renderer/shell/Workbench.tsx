@@ -34,7 +34,13 @@ export function Workbench() {
         <ActivityBar />
         <div className="workbench-panes">
           <Allotment proportionalLayout={false}>
-            <Allotment.Pane preferredSize={280} minSize={180} maxSize={600} visible={sidebarVisible} snap>
+            <Allotment.Pane
+              preferredSize={280}
+              minSize={180}
+              maxSize={600}
+              visible={sidebarVisible}
+              snap
+            >
               <SideBar />
             </Allotment.Pane>
             <Allotment.Pane minSize={300}>

@@ -31,7 +31,7 @@ export function closeTab(path: string): void {
     const index = tabs.findIndex((tab) => tab.path === path)
     if (index < 0) return {}
     const rest = tabs.filter((tab) => tab.path !== path)
-    const next = active === path ? (rest[index] ?? rest[index - 1] ?? null)?.path ?? null : active
+    const next = active === path ? ((rest[index] ?? rest[index - 1] ?? null)?.path ?? null) : active
     return { tabs: rest, active: next }
   })
 }

@@ -101,8 +101,14 @@ export function ExplorerView() {
       x: event.clientX,
       y: event.clientY,
       items: [
-        { label: t('explorer.rename'), run: () => openDialog({ kind: 'rename', path: row.page.path }) },
-        { label: t('explorer.delete'), run: () => openDialog({ kind: 'delete', path: row.page.path }) },
+        {
+          label: t('explorer.rename'),
+          run: () => openDialog({ kind: 'rename', path: row.page.path }),
+        },
+        {
+          label: t('explorer.delete'),
+          run: () => openDialog({ kind: 'delete', path: row.page.path }),
+        },
       ],
     })
   }
@@ -191,7 +197,10 @@ function TreeItem(props: {
         aria-selected={false}
         className="tree-row tree-group"
       >
-        <span className={`codicon codicon-chevron-${row.expanded ? 'down' : 'right'}`} aria-hidden="true" />
+        <span
+          className={`codicon codicon-chevron-${row.expanded ? 'down' : 'right'}`}
+          aria-hidden="true"
+        />
         <span className="tree-label">{row.label}</span>
         <span className="tree-count">{row.count}</span>
       </div>
@@ -224,13 +233,12 @@ function TreeItem(props: {
       aria-level={2}
       aria-selected={props.selected}
       className={`tree-row tree-leaf${props.selected ? ' selected' : ''}${problem ? ' has-problem' : ''}`}
-      title={problem ? `${page.path}\n${t('explorer.problemTooltip', { message: problem })}` : page.path}
+      title={
+        problem ? `${page.path}\n${t('explorer.problemTooltip', { message: problem })}` : page.path
+      }
       data-path={page.path}
     >
-      <span
-        className={`codicon codicon-${problem ? 'warning' : 'file-text'}`}
-        aria-hidden="true"
-      />
+      <span className={`codicon codicon-${problem ? 'warning' : 'file-text'}`} aria-hidden="true" />
       <span className="tree-label">{page.title}</span>
       {problem && <span className="visually-hidden">{problem}</span>}
     </div>

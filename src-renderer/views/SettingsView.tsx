@@ -34,7 +34,11 @@ export function SettingsView() {
             <ul className="recent-list">
               {settings.recentWorkspaces.map((folder) => (
                 <li key={folder}>
-                  <button type="button" className="link-button" onClick={() => void attempt(() => openWorkspace(folder))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void attempt(() => openWorkspace(folder))}
+                  >
                     {folder}
                   </button>
                 </li>

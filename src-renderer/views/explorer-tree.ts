@@ -10,7 +10,9 @@ export const SITE_FILES = '__site-files__'
 
 /** Collection display order: declared collections, then articles, then plain pages. */
 export function groupOrder(index: PageIndexSnapshot): string[] {
-  const declared = index.collections.map((collection) => collection.name).filter((name) => name !== 'posts')
+  const declared = index.collections
+    .map((collection) => collection.name)
+    .filter((name) => name !== 'posts')
   return [...declared, 'posts', 'pages']
 }
 
@@ -24,7 +26,13 @@ export function buildRows(
     const pages = index.pages.filter((page) => page.collection === group)
     if (pages.length === 0) continue
     const expanded = !collapsed.has(group)
-    rows.push({ kind: 'group', id: `group:${group}`, label: label(group), count: pages.length, expanded })
+    rows.push({
+      kind: 'group',
+      id: `group:${group}`,
+      label: label(group),
+      count: pages.length,
+      expanded,
+    })
     if (expanded) {
       for (const page of pages) rows.push({ kind: 'page', id: `page:${page.path}`, page, group })
     }
@@ -39,7 +47,8 @@ export function buildRows(
       expanded,
     })
     if (expanded) {
-      for (const path of index.files) rows.push({ kind: 'file', id: `file:${path}`, path, group: SITE_FILES })
+      for (const path of index.files)
+        rows.push({ kind: 'file', id: `file:${path}`, path, group: SITE_FILES })
     }
   }
   return rows

@@ -11,6 +11,8 @@ export class AtelierError extends Error {
   }
 
   toApiError(): ApiError {
-    return this.detail === undefined ? { code: this.code } : { code: this.code, detail: this.detail }
+    return this.detail === undefined
+      ? { code: this.code }
+      : { code: this.code, detail: this.detail }
   }
 }

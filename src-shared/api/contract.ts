@@ -1,12 +1,6 @@
 import { z } from 'zod'
 import type { CallName, EventName } from './names.js'
-import type {
-  AppInfo,
-  PageContent,
-  PageIndexSnapshot,
-  Settings,
-  WorkspaceInfo,
-} from './types.js'
+import type { AppInfo, PageContent, PageIndexSnapshot, Settings, WorkspaceInfo } from './types.js'
 
 /**
  * The one API contract: every call's input schema (validated in main) and

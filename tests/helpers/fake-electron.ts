@@ -82,7 +82,9 @@ export function createFakeElectron(options: { userData: string; appPath: string;
     },
     session: {
       defaultSession: {
-        webRequest: { onHeadersReceived: vi.fn((listener: Listener) => headerListeners.push(listener)) },
+        webRequest: {
+          onHeadersReceived: vi.fn((listener: Listener) => headerListeners.push(listener)),
+        },
         setPermissionRequestHandler: vi.fn(),
       },
     },

@@ -9,7 +9,9 @@ const root = path.resolve(import.meta.dirname, '../../..')
 
 function flatten(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? flatten(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+    typeof value === 'object' && value !== null
+      ? flatten(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   )
 }
 
@@ -26,7 +28,9 @@ function has(keys: Set<string>, key: string): boolean {
   return keys.has(key) || (keys.has(`${key}_one`) && keys.has(`${key}_other`))
 }
 
-const keysByLanguage = Object.fromEntries(languages.map((language) => [language, new Set(flatten(catalogues[language]))]))
+const keysByLanguage = Object.fromEntries(
+  languages.map((language) => [language, new Set(flatten(catalogues[language]))]),
+)
 const namespaces = Object.keys(catalogues.fr)
 
 /** Contract names (`settings.get`) and file names (`settings.json`) look like keys but are not. */
@@ -53,7 +57,12 @@ describe('i18n catalogues', () => {
   it('has no empty message', () => {
     for (const language of languages) {
       for (const key of keysByLanguage[language]!) {
-        const value = key.split('.').reduce<any>((node, part) => node[part], catalogues[language])
+        const value = key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) => (node as Record<string, unknown>)[part],
+            catalogues[language],
+          )
         expect(String(value).trim(), `${language}:${key}`).not.toBe('')
       }
     }
@@ -68,16 +77,21 @@ describe('i18n catalogues', () => {
 
   it('has, in both languages, every key the code uses', () => {
     const missing = keysUsedInCode().flatMap(({ key, file }) =>
-      languages.filter((language) => !has(keysByLanguage[language]!, key)).map((language) => `${language}:${key} (${file})`),
+      languages
+        .filter((language) => !has(keysByLanguage[language]!, key))
+        .map((language) => `${language}:${key} (${file})`),
     )
     expect(missing).toEqual([])
   })
 
   it('has a message for every error and problem code the API can return', () => {
     for (const language of languages) {
-      for (const code of errorCodes) expect(has(keysByLanguage[language]!, `errors.${code}`)).toBe(true)
-      for (const code of problemCodes) expect(has(keysByLanguage[language]!, `problems.${code}`)).toBe(true)
-      for (const other of languages) expect(has(keysByLanguage[language]!, `languages.${other}`)).toBe(true)
+      for (const code of errorCodes)
+        expect(has(keysByLanguage[language]!, `errors.${code}`)).toBe(true)
+      for (const code of problemCodes)
+        expect(has(keysByLanguage[language]!, `problems.${code}`)).toBe(true)
+      for (const other of languages)
+        expect(has(keysByLanguage[language]!, `languages.${other}`)).toBe(true)
     }
   })
 })

@@ -7,7 +7,20 @@ import { parse } from 'yaml'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const require = createRequire(import.meta.url)
-const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>
+interface Target {
+  target: string
+}
+interface BuilderConfig {
+  appId: string
+  productName: string
+  icon: string
+  win: { target: Target[]; icon: string }
+  nsis: Record<string, unknown>
+  mac: { target: Target[]; icon: string }
+  linux: { target: string[]; icon: string }
+  extraResources: { from: string; to: string }[]
+}
+const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig
 
 describe('electron-builder.yml', () => {
   it("is valid against electron-builder's own JSON schema", () => {
@@ -22,9 +35,9 @@ describe('electron-builder.yml', () => {
   it('builds NSIS per user without admin rights, dmg, AppImage and deb', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/)
     expect(config.productName).toBe('Atelier')
-    expect(config.win.target.map((target: { target: string }) => target.target)).toContain('nsis')
+    expect(config.win.target.map((target) => target.target)).toContain('nsis')
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false })
-    expect(config.mac.target.map((target: { target: string }) => target.target)).toContain('dmg')
+    expect(config.mac.target.map((target) => target.target)).toContain('dmg')
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
   })
 
@@ -32,7 +45,9 @@ describe('electron-builder.yml', () => {
     for (const icon of [config.icon, config.win.icon, config.mac.icon, config.linux.icon]) {
       expect(existsSync(path.join(root, icon))).toBe(true)
     }
-    const starter = config.extraResources.find((item: { to: string }) => item.to === 'starter-playbook')
+    const starter = config.extraResources.find(
+      (item: { to: string }) => item.to === 'starter-playbook',
+    )
     expect(existsSync(path.join(root, starter.from, '_config.yml'))).toBe(true)
   })
 })

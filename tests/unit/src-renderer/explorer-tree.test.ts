@@ -39,7 +39,10 @@ describe('explorer rows', () => {
 
   it('hides the rows of a collapsed group', () => {
     const rows = buildRows(index, new Set(['themes', SITE_FILES]), (group) => group)
-    expect(rows.find((row) => row.id === 'group:themes')).toMatchObject({ expanded: false, count: 1 })
+    expect(rows.find((row) => row.id === 'group:themes')).toMatchObject({
+      expanded: false,
+      count: 1,
+    })
     expect(rows.some((row) => row.id === 'page:_themes/t1.md')).toBe(false)
     expect(rows.some((row) => row.kind === 'file')).toBe(false)
   })

@@ -7,7 +7,10 @@ import { openSession } from '../../../helpers/session.js'
 
 describe('Electron IPC bridge', () => {
   it('serves the shared handler table to the workbench frame only', async () => {
-    const root = await writeSite({ '_config.yml': CONFIG_WITH_COLLECTIONS, '_themes/a.md': page('title: A') })
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      '_themes/a.md': page('title: A'),
+    })
     const { handlers } = await openSession(root)
     const registered = new Map<string, (...args: unknown[]) => Promise<unknown>>()
     const ipcMain = { handle: vi.fn((channel: string, fn: never) => registered.set(channel, fn)) }

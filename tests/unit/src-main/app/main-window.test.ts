@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeElectron, FakeBrowserWindow } from '../../../helpers/fake-electron.js'
+import { FakeBrowserWindow, type createFakeElectron } from '../../../helpers/fake-electron.js'
 
 const fake = vi.hoisted(() => ({ current: null as null | ReturnType<typeof createFakeElectron> }))
 vi.mock('electron', async () => {
@@ -46,7 +46,9 @@ describe('main window', () => {
     expect(handler({ url: 'https://opengovpartnership.org' })).toEqual({ action: 'deny' })
     expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledTimes(1)
-    expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledWith('https://opengovpartnership.org')
+    expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledWith(
+      'https://opengovpartnership.org',
+    )
   })
 
   it('prevents navigation away from the workbench', () => {
@@ -59,10 +61,22 @@ describe('main window', () => {
   })
 
   it('restores the remembered size and position, and saves them on close', () => {
-    const { window, onStateChange } = open({ x: 100, y: 50, width: 900, height: 600, maximized: false })
+    const { window, onStateChange } = open({
+      x: 100,
+      y: 50,
+      width: 900,
+      height: 600,
+      maximized: false,
+    })
     expect(window.options).toMatchObject({ x: 100, y: 50, width: 900, height: 600 })
     window.emit('close')
-    expect(onStateChange).toHaveBeenCalledWith({ x: 10, y: 20, width: 1000, height: 700, maximized: false })
+    expect(onStateChange).toHaveBeenCalledWith({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    })
   })
 
   it('does not restore a position that is off every screen', () => {

@@ -58,7 +58,10 @@ describe('Electron entry', () => {
     // The workbench frame can list the starter's pages through IPC.
     const handler = fake.ipcHandlers.get(CALL_CHANNEL)!
     const frame = { senderFrame: { url: FakeBrowserWindow.instances[0]!.webContents.getURL() } }
-    const result = (await handler(frame, 'pages.index', {})) as { ok: boolean; value: { pages: unknown[] } }
+    const result = (await handler(frame, 'pages.index', {})) as {
+      ok: boolean
+      value: { pages: unknown[] }
+    }
     expect(result.ok).toBe(true)
     expect(result.value.pages.length).toBeGreaterThanOrEqual(10)
 

@@ -1,9 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-const exposed = vi.hoisted(() => ({ api: null as null | Record<string, (...args: unknown[]) => unknown> }))
+const exposed = vi.hoisted(() => ({
+  api: null as null | Record<string, (...args: unknown[]) => unknown>,
+}))
 const invoke = vi.hoisted(() => vi.fn(async () => ({ ok: true, value: 1 })))
 vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, api: never) => key === 'atelier' && (exposed.api = api) },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: never) => key === 'atelier' && (exposed.api = api),
+  },
   ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
 }))
 

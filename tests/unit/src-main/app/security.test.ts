@@ -12,7 +12,8 @@ describe('security', () => {
 
   it('adds the strict CSP to every response and refuses permission requests', () => {
     let listener: ((details: unknown, callback: (response: unknown) => void) => void) | null = null
-    let permissions: ((c: unknown, p: string, callback: (ok: boolean) => void) => void) | null = null
+    let permissions: ((c: unknown, p: string, callback: (ok: boolean) => void) => void) | null =
+      null
     const session = {
       webRequest: { onHeadersReceived: (fn: typeof listener) => (listener = fn) },
       setPermissionRequestHandler: (fn: typeof permissions) => (permissions = fn),

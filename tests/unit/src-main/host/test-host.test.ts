@@ -14,7 +14,10 @@ afterEach(async () => {
 })
 
 async function start() {
-  const root = await writeSite({ '_config.yml': CONFIG_WITH_COLLECTIONS, '_themes/a.md': page('title: A') })
+  const root = await writeSite({
+    '_config.yml': CONFIG_WITH_COLLECTIONS,
+    '_themes/a.md': page('title: A'),
+  })
   const rendererDir = await tempDir('atelier-renderer-')
   await mkdir(path.join(rendererDir, 'assets'))
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Atelier</title>')
@@ -52,7 +55,9 @@ describe('test host', () => {
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
     const cookie = index.headers.get('set-cookie') ?? ''
     expect(cookie).toContain('HttpOnly')
-    const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } })
+    const asset = await fetch(`${base}/assets/app.js`, {
+      headers: { cookie: cookie.split(';')[0]! },
+    })
     expect(asset.status).toBe(200)
 
     const result = await fetch(`${base}/api/call/pages.index`, {
@@ -75,7 +80,9 @@ describe('test host', () => {
 
   it('streams session events to the page', async () => {
     const { host: running, base, session } = await start()
-    const response = await fetch(`${base}/api/events`, { headers: { 'x-atelier-token': running.token } })
+    const response = await fetch(`${base}/api/events`, {
+      headers: { 'x-atelier-token': running.token },
+    })
     const reader = response.body!.getReader()
     await reader.read() // the opening comment
     session.emit('index.changed', { paths: ['_themes/a.md'] })

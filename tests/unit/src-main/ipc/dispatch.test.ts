@@ -41,7 +41,9 @@ describe('dispatch (the contract boundary)', () => {
       ok: false,
       error: { code: 'invalid-input' },
     })
-    expect(await dispatch(handlers, 'shell.openExternal', { url: 'file:///etc/passwd' })).toMatchObject({
+    expect(
+      await dispatch(handlers, 'shell.openExternal', { url: 'file:///etc/passwd' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     })

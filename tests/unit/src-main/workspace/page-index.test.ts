@@ -69,12 +69,20 @@ describe('PageIndex', () => {
   it('reports unclosed, non-UTF-8 and non-mapping front matter', async () => {
     const root = await writeSite({
       'ouvert.md': '---\ntitle: jamais fermé\n\nCorps\n',
-      'latin1.md': Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('\n---\n')]),
+      'latin1.md': Buffer.concat([
+        Buffer.from('---\ntitle: '),
+        Buffer.from([0xe9, 0x74, 0xe9]),
+        Buffer.from('\n---\n'),
+      ]),
       'liste.md': '---\n- a\n- b\n---\n',
     })
     const { pages } = await new PageIndex(root).scan()
     const codes = Object.fromEntries(pages.map((entry) => [entry.path, entry.error?.code]))
-    expect(codes).toEqual({ 'ouvert.md': 'unclosed', 'latin1.md': 'not-utf8', 'liste.md': 'not-a-mapping' })
+    expect(codes).toEqual({
+      'ouvert.md': 'unclosed',
+      'latin1.md': 'not-utf8',
+      'liste.md': 'not-a-mapping',
+    })
   })
 
   it('reads only changed files on a warm scan (cache by path, mtime and size)', async () => {

@@ -32,7 +32,9 @@ describe('resolveInside', () => {
     ['_themes/a.md\0.txt'],
   ])('refuses %j', async (candidate) => {
     const { root } = await workspaceWithOutside()
-    await expect(resolveInside(root, candidate)).rejects.toMatchObject({ code: 'outside-workspace' })
+    await expect(resolveInside(root, candidate)).rejects.toMatchObject({
+      code: 'outside-workspace',
+    })
   })
 
   it('refuses a symlink that points outside, and paths through it', async () => {

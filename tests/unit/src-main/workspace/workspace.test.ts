@@ -56,19 +56,27 @@ describe('Workspace', () => {
       '_themes/acces-information.md',
     )
     await writeFile(path.join(root, '_themes/autre.md'), page('title: Autre'))
-    await expect(workspace.renamePage('_themes/autre.md', 'acces-information.md')).rejects.toMatchObject({
+    await expect(
+      workspace.renamePage('_themes/autre.md', 'acces-information.md'),
+    ).rejects.toMatchObject({
       code: 'already-exists',
     })
-    await expect(workspace.renamePage('_themes/autre.md', '../../dehors.md')).rejects.toMatchObject({
-      code: 'invalid-input',
-    })
+    await expect(workspace.renamePage('_themes/autre.md', '../../dehors.md')).rejects.toMatchObject(
+      {
+        code: 'invalid-input',
+      },
+    )
   })
 
   it('deletes a page, and refuses paths outside the folder', async () => {
     const { root, workspace } = await open()
     await workspace.deletePage('_themes/acces.md')
     await expect(stat(path.join(root, '_themes/acces.md'))).rejects.toThrow()
-    await expect(workspace.deletePage('../x.md')).rejects.toMatchObject({ code: 'outside-workspace' })
-    await expect(workspace.readPage('/etc/passwd')).rejects.toMatchObject({ code: 'outside-workspace' })
+    await expect(workspace.deletePage('../x.md')).rejects.toMatchObject({
+      code: 'outside-workspace',
+    })
+    await expect(workspace.readPage('/etc/passwd')).rejects.toMatchObject({
+      code: 'outside-workspace',
+    })
   })
 })

@@ -1,0 +1,8 @@
+import { benchPageIndex } from './page-index.bench.js'
+
+/**
+ * `npm run bench`: each figure beside a reference measured in the same run,
+ * because our machines are noisy. Set BENCH_RUNS to change the sample size.
+ */
+const runs = Number(process.env.BENCH_RUNS ?? 7)
+await benchPageIndex(runs)

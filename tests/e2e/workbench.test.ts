@@ -1,0 +1,163 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchChromium, openWorkbench, startWorkbench } from '../helpers/workbench-host.js'
+
+const screenshots = path.resolve(import.meta.dirname, '../../test-results/screenshots')
+
+let browser: Browser
+let workbench: Awaited<ReturnType<typeof startWorkbench>>
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  await mkdir(screenshots, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  workbench = await startWorkbench()
+  page = await openWorkbench(browser, workbench.host.url)
+})
+afterEach(async () => {
+  await page?.close()
+  await workbench?.stop()
+})
+
+const themeTitles = () =>
+  page.locator('[role="treeitem"][data-path^="_themes/"] .tree-label').allTextContents()
+const tabs = () => page.locator('[role="tablist"] [role="tab"]')
+
+describe('workbench in Chromium through the test host', () => {
+  it('lists the five themes in `order`, titled from their front matter', async () => {
+    const titles = await themeTitles()
+    expect(titles).toHaveLength(5)
+    titles.forEach((title, index) => expect(title).toMatch(new RegExp(`^Thème ${index + 1}\\b`)))
+    const hover = await page
+      .locator('[role="treeitem"][data-path^="_themes/"]')
+      .first()
+      .getAttribute('title')
+    expect(hover).toMatch(/^_themes\/.+\.md$/)
+  })
+
+  it('opens a page in a tab, focuses it on a second click, and closes it', async () => {
+    const first = page.locator('[role="treeitem"][data-path^="_themes/"]').first()
+    const second = page.locator('[role="treeitem"][data-path^="_themes/"]').nth(1)
+    await first.click()
+    await expect.poll(() => tabs().count()).toBe(1)
+    await expect.poll(() => page.locator('.page-reader h1').textContent()).toMatch(/^Thème 1/)
+    await second.click()
+    await first.click()
+    expect(await tabs().count()).toBe(2)
+    expect(await tabs().first().getAttribute('aria-selected')).toBe('true')
+
+    await tabs().first().locator('.tab-close').click()
+    expect(await tabs().count()).toBe(1)
+    await tabs().first().click({ button: 'middle' })
+    expect(await tabs().count()).toBe(0)
+    await page.waitForSelector('.welcome')
+  })
+
+  it('opens the palette with Ctrl+Shift+P and runs a command', async () => {
+    await page.locator('body').click()
+    await page.keyboard.press('Control+Shift+P')
+    const input = page.getByRole('combobox')
+    await input.waitFor()
+    const options = await page.getByRole('option').allTextContents()
+    expect(options.some((text) => text.includes('Ctrl+Shift+P'))).toBe(true)
+    await input.fill('versions')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.side-bar').textContent()).toContain('Bientôt disponible')
+    expect(await page.getByRole('combobox').count()).toBe(0)
+  })
+
+  it('finds a page by title with Ctrl+P, accents optional', async () => {
+    await page.locator('body').click()
+    await page.keyboard.press('Control+P')
+    await page.getByRole('combobox').fill('acces information')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => tabs().count()).toBe(1)
+    expect(await page.locator('.page-reader h1').textContent()).toMatch(/accès à l.information/i)
+  })
+
+  it('switches to English and back, and keeps the choice', async () => {
+    const explorerButton = page.locator('.activity-item[data-view="explorer"]')
+    expect(await explorerButton.getAttribute('aria-label')).toBe('Explorateur')
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('anglais')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => explorerButton.getAttribute('aria-label')).toBe('Explorer')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+
+    await page.reload()
+    await page.waitForSelector('body[data-ready="true"]')
+    await expect.poll(() => explorerButton.getAttribute('aria-label')).toBe('Explorer')
+
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('french')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => explorerButton.getAttribute('aria-label')).toBe('Explorateur')
+  })
+
+  it('shows a page written into the folder by another program', async () => {
+    await writeFile(
+      path.join(workbench.root, '_cas_pratiques', 'nouveau-venu.md'),
+      '---\ntitle: Exemple – Écrit ailleurs\n---\n\nTexte.\n',
+    )
+    await page
+      .locator('[role="treeitem"][data-path="_cas_pratiques/nouveau-venu.md"]')
+      .waitFor({ timeout: 2000 })
+    expect(
+      await page.locator('[data-path="_cas_pratiques/nouveau-venu.md"] .tree-label').textContent(),
+    ).toBe('Exemple – Écrit ailleurs')
+  })
+
+  it('lists a page with broken front matter, with a warning', async () => {
+    await writeFile(
+      path.join(workbench.root, 'casse.md'),
+      '---\ntitle: [pas fermé\n---\n\nTexte.\n',
+    )
+    const item = page.locator('[role="treeitem"][data-path="casse.md"]')
+    await item.waitFor({ timeout: 2000 })
+    expect(await item.getAttribute('class')).toContain('has-problem')
+    expect(await item.getAttribute('title')).toMatch(/mal écrits/)
+    await item.click()
+    await expect
+      .poll(() => page.locator('.page-problem').textContent())
+      .toMatch(/ne peut pas être modifiée/)
+  })
+
+  it('refuses a path outside the workspace sent through the contract', async () => {
+    const result = await page.evaluate(async () => {
+      const response = await fetch('/api/call/pages.read', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ path: '../../../../etc/passwd' }),
+      })
+      return response.json()
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
+  })
+
+  it('is usable from the keyboard: tree navigation opens a page', async () => {
+    await page.locator('[role="treeitem"]').first().focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => tabs().count()).toBe(1)
+    expect(await page.locator('[role="tabpanel"]').count()).toBe(1)
+  })
+
+  it('saves screenshots of the workbench in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const shot = await openWorkbench(browser, workbench.host.url, scheme)
+      await shot.locator('[role="treeitem"][data-path^="_cas_pratiques/"]').first().click()
+      await shot.waitForSelector('.page-reader h1')
+      const background = await shot.evaluate(() => getComputedStyle(document.body).backgroundColor)
+      expect(background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(31, 31, 31)')
+      await shot.screenshot({ path: path.join(screenshots, `workbench-${scheme}.png`) })
+      await shot.close()
+    }
+  })
+})
