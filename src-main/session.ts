@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises'
+import path from 'node:path'
 import { AtelierError } from '../src-shared/api/atelier-error.js'
 import type { EventPayloads } from '../src-shared/api/contract.js'
 import type { EventName } from '../src-shared/api/names.js'
@@ -43,7 +44,9 @@ export class Session {
   }
 
   async open(folder: string): Promise<WorkspaceInfo> {
-    const next = await Workspace.open(folder)
+    const next = await Workspace.open(folder, {
+      cacheDir: path.join(this.settings.dataDir, 'index-cache'),
+    })
     await this.workspace?.close()
     this.workspace = next
     if (this.watch) {

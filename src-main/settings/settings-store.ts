@@ -53,6 +53,11 @@ export class SettingsStore {
     }
   }
 
+  /** The app's data folder, where this file and the page-index caches live. */
+  get dataDir(): string {
+    return path.dirname(this.file)
+  }
+
   get(): Readonly<StoredSettings> {
     return this.data
   }

@@ -5,6 +5,7 @@ import type { PageEntry, PageIndexSnapshot } from '../../src-shared/api/types.js
 import { comparePages } from '../../src-shared/site/page-order.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { readFrontMatter, type FrontMatterRead } from './front-matter-reader.js'
+import { loadHeadCache, saveHeadCache, type CachedHead } from './front-matter-cache.js'
 import { CONFIG_FILE, readSiteConfig, type SiteConfig } from './site-config.js'
 
 /** Folders that are build output, caches or tooling: never part of the playbook. */
@@ -19,12 +20,6 @@ const SKIPPED_FOLDERS = new Set([
 ])
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.html', '.htm'])
 
-interface CachedHead {
-  mtimeMs: number
-  size: number
-  read: FrontMatterRead
-}
-
 /**
  * The list of pages of a workspace, built from front matter only.
  *
@@ -33,12 +28,17 @@ interface CachedHead {
  * with their problem, so nothing disappears from the user's view.
  */
 export class PageIndex {
-  private readonly cache = new Map<string, CachedHead>()
+  private cache = new Map<string, CachedHead>()
+  private cacheLoaded = false
   private config: SiteConfig | null = null
   /** Files read from disk during the last scan: lets tests and benchmarks see the cache work. */
   lastScanReads = 0
 
-  constructor(readonly root: string) {}
+  /** `cacheFile`: where to keep the front-matter cache between launches (none for one-off use). */
+  constructor(
+    readonly root: string,
+    private readonly cacheFile: string | null = null,
+  ) {}
 
   /** Forget the site configuration, e.g. after `_config.yml` changed. */
   invalidateConfig(): void {
@@ -54,6 +54,10 @@ export class PageIndex {
   }
 
   async scan(): Promise<PageIndexSnapshot> {
+    if (!this.cacheLoaded && this.cacheFile) {
+      this.cache = await loadHeadCache(this.cacheFile, this.root)
+    }
+    this.cacheLoaded = true
     this.config ??= await readSiteConfig(this.root)
     const config = this.config
     const files: string[] = []
@@ -81,7 +85,17 @@ export class PageIndex {
         pages.push(toEntry(rel, collection, head))
       }),
     )
-    for (const cached of this.cache.keys()) if (!seen.has(cached)) this.cache.delete(cached)
+    let forgotten = 0
+    for (const cached of this.cache.keys()) {
+      if (!seen.has(cached)) {
+        this.cache.delete(cached)
+        forgotten++
+      }
+    }
+    if (this.cacheFile && (this.lastScanReads > 0 || forgotten > 0)) {
+      // Losing the cache costs only time, never data: a failed write is not an error.
+      await saveHeadCache(this.cacheFile, this.root, this.cache).catch(() => undefined)
+    }
 
     pages.sort(comparePages)
     files.sort()

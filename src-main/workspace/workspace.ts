@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'yaml'
@@ -25,11 +26,15 @@ export class Workspace {
   private watcher: WorkspaceWatcher | null = null
   private snapshot: PageIndexSnapshot | null = null
 
-  private constructor(readonly root: string) {
-    this.index = new PageIndex(root)
+  private constructor(
+    readonly root: string,
+    cacheFile: string | null,
+  ) {
+    this.index = new PageIndex(root, cacheFile)
   }
 
-  static async open(folder: string): Promise<Workspace> {
+  /** `cacheDir`: where the page index keeps its front-matter cache between launches. */
+  static async open(folder: string, options: { cacheDir?: string } = {}): Promise<Workspace> {
     const root = path.resolve(folder)
     let info
     try {
@@ -38,7 +43,13 @@ export class Workspace {
       throw new AtelierError('not-found', folder)
     }
     if (!info.isDirectory()) throw new AtelierError('not-found', folder)
-    return new Workspace(root)
+    const cacheFile = options.cacheDir
+      ? path.join(
+          options.cacheDir,
+          `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`,
+        )
+      : null
+    return new Workspace(root, cacheFile)
   }
 
   async info(): Promise<WorkspaceInfo> {

@@ -45,9 +45,7 @@ describe('electron-builder.yml', () => {
     for (const icon of [config.icon, config.win.icon, config.mac.icon, config.linux.icon]) {
       expect(existsSync(path.join(root, icon))).toBe(true)
     }
-    const starter = config.extraResources.find(
-      (item: { to: string }) => item.to === 'starter-playbook',
-    )
-    expect(existsSync(path.join(root, starter.from, '_config.yml'))).toBe(true)
+    const starter = config.extraResources.find((item) => item.to === 'starter-playbook')
+    expect(existsSync(path.join(root, starter?.from ?? 'absent', '_config.yml'))).toBe(true)
   })
 })

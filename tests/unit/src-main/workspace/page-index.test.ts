@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { classify, PageIndex } from '../../../../src-main/workspace/page-index.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
 
 const site = {
   '_config.yml': CONFIG_WITH_COLLECTIONS,
@@ -130,5 +131,24 @@ describe('classify', () => {
     ['assets/style.css', null],
   ])('%s → %s', (file, expected) => {
     expect(classify(file, config)).toBe(expected)
+  })
+})
+
+describe('PageIndex cache on disk', () => {
+  it('lets the next launch read only what changed, and survives a damaged cache file', async () => {
+    const root = await writeSite(site)
+    const cacheFile = path.join(await tempDir(), 'cache', 'index.json')
+    const first = new PageIndex(root, cacheFile)
+    const cold = await first.scan()
+    expect(first.lastScanReads).toBeGreaterThan(0)
+
+    const relaunch = new PageIndex(root, cacheFile)
+    expect(await relaunch.scan()).toEqual(cold)
+    expect(relaunch.lastScanReads).toBe(0)
+
+    await writeFile(cacheFile, '{ abîmé')
+    const afterDamage = new PageIndex(root, cacheFile)
+    expect(await afterDamage.scan()).toEqual(cold)
+    expect(afterDamage.lastScanReads).toBe(first.lastScanReads)
   })
 })

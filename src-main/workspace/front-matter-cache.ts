@@ -1,0 +1,61 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import { problemCodes } from '../../src-shared/api/types.js'
+import { writeFileAtomic } from './atomic-write.js'
+import type { FrontMatterRead } from './front-matter-reader.js'
+
+/** What the index remembers of one file: its stat and what its front matter said. */
+export interface CachedHead {
+  mtimeMs: number
+  size: number
+  read: FrontMatterRead
+}
+
+const CACHE_VERSION = 1
+
+const readSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('data'), data: z.record(z.string(), z.unknown()) }),
+  z.object({
+    kind: z.literal('problem'),
+    problem: z.object({
+      code: z.enum(problemCodes),
+      message: z.string(),
+      line: z.number().nullable(),
+    }),
+  }),
+])
+
+const fileSchema = z.object({
+  version: z.literal(CACHE_VERSION),
+  root: z.string(),
+  entries: z.array(
+    z.tuple([z.string(), z.object({ mtimeMs: z.number(), size: z.number(), read: readSchema })]),
+  ),
+})
+
+/**
+ * The front-matter cache on disk, so the next launch reads only the pages
+ * that changed meanwhile. A missing, stale or damaged file just means a
+ * cold scan: the cache is never trusted for more than mtime and size allow.
+ */
+export async function loadHeadCache(file: string, root: string): Promise<Map<string, CachedHead>> {
+  try {
+    const parsed = fileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')))
+    if (!parsed.success || parsed.data.root !== root) return new Map()
+    return new Map(parsed.data.entries as [string, CachedHead][])
+  } catch {
+    return new Map()
+  }
+}
+
+export async function saveHeadCache(
+  file: string,
+  root: string,
+  cache: Map<string, CachedHead>,
+): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const content = JSON.stringify({ version: CACHE_VERSION, root, entries: [...cache] })
+  await writeFileAtomic(file, content)
+}
