@@ -40,7 +40,7 @@ export async function startApp(): Promise<void> {
   })
 
   await app.whenReady()
-  hardenSession(electronSession.defaultSession)
+  hardenSession(electronSession.defaultSession, { csp: !devServerUrl })
 
   const dataDir = app.getPath('userData')
   const settings = await SettingsStore.load(dataDir)

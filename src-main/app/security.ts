@@ -31,8 +31,14 @@ export function guardNavigation(
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Adds the workbench CSP to every response, and refuses every permission request. */
-export function hardenSession(session: Session): void {
+/**
+ * Adds the workbench CSP to every response, and refuses every permission
+ * request. `csp: false` only for the dev server, whose hot reload runs inline
+ * scripts; built renderers also carry the policy in a meta tag.
+ */
+export function hardenSession(session: Session, options: { csp: boolean } = { csp: true }): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  if (!options.csp) return
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -41,5 +47,4 @@ export function hardenSession(session: Session): void {
       },
     })
   })
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
 }
