@@ -163,10 +163,25 @@ export function classify(rel: string, config: SiteConfig): string | null {
   return 'pages'
 }
 
+/** Jekyll's `exclude:` entries: a path, a folder, or a pattern with `*` (as Ruby's fnmatch). */
 function isExcluded(rel: string, patterns: string[]): boolean {
   return patterns.some((pattern) => {
     const clean = pattern.replace(/^\/+|\/+$/g, '')
-    return rel === clean || rel.startsWith(`${clean}/`) || path.posix.matchesGlob?.(rel, clean)
+    if (rel === clean || rel.startsWith(`${clean}/`)) return true
+    if (!/[*?]/.test(clean)) return false
+    const source = clean
+      .split(/(\*\*\/?|\*|\?)/)
+      .map((part) =>
+        part.startsWith('**')
+          ? '(?:.*/)?'
+          : part === '*'
+            ? '[^/]*'
+            : part === '?'
+              ? '[^/]'
+              : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('')
+    return new RegExp(`^${source}(/|$)`).test(rel)
   })
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../stores/store.js'
-import { openPalette, showView } from '../stores/ui-store.js'
+import { revealView } from '../stores/ui-store.js'
 import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
 import { attempt } from './report-failure.js'
 
@@ -21,7 +21,7 @@ export function StatusBar() {
             type="button"
             className="status-item"
             title={info.root}
-            onClick={() => showView('explorer')}
+            onClick={() => revealView('explorer')}
           >
             <span className="codicon codicon-folder" aria-hidden="true" />
             {t('status.workspace', { name: info.name })}
@@ -32,14 +32,14 @@ export function StatusBar() {
             type="button"
             className="status-item"
             data-testid="status-branch"
-            onClick={() => showView('versions')}
+            onClick={() => revealView('versions')}
           >
             <span className="codicon codicon-git-branch" aria-hidden="true" />
             {info.branch ? t('status.branch', { name: info.branch }) : t('status.noBranch')}
           </button>
         )}
         {problems > 0 && (
-          <button type="button" className="status-item" onClick={() => openPalette('pages')}>
+          <button type="button" className="status-item" onClick={() => revealView('explorer')}>
             <span className="codicon codicon-warning" aria-hidden="true" />
             {t('status.problems', { count: problems })}
           </button>

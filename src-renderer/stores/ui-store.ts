@@ -34,6 +34,11 @@ export function showView(view: ViewId): void {
   )
 }
 
+/** Shows a view without toggling it away (status bar, links). */
+export function revealView(view: ViewId): void {
+  uiStore.set({ view, sidebarVisible: true })
+}
+
 export function openPalette(palette: Palette): void {
   uiStore.set({ palette })
 }

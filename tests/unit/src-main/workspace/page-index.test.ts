@@ -117,7 +117,7 @@ describe('classify', () => {
       { name: 'themes', folder: '_themes', output: true },
       { name: 'posts', folder: '_posts', output: true },
     ],
-    exclude: ['docs'],
+    exclude: ['docs', '*.draft.md', 'vendor/**/notes.md'],
     broken: false,
   }
   it.each([
@@ -127,6 +127,9 @@ describe('classify', () => {
     ['_drafts/a.md', null],
     ['_layouts/page.html', null],
     ['docs/a.md', null],
+    ['brouillon.draft.md', null],
+    ['vendor/x/y/notes.md', null],
+    ['docs-publiques/a.md', 'pages'],
     ['_themes/_brouillon.md', null],
     ['assets/style.css', null],
   ])('%s → %s', (file, expected) => {
