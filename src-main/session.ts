@@ -60,14 +60,17 @@ export class Session {
 
   /**
    * First folder to show at start-up: the one asked for, else the last one
-   * used (if it still exists), else the user's copy of the starter playbook.
+   * used, else the user's copy of the starter playbook. A folder that no
+   * longer exists is skipped: start-up must never fail on a stale path.
    */
   async openAtStartup(options: {
     requested?: string | undefined
     starterBundle: string
     dataDir: string
   }): Promise<WorkspaceInfo> {
-    if (options.requested) return this.open(options.requested)
+    if (options.requested && (await isDirectory(options.requested))) {
+      return this.open(options.requested)
+    }
     const last = this.settings.get().lastWorkspace
     if (last && (await isDirectory(last))) return this.open(last)
     return this.open(await ensureStarterPlaybook(options.starterBundle, options.dataDir))

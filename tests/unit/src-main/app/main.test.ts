@@ -1,35 +1,31 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CALL_CHANNEL } from '../../../../src-shared/api/names.js'
 import { createFakeElectron, FakeBrowserWindow } from '../../../helpers/fake-electron.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 
 const projectRoot = path.resolve(import.meta.dirname, '../../../..')
-const state = vi.hoisted(() => ({ fake: null as null | ReturnType<typeof createFakeElectron> }))
-vi.mock('electron', () => state.fake!.electron)
 
 async function startWith(lock: boolean) {
   const userData = await tempDir('atelier-userdata-')
-  state.fake = createFakeElectron({ userData, appPath: projectRoot, lock })
+  const fake = createFakeElectron({ userData, appPath: projectRoot, lock })
   FakeBrowserWindow.instances = []
+  // A fresh `electron` mock and a fresh import of the entry for each launch.
   vi.resetModules()
-  const { startApp } = await import('../../../../src-main/app/main.js')
+  vi.doMock('electron', () => fake.electron)
+  await import('../../../../src-main/app/main.js')
   // Importing starts the app once; wait for that run to finish its start-up.
   await vi.waitFor(
     () => {
       if (lock) expect(FakeBrowserWindow.instances.length).toBeGreaterThan(0)
-      else expect(state.fake!.electron.app.quit).toHaveBeenCalled()
+      else expect(fake.electron.app.quit).toHaveBeenCalled()
     },
     { timeout: 10_000 },
   )
-  return { userData, startApp, fake: state.fake }
+  return { userData, fake }
 }
-
-beforeEach(() => {
-  state.fake = null
-})
 
 describe('Electron entry', () => {
   it('quits when another instance already runs', async () => {
