@@ -158,6 +158,7 @@ export function ExplorerView() {
               row={row}
               focused={row.id === focusedId}
               selected={row.kind === 'page' && row.page.path === active}
+              onFocus={() => setFocused(row.id)}
               onClick={() => {
                 setFocused(row.id)
                 activate(row)
@@ -176,6 +177,7 @@ function TreeItem(props: {
   row: TreeRow
   focused: boolean
   selected: boolean
+  onFocus(): void
   onClick(): void
   onContextMenu(event: MouseEvent): void
 }) {
@@ -184,6 +186,7 @@ function TreeItem(props: {
   const common = {
     'data-id': row.id,
     tabIndex: props.focused ? 0 : -1,
+    onFocus: props.onFocus,
     onClick: props.onClick,
     onContextMenu: props.onContextMenu,
   }

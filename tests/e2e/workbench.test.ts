@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -139,6 +140,42 @@ describe('workbench in Chromium through the test host', () => {
       return response.json()
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
+  })
+
+  it('creates, renames and deletes a page, asking before deleting', async () => {
+    await page.getByRole('button', { name: 'Nouvelle page' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle page' })
+    await dialog.getByLabel('Où ranger la page ?').selectOption('cas_pratiques')
+    await dialog.getByLabel('Titre de la page').fill("Côte d'Ivoire – budget")
+    await dialog.getByRole('button', { name: 'Créer la page' }).click()
+    const created = page.locator(
+      '[role="treeitem"][data-path="_cas_pratiques/cote-d-ivoire-budget.md"]',
+    )
+    await created.waitFor()
+    await expect.poll(() => tabs().count()).toBe(1)
+    expect(
+      await readFile(path.join(workbench.root, '_cas_pratiques/cote-d-ivoire-budget.md'), 'utf8'),
+    ).toMatch(/^---\ntitle: Côte d'Ivoire – budget\n---/)
+
+    await created.click({ button: 'right' })
+    await page.getByRole('menuitem', { name: 'Renommer' }).click()
+    await page.getByLabel('Nouveau nom du fichier').fill('budget-abidjan')
+    await page.getByRole('button', { name: 'Renommer' }).click()
+    const renamed = page.locator('[role="treeitem"][data-path="_cas_pratiques/budget-abidjan.md"]')
+    await renamed.waitFor()
+    expect(await tabs().first().getAttribute('data-path')).toBe('_cas_pratiques/budget-abidjan.md')
+
+    await renamed.focus()
+    await page.keyboard.press('Delete')
+    const confirm = page.getByRole('dialog', { name: 'Supprimer la page ?' })
+    await confirm.getByRole('button', { name: 'Annuler' }).click()
+    expect(existsSync(path.join(workbench.root, '_cas_pratiques/budget-abidjan.md'))).toBe(true)
+    await renamed.focus()
+    await page.keyboard.press('Delete')
+    await confirm.getByRole('button', { name: 'Supprimer' }).click()
+    await renamed.waitFor({ state: 'detached' })
+    expect(existsSync(path.join(workbench.root, '_cas_pratiques/budget-abidjan.md'))).toBe(false)
+    expect(await tabs().count()).toBe(0)
   })
 
   it('is usable from the keyboard: tree navigation opens a page', async () => {
