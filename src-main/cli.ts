@@ -2,6 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import { translate } from '../src-shared/i18n/translate.js'
+import { mutations, roundtrip, type MutationKind } from './commands/roundtrip.js'
 import { PageIndex } from './workspace/page-index.js'
 
 /**
@@ -37,6 +38,51 @@ const commands: Record<string, Command> = {
       }
     }
     return 0
+  },
+  roundtrip: async (args, out) => {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        mutate: { type: 'string' },
+        out: { type: 'string' },
+      },
+    })
+    const mutate = values.mutate
+    if (positionals.length === 0 || (mutate !== undefined && !(mutate in mutations))) {
+      throw new UsageError(
+        `roundtrip <fichier-ou-dossier>... [--json] [--mutate ${Object.keys(mutations).join('|')} --out <dossier>]`,
+      )
+    }
+    const report = await roundtrip(positionals, {
+      ...(mutate ? { mutate: mutate as MutationKind } : {}),
+      ...(values.out ? { out: values.out } : {}),
+    })
+    if (values.json) {
+      out(
+        `${JSON.stringify(
+          {
+            files: report.files,
+            identical: report.identical.length,
+            different: report.different.map((entry) => entry.path),
+            unsupported: report.unsupported,
+          },
+          null,
+          2,
+        )}\n`,
+      )
+    } else {
+      for (const file of report.identical) out(`identical  ${file}\n`)
+      for (const entry of report.different) {
+        out(`different  ${entry.path}:${entry.line}\n  - ${entry.expected}\n  + ${entry.actual}\n`)
+      }
+      for (const entry of report.unsupported) out(`unsupported  ${entry.path} (${entry.reason})\n`)
+      out(
+        `roundtrip: ${report.files} files, ${report.identical.length} identical, ${report.different.length} different, ${report.unsupported.length} unsupported\n`,
+      )
+    }
+    return mutate === undefined && report.different.length > 0 ? 1 : 0
   },
 }
 

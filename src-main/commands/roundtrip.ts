@@ -1,0 +1,96 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  appendParagraph,
+  frontMatterField,
+  prefixFirstParagraph,
+  setFrontMatterField,
+} from '../../src-shared/markdown/edit-operations.js'
+import { decodePage } from '../../src-shared/markdown/page-bytes.js'
+import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
+
+export const mutations = {
+  title: (page: PageModel) => {
+    if (page.frontMatter.kind === 'read-only') return page
+    const current = frontMatterField(page, ['title'])
+    const title =
+      typeof current === 'string' || typeof current === 'number'
+        ? `${current} (révisé)`
+        : 'Sans titre (révisé)'
+    return setFrontMatterField(page, ['title'], title)
+  },
+  append: (page: PageModel) => appendParagraph(page, 'Paragraphe ajouté.'),
+  'first-paragraph': (page: PageModel) => prefixFirstParagraph(page, 'Note : '),
+} as const
+
+export type MutationKind = keyof typeof mutations
+
+export interface RoundtripReport {
+  files: number
+  identical: string[]
+  different: { path: string; line: number; expected: string; actual: string }[]
+  unsupported: { path: string; reason: string }[]
+}
+
+/** Every `.md`/`.markdown` file under the given folders; files named explicitly are always taken. */
+export async function collectFiles(inputs: string[]): Promise<{ file: string; base: string }[]> {
+  const found: { file: string; base: string }[] = []
+  const walk = async (dir: string, base: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git' && entry.name !== 'node_modules') await walk(file, base)
+      } else if (/\.(md|markdown)$/i.test(entry.name)) found.push({ file, base })
+    }
+  }
+  for (const input of inputs) {
+    const info = await stat(input)
+    if (info.isDirectory()) await walk(input, input)
+    else found.push({ file: input, base: path.dirname(input) })
+  }
+  return found.sort((a, b) => a.file.localeCompare(b.file))
+}
+
+function firstDifference(
+  expected: string,
+  actual: string,
+): { line: number; expected: string; actual: string } {
+  const a = expected.split('\n')
+  const b = actual.split('\n')
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    if (a[index] !== b[index])
+      return { line: index + 1, expected: a[index] ?? '', actual: b[index] ?? '' }
+  }
+  return { line: 0, expected: '', actual: '' }
+}
+
+/**
+ * Takes each file through the editor document and back. Without a mutation
+ * the result must be the same bytes; with one, the edited page is written
+ * under `out` at the same relative path.
+ */
+export async function roundtrip(
+  inputs: string[],
+  options: { mutate?: MutationKind; out?: string } = {},
+): Promise<RoundtripReport> {
+  const report: RoundtripReport = { files: 0, identical: [], different: [], unsupported: [] }
+  for (const { file, base } of await collectFiles(inputs)) {
+    report.files++
+    const decoded = decodePage(await readFile(file))
+    if (!decoded.ok) {
+      report.unsupported.push({ path: file, reason: decoded.reason })
+      continue
+    }
+    let page = openPage(decoded.text)
+    if (options.mutate) page = mutations[options.mutate](page)
+    const written = savePage(page)
+    if (options.out) {
+      const target = path.join(options.out, path.relative(base, file))
+      await mkdir(path.dirname(target), { recursive: true })
+      await writeFile(target, written)
+    }
+    if (written === decoded.text) report.identical.push(file)
+    else report.different.push({ path: file, ...firstDifference(decoded.text, written) })
+  }
+  return report
+}
