@@ -56,7 +56,7 @@ export function parseBlocks(
   while (index < lines.length && isBlank(lines[index])) index++
   while (index < lines.length) {
     const start = index
-    const { node, end } = readBlock(lines, start, context)
+    const { node, end } = readBlock(lines, start, context, !topLevel)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
     if (topLevel) {
@@ -107,6 +107,7 @@ function readBlock(
   lines: Line[],
   start: number,
   context: InlineContext,
+  nested: boolean,
 ): { node: EditorNode; end: number } {
   const text = lines[start]!.text
 
@@ -208,7 +209,7 @@ function readBlock(
   if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context))
   if (BULLET.test(text) || ORDERED.test(text))
     return withIal(lines, readList(lines, start, context))
-  return readParagraph(lines, start, context)
+  return readParagraph(lines, start, context, nested)
 }
 
 function indentedContinuation(lines: Line[], start: number): number {
@@ -237,13 +238,20 @@ function interrupts(text: string): boolean {
   )
 }
 
+/** Inside a list item a nested list may start right after a line of text, as kramdown allows. */
 function readParagraph(
   lines: Line[],
   start: number,
   context: InlineContext,
+  nested: boolean,
 ): { node: EditorNode; end: number } {
   let end = start + 1
-  while (end < lines.length && !isBlank(lines[end]) && !interrupts(lines[end]!.text)) {
+  while (
+    end < lines.length &&
+    !isBlank(lines[end]) &&
+    !interrupts(lines[end]!.text) &&
+    !(nested && (BULLET.test(lines[end]!.text) || ORDERED.test(lines[end]!.text)))
+  ) {
     if (DEFINITION.test(lines[end]!.text))
       return source('definition-list', lines, start, definitionEnd(lines, end))
     if (SETEXT.test(lines[end]!.text)) {

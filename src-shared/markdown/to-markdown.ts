@@ -38,10 +38,11 @@ export function serializeBody(doc: EditorDoc): string {
 
 /** A new block needs a blank line before it; only the previous block's end may change. */
 function ensureSeparated(pieces: string[], eol: string): void {
-  const written = pieces.join('')
+  // Compare on normalized breaks: a CRLF is one line break, not two.
+  const written = pieces.join('').slice(-64).replace(/\r\n?/g, '\n')
   if (written === '') return
-  if (!/(\r\n|\n|\r)$/.test(written)) pieces.push(eol + eol)
-  else if (!/(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)$/.test(written)) pieces.push(eol)
+  if (!written.endsWith('\n')) pieces.push(eol + eol)
+  else if (!/\n[ \t]*\n$/.test(written)) pieces.push(eol)
 }
 
 function splitTrailing(src: string): [string, string] {
