@@ -34,6 +34,9 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'workspace.chooseFolder': async () => platform.chooseFolder(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
+    'pages.save': async ({ path, text }) => ({
+      path: await session.requireWorkspace().savePage(path, text),
+    }),
     'pages.create': async ({ collection, title }) => ({
       path: await session.requireWorkspace().createPage(collection, title),
     }),

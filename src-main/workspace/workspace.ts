@@ -5,6 +5,7 @@ import { stringify } from 'yaml'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { PageContent, PageIndexSnapshot, WorkspaceInfo } from '../../src-shared/api/types.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-bytes.js'
 import { slugify } from '../../src-shared/site/slugify.js'
 import { currentBranch } from '../git/current-branch.js'
 import { describeProblem } from '../i18n/describe-problem.js'
@@ -14,8 +15,16 @@ import { PageIndex } from './page-index.js'
 import { resolveInside, toWorkspacePath } from './safe-path.js'
 import { WorkspaceWatcher } from './watcher.js'
 
-/** Pages larger than this open with a message instead of freezing an old laptop. */
-export const PAGE_SIZE_LIMIT = 5 * 1024 * 1024
+/** A page shown only as a message: its bytes are never loaded into the editor nor written. */
+function unreadablePage(rel: string, reason: 'too-large' | 'binary' | 'not-utf8'): PageContent {
+  return {
+    path: rel,
+    text: '',
+    body: '',
+    frontMatter: null,
+    problem: describeProblem(reason, null),
+  }
+}
 
 /**
  * One open folder: its page index, its watcher and the page operations. Every
@@ -86,32 +95,16 @@ export class Workspace {
     try {
       const info = await stat(absolute)
       if (!info.isFile()) throw new AtelierError('not-a-page', rel)
-      if (info.size > PAGE_SIZE_LIMIT) {
-        return {
-          path: rel,
-          text: '',
-          body: '',
-          frontMatter: null,
-          problem: describeProblem('too-large', null),
-        }
-      }
+      // Refuse before reading a huge file into memory.
+      if (info.size > PAGE_BYTE_LIMIT) return unreadablePage(rel, 'too-large')
       bytes = await readFile(absolute)
     } catch (error) {
       if (error instanceof AtelierError) throw error
       throw new AtelierError('not-found', rel)
     }
-    let text: string
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      return {
-        path: rel,
-        text: '',
-        body: '',
-        frontMatter: null,
-        problem: describeProblem('not-utf8', null),
-      }
-    }
+    const decoded = decodePage(bytes)
+    if (!decoded.ok) return unreadablePage(rel, decoded.reason)
+    const text = decoded.text
     const split = splitFrontMatter(text)
     if (split.kind === 'none')
       return { path: rel, text, body: text, frontMatter: null, problem: null }
@@ -132,6 +125,21 @@ export class Workspace {
       frontMatter: read.kind === 'data' ? read.data : null,
       problem: read.kind === 'problem' ? read.problem : null,
     }
+  }
+
+  /**
+   * Saves a page's text atomically. A page that could not be read safely (not
+   * UTF-8, binary, too large) is never overwritten: its bytes stay as they are.
+   */
+  async savePage(relative: string, text: string): Promise<string> {
+    const absolute = await resolveInside(this.root, relative)
+    const rel = toWorkspacePath(this.root, absolute)
+    const current = await readFile(absolute).catch(() => null)
+    if (current !== null && !decodePage(current).ok) throw new AtelierError('read-only-page', rel)
+    await mkdir(path.dirname(absolute), { recursive: true })
+    await writeFileAtomic(absolute, text)
+    this.noteChanged([rel])
+    return rel
   }
 
   /** Creates a page with a title in a collection folder (or the root for plain pages). */

@@ -33,6 +33,10 @@ export const contract = {
   'workspace.chooseFolder': call<string | null>()(none),
   'pages.index': call<PageIndexSnapshot>()(none),
   'pages.read': call<PageContent>()(z.object({ path: relativePath }).strict()),
+  /** Writes a page atomically; refused for pages that opened read-only (not UTF-8, binary, too large). */
+  'pages.save': call<{ path: string }>()(
+    z.object({ path: relativePath, text: z.string().max(5 * 1024 * 1024) }).strict(),
+  ),
   'pages.create': call<{ path: string }>()(
     z
       .object({ collection: z.string().min(1).max(200), title: z.string().trim().min(1).max(300) })

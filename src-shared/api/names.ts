@@ -14,6 +14,7 @@ export const callNames = [
   'workspace.chooseFolder',
   'pages.index',
   'pages.read',
+  'pages.save',
   'pages.create',
   'pages.rename',
   'pages.delete',

@@ -8,6 +8,7 @@ export const problemCodes = [
   'not-a-mapping',
   'not-utf8',
   'too-large',
+  'binary',
   'unreadable',
 ] as const
 
@@ -83,6 +84,7 @@ export const errorCodes = [
   'already-exists',
   'no-workspace',
   'not-a-page',
+  'read-only-page',
   'unsupported',
   'io',
 ] as const

@@ -1,5 +1,8 @@
 import type { EditorNode, Mark } from './editor-document.js'
 
+/** Characters that may start inline markup; anything else is plain text. */
+const PLAIN_RUN = /[^\\ `{[!<*_$]+/y
+
 export interface InlineContext {
   references: Record<string, { href: string; title: string | null }>
 }
@@ -31,8 +34,16 @@ export function parseInline(
 
   let index = 0
   while (index < text.length) {
-    const rest = text.slice(index)
+    // Fast path: a run of ordinary characters goes straight to the text buffer.
+    PLAIN_RUN.lastIndex = index
+    const plain = PLAIN_RUN.exec(text)
+    if (plain) {
+      buffer += plain[0]
+      index += plain[0].length
+      continue
+    }
     const char = text[index]!
+    const rest = text.slice(index, index + 2000)
 
     if (char === '\\' && index + 1 < text.length) {
       if (text[index + 1] === '\n') {

@@ -1,3 +1,4 @@
+import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 
 /**
@@ -6,3 +7,4 @@ import { benchPageIndex } from './page-index.bench.js'
  */
 const runs = Number(process.env.BENCH_RUNS ?? 7)
 await benchPageIndex(runs)
+await benchLossless(runs)

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../helpers/site-fixture.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -65,4 +67,86 @@ describe('cli index', () => {
     )
     expect(JSON.parse(stdout).pages).toHaveLength(4)
   }, 30_000)
+})
+
+describe('cli roundtrip', () => {
+  async function pages() {
+    return writeSite({
+      'a.md': '---\ntitle: A # titre\n---\n\nPremier paragraphe.\n\nSecond.\n',
+      'sous/b.markdown': 'Sans réglages\r\n',
+      'latin1.md': new Uint8Array([0x41, 0xe9, 0x0a]),
+      'notes.txt': 'pas pris dans un dossier\n',
+    })
+  }
+
+  it('reports every Markdown file identical, and the unsupported ones with a reason (JSON)', async () => {
+    const dir = await pages()
+    let out = ''
+    const code = await runCli(
+      ['roundtrip', dir, '--json'],
+      (text) => (out += text),
+      () => undefined,
+    )
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toEqual({
+      files: 3,
+      identical: 2,
+      different: [],
+      unsupported: [{ path: `${dir}/latin1.md`, reason: 'not-utf8' }],
+    })
+  })
+
+  it('prints a summary line in text mode', async () => {
+    const dir = await pages()
+    let out = ''
+    await runCli(
+      ['roundtrip', dir],
+      (text) => (out += text),
+      () => undefined,
+    )
+    expect(out).toMatch(/^identical {2}.*a\.md$/m)
+    expect(out.trim().split('\n').at(-1)).toBe(
+      'roundtrip: 3 files, 2 identical, 0 different, 1 unsupported',
+    )
+  })
+
+  it('applies a mutation through the editor model and writes results at the same relative paths', async () => {
+    const dir = await pages()
+    const outDir = await tempDir()
+    for (const kind of ['title', 'append', 'first-paragraph']) {
+      const target = `${outDir}/${kind}`
+      expect(
+        await runCli(
+          ['roundtrip', dir, '--mutate', kind, '--out', target],
+          () => undefined,
+          () => undefined,
+        ),
+      ).toBe(0)
+    }
+    const read = (kind: string, file: string) => readFile(`${outDir}/${kind}/${file}`, 'utf8')
+    expect(await read('title', 'a.md')).toBe(
+      '---\ntitle: A (révisé) # titre\n---\n\nPremier paragraphe.\n\nSecond.\n',
+    )
+    expect(await read('title', 'sous/b.markdown')).toBe(
+      '---\r\ntitle: Sans titre (révisé)\r\n---\r\nSans réglages\r\n',
+    )
+    expect(await read('append', 'a.md')).toBe(
+      '---\ntitle: A # titre\n---\n\nPremier paragraphe.\n\nSecond.\n\nParagraphe ajouté.\n',
+    )
+    expect(await read('first-paragraph', 'a.md')).toBe(
+      '---\ntitle: A # titre\n---\n\nNote : Premier paragraphe.\n\nSecond.\n',
+    )
+  })
+
+  it('refuses an unknown mutation with its usage', async () => {
+    let err = ''
+    expect(
+      await runCli(
+        ['roundtrip', '.', '--mutate', 'tout'],
+        () => undefined,
+        (text) => (err += text),
+      ),
+    ).toBe(2)
+    expect(err).toMatch(/--mutate title\|append\|first-paragraph/)
+  })
 })

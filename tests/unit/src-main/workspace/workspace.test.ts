@@ -80,3 +80,42 @@ describe('Workspace', () => {
     })
   })
 })
+
+describe('Workspace.savePage', () => {
+  it('writes a page atomically and leaves no temporary file', async () => {
+    const { root, workspace } = await open()
+    await workspace.savePage('_themes/acces.md', '---\ntitle: Accès\n---\nNouveau.\n')
+    expect(await readFile(path.join(root, '_themes/acces.md'), 'utf8')).toBe(
+      '---\ntitle: Accès\n---\nNouveau.\n',
+    )
+    const { readdir } = await import('node:fs/promises')
+    expect(
+      (await readdir(path.join(root, '_themes'))).filter((name) => name.includes('atelier-tmp')),
+    ).toEqual([])
+  })
+
+  it('never overwrites a page it could not read safely (not UTF-8, binary)', async () => {
+    const { root, workspace } = await open()
+    const latin1 = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a])
+    await writeFile(path.join(root, 'latin1.md'), latin1)
+    await expect(workspace.savePage('latin1.md', 'écrasé')).rejects.toMatchObject({
+      code: 'read-only-page',
+    })
+    expect(await readFile(path.join(root, 'latin1.md'))).toEqual(latin1)
+
+    await writeFile(path.join(root, 'image.md'), Buffer.from([0x89, 0x50, 0x00, 0x47]))
+    expect((await workspace.readPage('image.md')).problem?.code).toBe('binary')
+    await expect(workspace.savePage('image.md', 'x')).rejects.toMatchObject({
+      code: 'read-only-page',
+    })
+  })
+
+  it('keeps a BOM in the text it reads, so a later save can keep it', async () => {
+    const { root, workspace } = await open()
+    await writeFile(path.join(root, 'bom.md'), '\uFEFF---\ntitle: B\n---\nCorps\n')
+    const content = await workspace.readPage('bom.md')
+    expect(content.text.startsWith('\uFEFF')).toBe(true)
+    expect(content.frontMatter).toEqual({ title: 'B' })
+    expect(content.body).toBe('Corps\n')
+  })
+})

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import MarkdownIt from 'markdown-it'
+import { openPage, savePage } from '../../src-shared/markdown/page-document.js'
+import { bundledStarterPlaybook } from '../../src-main/paths.js'
+import { median, row } from './measure.js'
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name)
+    if (statSync(file).isDirectory()) return markdownFiles(file)
+    return name.endsWith('.md') ? [file] : []
+  })
+}
+
+/** Real pages of ours (the starter playbook), plus kramdown constructs, repeated to the size wanted. */
+function pagesOf(totalBytes: number, pageBytes: number): string[] {
+  const sources = markdownFiles(bundledStarterPlaybook).map((file) => readFileSync(file, 'utf8'))
+  const extras =
+    '\n\n{% include figure.html image="/uploads/carte.png" %}\n\n<div class="encadre">\n  Un bloc HTML.\n</div>\n\n' +
+    '| Pays | Loi |\n|---|---|\n| Bénin | 2015 |\n\n```ruby\nputs "ok"\n```\n\n> Une citation avec un [lien][ref].\n\n[ref]: https://example.org\n'
+  const pages: string[] = []
+  let total = 0
+  let index = 0
+  while (total < totalBytes) {
+    let page = sources[index++ % sources.length]!
+    while (Buffer.byteLength(page) < pageBytes)
+      page += extras + sources[index++ % sources.length]!.replace(/^---[\s\S]*?---\n/, '')
+    pages.push(page)
+    total += Buffer.byteLength(page)
+  }
+  return pages
+}
+
+export async function benchLossless(runs: number): Promise<void> {
+  const markdownIt = new MarkdownIt()
+  const pages = pagesOf(4 * 1024 * 1024, 10 * 1024)
+  const bytes = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0)
+  const mb = bytes / (1024 * 1024)
+
+  const ours = await median(runs, async () => {
+    for (const page of pages) savePage(openPage(page))
+  })
+  const reference = await median(runs, async () => {
+    for (const page of pages) markdownIt.parse(page, {})
+  })
+  console.log(`\nLossless conversion, ${pages.length} pages, ${mb.toFixed(1)} MB (medians):`)
+  console.log(row('parse + serialize', ours, reference, 'markdown-it parse'))
+  console.log(
+    `  throughput: ours ${(mb / (ours / 1000)).toFixed(1)} MB/s, markdown-it ${(mb / (reference / 1000)).toFixed(1)} MB/s`,
+  )
+
+  for (const size of [100 * 1024, 1024 * 1024]) {
+    const [page] = pagesOf(size, size)
+    const open = await median(runs, async () => openPage(page!))
+    const parse = await median(runs, async () => markdownIt.parse(page!, {}))
+    console.log(row(`open a ${size / 1024} KB page`, open, parse, 'markdown-it parse'))
+  }
+}
