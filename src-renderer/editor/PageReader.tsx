@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PageContent } from '../../src-shared/api/types.js'
 import { ApiFailure, api } from '../api/client.js'
 import { useStore } from '../stores/store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
-import { readingBlocks, type ReadingBlock } from './reading-blocks.js'
+import { openPage } from '../../src-shared/markdown/page-document.js'
+import { ReadOnlyDocument } from './ReadOnlyDocument.js'
 
 /**
- * Shows a page read-only, as text. The editor issue replaces this component
- * with the TipTap editor; it reloads when the file changes on disk.
+ * Shows a page read-only, from the lossless editor document. The editor issue
+ * replaces this component with TipTap; it reloads when the file changes on disk.
  */
 export function PageReader({ path }: { path: string }) {
   const { t } = useTranslation()
@@ -36,6 +37,9 @@ export function PageReader({ path }: { path: string }) {
       live = false
     }
   }, [path, touched])
+
+  // The same conversion the editor uses: what is shown here is what will be edited.
+  const blocks = useMemo(() => (content ? openPage(content.text).doc.content : []), [content])
 
   if (failure)
     return (
@@ -70,7 +74,7 @@ export function PageReader({ path }: { path: string }) {
       {problem ? (
         <pre className="page-source">{content.text}</pre>
       ) : (
-        readingBlocks(content.body).map(renderBlock)
+        <ReadOnlyDocument nodes={blocks} />
       )}
     </article>
   )
@@ -96,35 +100,4 @@ function SettingsTable({ data, label }: { data: Record<string, unknown>; label: 
       </dl>
     </details>
   )
-}
-
-function renderBlock(block: ReadingBlock, index: number) {
-  switch (block.kind) {
-    case 'heading': {
-      const Tag = `h${Math.min(block.level + 1, 6)}` as 'h2'
-      return <Tag key={index}>{block.text}</Tag>
-    }
-    case 'paragraph':
-      return <p key={index}>{block.text}</p>
-    case 'quote':
-      return <blockquote key={index}>{block.text}</blockquote>
-    case 'rule':
-      return <hr key={index} />
-    case 'source':
-      return (
-        <pre key={index} className="page-source">
-          {block.text}
-        </pre>
-      )
-    case 'list': {
-      const List = block.ordered ? 'ol' : 'ul'
-      return (
-        <List key={index}>
-          {block.items.map((item, position) => (
-            <li key={position}>{item}</li>
-          ))}
-        </List>
-      )
-    }
-  }
 }
