@@ -6,6 +6,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { PageContent, PageIndexSnapshot, WorkspaceInfo } from '../../src-shared/api/types.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-bytes.js'
+import { splitPage } from '../../src-shared/markdown/page-document.js'
 import { slugify } from '../../src-shared/site/slugify.js'
 import { currentBranch } from '../git/current-branch.js'
 import { describeProblem } from '../i18n/describe-problem.js'
@@ -105,6 +106,19 @@ export class Workspace {
     const decoded = decodePage(bytes)
     if (!decoded.ok) return unreadablePage(rel, decoded.reason)
     const text = decoded.text
+    const page = splitPage(text)
+    if (
+      page.frontMatter.kind === 'read-only' &&
+      (page.frontMatter.reason === 'toml' || page.frontMatter.reason === 'webgen')
+    ) {
+      return {
+        path: rel,
+        text,
+        body: page.body,
+        frontMatter: null,
+        problem: describeProblem('not-yaml', 1),
+      }
+    }
     const split = splitFrontMatter(text)
     if (split.kind === 'none')
       return { path: rel, text, body: text, frontMatter: null, problem: null }

@@ -9,6 +9,7 @@ export const problemCodes = [
   'not-utf8',
   'too-large',
   'binary',
+  'not-yaml',
   'unreadable',
 ] as const
 

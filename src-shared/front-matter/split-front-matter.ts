@@ -10,16 +10,20 @@ export type FrontMatterSplit =
   | { kind: 'unclosed' }
   | {
       kind: 'yaml'
+      /** The opening delimiter line with its line ending (and the BOM, if any). */
+      open: string
       /** The YAML between the delimiter lines. */
       yaml: string
+      /** The closing delimiter line with its line ending (none at the end of a file). */
+      close: string
       /** Offset of the first character after the closing delimiter line. */
       bodyStart: number
       /** 1-based line number of the first YAML line, for error messages. */
       firstYamlLine: number
     }
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/
-const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm
+const OPENING = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)/
+const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/gm
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const open = OPENING.exec(text)
@@ -30,7 +34,9 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   if (!close) return { kind: 'unclosed' }
   return {
     kind: 'yaml',
+    open: open[0],
     yaml: text.slice(yamlStart, close.index),
+    close: close[0],
     bodyStart: close.index + close[0].length,
     firstYamlLine: 2,
   }

@@ -1,3 +1,5 @@
+import { parseDocument } from 'yaml'
+import { splitFrontMatter } from '../front-matter/split-front-matter.js'
 import { collectReferences, parseBlocks } from './block-parser.js'
 import { fingerprint, type EditorDoc } from './editor-document.js'
 import { dominantEol, splitLines } from './lines.js'
@@ -21,8 +23,6 @@ export interface PageModel {
   doc: EditorDoc
 }
 
-const OPEN = /^---[ \t]*(\r\n|\n|\r)/
-const CLOSE = /^(---|\.\.\.)[ \t]*(\r\n|\n|\r|$)/m
 const TOML = /^\+\+\+[ \t]*(\r\n|\n|\r)[\s\S]*?^\+\+\+[ \t]*(\r\n|\n|\r|$)/m
 const WEBGEN = /^--- *(name|pipeline):.*$/m
 
@@ -41,29 +41,35 @@ export function splitPage(text: string): {
       body: rest.slice(toml[0].length),
     }
   }
-  const open = OPEN.exec(rest)
-  if (!open) return { bom, frontMatter: { kind: 'none' }, body: rest }
-  const afterOpen = rest.slice(open[0].length)
-  const close = CLOSE.exec(afterOpen)
-  const webgen = WEBGEN.exec(afterOpen)
-  if (webgen && (!close || webgen.index < close.index)) {
-    // webgen pages: YAML, then `--- name:…` sections that are not Markdown front matter.
+  const webgen = WEBGEN.exec(rest)
+  const split = splitFrontMatter(rest)
+  if (split.kind === 'none') return { bom, frontMatter: { kind: 'none' }, body: rest }
+  if (webgen && (split.kind === 'unclosed' || webgen.index < split.bodyStart)) {
+    // webgen pages: YAML, then `--- name:…` sections that are not Jekyll front matter.
     const end = webgen.index + webgen[0].length
-    const eolMatch = /^(\r\n|\n|\r)?/.exec(afterOpen.slice(end))![0]
-    const raw = rest.slice(0, open[0].length + end + eolMatch.length)
+    const raw = rest.slice(0, end + /^(\r\n|\n|\r)?/.exec(rest.slice(end))![0].length)
     return {
       bom,
       frontMatter: { kind: 'read-only', raw, reason: 'webgen' },
       body: rest.slice(raw.length),
     }
   }
-  if (!close)
+  if (split.kind === 'unclosed') {
     return { bom, frontMatter: { kind: 'read-only', raw: rest, reason: 'unclosed' }, body: '' }
-  const yaml = afterOpen.slice(0, close.index)
+  }
+  const raw = split.open + split.yaml + split.close
+  if (parseDocument(split.yaml).errors.length > 0) {
+    // Never rewritten: shown as source with a French message, the body stays editable.
+    return {
+      bom,
+      frontMatter: { kind: 'read-only', raw, reason: 'yaml-error' },
+      body: rest.slice(split.bodyStart),
+    }
+  }
   return {
     bom,
-    frontMatter: { kind: 'yaml', open: open[0], yaml, close: close[0] },
-    body: afterOpen.slice(close.index + close[0].length),
+    frontMatter: { kind: 'yaml', open: split.open, yaml: split.yaml, close: split.close },
+    body: rest.slice(split.bodyStart),
   }
 }
 

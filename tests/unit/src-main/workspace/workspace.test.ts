@@ -119,3 +119,14 @@ describe('Workspace.savePage', () => {
     expect(content.body).toBe('Corps\n')
   })
 })
+
+describe('pages whose settings are not YAML', () => {
+  it('open with a French message and their text intact', async () => {
+    const { root, workspace } = await open()
+    await writeFile(path.join(root, 'toml.md'), '+++\ntitle = "A"\n+++\nCorps\n')
+    const content = await workspace.readPage('toml.md')
+    expect(content.problem).toMatchObject({ code: 'not-yaml' })
+    expect(content.problem?.message).toMatch(/pas écrits en YAML/)
+    expect(content.body).toBe('Corps\n')
+  })
+})
