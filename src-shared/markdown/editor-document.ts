@@ -51,11 +51,38 @@ export type SourceKind =
   | 'code-indented'
   | 'other'
 
-/** FNV-1a over the node's JSON without its bookkeeping attributes: cheap, stable. */
+/**
+ * The node in a canonical form: attributes sorted, null ones and empty lists
+ * dropped, so the same content hashes the same whether it comes from the
+ * parser or from ProseMirror's `toJSON()` (which adds every schema default).
+ */
+function canonical(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) {
+    if (!value.length) return undefined
+    const items = value.map((item) => canonical(item))
+    // ProseMirror orders marks by schema rank, the parser by nesting: the order carries no meaning.
+    return key === 'marks'
+      ? items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+      : items
+  }
+  if (value === null || typeof value !== 'object') return value
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, inner]) => inner !== null && inner !== undefined)
+    .map(([name, inner]) => [name, canonical(inner, name)] as const)
+    .filter(
+      ([, inner]) =>
+        inner !== undefined &&
+        !(typeof inner === 'object' && inner !== null && Object.keys(inner).length === 0),
+    )
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return Object.fromEntries(entries)
+}
+
+/** FNV-1a over the canonical JSON without the bookkeeping attributes: cheap, stable. */
 export function fingerprint(node: EditorNode): string {
-  const json = JSON.stringify(node, (key, value: unknown) =>
-    key === 'src' || key === 'fp' ? undefined : value,
-  )
+  // Only the block's own bookkeeping is left out (an image's `src` attribute is content).
+  const { src: _src, fp: _fp, ...attrs } = node.attrs ?? {}
+  const json = JSON.stringify(canonical({ ...node, attrs }))
   let hash = 0x811c9dc5
   for (let index = 0; index < json.length; index++) {
     hash ^= json.charCodeAt(index)

@@ -2,6 +2,7 @@ import type { EditorNode, Mark } from './editor-document.js'
 
 /** Characters that may start inline markup; anything else is plain text. */
 const PLAIN_RUN = /[^\\ `{[!<*_$]+/y
+const SPAN_IAL = /\{:[^}\n]*\}/y
 
 export interface InlineContext {
   references: Record<string, { href: string; title: string | null }>
@@ -145,6 +146,13 @@ export function parseInline(
         flush()
         const attrs: Record<string, unknown> = { href: link.href, title: link.title }
         if (link.ref !== null) attrs.ref = link.ref
+        // A span IAL right after the link (`{:target="_blank"}`) is the link's attribute.
+        SPAN_IAL.lastIndex = link.end
+        const ial = SPAN_IAL.exec(text)
+        if (ial) {
+          attrs.ial = ial[0]
+          link.end += ial[0].length
+        }
         nodes.push(...parseInline(link.label, context, [...marks, { type: 'link', attrs }]))
         index = link.end
         continue

@@ -215,14 +215,25 @@ export function serializeInline(nodes: EditorNode[]): string {
       out += String(mark.attrs?.markup ?? (mark.type === 'bold' ? '**' : '*'))
     else if (mark.type === 'link') out += mark.attrs?.style === 'auto' ? '<' : '['
   }
-  for (const node of nodes) {
-    // Keep the marks already open that this node still has; open the others in its own order.
+  const reach = (from: number, mark: Mark) => {
+    let end = from
+    while (end < nodes.length && (nodes[end]!.marks ?? []).some((other) => sameMark(other, mark)))
+      end++
+    return end - from
+  }
+  for (const [position, node] of nodes.entries()) {
+    // Keep the marks already open that this node still has; open the others
+    // longest-reaching first, so `**[a](u)!**` stays bold outside the link.
     const marks = (node.marks ?? []).filter((mark) => mark.type !== 'code')
     let keep = 0
     while (keep < active.length && marks.some((mark) => sameMark(mark, active[keep]!))) keep++
     for (let index = active.length - 1; index >= keep; index--) close(active[index]!)
     const kept = active.slice(0, keep)
-    const opened = marks.filter((mark) => !kept.some((other) => sameMark(other, mark)))
+    const opened = marks
+      .filter((mark) => !kept.some((other) => sameMark(other, mark)))
+      .map((mark, order) => ({ mark, order, reach: reach(position, mark) }))
+      .sort((a, b) => b.reach - a.reach || a.order - b.order)
+      .map(({ mark }) => mark)
     for (const mark of opened) open(mark)
     active = [...kept, ...opened]
     const code = node.marks?.find((mark) => mark.type === 'code')
@@ -248,9 +259,10 @@ export function serializeInline(nodes: EditorNode[]): string {
 function linkTail(mark: Mark): string {
   const attrs = mark.attrs ?? {}
   if (attrs.style === 'auto') return '>'
-  if (typeof attrs.ref === 'string') return `]${attrs.ref}`
+  const ial = typeof attrs.ial === 'string' ? attrs.ial : ''
+  if (typeof attrs.ref === 'string') return `]${attrs.ref}${ial}`
   const title = typeof attrs.title === 'string' ? ` "${attrs.title.replace(/"/g, '\\"')}"` : ''
-  return `](${String(attrs.href ?? '')}${title})`
+  return `](${String(attrs.href ?? '')}${title})${ial}`
 }
 
 function imageMarkdown(node: EditorNode): string {

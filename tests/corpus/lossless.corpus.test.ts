@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { Node } from '@tiptap/pm/model'
 import { describe, expect, it } from 'vitest'
+import { editorSchema } from '../../src-shared/editor-schema/extensions.js'
+import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { mutations, roundtrip, type MutationKind } from '../../src-main/commands/roundtrip.js'
 import { decodePage } from '../../src-shared/markdown/page-bytes.js'
 import {
@@ -52,6 +55,21 @@ describe('lossless conversion on the shared corpus and seeds', () => {
     // Only images and other binaries may be unsupported.
     for (const entry of report.unsupported)
       expect(entry.path).toMatch(/\.(png|jpe?g|gif|ico|svg|woff2?)$/)
+  })
+
+  it('survives the editor’s schema: loaded into ProseMirror and back, every file is byte-identical', () => {
+    const schema = editorSchema()
+    const different: string[] = []
+    for (const file of files) {
+      const decoded = decodePage(readFileSync(file))
+      if (!decoded.ok) continue
+      const page = openPage(decoded.text)
+      const node = Node.fromJSON(schema, page.doc)
+      node.check()
+      if (savePage({ ...page, doc: node.toJSON() as EditorDoc }) !== decoded.text)
+        different.push(file)
+    }
+    expect(different).toEqual([])
   })
 
   for (const kind of Object.keys(mutations) as MutationKind[]) {

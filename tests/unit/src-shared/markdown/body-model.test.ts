@@ -146,7 +146,22 @@ describe('kramdown → editor document', () => {
     )
       .content?.filter((child) => child.type === 'sourceInline')
       .map((child) => child.attrs?.kind)
-    expect(kinds).toEqual(['liquid', 'html', 'html', 'footnote', 'ial'])
+    expect(kinds).toEqual(['liquid', 'html', 'html', 'footnote'])
+  })
+
+  it('a span IAL after a link becomes the link’s attribute and is written back', () => {
+    const node = first('Voir [le site](https://x.org){:target="_blank"} ici.')
+    expect(node.content?.[1]).toMatchObject({
+      text: 'le site',
+      marks: [{ type: 'link', attrs: { href: 'https://x.org', ial: '{:target="_blank"}' } }],
+    })
+    const text = 'Voir [le site](https://x.org){:target="_blank"} ici.\n'
+    expect(
+      editBlock(text, 0, (paragraph) => {
+        paragraph.content![0] = { type: 'text', text: 'Consulter ' }
+        return paragraph
+      }),
+    ).toBe('Consulter [le site](https://x.org){:target="_blank"} ici.\n')
   })
 })
 
@@ -204,5 +219,19 @@ describe('editing a block writes it in the file’s own style and touches nothin
     expect(editBlock(text, 0, (node) => ({ ...setText('À bien retenir.')(node) }))).toBe(
       'À bien retenir.\n{: .encadre}\n\nSuite.\n',
     )
+  })
+})
+
+describe('fingerprints see every content change', () => {
+  it('changing an image’s address rewrites the paragraph', () => {
+    const text = 'Voir ![carte](/a.png).\n'
+    const edited = editBlock(text, 0, (paragraph) => {
+      paragraph.content![1] = {
+        ...paragraph.content![1]!,
+        attrs: { ...paragraph.content![1]!.attrs, src: '/b.png', raw: null },
+      }
+      return paragraph
+    })
+    expect(edited).toBe('Voir ![carte](/b.png).\n')
   })
 })

@@ -1,0 +1,46 @@
+import { Extension } from '@tiptap/core'
+
+/**
+ * Attributes the lossless conversion keeps on nodes and marks: a block's
+ * source slice and fingerprint, its kramdown IAL, and the file's own style
+ * (list marker, heading style, fence, emphasis character…). None is rendered;
+ * they only travel with the node so the serializer can write it back.
+ */
+const kept = (names: string[]) =>
+  Object.fromEntries(
+    names.map((name) => [name, { default: null, rendered: false, keepOnSplit: false }]),
+  )
+
+export const LosslessAttributes = Extension.create({
+  name: 'losslessAttributes',
+  addGlobalAttributes() {
+    return [
+      { types: ['doc'], attributes: kept(['lead', 'eol', 'references']) },
+      {
+        types: [
+          'paragraph',
+          'heading',
+          'blockquote',
+          'bulletList',
+          'orderedList',
+          'codeBlock',
+          'horizontalRule',
+          'sourceBlock',
+          'image',
+        ],
+        attributes: kept(['src', 'fp', 'ial']),
+      },
+      { types: ['heading'], attributes: kept(['style', 'underline']) },
+      { types: ['blockquote'], attributes: kept(['space']) },
+      {
+        types: ['bulletList', 'orderedList'],
+        attributes: kept(['marker', 'indent', 'spacing', 'tight']),
+      },
+      { types: ['codeBlock'], attributes: kept(['fence', 'info']) },
+      { types: ['horizontalRule', 'hardBreak', 'bold', 'italic'], attributes: kept(['markup']) },
+      { types: ['code'], attributes: kept(['fence', 'raw']) },
+      { types: ['link'], attributes: kept(['ref', 'style', 'ial']) },
+      { types: ['image'], attributes: kept(['ref', 'raw']) },
+    ]
+  },
+})
