@@ -12,6 +12,7 @@ import {
   savePage,
   type PageModel,
 } from '../../src-shared/markdown/page-document.js'
+import { blockLines } from '../helpers/block-lines.js'
 import { changedRegion } from '../helpers/changed-lines.js'
 
 const shared = path.resolve(import.meta.dirname, '../../../shared')
@@ -26,21 +27,10 @@ function allFiles(dir: string): string[] {
 }
 const files = [...allFiles(path.join(shared, 'corpus')), ...allFiles(path.join(shared, 'seeds'))]
 
-/** Line span (0-based, end exclusive) of the first top-level paragraph in the saved text. */
+/** Line span of the first top-level paragraph in the original text, or null. */
 function firstParagraphLines(page: PageModel): [number, number] | null {
   const index = page.doc.content.findIndex((node) => node.type === 'paragraph')
-  if (index < 0) return null
-  const before =
-    (page.bom ? '\uFEFF' : '') +
-    frontMatterText(page.frontMatter) +
-    page.doc.attrs.lead +
-    page.doc.content
-      .slice(0, index)
-      .map((node) => String(node.attrs?.src))
-      .join('')
-  const start = before.split('\n').length - 1
-  const own = String(page.doc.content[index]!.attrs?.src).replace(/\s+$/, '').split('\n').length
-  return [start, start + own]
+  return index < 0 ? null : blockLines(page, index)
 }
 
 describe('lossless conversion on the shared corpus and seeds', () => {

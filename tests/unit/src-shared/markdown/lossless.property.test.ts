@@ -1,11 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { setFrontMatterField } from '../../../../src-shared/markdown/edit-operations.js'
-import {
-  frontMatterText,
-  openPage,
-  savePage,
-} from '../../../../src-shared/markdown/page-document.js'
+import { openPage, savePage } from '../../../../src-shared/markdown/page-document.js'
+import { blockLines } from '../../../helpers/block-lines.js'
 import { changedRegion } from '../../../helpers/changed-lines.js'
 
 const word = fc.constantFrom(
@@ -167,20 +164,10 @@ describe('lossless properties', () => {
         content[index] = { ...content[index]!, content: [{ type: 'text', text: 'Texte modifié' }] }
         const saved = savePage({ ...model, doc: { ...model.doc, content } })
 
-        const before =
-          frontMatterText(model.frontMatter) +
-          model.doc.attrs.lead +
-          model.doc.content
-            .slice(0, index)
-            .map((node) => String(node.attrs?.src))
-            .join('')
-        const firstLine = (model.bom ? 0 : 0) + before.split(/\r\n|\n|\r/).length - 1
-        const ownLines = String(model.doc.content[index]!.attrs?.src)
-          .replace(/(\r\n|\n|\r|[ \t])+$/, '')
-          .split(/\r\n|\n|\r/).length
+        const [firstLine, lastLine] = blockLines(model, index)
         const region = changedRegion(text.replace(/\r\n/g, '\n'), saved.replace(/\r\n/g, '\n'))
         expect(region.start).toBeGreaterThanOrEqual(firstLine)
-        expect(region.oldEnd).toBeLessThanOrEqual(firstLine + ownLines)
+        expect(region.oldEnd).toBeLessThanOrEqual(lastLine)
         expect(saved.includes('Texte modifié')).toBe(true)
       }),
       { numRuns: 300 },
