@@ -52,41 +52,71 @@ export type SourceKind =
   | 'other'
 
 /**
- * The node in a canonical form: attributes sorted, null ones and empty lists
- * dropped, so the same content hashes the same whether it comes from the
- * parser or from ProseMirror's `toJSON()` (which adds every schema default).
+ * A hash of the node in canonical form: keys in sorted order, null attributes
+ * and empty lists ignored, marks in type order, so the same content hashes the
+ * same whether it comes from the parser or from ProseMirror's `toJSON()` (which
+ * adds every schema default and orders marks by schema rank). The tree is fed
+ * to FNV-1a as it is walked, without building strings: this runs for every
+ * block on open and on save.
  */
-function canonical(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) {
-    if (!value.length) return undefined
-    const items = value.map((item) => canonical(item))
-    // ProseMirror orders marks by schema rank, the parser by nesting: the order carries no meaning.
-    return key === 'marks'
-      ? items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
-      : items
-  }
-  if (value === null || typeof value !== 'object') return value
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, inner]) => inner !== null && inner !== undefined)
-    .map(([name, inner]) => [name, canonical(inner, name)] as const)
-    .filter(
-      ([, inner]) =>
-        inner !== undefined &&
-        !(typeof inner === 'object' && inner !== null && Object.keys(inner).length === 0),
-    )
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return Object.fromEntries(entries)
+interface HashState {
+  hash: number
+  length: number
 }
 
-/** FNV-1a over the canonical JSON without the bookkeeping attributes: cheap, stable. */
-export function fingerprint(node: EditorNode): string {
-  // Only the block's own bookkeeping is left out (an image's `src` attribute is content).
-  const { src: _src, fp: _fp, ...attrs } = node.attrs ?? {}
-  const json = JSON.stringify(canonical({ ...node, attrs }))
-  let hash = 0x811c9dc5
-  for (let index = 0; index < json.length; index++) {
-    hash ^= json.charCodeAt(index)
+function mix(state: HashState, text: string): void {
+  let hash = state.hash
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index)
     hash = Math.imul(hash, 0x01000193)
   }
-  return `${(hash >>> 0).toString(36)}:${json.length}`
+  state.hash = hash
+  state.length += text.length
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true
+  if (Array.isArray(value)) return value.length === 0
+  if (typeof value === 'object') return Object.values(value as object).every(isEmpty)
+  return false
+}
+
+function byType(a: unknown, b: unknown): number {
+  const left = String((a as { type?: unknown }).type)
+  const right = String((b as { type?: unknown }).type)
+  return left < right ? -1 : left > right ? 1 : 0
+}
+
+function walk(value: unknown, key: string, state: HashState): void {
+  if (Array.isArray(value)) {
+    mix(state, '[')
+    for (const item of key === 'marks' ? [...value].sort(byType) : value) {
+      if (isEmpty(item)) mix(state, 'null')
+      else walk(item, '', state)
+      mix(state, ',')
+    }
+    mix(state, ']')
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>
+    mix(state, '{')
+    for (const name of Object.keys(record).sort()) {
+      if (isEmpty(record[name])) continue
+      mix(state, name)
+      mix(state, ':')
+      walk(record[name], name, state)
+      mix(state, ',')
+    }
+    mix(state, '}')
+  } else {
+    // Tag the type so the string "1" and the number 1 differ.
+    mix(state, typeof value === 'string' ? `"${value}` : `${typeof value}:${String(value)}`)
+  }
+}
+
+/** The block's fingerprint, its own bookkeeping left out (an image's `src` attribute is content). */
+export function fingerprint(node: EditorNode): string {
+  const { src: _src, fp: _fp, ...attrs } = node.attrs ?? {}
+  const state: HashState = { hash: 0x811c9dc5, length: 0 }
+  walk({ ...node, attrs }, '', state)
+  return `${(state.hash >>> 0).toString(36)}:${state.length}`
 }
