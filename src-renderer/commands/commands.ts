@@ -1,4 +1,5 @@
 import { api } from '../api/client.js'
+import { saveActivePage } from '../editor/active-editor.js'
 import { closeOtherTabs, closeTab, cycleTab, tabsStore } from '../stores/tabs-store.js'
 import { openDialog, openPalette, showView, uiStore, type ViewId } from '../stores/ui-store.js'
 import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
@@ -57,6 +58,12 @@ export const commands: Command[] = [
     title: 'commands.newPage',
     keybinding: { key: 'n', mod: true, alt: true },
     run: () => openDialog({ kind: 'new-page' }),
+  },
+  {
+    id: 'page.save',
+    title: 'commands.save',
+    keybinding: { key: 's', mod: true },
+    run: saveActivePage,
   },
   {
     id: 'tab.close',

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands, chooseAndOpenFolder } from '../commands/commands.js'
 import { formatKeybinding } from '../commands/keybinding.js'
-import { PageReader } from '../editor/PageReader.js'
+import { PageEditor } from '../editor/PageEditor.js'
 import { useStore } from '../stores/store.js'
 import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
@@ -59,7 +59,7 @@ export function EditorArea() {
           id={panelId(active)}
           aria-labelledby={tabId(active)}
         >
-          <PageReader key={active} path={active} />
+          <PageEditor key={active} path={active} />
         </div>
       )}
       {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}

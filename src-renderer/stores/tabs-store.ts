@@ -61,3 +61,10 @@ export function retargetTab(from: string, to: string | null): void {
     active: active === from ? to : active,
   }))
 }
+
+/** The editor reports unsaved changes; the tab shows a dot instead of its close button. */
+export function setTabDirty(path: string, dirty: boolean): void {
+  const { tabs } = tabsStore.get()
+  if (!tabs.some((tab) => tab.path === path && tab.dirty !== dirty)) return
+  tabsStore.set({ tabs: tabs.map((tab) => (tab.path === path ? { ...tab, dirty } : tab)) })
+}

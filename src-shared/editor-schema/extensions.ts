@@ -3,27 +3,33 @@ import Code from '@tiptap/extension-code'
 import Image from '@tiptap/extension-image'
 import StarterKit from '@tiptap/starter-kit'
 import { LosslessAttributes } from './lossless-attributes.js'
-import { SourceBlock, SourceInline } from './source-nodes.js'
+import { SoftBreak, SourceBlock, SourceInline } from './source-nodes.js'
 
 /**
  * The editor's extensions: `@tiptap/starter-kit` and Atelier's own. The
  * conversion in `src-shared/markdown/` produces documents valid under exactly
  * this schema (tested), so the editor can load them without losing anything.
  */
-export function editorExtensions(): AnyExtension[] {
+export function editorExtensions(
+  /** The renderer swaps in versions of the source nodes with React node views. */
+  custom: { sourceBlock?: AnyExtension; sourceInline?: AnyExtension } = {},
+): AnyExtension[] {
   return [
     StarterKit.configure({
       // Kramdown has no underline or strike-through in our pages; links open nothing in the editor.
       underline: false,
       strike: false,
       code: false,
+      // An empty last paragraph would be written as blank lines: no trailing node.
+      trailingNode: false,
       link: { openOnClick: false, HTMLAttributes: { target: null, rel: null, class: null } },
     }),
     // Markdown allows code inside links and emphasis (`[`config`](…)`): TipTap's code mark excludes all others.
     Code.extend({ excludes: '' }),
     Image.configure({ inline: true }),
-    SourceBlock,
-    SourceInline,
+    custom.sourceBlock ?? SourceBlock,
+    custom.sourceInline ?? SourceInline,
+    SoftBreak,
     LosslessAttributes,
   ]
 }

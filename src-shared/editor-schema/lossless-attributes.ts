@@ -28,7 +28,19 @@ export const LosslessAttributes = Extension.create({
           'sourceBlock',
           'image',
         ],
-        attributes: kept(['src', 'fp', 'ial']),
+        attributes: {
+          ...kept(['src', 'fp']),
+          // The IAL is kept as written; a `.encadre` class is shown as the highlighted box.
+          ial: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: () => null,
+            renderHTML: (attributes: Record<string, unknown>) =>
+              typeof attributes.ial === 'string' && /\.encadre\b/.test(attributes.ial)
+                ? { class: 'encadre' }
+                : {},
+          },
+        },
       },
       { types: ['heading'], attributes: kept(['style', 'underline']) },
       { types: ['blockquote'], attributes: kept(['space']) },

@@ -35,3 +35,25 @@ export const SourceInline = Node.create({
     return ['code', { 'data-source-inline': node.attrs.kind }, node.attrs.source]
   },
 })
+
+/**
+ * The line break inside a hard-wrapped paragraph. Shown as a space, so text
+ * flows like in a word processor, and written back as the line break it was,
+ * so editing one word of a wrapped paragraph changes one line.
+ */
+export const SoftBreak = Node.create({
+  name: 'softBreak',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: false,
+  parseHTML() {
+    return [{ tag: 'span[data-soft-break]' }]
+  },
+  renderHTML() {
+    return ['span', { 'data-soft-break': '' }, ' ']
+  },
+  renderText() {
+    return ' '
+  },
+})

@@ -1,7 +1,7 @@
 import type { EditorNode, Mark } from './editor-document.js'
 
 /** Characters that may start inline markup; anything else is plain text. */
-const PLAIN_RUN = /[^\\ `{[!<*_$]+/y
+const PLAIN_RUN = /[^\\ `{[!<*_$\n]+/y
 const SPAN_IAL = /\{:[^}\n]*\}/y
 
 export interface InlineContext {
@@ -58,6 +58,13 @@ export function parseInline(
         index += 2
         continue
       }
+    }
+    if (char === '\n') {
+      // A soft line break of a hard-wrapped paragraph: kept as a node, shown as a space.
+      flush()
+      nodes.push({ type: 'softBreak' })
+      index++
+      continue
     }
     const hard = /^( {2,})\n/.exec(rest)
     if (hard) {

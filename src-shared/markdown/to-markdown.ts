@@ -21,6 +21,8 @@ export function serializeBody(doc: EditorDoc): string {
       return
     }
     const isLast = index === nodes.length - 1
+    // An empty new paragraph (the editor's trailing line, say) has no Markdown form.
+    if (src === null && node.type === 'paragraph' && !(node.content ?? []).length) return
     const fresh = serializeBlock(node, eol)
     if (src === null) {
       if (index > 0) ensureSeparated(pieces, eol)
@@ -244,6 +246,8 @@ export function serializeInline(nodes: EditorNode[]): string {
       } else if (active.some((mark) => mark.type === 'link' && mark.attrs?.style === 'auto')) {
         out += node.text ?? ''
       } else out += escapeText(node.text ?? '')
+    } else if (node.type === 'softBreak') {
+      out += '\n'
     } else if (node.type === 'hardBreak') {
       out += String(node.attrs?.markup ?? '  \n')
     } else if (node.type === 'image') {

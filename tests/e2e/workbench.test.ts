@@ -127,7 +127,7 @@ describe('workbench in Chromium through the test host', () => {
     await item.click()
     await expect
       .poll(() => page.locator('.page-problem').textContent())
-      .toMatch(/ne peut pas être modifiée/)
+      .toMatch(/ne peuvent pas être modifiés ici/)
   })
 
   it('refuses a path outside the workspace sent through the contract', async () => {
@@ -176,6 +176,44 @@ describe('workbench in Chromium through the test host', () => {
     await renamed.waitFor({ state: 'detached' })
     expect(existsSync(path.join(workbench.root, '_cas_pratiques/budget-abidjan.md'))).toBe(false)
     expect(await tabs().count()).toBe(0)
+  })
+
+  it('edits a page as rich text and saves only the changed line with Ctrl+S', async () => {
+    const file = path.join(workbench.root, '_themes/acces-information.md')
+    const before = await readFile(file, 'utf8')
+    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
+    // Into the first paragraph, after the heading « Pourquoi ? », as a person would with the keyboard.
+    const heading = page.locator('.page-text h2').first()
+    await heading.waitFor()
+    await heading.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.type('Ajout du test. ')
+    await expect.poll(() => tabs().first().getAttribute('class')).toContain('dirty')
+    await page.keyboard.press('Control+S')
+    await expect.poll(() => readFile(file, 'utf8')).not.toBe(before)
+    const after = await readFile(file, 'utf8')
+    const changed = after.split('\n').filter((line, index) => line !== before.split('\n')[index])
+    expect(changed).toHaveLength(1)
+    expect(changed[0]).toMatch(/^Ajout du test\. Le droit d'accès/)
+    expect(after.split('\n')).toHaveLength(before.split('\n').length)
+    await expect.poll(() => tabs().first().getAttribute('class')).not.toContain('dirty')
+  })
+
+  it('shows Liquid and HTML as labelled source blocks, and saves an untouched page unchanged', async () => {
+    const file = path.join(workbench.root, 'avec-source.md')
+    const text =
+      '---\ntitle: Source\n---\n\nAvant.\n\n{% include note.html %}\n\n<div class="x">\n  html\n</div>\n\nAprès  \n'
+    await writeFile(file, text)
+    const item = page.locator('[role="treeitem"][data-path="avec-source.md"]')
+    await item.waitFor({ timeout: 2000 })
+    await item.click()
+    await page.locator('.source-block').first().waitFor()
+    expect(await page.locator('.source-block-label').allTextContents()).toEqual(['Liquid', 'HTML'])
+    await page.locator('.page-text p').first().click()
+    await page.keyboard.press('Control+S')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await readFile(file, 'utf8')).toBe(text)
   })
 
   it('is usable from the keyboard: tree navigation opens a page', async () => {

@@ -44,7 +44,9 @@ describe('kramdown → editor document', () => {
         text: 'lien',
         marks: [{ type: 'link', attrs: { href: 'https://ex.org', title: 'T' } }],
       },
-      { type: 'text', text: '.\nSuite' },
+      { type: 'text', text: '.' },
+      { type: 'softBreak' },
+      { type: 'text', text: 'Suite' },
     ])
   })
 

@@ -1,0 +1,259 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PageContent } from '../../src-shared/api/types.js'
+import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
+import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
+import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
+import { ApiFailure, api } from '../api/client.js'
+import { attempt } from '../shell/report-failure.js'
+import { useStore } from '../stores/store.js'
+import { setTabDirty } from '../stores/tabs-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
+import { registerActiveSave } from './active-editor.js'
+import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
+import { Toolbar } from './Toolbar.js'
+
+/** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
+const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable'])
+const AUTOSAVE_MS = 2000
+
+const extensions = editorExtensions({
+  sourceBlock: SourceBlockWithView,
+  sourceInline: SourceInlineWithView,
+})
+
+/**
+ * A page in the TipTap editor, on the lossless model: the body is edited as
+ * rich text, saved through `savePage` so only what changed is rewritten.
+ * Saves on Ctrl+S, 2 s after typing stops, when the window loses focus and
+ * when the tab closes. A change made on disk by another program is never
+ * overwritten silently.
+ */
+export function PageEditor({ path }: { path: string }) {
+  const { t } = useTranslation()
+  const [loaded, setLoaded] = useState<{ content: PageContent; version: number } | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [conflict, setConflict] = useState(false)
+  const lastText = useRef<string | null>(null)
+  const dirty = useRef(false)
+  const changed = useStore(workspaceStore, (state) => state.lastChanged)
+  const touched = changed.paths.includes(path) ? changed.at : 0
+
+  const load = useCallback(
+    (onlyIfChanged: boolean) =>
+      api
+        .call('pages.read', { path })
+        .then((content) => {
+          // Our own save comes back through the watcher: nothing to do.
+          if (onlyIfChanged && content.text === lastText.current) return
+          if (onlyIfChanged && dirty.current) {
+            setConflict(true)
+            return
+          }
+          lastText.current = content.text
+          setConflict(false)
+          setLoaded((previous) => ({ content, version: (previous?.version ?? 0) + 1 }))
+        })
+        .catch((error: unknown) =>
+          setFailure(
+            error instanceof ApiFailure ? `errors.${error.error.code}` : 'errors.unexpected',
+          ),
+        ),
+    [path],
+  )
+
+  useEffect(() => {
+    void load(touched !== 0)
+  }, [load, touched])
+
+  const onDirty = useCallback(
+    (value: boolean) => {
+      dirty.current = value
+      setTabDirty(path, value)
+    },
+    [path],
+  )
+  const onSaved = useCallback((text: string) => {
+    lastText.current = text
+  }, [])
+
+  if (failure)
+    return (
+      <p className="page-problem" role="alert">
+        {t(failure)}
+      </p>
+    )
+  if (!loaded) return null
+  const { content } = loaded
+  if (content.problem && UNREADABLE.has(content.problem.code)) {
+    return (
+      <p className="page-problem" role="alert">
+        <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+        {t('reader.problem', { message: problemText(t, content.problem) })}
+      </p>
+    )
+  }
+  return (
+    <EditorBody
+      key={loaded.version}
+      path={path}
+      content={content}
+      conflict={conflict}
+      onReload={() => {
+        dirty.current = false
+        void load(false)
+      }}
+      onKeepMine={() => setConflict(false)}
+      onDirty={onDirty}
+      onSaved={onSaved}
+    />
+  )
+}
+
+function problemText(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  problem: NonNullable<PageContent['problem']>,
+): string {
+  return (
+    t(`problems.${problem.code}`) +
+    (problem.line ? ` ${t('problems.atLine', { line: problem.line })}` : '')
+  )
+}
+
+function EditorBody(props: {
+  path: string
+  content: PageContent
+  conflict: boolean
+  onReload(): void
+  onKeepMine(): void
+  onDirty(dirty: boolean): void
+  onSaved(text: string): void
+}) {
+  const { t } = useTranslation()
+  const [page] = useState<PageModel>(() => openPage(props.content.text))
+  const saved = useRef(props.content.text)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const conflict = useRef(props.conflict)
+  useEffect(() => {
+    conflict.current = props.conflict
+  }, [props.conflict])
+  const { onDirty, onSaved, path } = props
+
+  // Latest edit handler, read by the editor's `onUpdate` (which is set once, at creation).
+  const onEdit = useRef<() => void>(() => undefined)
+  const editor = useEditor({
+    extensions,
+    content: page.doc,
+    editorProps: {
+      attributes: { class: 'page-text', 'aria-label': t('reader.text'), spellcheck: 'false' },
+    },
+    onUpdate: () => onEdit.current(),
+  })
+
+  const save = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    if (!editor || editor.isDestroyed) return
+    const text = savePage({ ...page, doc: editor.getJSON() as EditorDoc })
+    if (text === saved.current) {
+      onDirty(false)
+      return
+    }
+    // Known before writing, so the watcher's echo of our own save is recognised.
+    const previous = saved.current
+    saved.current = text
+    onSaved(text)
+    try {
+      await api.call('pages.save', { path, text })
+    } catch (error) {
+      saved.current = previous
+      onSaved(previous)
+      throw error
+    }
+    // Typing may have gone on while the file was written.
+    if (savePage({ ...page, doc: editor.getJSON() as EditorDoc }) === text) onDirty(false)
+  }, [editor, page, path, onDirty, onSaved])
+
+  // The latest save, for listeners set up once.
+  const saveRef = useRef(save)
+  useEffect(() => {
+    saveRef.current = save
+    onEdit.current = () => {
+      onDirty(true)
+      if (timer.current) clearTimeout(timer.current)
+      // Never save over a file another program changed meanwhile.
+      if (!conflict.current) timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
+    }
+  }, [onDirty, save])
+
+  useEffect(() => {
+    const savePending = () => {
+      if (timer.current && !conflict.current) void attempt(saveRef.current)
+    }
+    registerActiveSave(() => attempt(saveRef.current).then(() => undefined))
+    window.addEventListener('blur', savePending)
+    return () => {
+      window.removeEventListener('blur', savePending)
+      registerActiveSave(null)
+      // Closing or switching the tab saves what is pending.
+      savePending()
+    }
+  }, [])
+
+  const frontMatter = props.content.frontMatter
+  const title = frontMatter?.title
+  const hero = frontMatter?.hero as { text?: unknown } | undefined
+  const settingsProblem = props.content.problem
+
+  return (
+    <div className="page-editor">
+      {editor && <Toolbar editor={editor} />}
+      <article className="page-reader" lang="fr">
+        {props.conflict && (
+          <div className="page-problem conflict" role="alert">
+            <p>{t('editor.changedOnDisk')}</p>
+            <button type="button" className="button" onClick={props.onReload}>
+              {t('editor.reload')}
+            </button>{' '}
+            <button type="button" className="button secondary" onClick={props.onKeepMine}>
+              {t('editor.keepMine')}
+            </button>
+          </div>
+        )}
+        {settingsProblem && (
+          <p className="page-problem" role="alert">
+            <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+            {t('editor.frontMatterReadOnly', { message: problemText(t, settingsProblem) })}
+          </p>
+        )}
+        {typeof title === 'string' && <h1>{title}</h1>}
+        {hero && typeof hero.text === 'string' && <p className="page-lead">{hero.text}</p>}
+        {frontMatter && <SettingsTable data={frontMatter} label={t('reader.settings')} />}
+        <EditorContent editor={editor} />
+      </article>
+    </div>
+  )
+}
+
+function SettingsTable({ data, label }: { data: Record<string, unknown>; label: string }) {
+  const entries = Object.entries(data).filter(([key]) => key !== 'title')
+  if (entries.length === 0) return null
+  return (
+    <details className="page-settings">
+      <summary>{label}</summary>
+      <dl>
+        {entries.map(([key, value]) => (
+          <div key={key}>
+            <dt>{key}</dt>
+            <dd>
+              {typeof value === 'object' && value !== null
+                ? JSON.stringify(value)
+                : String(value ?? '')}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  )
+}

@@ -1,0 +1,179 @@
+import type { Editor } from '@tiptap/react'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+
+interface Button {
+  id: string
+  icon: string
+  label: string
+  /** Shortcut shown in the tooltip; the keys themselves come from the extensions. */
+  keys?: string
+  run(editor: Editor): void
+  active?(editor: Editor): boolean
+}
+
+const ENCADRE = '{: .encadre}'
+
+const buttons: (Button | 'separator')[] = [
+  {
+    id: 'paragraph',
+    icon: 'symbol-text',
+    label: 'toolbar.paragraph',
+    keys: 'Ctrl+Alt+0',
+    run: (e) => e.chain().focus().setParagraph().run(),
+    active: (e) => e.isActive('paragraph'),
+  },
+  ...([2, 3, 4] as const).map((level) => ({
+    id: `heading-${level}`,
+    icon: '',
+    label: `toolbar.heading${level}`,
+    keys: `Ctrl+Alt+${level}`,
+    run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
+    active: (e: Editor) => e.isActive('heading', { level }),
+  })),
+  'separator',
+  {
+    id: 'bold',
+    icon: 'bold',
+    label: 'toolbar.bold',
+    keys: 'Ctrl+B',
+    run: (e) => e.chain().focus().toggleBold().run(),
+    active: (e) => e.isActive('bold'),
+  },
+  {
+    id: 'italic',
+    icon: 'italic',
+    label: 'toolbar.italic',
+    keys: 'Ctrl+I',
+    run: (e) => e.chain().focus().toggleItalic().run(),
+    active: (e) => e.isActive('italic'),
+  },
+  'separator',
+  {
+    id: 'bullet-list',
+    icon: 'list-unordered',
+    label: 'toolbar.bulletList',
+    keys: 'Ctrl+Shift+8',
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+    active: (e) => e.isActive('bulletList'),
+  },
+  {
+    id: 'ordered-list',
+    icon: 'list-ordered',
+    label: 'toolbar.orderedList',
+    keys: 'Ctrl+Shift+7',
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+    active: (e) => e.isActive('orderedList'),
+  },
+  {
+    id: 'quote',
+    icon: 'quote',
+    label: 'toolbar.quote',
+    keys: 'Ctrl+Shift+B',
+    run: (e) => e.chain().focus().toggleBlockquote().run(),
+    active: (e) => e.isActive('blockquote'),
+  },
+  {
+    id: 'encadre',
+    icon: 'note',
+    label: 'toolbar.encadre',
+    run: (e) => {
+      const current = e.getAttributes('paragraph').ial
+      e.chain()
+        .focus()
+        .updateAttributes('paragraph', { ial: current === ENCADRE ? null : ENCADRE })
+        .run()
+    },
+    active: (e) => e.getAttributes('paragraph').ial === ENCADRE,
+  },
+  {
+    id: 'rule',
+    icon: 'dash',
+    label: 'toolbar.rule',
+    run: (e) => e.chain().focus().setHorizontalRule().run(),
+  },
+  'separator',
+  {
+    id: 'undo',
+    icon: 'discard',
+    label: 'toolbar.undo',
+    keys: 'Ctrl+Z',
+    run: (e) => e.chain().focus().undo().run(),
+  },
+  {
+    id: 'redo',
+    icon: 'redo',
+    label: 'toolbar.redo',
+    keys: 'Ctrl+Y',
+    run: (e) => e.chain().focus().redo().run(),
+  },
+]
+
+/** The French formatting bar above the text; every action also has its usual shortcut. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation()
+  const [linking, setLinking] = useState<string | null>(null)
+
+  const applyLink = (event: FormEvent) => {
+    event.preventDefault()
+    const href = (linking ?? '').trim()
+    const chain = editor.chain().focus().extendMarkRange('link')
+    if (href) chain.setLink({ href }).run()
+    else chain.unsetLink().run()
+    setLinking(null)
+  }
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      {buttons.map((button, index) =>
+        button === 'separator' ? (
+          <span key={`separator-${index}`} className="toolbar-separator" aria-hidden="true" />
+        ) : (
+          <button
+            key={button.id}
+            type="button"
+            className={`toolbar-button${button.active?.(editor) ? ' active' : ''}`}
+            aria-pressed={button.active ? button.active(editor) : undefined}
+            aria-label={t(button.label)}
+            title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
+            data-action={button.id}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => button.run(editor)}
+          >
+            {button.icon ? (
+              <span className={`codicon codicon-${button.icon}`} aria-hidden="true" />
+            ) : (
+              t(`${button.label}Short`)
+            )}
+          </button>
+        ),
+      )}
+      <button
+        type="button"
+        className={`toolbar-button${editor.isActive('link') ? ' active' : ''}`}
+        aria-label={t('toolbar.link')}
+        title={`${t('toolbar.link')} (Ctrl+K)`}
+        data-action="link"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => setLinking(String(editor.getAttributes('link').href ?? ''))}
+      >
+        <span className="codicon codicon-link" aria-hidden="true" />
+      </button>
+      {linking !== null && (
+        <form className="toolbar-link" onSubmit={applyLink}>
+          <input
+            autoFocus
+            aria-label={t('toolbar.linkAddress')}
+            placeholder="https://…"
+            value={linking}
+            onChange={(event) => setLinking(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setLinking(null)}
+          />
+          <button type="submit" className="button">
+            {t('toolbar.linkApply')}
+          </button>
+        </form>
+      )}
+    </div>
+  )
+}
