@@ -5,9 +5,11 @@ import type { PageContent } from '../../src-shared/api/types.js'
 import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
+import { countWords } from '../../src-shared/markdown/word-count.js'
 import { ApiFailure, api } from '../api/client.js'
 import { attempt } from '../shell/report-failure.js'
 import { useStore } from '../stores/store.js'
+import { editorStatusStore } from '../stores/editor-status-store.js'
 import { setTabDirty } from '../stores/tabs-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { registerActiveSave } from './active-editor.js'
@@ -177,15 +179,30 @@ function EditorBody(props: {
 
   // The latest save, for listeners set up once.
   const saveRef = useRef(save)
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => {
     saveRef.current = save
     onEdit.current = () => {
       onDirty(true)
+      // Counting walks the document: done after a pause, never on each key.
+      if (countTimer.current) clearTimeout(countTimer.current)
+      countTimer.current = setTimeout(() => {
+        if (editor && !editor.isDestroyed)
+          editorStatusStore.set({ words: countWords(editor.getJSON().content ?? []) })
+      }, 300)
       if (timer.current) clearTimeout(timer.current)
       // Never save over a file another program changed meanwhile.
       if (!conflict.current) timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
     }
-  }, [onDirty, save])
+  }, [editor, onDirty, save])
+
+  useEffect(() => {
+    editorStatusStore.set({ words: countWords(page.doc.content) })
+    return () => {
+      if (countTimer.current) clearTimeout(countTimer.current)
+      editorStatusStore.set({ words: null })
+    }
+  }, [page])
 
   useEffect(() => {
     const savePending = () => {

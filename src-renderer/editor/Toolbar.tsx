@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface Button {
@@ -113,6 +113,18 @@ const buttons: (Button | 'separator')[] = [
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
   const [linking, setLinking] = useState<string | null>(null)
+
+  // Ctrl+K (Cmd+K) in the text opens the link field, as in word processors.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editor.isFocused) {
+        event.preventDefault()
+        setLinking(String(editor.getAttributes('link').href ?? ''))
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [editor])
 
   const applyLink = (event: FormEvent) => {
     event.preventDefault()

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { readingMinutes } from '../../src-shared/markdown/word-count.js'
+import { editorStatusStore } from '../stores/editor-status-store.js'
 import { useStore } from '../stores/store.js'
 import { revealView } from '../stores/ui-store.js'
 import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
@@ -12,6 +14,7 @@ export function StatusBar() {
     workspaceStore,
     (state) => state.index?.pages.filter((page) => page.error).length ?? 0,
   )
+  const words = useStore(editorStatusStore, (state) => state.words)
   const other = language === 'fr' ? 'en' : 'fr'
   return (
     <footer className="status-bar" role="status">
@@ -46,6 +49,12 @@ export function StatusBar() {
         )}
       </div>
       <div className="status-right">
+        {words !== null && (
+          <span className="status-item" data-testid="status-words">
+            {t('status.words', { count: words })} ·{' '}
+            {t('status.reading', { count: readingMinutes(words) })}
+          </span>
+        )}
         <button
           type="button"
           className="status-item"

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { waitForFileText } from '../helpers/wait-for-file.js'
 import { launchChromium, openWorkbench, startWorkbench } from '../helpers/workbench-host.js'
 
 const screenshots = path.resolve(import.meta.dirname, '../../test-results/screenshots')
@@ -191,13 +192,32 @@ describe('workbench in Chromium through the test host', () => {
     await page.keyboard.type('Ajout du test. ')
     await expect.poll(() => tabs().first().getAttribute('class')).toContain('dirty')
     await page.keyboard.press('Control+S')
-    await expect.poll(() => readFile(file, 'utf8')).not.toBe(before)
-    const after = await readFile(file, 'utf8')
+    const after = await waitForFileText(file, (text) => text !== before)
     const changed = after.split('\n').filter((line, index) => line !== before.split('\n')[index])
     expect(changed).toHaveLength(1)
     expect(changed[0]).toMatch(/^Ajout du test\. Le droit d'accès/)
     expect(after.split('\n')).toHaveLength(before.split('\n').length)
     await expect.poll(() => tabs().first().getAttribute('class')).not.toContain('dirty')
+    expect(await page.getByTestId('status-words').textContent()).toMatch(
+      /^\d+ mots · \d+ min de lecture$/,
+    )
+  })
+
+  it('makes a link with Ctrl+K on the selected word', async () => {
+    const file = path.join(workbench.root, '_themes/acces-information.md')
+    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
+    const heading = page.locator('.page-text h2').first()
+    await heading.waitFor()
+    await heading.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Control+K')
+    await page.getByLabel('Adresse du lien').fill('https://example.org')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+S')
+    await waitForFileText(file, (text) => text.includes('[Le](https://example.org) droit d'))
   })
 
   it('shows Liquid and HTML as labelled source blocks, and saves an untouched page unchanged', async () => {
