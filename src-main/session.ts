@@ -46,6 +46,7 @@ export class Session {
   async open(folder: string): Promise<WorkspaceInfo> {
     const next = await Workspace.open(folder, {
       cacheDir: path.join(this.settings.dataDir, 'index-cache'),
+      dataDir: this.settings.dataDir,
     })
     await this.workspace?.close()
     this.workspace = next

@@ -46,6 +46,17 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'pages.delete': async ({ path }) => ({
       path: await session.requireWorkspace().deletePage(path),
     }),
+    'journal.record': async ({ path, text }) => {
+      const target = await session.requireWorkspace().journalFor(path)
+      await target.journal.record(target.path, text)
+      return true
+    },
+    'journal.discard': async ({ path }) => {
+      const target = await session.requireWorkspace().journalFor(path)
+      await target.journal.discard(target.path)
+      return true
+    },
+    'journal.list': async () => (await session.requireWorkspace().journal?.list()) ?? [],
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
   }
 }

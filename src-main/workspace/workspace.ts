@@ -11,6 +11,7 @@ import { slugify } from '../../src-shared/site/slugify.js'
 import { currentBranch } from '../git/current-branch.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { writeFileAtomic } from './atomic-write.js'
+import { AutosaveJournal } from './autosave-journal.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { resolveInside, toWorkspacePath } from './safe-path.js'
@@ -33,6 +34,8 @@ function unreadablePage(rel: string, reason: 'too-large' | 'binary' | 'not-utf8'
  */
 export class Workspace {
   readonly index: PageIndex
+  /** Unsaved editor text; absent for one-off uses (CLI). */
+  journal: AutosaveJournal | null = null
   private watcher: WorkspaceWatcher | null = null
   private snapshot: PageIndexSnapshot | null = null
 
@@ -44,7 +47,10 @@ export class Workspace {
   }
 
   /** `cacheDir`: where the page index keeps its front-matter cache between launches. */
-  static async open(folder: string, options: { cacheDir?: string } = {}): Promise<Workspace> {
+  static async open(
+    folder: string,
+    options: { cacheDir?: string; dataDir?: string } = {},
+  ): Promise<Workspace> {
     const root = path.resolve(folder)
     let info
     try {
@@ -59,7 +65,9 @@ export class Workspace {
           `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`,
         )
       : null
-    return new Workspace(root, cacheFile)
+    const workspace = new Workspace(root, cacheFile)
+    if (options.dataDir) workspace.journal = new AutosaveJournal(options.dataDir, root)
+    return workspace
   }
 
   async info(): Promise<WorkspaceInfo> {
@@ -154,6 +162,13 @@ export class Workspace {
     await writeFileAtomic(absolute, text)
     this.noteChanged([rel])
     return rel
+  }
+
+  /** The journal, for a path checked to be inside the workspace. */
+  async journalFor(relative: string): Promise<{ journal: AutosaveJournal; path: string }> {
+    if (!this.journal) throw new AtelierError('unsupported', 'journal')
+    const absolute = await resolveInside(this.root, relative)
+    return { journal: this.journal, path: toWorkspacePath(this.root, absolute) }
   }
 
   /** Creates a page with a title in a collection folder (or the root for plain pages). */

@@ -19,6 +19,7 @@ import { Toolbar } from './Toolbar.js'
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable'])
 const AUTOSAVE_MS = 2000
+const JOURNAL_MS = 500
 
 const extensions = editorExtensions({
   sourceBlock: SourceBlockWithView,
@@ -168,6 +169,8 @@ function EditorBody(props: {
     onSaved(text)
     try {
       await api.call('pages.save', { path, text })
+      if (journalTimer.current) clearTimeout(journalTimer.current)
+      await api.call('journal.discard', { path })
     } catch (error) {
       saved.current = previous
       onSaved(previous)
@@ -180,10 +183,19 @@ function EditorBody(props: {
   // The latest save, for listeners set up once.
   const saveRef = useRef(save)
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => {
     saveRef.current = save
     onEdit.current = () => {
       onDirty(true)
+      // The journal keeps unsaved text half a second after typing stops: a crash loses nothing.
+      if (journalTimer.current) clearTimeout(journalTimer.current)
+      journalTimer.current = setTimeout(() => {
+        if (!editor || editor.isDestroyed) return
+        const text = savePage({ ...page, doc: editor.getJSON() as EditorDoc })
+        if (text !== saved.current)
+          void api.call('journal.record', { path, text }).catch(() => undefined)
+      }, JOURNAL_MS)
       // Counting walks the document: done after a pause, never on each key.
       if (countTimer.current) clearTimeout(countTimer.current)
       countTimer.current = setTimeout(() => {
@@ -194,7 +206,7 @@ function EditorBody(props: {
       // Never save over a file another program changed meanwhile.
       if (!conflict.current) timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
     }
-  }, [editor, onDirty, save])
+  }, [editor, page, path, onDirty, save])
 
   useEffect(() => {
     editorStatusStore.set({ words: countWords(page.doc.content) })

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { JournalEntry } from '../../src-shared/api/types.js'
 import { api } from '../api/client.js'
 import { groupOrder } from '../views/explorer-tree.js'
 import { useStore } from '../stores/store.js'
@@ -21,12 +22,56 @@ export function Dialogs() {
       return <DeleteDialog path={dialog.path} />
     case 'open-folder':
       return <OpenFolderDialog />
+    case 'restore':
+      return <RestoreDialog entries={dialog.entries} />
   }
+}
+
+function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
+  const { t, i18n } = useTranslation()
+  const discardAll = async () => {
+    for (const entry of entries) await api.call('journal.discard', { path: entry.path })
+    closeDialog()
+  }
+  return (
+    <Modal
+      title={t('restore.title')}
+      submit={t('restore.restore')}
+      cancel={t('restore.discard')}
+      onCancel={() => void attempt(discardAll)}
+      onSubmit={async () => {
+        for (const entry of entries) {
+          await api.call('pages.save', { path: entry.path, text: entry.text })
+          await api.call('journal.discard', { path: entry.path })
+        }
+        await refreshIndex()
+        const first = entries[0]
+        if (first) openTab(first.path)
+      }}
+    >
+      <p>{t('restore.text')}</p>
+      <ul className="restore-list">
+        {entries.map((entry) => (
+          <li key={entry.path}>
+            <strong>{findPage(entry.path)?.title ?? entry.path}</strong>{' '}
+            <small>
+              {t('restore.when', {
+                date: new Date(entry.savedAt).toLocaleString(i18n.language),
+              })}
+            </small>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  )
 }
 
 function Modal(props: {
   title: string
   submit: string
+  /** Label and action of the secondary button (default: « Annuler », closes). */
+  cancel?: string
+  onCancel?(): void
   danger?: boolean
   onSubmit(): Promise<unknown>
   children: ReactNode
@@ -59,8 +104,12 @@ function Modal(props: {
         <h2>{props.title}</h2>
         {props.children}
         <div className="modal-actions">
-          <button type="button" className="button secondary" onClick={closeDialog}>
-            {t('pageDialog.cancel')}
+          <button
+            type="button"
+            className="button secondary"
+            onClick={props.onCancel ?? closeDialog}
+          >
+            {props.cancel ?? t('pageDialog.cancel')}
           </button>
           <button
             type="submit"

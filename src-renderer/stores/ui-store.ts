@@ -1,3 +1,4 @@
+import type { JournalEntry } from '../../src-shared/api/types.js'
 import { createStore } from './store.js'
 
 export type ViewId = 'explorer' | 'search' | 'versions' | 'review' | 'preview' | 'settings'
@@ -7,6 +8,7 @@ export type Dialog =
   | { kind: 'rename'; path: string }
   | { kind: 'delete'; path: string }
   | { kind: 'open-folder' }
+  | { kind: 'restore'; entries: JournalEntry[] }
 
 export type Palette = 'commands' | 'pages'
 

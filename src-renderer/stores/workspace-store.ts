@@ -7,6 +7,7 @@ import type {
 import { api } from '../api/client.js'
 import { setLanguage } from '../i18n/i18n.js'
 import { createStore } from './store.js'
+import { openDialog } from './ui-store.js'
 import { closeAllTabs } from './tabs-store.js'
 
 interface WorkspaceState {
@@ -35,6 +36,14 @@ export async function loadWorkspace(): Promise<void> {
   await setLanguage(settings.language)
   workspaceStore.set({ info, settings, shell: app.shell })
   await refreshIndex()
+  await offerJournal()
+}
+
+/** Unsaved text left by a crash is offered back, never applied silently. */
+export async function offerJournal(): Promise<void> {
+  if (!workspaceStore.get().info) return
+  const entries = await api.call('journal.list', {})
+  if (entries.length > 0) openDialog({ kind: 'restore', entries })
 }
 
 export async function refreshIndex(): Promise<void> {
@@ -51,6 +60,7 @@ export async function openWorkspace(path: string): Promise<void> {
   const settings = await api.call('settings.get', {})
   workspaceStore.set({ info, settings, index: null })
   await refreshIndex()
+  await offerJournal()
 }
 
 export async function changeLanguage(language: Settings['language']): Promise<void> {

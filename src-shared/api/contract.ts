@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import type { CallName, EventName } from './names.js'
-import type { AppInfo, PageContent, PageIndexSnapshot, Settings, WorkspaceInfo } from './types.js'
+import type {
+  AppInfo,
+  JournalEntry,
+  PageContent,
+  PageIndexSnapshot,
+  Settings,
+  WorkspaceInfo,
+} from './types.js'
 
 /**
  * The one API contract: every call's input schema (validated in main) and
@@ -46,6 +53,12 @@ export const contract = {
     z.object({ path: relativePath, newName: z.string().trim().min(1).max(255) }).strict(),
   ),
   'pages.delete': call<{ path: string }>()(z.object({ path: relativePath }).strict()),
+  /** Keeps unsaved editor text so a crash loses nothing; discarded once the page is saved. */
+  'journal.record': call<boolean>()(
+    z.object({ path: relativePath, text: z.string().max(5 * 1024 * 1024) }).strict(),
+  ),
+  'journal.discard': call<boolean>()(z.object({ path: relativePath }).strict()),
+  'journal.list': call<JournalEntry[]>()(none),
   'shell.openExternal': call<boolean>()(
     z.object({ url: z.url({ protocol: /^(https?|mailto)$/ }) }).strict(),
   ),

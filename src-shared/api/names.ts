@@ -18,6 +18,9 @@ export const callNames = [
   'pages.create',
   'pages.rename',
   'pages.delete',
+  'journal.record',
+  'journal.discard',
+  'journal.list',
   'shell.openExternal',
 ] as const
 

@@ -76,6 +76,14 @@ export interface PageContent {
   problem: FrontMatterProblem | null
 }
 
+/** Unsaved editor text kept by the autosave journal, offered back after a crash. */
+export interface JournalEntry {
+  path: string
+  text: string
+  /** ISO date of the last edit recorded. */
+  savedAt: string
+}
+
 /** Error codes a call may fail with; the renderer shows `errors.<code>` from its catalogue. */
 export const errorCodes = [
   'invalid-input',

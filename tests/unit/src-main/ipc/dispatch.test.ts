@@ -54,6 +54,8 @@ describe('dispatch (the contract boundary)', () => {
     ['pages.read', { path: '/etc/passwd' }],
     ['pages.delete', { path: '../a.md' }],
     ['pages.rename', { path: '../../x.md', newName: 'y.md' }],
+    ['pages.save', { path: '../x.md', text: 'écrasé' }],
+    ['journal.record', { path: '/tmp/x.md', text: 't' }],
   ])('refuses %s with a path outside the workspace', async (name, input) => {
     const { handlers } = await setup()
     expect(await dispatch(handlers, name, input)).toMatchObject({
