@@ -32,6 +32,7 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'workspace.current': async () => (await session.current()?.info()) ?? null,
     'workspace.open': async ({ path }) => session.open(path),
     'workspace.chooseFolder': async () => platform.chooseFolder(),
+    'workspace.contentTypes': async () => session.requireWorkspace().contentTypes(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
     'pages.save': async ({ path, text }) => ({

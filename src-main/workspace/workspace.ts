@@ -4,6 +4,11 @@ import path from 'node:path'
 import { stringify } from 'yaml'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { PageContent, PageIndexSnapshot, WorkspaceInfo } from '../../src-shared/api/types.js'
+import {
+  CONTENT_TYPES_FILE,
+  parseContentTypes,
+  type ContentTypesResult,
+} from '../../src-shared/content-types/content-types.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-bytes.js'
 import { splitPage } from '../../src-shared/markdown/page-document.js'
@@ -162,6 +167,12 @@ export class Workspace {
     await writeFileAtomic(absolute, text)
     this.noteChanged([rel])
     return rel
+  }
+
+  /** The content types of `_atelier.yml`, or null when the workspace has none. */
+  async contentTypes(): Promise<ContentTypesResult | null> {
+    const text = await readFile(path.join(this.root, CONTENT_TYPES_FILE), 'utf8').catch(() => null)
+    return text === null ? null : parseContentTypes(text)
   }
 
   /** The journal, for a path checked to be inside the workspace. */

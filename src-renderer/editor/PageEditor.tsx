@@ -6,6 +6,9 @@ import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
 import { countWords } from '../../src-shared/markdown/word-count.js'
+import { typeForCollection } from '../../src-shared/content-types/content-types.js'
+import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
+import { frontMatterField, setFrontMatterField } from '../../src-shared/markdown/edit-operations.js'
 import { ApiFailure, api } from '../api/client.js'
 import { attempt } from '../shell/report-failure.js'
 import { useStore } from '../stores/store.js'
@@ -14,6 +17,7 @@ import { setTabDirty } from '../stores/tabs-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { registerActiveSave } from './active-editor.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
+import { SettingsForm } from './SettingsForm.js'
 import { Toolbar } from './Toolbar.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
@@ -134,7 +138,9 @@ function EditorBody(props: {
   onSaved(text: string): void
 }) {
   const { t } = useTranslation()
-  const [page] = useState<PageModel>(() => openPage(props.content.text))
+  // Front matter edits replace the model; the ref lets timers save the latest one.
+  const [page, setPage] = useState<PageModel>(() => openPage(props.content.text))
+  const pageRef = useRef(page)
   const saved = useRef(props.content.text)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const conflict = useRef(props.conflict)
@@ -158,7 +164,7 @@ function EditorBody(props: {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
     if (!editor || editor.isDestroyed) return
-    const text = savePage({ ...page, doc: editor.getJSON() as EditorDoc })
+    const text = savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc })
     if (text === saved.current) {
       onDirty(false)
       return
@@ -177,8 +183,9 @@ function EditorBody(props: {
       throw error
     }
     // Typing may have gone on while the file was written.
-    if (savePage({ ...page, doc: editor.getJSON() as EditorDoc }) === text) onDirty(false)
-  }, [editor, page, path, onDirty, onSaved])
+    if (savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }) === text)
+      onDirty(false)
+  }, [editor, path, onDirty, onSaved])
 
   // The latest save, for listeners set up once.
   const saveRef = useRef(save)
@@ -192,7 +199,7 @@ function EditorBody(props: {
       if (journalTimer.current) clearTimeout(journalTimer.current)
       journalTimer.current = setTimeout(() => {
         if (!editor || editor.isDestroyed) return
-        const text = savePage({ ...page, doc: editor.getJSON() as EditorDoc })
+        const text = savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc })
         if (text !== saved.current)
           void api.call('journal.record', { path, text }).catch(() => undefined)
       }, JOURNAL_MS)
@@ -206,15 +213,15 @@ function EditorBody(props: {
       // Never save over a file another program changed meanwhile.
       if (!conflict.current) timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
     }
-  }, [editor, page, path, onDirty, save])
+  }, [editor, path, onDirty, save])
 
   useEffect(() => {
-    editorStatusStore.set({ words: countWords(page.doc.content) })
+    editorStatusStore.set({ words: countWords(pageRef.current.doc.content) })
     return () => {
       if (countTimer.current) clearTimeout(countTimer.current)
       editorStatusStore.set({ words: null })
     }
-  }, [page])
+  }, [])
 
   useEffect(() => {
     const savePending = () => {
@@ -230,7 +237,21 @@ function EditorBody(props: {
     }
   }, [])
 
-  const frontMatter = props.content.frontMatter
+  const collection = useStore(
+    workspaceStore,
+    (state) => state.index?.pages.find((entry) => entry.path === path)?.collection,
+  )
+  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
+  const type =
+    contentTypes?.ok && collection ? typeForCollection(contentTypes.value, collection) : null
+  const frontMatter =
+    page.frontMatter.kind === 'yaml' ? frontMatterData(page) : props.content.frontMatter
+  const onFieldChange = (fieldPath: string[], value: FieldValue) => {
+    const next = setFrontMatterField(pageRef.current, fieldPath, value)
+    pageRef.current = next
+    setPage(next)
+    onEdit.current()
+  }
   const title = frontMatter?.title
   const hero = frontMatter?.hero as { text?: unknown } | undefined
   const settingsProblem = props.content.problem
@@ -258,31 +279,19 @@ function EditorBody(props: {
         )}
         {typeof title === 'string' && <h1>{title}</h1>}
         {hero && typeof hero.text === 'string' && <p className="page-lead">{hero.text}</p>}
-        {frontMatter && <SettingsTable data={frontMatter} label={t('reader.settings')} />}
+        {page.frontMatter.kind !== 'read-only' && (
+          <SettingsForm type={type} data={frontMatter ?? {}} onChange={onFieldChange} />
+        )}
         <EditorContent editor={editor} />
       </article>
     </div>
   )
 }
 
-function SettingsTable({ data, label }: { data: Record<string, unknown>; label: string }) {
-  const entries = Object.entries(data).filter(([key]) => key !== 'title')
-  if (entries.length === 0) return null
-  return (
-    <details className="page-settings">
-      <summary>{label}</summary>
-      <dl>
-        {entries.map(([key, value]) => (
-          <div key={key}>
-            <dt>{key}</dt>
-            <dd>
-              {typeof value === 'object' && value !== null
-                ? JSON.stringify(value)
-                : String(value ?? '')}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </details>
-  )
+/** The front matter's current values, read from the model being edited. */
+function frontMatterData(page: PageModel): Record<string, unknown> {
+  const data = frontMatterField(page, [])
+  return data && typeof data === 'object' && !Array.isArray(data)
+    ? (data as Record<string, unknown>)
+    : {}
 }

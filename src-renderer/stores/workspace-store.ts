@@ -1,3 +1,4 @@
+import type { ContentTypesResult } from '../../src-shared/content-types/content-types.js'
 import type {
   PageEntry,
   PageIndexSnapshot,
@@ -15,6 +16,8 @@ interface WorkspaceState {
   index: PageIndexSnapshot | null
   settings: Settings
   shell: 'electron' | 'host'
+  /** The forms of `_atelier.yml` (null: none, or a problem with the file). */
+  contentTypes: ContentTypesResult | null
   /** Paths reported changed by the last watcher event, so open pages can reload. */
   lastChanged: { paths: string[]; at: number }
 }
@@ -24,6 +27,7 @@ export const workspaceStore = createStore<WorkspaceState>({
   index: null,
   settings: { language: 'fr', recentWorkspaces: [] },
   shell: 'electron',
+  contentTypes: null,
   lastChanged: { paths: [], at: 0 },
 })
 
@@ -48,10 +52,14 @@ export async function offerJournal(): Promise<void> {
 
 export async function refreshIndex(): Promise<void> {
   if (!workspaceStore.get().info) {
-    workspaceStore.set({ index: null })
+    workspaceStore.set({ index: null, contentTypes: null })
     return
   }
-  workspaceStore.set({ index: await api.call('pages.index', {}) })
+  const [index, contentTypes] = await Promise.all([
+    api.call('pages.index', {}),
+    api.call('workspace.contentTypes', {}),
+  ])
+  workspaceStore.set({ index, contentTypes })
 }
 
 export async function openWorkspace(path: string): Promise<void> {

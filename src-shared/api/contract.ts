@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ContentTypesResult } from '../content-types/content-types.js'
 import type { CallName, EventName } from './names.js'
 import type {
   AppInfo,
@@ -38,6 +39,8 @@ export const contract = {
   'workspace.open': call<WorkspaceInfo>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
   /** Asks the user for a folder; `null` when cancelled or when the shell has no dialog. */
   'workspace.chooseFolder': call<string | null>()(none),
+  /** The workspace's `_atelier.yml`; null when there is none. */
+  'workspace.contentTypes': call<ContentTypesResult | null>()(none),
   'pages.index': call<PageIndexSnapshot>()(none),
   'pages.read': call<PageContent>()(z.object({ path: relativePath }).strict()),
   /** Writes a page atomically; refused for pages that opened read-only (not UTF-8, binary, too large). */

@@ -12,6 +12,7 @@ export const callNames = [
   'workspace.current',
   'workspace.open',
   'workspace.chooseFolder',
+  'workspace.contentTypes',
   'pages.index',
   'pages.read',
   'pages.save',

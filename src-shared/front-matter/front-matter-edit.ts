@@ -121,6 +121,10 @@ export function setField(yaml: string, path: FieldPath, value: FieldValue): stri
       const firstLine = yaml.slice(lineEnd(yaml, start), end)
       const indent = /^[ \t]*/.exec(firstLine)?.[0] ?? '  '
       replacement = formatBlock(value, original.split(/\r?\n/)[0]!, indent, eol)
+    } else if (value === null || value === '') {
+      // Emptied: the key stays, with nothing after it (and its comment, if any).
+      const extra = yaml[start - 1] === ' ' && yaml[end] === ' ' ? 1 : 0
+      return yaml.slice(0, start) + yaml.slice(end + extra)
     } else if (original === '' || (node.value === null && !/\S/.test(original))) {
       const before = yaml[start - 1]
       const after = yaml[start]
@@ -174,7 +178,9 @@ function appendPair(
       lines.push(`${depth}${formatKey(name)}:`)
       for (const [child, inner] of Object.entries(content)) emit(child, inner, depth + step)
     } else {
-      lines.push(`${depth}${formatKey(name)}: ${formatInline(content as FieldValue)}`)
+      const text =
+        content === null || content === '' ? '' : ` ${formatInline(content as FieldValue)}`
+      lines.push(`${depth}${formatKey(name)}:${text}`)
     }
   }
   emit(key, value, indent)

@@ -1,4 +1,4 @@
-import { getField, setField } from '../front-matter/front-matter-edit.js'
+import { getField, setField, type FieldValue } from '../front-matter/front-matter-edit.js'
 import type { EditorNode } from './editor-document.js'
 import type { PageModel } from './page-document.js'
 
@@ -8,7 +8,7 @@ import type { PageModel } from './page-document.js'
  */
 
 /** Sets a front-matter field; a page without front matter gets one. Read-only front matter is refused. */
-export function setFrontMatterField(page: PageModel, path: string[], value: string): PageModel {
+export function setFrontMatterField(page: PageModel, path: string[], value: FieldValue): PageModel {
   const part = page.frontMatter
   if (part.kind === 'read-only') throw new Error(`front matter is read-only (${part.reason})`)
   if (part.kind === 'none') {

@@ -230,6 +230,37 @@ describe('workbench in Chromium through the test host', () => {
     expect(await page.getByRole('dialog').count()).toBe(0)
   })
 
+  it('edits page settings in a form from _atelier.yml, changing only that line and keeping its comment', async () => {
+    const file = path.join(workbench.root, '_cas_pratiques/benin-registre-demandes.md')
+    const before = await readFile(file, 'utf8')
+    await page
+      .locator('[role="treeitem"][data-path="_cas_pratiques/benin-registre-demandes.md"]')
+      .click()
+    await page.locator('.page-settings summary').click()
+    const country = page.locator('[data-field="pays"]')
+    await country.fill('Bénin et Togo')
+    const titleField = page.locator('[data-field="title"]')
+    await titleField.fill('')
+    expect(await page.locator('.field-error').first().textContent()).toBe(
+      'Ce champ est obligatoire.',
+    )
+    await titleField.fill('Exemple – Bénin : un registre des demandes')
+    await page.keyboard.press('Control+S')
+    const after = await waitForFileText(
+      file,
+      (text) => text !== before && text.includes('un registre des demandes'),
+    )
+    const old = before.split('\n')
+    const changed = after.split('\n').filter((line, index) => line !== old[index])
+    expect(changed).toEqual([
+      'title: "Exemple – Bénin : un registre des demandes" # Titre affiché dans l\'onglet et les listes',
+      'pays: Bénin et Togo # Pays concerné',
+    ])
+    expect(await page.locator('.page-reader h1').textContent()).toBe(
+      'Exemple – Bénin : un registre des demandes',
+    )
+  })
+
   it('makes a link with Ctrl+K on the selected word', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()

@@ -84,6 +84,11 @@ describe('front-matter edits splice only the edited key', () => {
     expect(setField(yaml, ['added'], 'z')).toBe(`${yaml}added: z\r\n`)
   })
 
+  it('empties a value without removing the key or its comment', () => {
+    expect(setField(seedLike, ['title'], '')).toContain('title: # Define a title of your page\n')
+    expect(setField('a: 1\n', ['b'], null)).toBe('a: 1\nb:\n')
+  })
+
   it('replaces a list value with a flow list', () => {
     expect(setField('tags:\n  - a\n  - b\nz: 1\n', ['tags'], ['c', 'd'])).toBe(
       'tags: [c, d]\nz: 1\n',

@@ -1,0 +1,214 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ContentType, Field } from '../../src-shared/content-types/content-types.js'
+import { validateField } from '../../src-shared/content-types/content-types.js'
+import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
+
+type Data = Record<string, unknown>
+
+/**
+ * « Réglages de la page »: the front matter as a form generated from the
+ * page's content type. Keys the type does not know are kept and shown under
+ * « Autres réglages ». Every change goes through the lossless front-matter
+ * edit, so comments and untouched keys stay as written.
+ */
+export function SettingsForm(props: {
+  type: ContentType | null
+  data: Data
+  onChange(path: string[], value: FieldValue): void
+}) {
+  const { t } = useTranslation()
+  const known = new Set(props.type?.fields.map((field) => field.name) ?? [])
+  const others = Object.keys(props.data).filter((key) => !known.has(key))
+  const problems = props.type
+    ? props.type.fields.filter((field) => validateField(field, props.data[field.name]) !== null)
+        .length
+    : 0
+  return (
+    <details className="page-settings" open={problems > 0 || undefined}>
+      <summary>
+        {t('reader.settings')}
+        {props.type && <span className="settings-type"> · {props.type.label}</span>}
+        {problems > 0 && (
+          <span className="settings-problems"> · {t('status.problems', { count: problems })}</span>
+        )}
+      </summary>
+      <div className="settings-form">
+        {props.type?.fields.map((field) => (
+          <FieldInput
+            key={field.name}
+            field={field}
+            path={[field.name]}
+            value={props.data[field.name]}
+            onChange={props.onChange}
+          />
+        ))}
+        {others.length > 0 && (
+          <fieldset className="settings-others">
+            <legend>{t('settings.form.others')}</legend>
+            {others.map((key) => (
+              <OtherInput key={key} name={key} value={props.data[key]} onChange={props.onChange} />
+            ))}
+          </fieldset>
+        )}
+      </div>
+    </details>
+  )
+}
+
+function FieldInput(props: {
+  field: Field
+  path: string[]
+  value: unknown
+  onChange(path: string[], value: FieldValue): void
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  const { field } = props
+  const error = validateField(field, props.value)
+  const describedBy =
+    [field.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined
+  const set = (value: FieldValue) => props.onChange(props.path, value)
+
+  if (field.type === 'object') {
+    const inner = (props.value && typeof props.value === 'object' ? props.value : {}) as Data
+    return (
+      <fieldset className="settings-group">
+        <legend>{field.label}</legend>
+        {field.fields.map((child) => (
+          <FieldInput
+            key={child.name}
+            field={child}
+            path={[...props.path, child.name]}
+            value={inner[child.name]}
+            onChange={props.onChange}
+          />
+        ))}
+      </fieldset>
+    )
+  }
+
+  let input
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    'data-field': props.path.join('.'),
+  }
+  const text = props.value === undefined || props.value === null ? '' : String(props.value)
+  switch (field.type) {
+    case 'textarea':
+      input = (
+        <textarea {...common} rows={3} value={text} onChange={(event) => set(event.target.value)} />
+      )
+      break
+    case 'number':
+      input = (
+        <input
+          {...common}
+          type="number"
+          value={text}
+          onChange={(event) => set(event.target.value === '' ? null : Number(event.target.value))}
+        />
+      )
+      break
+    case 'boolean':
+      input = (
+        <input
+          {...common}
+          type="checkbox"
+          checked={props.value === true}
+          onChange={(event) => set(event.target.checked)}
+        />
+      )
+      break
+    case 'select':
+      input = (
+        <select {...common} value={text} onChange={(event) => set(event.target.value || null)}>
+          <option value="">{t('settings.form.none')}</option>
+          {field.options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      )
+      break
+    case 'date':
+      input = (
+        <input
+          {...common}
+          type="date"
+          value={text.slice(0, 10)}
+          onChange={(event) => set(event.target.value || null)}
+        />
+      )
+      break
+    case 'list':
+      input = (
+        <input
+          {...common}
+          value={Array.isArray(props.value) ? props.value.join(', ') : text}
+          onChange={(event) =>
+            set(
+              event.target.value
+                .split(',')
+                .map((item) => item.trim())
+                .filter(Boolean),
+            )
+          }
+        />
+      )
+      break
+    default:
+      input = <input {...common} value={text} onChange={(event) => set(event.target.value)} />
+  }
+  return (
+    <div className={`field${field.type === 'boolean' ? ' field-inline' : ''}`}>
+      <label htmlFor={id}>
+        {field.label}
+        {field.required && <span aria-hidden="true"> *</span>}
+      </label>
+      {input}
+      {field.help && (
+        <small id={`${id}-help`} className="field-help">
+          {field.help}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error" role="alert">
+          {t(error)}
+        </small>
+      )}
+    </div>
+  )
+}
+
+/** A key the content type does not describe: editable as text when it is a simple value. */
+function OtherInput(props: {
+  name: string
+  value: unknown
+  onChange(path: string[], value: FieldValue): void
+}) {
+  const id = useId()
+  const simple =
+    props.value === null || ['string', 'number', 'boolean'].includes(typeof props.value)
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.name}</label>
+      {simple ? (
+        <input
+          id={id}
+          data-field={props.name}
+          value={props.value === null ? '' : String(props.value)}
+          onChange={(event) => props.onChange([props.name], event.target.value)}
+        />
+      ) : (
+        <code id={id} className="field-readonly">
+          {JSON.stringify(props.value)}
+        </code>
+      )}
+    </div>
+  )
+}

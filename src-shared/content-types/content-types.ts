@@ -1,0 +1,121 @@
+import { parse } from 'yaml'
+import { z } from 'zod'
+
+/**
+ * Content types: the page-settings forms of a workspace, declared in
+ * `_atelier.yml` at its root (the underscore keeps Jekyll from publishing it).
+ * Each type names its collection, its fields (French labels and help), the
+ * front matter a new page starts from and the sections of its body.
+ */
+export const CONTENT_TYPES_FILE = '_atelier.yml'
+
+export type Field = {
+  name: string
+  label: string
+  help?: string | undefined
+  required: boolean
+} & (
+  | { type: 'text' | 'textarea' | 'date' | 'image' | 'list' | 'boolean' }
+  | { type: 'number'; min?: number | undefined; max?: number | undefined }
+  | { type: 'select'; options: string[] }
+  | { type: 'object'; fields: Field[] }
+)
+
+const base = {
+  name: z.string().regex(/^[\p{L}\p{N}_-]+$/u),
+  label: z.string(),
+  help: z.string().optional(),
+  required: z.boolean().default(false),
+}
+
+const fieldSchema: z.ZodType<Field> = z.lazy(() =>
+  z.union([
+    z.object({ ...base, type: z.enum(['text', 'textarea', 'date', 'image', 'list', 'boolean']) }),
+    z.object({
+      ...base,
+      type: z.literal('number'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    }),
+    z.object({ ...base, type: z.literal('select'), options: z.array(z.string()).min(1) }),
+    z.object({ ...base, type: z.literal('object'), fields: z.array(fieldSchema).min(1) }),
+  ]),
+) as z.ZodType<Field>
+
+const typeSchema = z.object({
+  label: z.string(),
+  collection: z.string(),
+  /** Front matter of a new page, comments included; `{{title}}` is replaced. */
+  template: z.string().default('title: {{title}}\n'),
+  /** Body of a new page (its sections). */
+  body: z.string().default(''),
+  fields: z.array(fieldSchema).min(1),
+})
+
+const fileSchema = z.object({
+  /** Folder for images, relative to the root. */
+  media: z.string().default('uploads'),
+  /** How internal links are written: `relative_url` (Liquid) or `plain` paths. */
+  links: z.enum(['relative_url', 'plain']).default('relative_url'),
+  types: z.record(z.string(), typeSchema),
+})
+
+export type ContentType = z.infer<typeof typeSchema> & { id: string }
+export interface ContentTypes {
+  media: string
+  links: 'relative_url' | 'plain'
+  types: ContentType[]
+}
+
+export type ContentTypesResult = { ok: true; value: ContentTypes } | { ok: false; message: string }
+
+export function parseContentTypes(text: string): ContentTypesResult {
+  let raw: unknown
+  try {
+    raw = parse(text)
+  } catch (error) {
+    return { ok: false, message: (error as Error).message }
+  }
+  const parsed = fileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` }
+  }
+  return {
+    ok: true,
+    value: {
+      media: parsed.data.media,
+      links: parsed.data.links,
+      types: Object.entries(parsed.data.types).map(([id, type]) => ({ id, ...type })),
+    },
+  }
+}
+
+/** The type whose collection holds the page, if any. */
+export function typeForCollection(
+  types: ContentTypes | null,
+  collection: string,
+): ContentType | null {
+  return types?.types.find((type) => type.collection === collection) ?? null
+}
+
+/** French validation messages are catalogue keys; `null` when the value is fine. */
+export function validateField(field: Field, value: unknown): string | null {
+  const empty =
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  if (field.required && empty) return 'settings.form.required'
+  if (empty) return null
+  if (field.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'settings.form.notANumber'
+    if (field.min !== undefined && value < field.min) return 'settings.form.tooSmall'
+    if (field.max !== undefined && value > field.max) return 'settings.form.tooLarge'
+  }
+  if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}/.test(String(value)))
+    return 'settings.form.notADate'
+  if (field.type === 'select' && !field.options.includes(String(value)))
+    return 'settings.form.notAnOption'
+  return null
+}
