@@ -38,8 +38,8 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'pages.save': async ({ path, text }) => ({
       path: await session.requireWorkspace().savePage(path, text),
     }),
-    'pages.create': async ({ collection, title }) => ({
-      path: await session.requireWorkspace().createPage(collection, title),
+    'pages.create': async ({ collection, title, values }) => ({
+      path: await session.requireWorkspace().createPage(collection, title, values ?? {}),
     }),
     'pages.rename': async ({ path, newName }) => ({
       path: await session.requireWorkspace().renamePage(path, newName),

@@ -7,8 +7,10 @@ import type { PageContent, PageIndexSnapshot, WorkspaceInfo } from '../../src-sh
 import {
   CONTENT_TYPES_FILE,
   parseContentTypes,
+  typeForCollection,
   type ContentTypesResult,
 } from '../../src-shared/content-types/content-types.js'
+import { newPageText } from '../../src-shared/content-types/new-page.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-bytes.js'
 import { splitPage } from '../../src-shared/markdown/page-document.js'
@@ -183,20 +185,30 @@ export class Workspace {
   }
 
   /** Creates a page with a title in a collection folder (or the root for plain pages). */
-  async createPage(collectionName: string, title: string): Promise<string> {
+  async createPage(
+    collectionName: string,
+    title: string,
+    values: Record<string, string> = {},
+  ): Promise<string> {
     const { collections } = await this.pages()
     const collection = collections.find((candidate) => candidate.name === collectionName)
     if (!collection && collectionName !== 'pages')
       throw new AtelierError('not-found', collectionName)
+    const today = new Date().toISOString().slice(0, 10)
     const slug = slugify(title) || 'page'
-    const datePrefix = collectionName === 'posts' ? `${new Date().toISOString().slice(0, 10)}-` : ''
+    const datePrefix = collectionName === 'posts' ? `${today}-` : ''
     const folder = collection?.folder ?? ''
     const relative = `${folder ? `${folder}/` : ''}${datePrefix}${slug}.md`
     const absolute = await resolveInside(this.root, relative)
     if (await exists(absolute)) throw new AtelierError('already-exists', relative)
     await mkdir(path.dirname(absolute), { recursive: true })
-    const frontMatter = stringify({ title }, { lineWidth: 0 })
-    await writeFileAtomic(absolute, `---\n${frontMatter}---\n\n`)
+    // A page of a declared content type starts from its template; otherwise just a title.
+    const types = await this.contentTypes()
+    const type = types?.ok ? typeForCollection(types.value, collectionName) : null
+    const text = type
+      ? newPageText(type, { ...values, title }, today)
+      : `---\n${stringify({ title }, { lineWidth: 0 })}---\n\n`
+    await writeFileAtomic(absolute, text)
     this.noteChanged([relative])
     return relative
   }

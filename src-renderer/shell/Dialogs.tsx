@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JournalEntry } from '../../src-shared/api/types.js'
+import { typeForCollection } from '../../src-shared/content-types/content-types.js'
+import { templatePlaceholders } from '../../src-shared/content-types/new-page.js'
 import { api } from '../api/client.js'
 import { groupOrder } from '../views/explorer-tree.js'
 import { useStore } from '../stores/store.js'
@@ -127,15 +129,25 @@ function Modal(props: {
 function NewPageDialog() {
   const { t, i18n } = useTranslation()
   const index = useStore(workspaceStore, (state) => state.index)
+  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
   const groups = index ? groupOrder(index) : ['pages']
   const [collection, setCollection] = useState(groups[0] ?? 'pages')
   const [title, setTitle] = useState('')
+  const [values, setValues] = useState<Record<string, string>>({})
+  const typeOf = (group: string) =>
+    contentTypes?.ok ? typeForCollection(contentTypes.value, group) : null
+  const type = typeOf(collection)
+  // The template's placeholders (`{{pays}}` for a case study) are asked for here.
+  const asked = type ? templatePlaceholders(type) : []
+  const labelOf = (group: string) =>
+    typeOf(group)?.label ??
+    (i18n.exists(`collections.${group}`) ? t(`collections.${group}`) : group)
   return (
     <Modal
-      title={t('pageDialog.newTitle')}
+      title={type ? t('pageDialog.newOfType', { type: type.label }) : t('pageDialog.newTitle')}
       submit={t('pageDialog.create')}
       onSubmit={async () => {
-        const { path } = await api.call('pages.create', { collection, title })
+        const { path } = await api.call('pages.create', { collection, title, values })
         await refreshIndex()
         openTab(path)
       }}
@@ -145,7 +157,7 @@ function NewPageDialog() {
         <select value={collection} onChange={(event) => setCollection(event.target.value)}>
           {groups.map((group) => (
             <option key={group} value={group}>
-              {i18n.exists(`collections.${group}`) ? t(`collections.${group}`) : group}
+              {labelOf(group)}
             </option>
           ))}
         </select>
@@ -154,6 +166,16 @@ function NewPageDialog() {
         <span>{t('pageDialog.titleLabel')}</span>
         <input required value={title} onChange={(event) => setTitle(event.target.value)} />
       </label>
+      {asked.map((name) => (
+        <label key={name} className="field">
+          <span>{type?.fields.find((field) => field.name === name)?.label ?? name}</span>
+          <input
+            required
+            value={values[name] ?? ''}
+            onChange={(event) => setValues({ ...values, [name]: event.target.value })}
+          />
+        </label>
+      ))}
     </Modal>
   )
 }

@@ -49,7 +49,12 @@ export const contract = {
   ),
   'pages.create': call<{ path: string }>()(
     z
-      .object({ collection: z.string().min(1).max(200), title: z.string().trim().min(1).max(300) })
+      .object({
+        collection: z.string().min(1).max(200),
+        title: z.string().trim().min(1).max(300),
+        /** Values for the content type's template placeholders (`{{pays}}`). */
+        values: z.record(z.string(), z.string().max(300)).optional(),
+      })
       .strict(),
   ),
   'pages.rename': call<{ path: string }>()(

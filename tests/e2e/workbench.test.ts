@@ -145,18 +145,24 @@ describe('workbench in Chromium through the test host', () => {
 
   it('creates, renames and deletes a page, asking before deleting', async () => {
     await page.getByRole('button', { name: 'Nouvelle page' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Nouvelle page' })
+    const dialog = page.getByRole('dialog')
     await dialog.getByLabel('Où ranger la page ?').selectOption('cas_pratiques')
+    expect(await dialog.getAttribute('aria-label')).toBe('Nouvelle page : Cas pratique')
     await dialog.getByLabel('Titre de la page').fill("Côte d'Ivoire – budget")
+    await dialog.getByLabel('Pays').fill("Côte d'Ivoire")
     await dialog.getByRole('button', { name: 'Créer la page' }).click()
     const created = page.locator(
       '[role="treeitem"][data-path="_cas_pratiques/cote-d-ivoire-budget.md"]',
     )
     await created.waitFor()
     await expect.poll(() => tabs().count()).toBe(1)
-    expect(
-      await readFile(path.join(workbench.root, '_cas_pratiques/cote-d-ivoire-budget.md'), 'utf8'),
-    ).toMatch(/^---\ntitle: Côte d'Ivoire – budget\n---/)
+    const text = await readFile(
+      path.join(workbench.root, '_cas_pratiques/cote-d-ivoire-budget.md'),
+      'utf8',
+    )
+    expect(text).toContain("title: Côte d'Ivoire – budget # Titre affiché")
+    expect(text).toContain("pays: Côte d'Ivoire # Pays concerné")
+    expect(text).toContain('## Bonnes pratiques et écueils à éviter')
 
     await created.click({ button: 'right' })
     await page.getByRole('menuitem', { name: 'Renommer' }).click()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Workspace } from '../../../../src-main/workspace/workspace.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
 
 async function open() {
   const root = await writeSite({
@@ -128,5 +129,54 @@ describe('pages whose settings are not YAML', () => {
     expect(content.problem).toMatchObject({ code: 'not-yaml' })
     expect(content.problem?.message).toMatch(/pas écrits en YAML/)
     expect(content.body).toBe('Corps\n')
+  })
+})
+
+describe('new pages from content types', () => {
+  async function starterCopy() {
+    const { cp } = await import('node:fs/promises')
+    const { bundledStarterPlaybook } = await import('../../../../src-main/paths.js')
+    const root = path.join(await tempDir(), 'guide')
+    await cp(bundledStarterPlaybook, root, { recursive: true })
+    return { root, workspace: await Workspace.open(root) }
+  }
+
+  it('« Nouveau cas pratique » writes the template with its comments, the country and the five sections', async () => {
+    const { root, workspace } = await starterCopy()
+    const created = await workspace.createPage('cas_pratiques', "Côte d'Ivoire – budget", {
+      pays: "Côte d'Ivoire",
+    })
+    expect(created).toBe('_cas_pratiques/cote-d-ivoire-budget.md')
+    const text = await readFile(path.join(root, created), 'utf8')
+    expect(text).toMatch(
+      /^---\n# Réglages de la page\ntitle: Côte d'Ivoire – budget # Titre affiché/,
+    )
+    expect(text).toContain("pays: Côte d'Ivoire # Pays concerné\n")
+    expect(text.match(/^## .+$/gm)).toEqual([
+      '## Contexte',
+      '## Étapes de mise en place',
+      '## Principaux messages clés',
+      '## Bonnes pratiques et écueils à éviter',
+      '## Contact',
+    ])
+    const { pages } = await workspace.pages()
+    expect(pages.find((entry) => entry.path === created)).toMatchObject({
+      title: "Côte d'Ivoire – budget",
+      error: null,
+    })
+  })
+
+  it('quotes a title YAML would misread, and dates an article in its name and its settings', async () => {
+    const { root, workspace } = await starterCopy()
+    const theme = await workspace.createPage('themes', 'Thème 6 : les communs')
+    expect(await readFile(path.join(root, theme), 'utf8')).toContain(
+      'title: "Thème 6 : les communs" #',
+    )
+    const article = await workspace.createPage('posts', 'Un atelier à Lomé')
+    const today = new Date().toISOString().slice(0, 10)
+    expect(article).toBe(`_posts/${today}-un-atelier-a-lome.md`)
+    expect(await readFile(path.join(root, article), 'utf8')).toContain(
+      `date: ${today} # Date de publication`,
+    )
   })
 })
