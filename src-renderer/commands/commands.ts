@@ -88,6 +88,7 @@ export const commands: Command[] = [
   viewCommand('search', 'commands.showSearch', { key: 'f', mod: true, shift: true }),
   viewCommand('versions', 'commands.showVersions', { key: 'g', mod: true, shift: true }),
   viewCommand('review', 'commands.showReview'),
+  viewCommand('problems', 'commands.showProblems', { key: 'm', mod: true, shift: true }),
   viewCommand('preview', 'commands.showPreview'),
   viewCommand('settings', 'commands.openSettings', { key: ',', mod: true }),
   {

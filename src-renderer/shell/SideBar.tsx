@@ -3,6 +3,7 @@ import { useStore } from '../stores/store.js'
 import { uiStore } from '../stores/ui-store.js'
 import { ComingSoonView } from '../views/ComingSoonView.js'
 import { ExplorerView } from '../views/ExplorerView.js'
+import { ProblemsView } from '../views/ProblemsView.js'
 import { SettingsView } from '../views/SettingsView.js'
 
 export function SideBar() {
@@ -13,6 +14,8 @@ export function SideBar() {
     <aside className="side-bar" aria-label={title}>
       {view === 'explorer' ? (
         <ExplorerView />
+      ) : view === 'problems' ? (
+        <ProblemsView />
       ) : view === 'settings' ? (
         <SettingsView />
       ) : (

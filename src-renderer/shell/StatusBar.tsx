@@ -42,7 +42,12 @@ export function StatusBar() {
           </button>
         )}
         {problems > 0 && (
-          <button type="button" className="status-item" onClick={() => revealView('explorer')}>
+          <button
+            type="button"
+            className="status-item"
+            data-testid="status-problems"
+            onClick={() => revealView('problems')}
+          >
             <span className="codicon codicon-warning" aria-hidden="true" />
             {t('status.problems', { count: problems })}
           </button>

@@ -1,7 +1,8 @@
 import type { JournalEntry } from '../../src-shared/api/types.js'
 import { createStore } from './store.js'
 
-export type ViewId = 'explorer' | 'search' | 'versions' | 'review' | 'preview' | 'settings'
+export type ViewId =
+  'explorer' | 'search' | 'versions' | 'review' | 'preview' | 'problems' | 'settings'
 
 export type Dialog =
   | { kind: 'new-page' }

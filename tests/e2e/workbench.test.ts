@@ -129,6 +129,14 @@ describe('workbench in Chromium through the test host', () => {
     await expect
       .poll(() => page.locator('.page-problem').textContent())
       .toMatch(/ne peuvent pas être modifiés ici/)
+
+    // The status bar counts it; « Problèmes » lists it and opens it.
+    await page.locator('[role="tab"] .tab-close').first().click()
+    await page.getByTestId('status-problems').click()
+    const entry = page.locator('.problem-list .problem-item', { hasText: 'casse' })
+    expect(await entry.textContent()).toMatch(/mal écrits/)
+    await entry.click()
+    await expect.poll(() => tabs().first().getAttribute('data-path')).toBe('casse.md')
   })
 
   it('refuses a path outside the workspace sent through the contract', async () => {
