@@ -29,6 +29,10 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
       await session.settings.setLanguage(language)
       return session.settings.publicSettings()
     },
+    'settings.setAutosave': async ({ autosave }) => {
+      await session.settings.setAutosave(autosave)
+      return session.settings.publicSettings()
+    },
     'workspace.current': async () => (await session.current()?.info()) ?? null,
     'workspace.open': async ({ path }) => session.open(path),
     'workspace.chooseFolder': async () => platform.chooseFolder(),

@@ -16,6 +16,7 @@ export type WindowState = z.infer<typeof windowStateSchema>
 
 const storedSchema = z.object({
   language: z.enum(['fr', 'en']).default('fr'),
+  autosave: z.boolean().default(true),
   lastWorkspace: z.string().nullable().default(null),
   recentWorkspaces: z.array(z.string()).default([]),
   window: windowStateSchema.nullable().default(null),
@@ -63,11 +64,19 @@ export class SettingsStore {
   }
 
   publicSettings(): Settings {
-    return { language: this.data.language, recentWorkspaces: [...this.data.recentWorkspaces] }
+    return {
+      language: this.data.language,
+      autosave: this.data.autosave,
+      recentWorkspaces: [...this.data.recentWorkspaces],
+    }
   }
 
   async setLanguage(language: Language): Promise<void> {
     await this.update({ language })
+  }
+
+  async setAutosave(autosave: boolean): Promise<void> {
+    await this.update({ autosave })
   }
 
   async rememberWorkspace(root: string): Promise<void> {

@@ -211,7 +211,9 @@ function EditorBody(props: {
       }, 300)
       if (timer.current) clearTimeout(timer.current)
       // Never save over a file another program changed meanwhile.
-      if (!conflict.current) timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
+      if (!conflict.current && workspaceStore.get().settings.autosave) {
+        timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
+      }
     }
   }, [editor, path, onDirty, save])
 

@@ -25,7 +25,7 @@ interface WorkspaceState {
 export const workspaceStore = createStore<WorkspaceState>({
   info: null,
   index: null,
-  settings: { language: 'fr', recentWorkspaces: [] },
+  settings: { language: 'fr', autosave: true, recentWorkspaces: [] },
   shell: 'electron',
   contentTypes: null,
   lastChanged: { paths: [], at: 0 },
@@ -69,6 +69,10 @@ export async function openWorkspace(path: string): Promise<void> {
   workspaceStore.set({ info, settings, index: null })
   await refreshIndex()
   await offerJournal()
+}
+
+export async function changeAutosave(autosave: boolean): Promise<void> {
+  workspaceStore.set({ settings: await api.call('settings.setAutosave', { autosave }) })
 }
 
 export async function changeLanguage(language: Settings['language']): Promise<void> {

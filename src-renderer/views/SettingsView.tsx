@@ -3,7 +3,12 @@ import type { Language } from '../../src-shared/api/types.js'
 import { languages } from '../../src-shared/i18n/catalogues.js'
 import { attempt } from '../shell/report-failure.js'
 import { useStore } from '../stores/store.js'
-import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import {
+  changeAutosave,
+  changeLanguage,
+  openWorkspace,
+  workspaceStore,
+} from '../stores/workspace-store.js'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -27,6 +32,15 @@ export function SettingsView() {
             ))}
           </select>
           <small>{t('settings.languageHelp')}</small>
+        </label>
+        <label className="field field-inline">
+          <input
+            type="checkbox"
+            checked={settings.autosave}
+            onChange={(event) => void attempt(() => changeAutosave(event.target.checked))}
+          />
+          <span>{t('settings.autosave')}</span>
+          <small>{t('settings.autosaveHelp')}</small>
         </label>
         {settings.recentWorkspaces.length > 0 && (
           <div className="field">

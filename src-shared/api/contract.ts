@@ -35,6 +35,7 @@ export const contract = {
   'app.info': call<AppInfo>()(none),
   'settings.get': call<Settings>()(none),
   'settings.setLanguage': call<Settings>()(z.object({ language: z.enum(['fr', 'en']) }).strict()),
+  'settings.setAutosave': call<Settings>()(z.object({ autosave: z.boolean() }).strict()),
   'workspace.current': call<WorkspaceInfo | null>()(none),
   'workspace.open': call<WorkspaceInfo>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
   /** Asks the user for a folder; `null` when cancelled or when the shell has no dialog. */

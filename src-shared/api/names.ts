@@ -9,6 +9,7 @@ export const callNames = [
   'app.info',
   'settings.get',
   'settings.setLanguage',
+  'settings.setAutosave',
   'workspace.current',
   'workspace.open',
   'workspace.chooseFolder',

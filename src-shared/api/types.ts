@@ -56,6 +56,8 @@ export interface WorkspaceInfo {
 
 export interface Settings {
   language: Language
+  /** Save 2 s after typing stops and when the window loses focus (on by default). */
+  autosave: boolean
   recentWorkspaces: string[]
 }
 

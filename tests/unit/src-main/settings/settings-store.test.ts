@@ -13,6 +13,14 @@ describe('SettingsStore', () => {
     expect((await SettingsStore.load(dir)).get().language).toBe('en')
   })
 
+  it('autosaves by default, and remembers when it is turned off', async () => {
+    const dir = await tempDir()
+    const store = await SettingsStore.load(dir)
+    expect(store.publicSettings().autosave).toBe(true)
+    await store.setAutosave(false)
+    expect((await SettingsStore.load(dir)).publicSettings().autosave).toBe(false)
+  })
+
   it('remembers the last workspace and a short list of recent ones, newest first, no duplicates', async () => {
     const dir = await tempDir()
     const store = await SettingsStore.load(dir)
