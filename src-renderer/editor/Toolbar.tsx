@@ -1,6 +1,9 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { internalLink } from '../../src-shared/content-types/content-types.js'
+import { useStore } from '../stores/store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
 
 interface Button {
   id: string
@@ -113,6 +116,8 @@ const buttons: (Button | 'separator')[] = [
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
   const [linking, setLinking] = useState<string | null>(null)
+  const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
 
   // Ctrl+K (Cmd+K) in the text opens the link field, as in word processors.
   useEffect(() => {
@@ -181,6 +186,23 @@ export function Toolbar({ editor }: { editor: Editor }) {
             onChange={(event) => setLinking(event.target.value)}
             onKeyDown={(event) => event.key === 'Escape' && setLinking(null)}
           />
+          <select
+            aria-label={t('toolbar.linkPage')}
+            value=""
+            onChange={(event) => {
+              if (event.target.value)
+                setLinking(
+                  internalLink(contentTypes?.ok ? contentTypes.value : null, event.target.value),
+                )
+            }}
+          >
+            <option value="">{t('toolbar.linkPage')}</option>
+            {(pages ?? []).map((page) => (
+              <option key={page.path} value={page.path}>
+                {page.title}
+              </option>
+            ))}
+          </select>
           <button type="submit" className="button">
             {t('toolbar.linkApply')}
           </button>

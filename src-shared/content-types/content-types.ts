@@ -55,15 +55,19 @@ const typeSchema = z.object({
 const fileSchema = z.object({
   /** Folder for images, relative to the root. */
   media: z.string().default('uploads'),
-  /** How internal links are written: `relative_url` (Liquid) or `plain` paths. */
-  links: z.enum(['relative_url', 'plain']).default('relative_url'),
+  /**
+   * How links to other pages are written: `link-tag` uses Jekyll's
+   * `{% link path %}` (the site's address and baseurl are filled at build),
+   * `path` writes the page's `.html` address from the site root.
+   */
+  links: z.enum(['link-tag', 'path']).default('link-tag'),
   types: z.record(z.string(), typeSchema),
 })
 
 export type ContentType = z.infer<typeof typeSchema> & { id: string }
 export interface ContentTypes {
   media: string
-  links: 'relative_url' | 'plain'
+  links: 'link-tag' | 'path'
   types: ContentType[]
 }
 
@@ -118,4 +122,11 @@ export function validateField(field: Field, value: unknown): string | null {
   if (field.type === 'select' && !field.options.includes(String(value)))
     return 'settings.form.notAnOption'
   return null
+}
+
+/** The link to another page of the workspace, in the form the site uses. */
+export function internalLink(types: ContentTypes | null, pagePath: string): string {
+  if (types?.links === 'path')
+    return `/${pagePath.replace(/^_[^/]+\//, '').replace(/\.(md|markdown)$/, '.html')}`
+  return `{% link ${pagePath} %}`
 }

@@ -311,6 +311,27 @@ describe('workbench in Chromium through the test host', () => {
     expect(await readFile(file, 'utf8')).toBe(text)
   })
 
+  it('links to another page of the guide, chosen by its title, with Jekyll’s link tag', async () => {
+    const file = path.join(workbench.root, 'contribuer.md')
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    const heading = page.locator('.page-text h2').first()
+    await heading.waitFor()
+    await heading.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowRight')
+    for (let step = 0; step < 2; step++) {
+      await page.keyboard.press('Shift+ArrowRight')
+      await page.waitForTimeout(100)
+    }
+    await page.getByRole('button', { name: 'Lien' }).click()
+    await page.getByLabel('… ou une page du guide').selectOption('_themes/acces-information.md')
+    await page.getByRole('button', { name: 'Appliquer' }).click()
+    await page.keyboard.press('Control+S')
+    await waitForFileText(file, (text) =>
+      text.includes('({% link _themes/acces-information.md %})'),
+    )
+  })
+
   it('is usable from the keyboard: tree navigation opens a page', async () => {
     await page.locator('[role="treeitem"]').first().focus()
     await page.keyboard.press('ArrowDown')

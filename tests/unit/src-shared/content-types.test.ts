@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  internalLink,
   parseContentTypes,
   typeForCollection,
   validateField,
@@ -21,6 +22,12 @@ describe('content types', () => {
       typeForCollection(result.value, 'cas_pratiques')?.fields.map((field) => field.name),
     ).toContain('pays')
     expect(result.value.media).toBe('uploads')
+    expect(internalLink(result.value, '_themes/acces-information.md')).toBe(
+      '{% link _themes/acces-information.md %}',
+    )
+    expect(internalLink({ ...result.value, links: 'path' }, 'contribuer.md')).toBe(
+      '/contribuer.html',
+    )
   })
 
   it('explains what is wrong with a bad file', () => {
