@@ -32,6 +32,24 @@ const themeTitles = () =>
   page.locator('[role="treeitem"][data-path^="_themes/"] .tree-label').allTextContents()
 const tabs = () => page.locator('[role="tablist"] [role="tab"]')
 
+/** Opens a page and puts the caret at the start of the paragraph after its first heading, by keyboard. */
+async function caretAtFirstParagraph(pagePath: string): Promise<void> {
+  await page.locator(`[role="treeitem"][data-path="${pagePath}"]`).click()
+  const heading = page.locator('.page-text h2').first()
+  await heading.waitFor()
+  await heading.click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowRight')
+}
+
+/** Extends the selection one character at a time: the editor follows the browser's selection asynchronously. */
+async function selectCharacters(count: number): Promise<void> {
+  for (let step = 0; step < count; step++) {
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.waitForTimeout(100)
+  }
+}
+
 describe('workbench in Chromium through the test host', () => {
   it('lists the five themes in `order`, titled from their front matter', async () => {
     const titles = await themeTitles()
@@ -196,13 +214,7 @@ describe('workbench in Chromium through the test host', () => {
   it('edits a page as rich text and saves only the changed line with Ctrl+S', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
-    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
-    // Into the first paragraph, after the heading « Pourquoi ? », as a person would with the keyboard.
-    const heading = page.locator('.page-text h2').first()
-    await heading.waitFor()
-    await heading.click()
-    await page.keyboard.press('End')
-    await page.keyboard.press('ArrowRight')
+    await caretAtFirstParagraph('_themes/acces-information.md')
     await page.keyboard.type('Ajout du test. ')
     await expect.poll(() => tabs().first().getAttribute('class')).toContain('dirty')
     await page.keyboard.press('Control+S')
@@ -220,12 +232,7 @@ describe('workbench in Chromium through the test host', () => {
   it('offers back, after a crash, what was typed but not yet saved', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
-    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
-    const heading = page.locator('.page-text h2').first()
-    await heading.waitFor()
-    await heading.click()
-    await page.keyboard.press('End')
-    await page.keyboard.press('ArrowRight')
+    await caretAtFirstParagraph('_themes/acces-information.md')
     await page.keyboard.type('Écrit avant la panne. ')
     // The journal writes half a second after typing stops; autosave would wait 2 s.
     await new Promise((resolve) => setTimeout(resolve, 900))
@@ -277,17 +284,8 @@ describe('workbench in Chromium through the test host', () => {
 
   it('makes a link with Ctrl+K on the selected word', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
-    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
-    const heading = page.locator('.page-text h2').first()
-    await heading.waitFor()
-    await heading.click()
-    await page.keyboard.press('End')
-    await page.keyboard.press('ArrowRight')
-    // The editor follows the browser's selection asynchronously: one step at a time.
-    for (let step = 0; step < 2; step++) {
-      await page.keyboard.press('Shift+ArrowRight')
-      await page.waitForTimeout(100)
-    }
+    await caretAtFirstParagraph('_themes/acces-information.md')
+    await selectCharacters(2)
     await page.keyboard.press('Control+K')
     await page.getByLabel('Adresse du lien').fill('https://example.org')
     await page.keyboard.press('Enter')
@@ -313,16 +311,8 @@ describe('workbench in Chromium through the test host', () => {
 
   it('links to another page of the guide, chosen by its title, with Jekyll’s link tag', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
-    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
-    const heading = page.locator('.page-text h2').first()
-    await heading.waitFor()
-    await heading.click()
-    await page.keyboard.press('End')
-    await page.keyboard.press('ArrowRight')
-    for (let step = 0; step < 2; step++) {
-      await page.keyboard.press('Shift+ArrowRight')
-      await page.waitForTimeout(100)
-    }
+    await caretAtFirstParagraph('contribuer.md')
+    await selectCharacters(2)
     await page.getByRole('button', { name: 'Lien' }).click()
     await page.getByLabel('… ou une page du guide').selectOption('_themes/acces-information.md')
     await page.getByRole('button', { name: 'Appliquer' }).click()
