@@ -2,6 +2,7 @@ import {
   app,
   dialog,
   ipcMain,
+  protocol,
   session as electronSession,
   shell,
   type BrowserWindow,
@@ -12,6 +13,7 @@ import { createHandlers } from '../ipc/handlers.js'
 import { Session } from '../session.js'
 import { SettingsStore } from '../settings/settings-store.js'
 import { forwardEvents, registerIpc } from './ipc-bridge.js'
+import { handleMediaProtocol, mediaSchemePrivileges } from './media-protocol.js'
 import { createMainWindow } from './main-window.js'
 import { hardenSession, isExternalUrl } from './security.js'
 
@@ -27,6 +29,7 @@ export async function startApp(): Promise<void> {
     app.quit()
     return
   }
+  protocol.registerSchemesAsPrivileged([mediaSchemePrivileges])
   let window: BrowserWindow | null = null
   app.on('second-instance', () => {
     if (!window) return
@@ -45,6 +48,7 @@ export async function startApp(): Promise<void> {
   const dataDir = app.getPath('userData')
   const settings = await SettingsStore.load(dataDir)
   const session = new Session(settings)
+  handleMediaProtocol(protocol, session)
   const starterBundle = app.isPackaged
     ? path.join(process.resourcesPath, 'starter-playbook')
     : path.join(app.getAppPath(), 'resources', 'starter-playbook')

@@ -77,6 +77,22 @@ export async function startTestHost(options: {
       request.on('close', () => streams.delete(response))
       return
     }
+    if (url.pathname.startsWith('/workspace-media/') && request.method === 'GET') {
+      // Images of the open workspace, for the editor (resolved inside the folder, images only).
+      try {
+        const relative = decodeURIComponent(url.pathname.slice('/workspace-media/'.length))
+        const { bytes, type } = await options.session.requireWorkspace().readMedia(relative)
+        response.writeHead(200, {
+          'content-type': type,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        })
+        response.end(bytes)
+      } catch {
+        send(response, 404, 'Introuvable.')
+      }
+      return
+    }
     if (request.method !== 'GET') {
       send(response, 405, 'Méthode refusée.')
       return

@@ -51,6 +51,8 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'pages.delete': async ({ path }) => ({
       path: await session.requireWorkspace().deletePage(path),
     }),
+    'media.add': async ({ name, data }) =>
+      session.requireWorkspace().addMedia(name, Buffer.from(data, 'base64')),
     'journal.record': async ({ path, text }) => {
       const target = await session.requireWorkspace().journalFor(path)
       await target.journal.record(target.path, text)

@@ -8,7 +8,8 @@ const directives = [
   "script-src 'self'",
   // Inline style attributes are set by the split-pane and editor libraries.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // Workspace images come through the app's own scheme (Electron) or the host (same origin).
+  "img-src 'self' data: blob: atelier-media:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -24,6 +24,15 @@ import { PageIndex } from './page-index.js'
 import { resolveInside, toWorkspacePath } from './safe-path.js'
 import { WorkspaceWatcher } from './watcher.js'
 
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+}
+const IMAGE_EXTENSIONS = new Set(Object.keys(IMAGE_TYPES))
+
 /** A page shown only as a message: its bytes are never loaded into the editor nor written. */
 function unreadablePage(rel: string, reason: 'too-large' | 'binary' | 'not-utf8'): PageContent {
   return {
@@ -175,6 +184,36 @@ export class Workspace {
   async contentTypes(): Promise<ContentTypesResult | null> {
     const text = await readFile(path.join(this.root, CONTENT_TYPES_FILE), 'utf8').catch(() => null)
     return text === null ? null : parseContentTypes(text)
+  }
+
+  /**
+   * Copies an image into the workspace's media folder (`media:` of
+   * `_atelier.yml`, default `uploads/`) under a safe, unique name, atomically.
+   * Returns its workspace path and the site-relative URL Jekyll serves it at.
+   */
+  async addMedia(name: string, bytes: Uint8Array): Promise<{ path: string; url: string }> {
+    const extension = path.extname(name).toLowerCase()
+    if (!IMAGE_EXTENSIONS.has(extension)) throw new AtelierError('invalid-input', name)
+    const types = await this.contentTypes()
+    const folder = (types?.ok ? types.value.media : 'uploads').replace(/^\/+|\/+$/g, '')
+    const base = slugify(path.basename(name, path.extname(name))) || 'image'
+    for (let attempt = 1; ; attempt++) {
+      const relative = `${folder}/${base}${attempt > 1 ? `-${attempt}` : ''}${extension === '.jpeg' ? '.jpg' : extension}`
+      const absolute = await resolveInside(this.root, relative)
+      if (await exists(absolute)) continue
+      await mkdir(path.dirname(absolute), { recursive: true })
+      await writeFileAtomic(absolute, bytes)
+      this.noteChanged([relative])
+      return { path: relative, url: `/${relative}` }
+    }
+  }
+
+  /** An image of the workspace, for display in the editor (never outside the folder). */
+  async readMedia(relative: string): Promise<{ bytes: Buffer; type: string }> {
+    const absolute = await resolveInside(this.root, relative)
+    const type = IMAGE_TYPES[path.extname(absolute).toLowerCase()]
+    if (!type) throw new AtelierError('not-found', relative)
+    return { bytes: await readFile(absolute), type }
   }
 
   /** The journal, for a path checked to be inside the workspace. */

@@ -62,6 +62,15 @@ export const contract = {
     z.object({ path: relativePath, newName: z.string().trim().min(1).max(255) }).strict(),
   ),
   'pages.delete': call<{ path: string }>()(z.object({ path: relativePath }).strict()),
+  /** Copies an image (base64, already scaled by the renderer) into the media folder. */
+  'media.add': call<{ path: string; url: string }>()(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        data: z.base64().max(20 * 1024 * 1024),
+      })
+      .strict(),
+  ),
   /** Keeps unsaved editor text so a crash loses nothing; discarded once the page is saved. */
   'journal.record': call<boolean>()(
     z.object({ path: relativePath, text: z.string().max(5 * 1024 * 1024) }).strict(),

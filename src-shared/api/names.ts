@@ -20,6 +20,7 @@ export const callNames = [
   'pages.create',
   'pages.rename',
   'pages.delete',
+  'media.add',
   'journal.record',
   'journal.discard',
   'journal.list',

@@ -74,6 +74,7 @@ export function createFakeElectron(options: { userData: string; appPath: string;
       getVersion: vi.fn(() => '0.1.0'),
     }),
     BrowserWindow: FakeBrowserWindow,
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },

@@ -50,6 +50,14 @@ describe('Electron entry', () => {
     })
     expect(fake.electron.ipcMain.handle).toHaveBeenCalledWith(CALL_CHANNEL, expect.any(Function))
     expect(fake.electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled()
+    // Workspace images are served by the app's own scheme, not from the network.
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'atelier-media' }),
+    ])
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith(
+      'atelier-media',
+      expect.any(Function),
+    )
 
     // The workbench frame can list the starter's pages through IPC.
     const handler = fake.ipcHandlers.get(CALL_CHANNEL)!

@@ -180,3 +180,34 @@ describe('new pages from content types', () => {
     )
   })
 })
+
+describe('images', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+  it('copies an image into the media folder under a safe, unique name and gives its site URL', async () => {
+    const { root, workspace } = await open()
+    expect(await workspace.addMedia('Carte du Bénin (2018).PNG', png)).toEqual({
+      path: 'uploads/carte-du-benin-2018.png',
+      url: '/uploads/carte-du-benin-2018.png',
+    })
+    expect((await workspace.addMedia('Carte du Bénin (2018).PNG', png)).path).toBe(
+      'uploads/carte-du-benin-2018-2.png',
+    )
+    expect(
+      new Uint8Array(await readFile(path.join(root, 'uploads/carte-du-benin-2018.png'))),
+    ).toEqual(png)
+    const shown = await workspace.readMedia('uploads/carte-du-benin-2018.png')
+    expect(shown.type).toBe('image/png')
+  })
+
+  it('refuses what is not an image, and anything outside the folder', async () => {
+    const { workspace } = await open()
+    await expect(workspace.addMedia('script.js', png)).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
+    await expect(workspace.readMedia('../../etc/passwd.png')).rejects.toMatchObject({
+      code: 'outside-workspace',
+    })
+    await expect(workspace.readMedia('_config.yml')).rejects.toMatchObject({ code: 'not-found' })
+  })
+})
