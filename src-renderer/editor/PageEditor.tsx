@@ -19,6 +19,9 @@ import { registerActiveSave } from './active-editor.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
 import { Toolbar } from './Toolbar.js'
+import { ImageWithView } from './image-view.js'
+import { prepareImage } from './prepare-image.js'
+import { imageStore } from '../stores/image-store.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable'])
@@ -28,7 +31,18 @@ const JOURNAL_MS = 500
 const extensions = editorExtensions({
   sourceBlock: SourceBlockWithView,
   sourceInline: SourceInlineWithView,
+  image: ImageWithView,
 })
+
+/** Images pasted or dropped into the text go through the same scaling and alt-text step as the button. */
+function takeImage(files: FileList | undefined | null): boolean {
+  const file = [...(files ?? [])].find((candidate) =>
+    /^image\/(png|jpeg|gif|webp)$/.test(candidate.type),
+  )
+  if (!file) return false
+  void attempt(async () => imageStore.set({ pending: await prepareImage(file) }))
+  return true
+}
 
 /**
  * A page in the TipTap editor, on the lossless model: the body is edited as
@@ -156,6 +170,8 @@ function EditorBody(props: {
     content: page.doc,
     editorProps: {
       attributes: { class: 'page-text', 'aria-label': t('reader.text'), spellcheck: 'false' },
+      handlePaste: (_view, event) => takeImage(event.clipboardData?.files),
+      handleDrop: (_view, event) => takeImage((event as DragEvent).dataTransfer?.files),
     },
     onUpdate: () => onEdit.current(),
   })

@@ -1,8 +1,12 @@
 import type { Editor } from '@tiptap/react'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { internalLink } from '../../src-shared/content-types/content-types.js'
+import { api } from '../api/client.js'
+import { attempt } from '../shell/report-failure.js'
+import { imageStore } from '../stores/image-store.js'
 import { useStore } from '../stores/store.js'
+import { prepareImage } from './prepare-image.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 
 interface Button {
@@ -116,6 +120,25 @@ const buttons: (Button | 'separator')[] = [
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
   const [linking, setLinking] = useState<string | null>(null)
+  const pendingImage = useStore(imageStore, (state) => state.pending)
+  const [alt, setAlt] = useState('')
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const insertImage = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!pendingImage || !alt.trim()) return
+    const { url } = await api.call('media.add', {
+      name: pendingImage.name,
+      data: pendingImage.data,
+    })
+    editor
+      .chain()
+      .focus()
+      .setImage({ src: `{{ '${url}' | relative_url }}`, alt: alt.trim() })
+      .run()
+    imageStore.set({ pending: null })
+    setAlt('')
+  }
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
   const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
 
@@ -176,6 +199,56 @@ export function Toolbar({ editor }: { editor: Editor }) {
       >
         <span className="codicon codicon-link" aria-hidden="true" />
       </button>
+      <button
+        type="button"
+        className="toolbar-button"
+        aria-label={t('toolbar.image')}
+        title={t('toolbar.image')}
+        data-action="image"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => fileInput.current?.click()}
+      >
+        <span className="codicon codicon-file-media" aria-hidden="true" />
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/png,image/jpeg,image/gif,image/webp"
+        hidden
+        data-testid="image-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (file) void attempt(async () => imageStore.set({ pending: await prepareImage(file) }))
+        }}
+      />
+      {pendingImage && (
+        <form
+          className="toolbar-link toolbar-image"
+          onSubmit={(event) => void attempt(() => insertImage(event))}
+        >
+          <label>
+            <span>{t('editor.altLabel')}</span>
+            <input
+              autoFocus
+              required
+              value={alt}
+              onChange={(event) => setAlt(event.target.value)}
+            />
+            <small>{t('editor.altHelp')}</small>
+          </label>
+          <button type="submit" className="button" disabled={!alt.trim()}>
+            {t('editor.insertImage')}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => imageStore.set({ pending: null })}
+          >
+            {t('pageDialog.cancel')}
+          </button>
+        </form>
+      )}
       {linking !== null && (
         <form className="toolbar-link" onSubmit={applyLink}>
           <input

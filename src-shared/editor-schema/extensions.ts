@@ -12,7 +12,7 @@ import { SoftBreak, SourceBlock, SourceInline } from './source-nodes.js'
  */
 export function editorExtensions(
   /** The renderer swaps in versions of the source nodes with React node views. */
-  custom: { sourceBlock?: AnyExtension; sourceInline?: AnyExtension } = {},
+  custom: { sourceBlock?: AnyExtension; sourceInline?: AnyExtension; image?: AnyExtension } = {},
 ): AnyExtension[] {
   return [
     StarterKit.configure({
@@ -26,7 +26,7 @@ export function editorExtensions(
     }),
     // Markdown allows code inside links and emphasis (`[`config`](…)`): TipTap's code mark excludes all others.
     Code.extend({ excludes: '' }),
-    Image.configure({ inline: true }),
+    custom.image ?? Image.configure({ inline: true }),
     custom.sourceBlock ?? SourceBlock,
     custom.sourceInline ?? SourceInline,
     SoftBreak,

@@ -322,6 +322,38 @@ describe('workbench in Chromium through the test host', () => {
     )
   })
 
+  it('inserts an image: scaled to 1600 px, copied into uploads/, alt text required, shown offline', async () => {
+    // A 2,000-pixel-wide PNG, drawn by Chromium itself.
+    const painter = await browser.newPage({ viewport: { width: 2000, height: 300 } })
+    await painter.setContent(
+      '<body style="margin:0;background:linear-gradient(90deg,#0b5394,#f1b82d)"></body>',
+    )
+    const picture = path.join(workbench.root, '..', 'carte-large.png')
+    await writeFile(picture, await painter.screenshot())
+    await painter.close()
+
+    const file = path.join(workbench.root, 'contribuer.md')
+    await caretAtFirstParagraph('contribuer.md')
+    await page.getByTestId('image-file').setInputFiles(picture)
+    const altField = page.getByLabel('Texte de remplacement de l’image (obligatoire)')
+    await altField.waitFor()
+    expect(await page.getByRole('button', { name: 'Insérer l’image' }).isDisabled()).toBe(true)
+    await altField.fill('Dégradé bleu et jaune')
+    await page.getByRole('button', { name: 'Insérer l’image' }).click()
+    const image = page.locator('.editor-image img')
+    await image.waitFor()
+    await expect
+      .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+      .toBe(1600)
+    await page.keyboard.press('Control+S')
+    const saved = await waitForFileText(file, (text) => text.includes('![Dégradé bleu et jaune]'))
+    expect(saved).toContain(
+      "![Dégradé bleu et jaune]({{ '/uploads/carte-large.png' | relative_url }})",
+    )
+    const stored = await readFile(path.join(workbench.root, 'uploads/carte-large.png'))
+    expect(stored.readUInt32BE(16)).toBe(1600)
+  })
+
   it('is usable from the keyboard: tree navigation opens a page', async () => {
     await page.locator('[role="treeitem"]').first().focus()
     await page.keyboard.press('ArrowDown')
