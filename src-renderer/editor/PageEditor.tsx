@@ -20,6 +20,7 @@ import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
+import { pasteMarkdown } from './paste-markdown.js'
 import { prepareImage } from './prepare-image.js'
 import { imageStore } from '../stores/image-store.js'
 
@@ -170,7 +171,8 @@ function EditorBody(props: {
     content: page.doc,
     editorProps: {
       attributes: { class: 'page-text', 'aria-label': t('reader.text'), spellcheck: 'false' },
-      handlePaste: (_view, event) => takeImage(event.clipboardData?.files),
+      handlePaste: (view, event) =>
+        takeImage(event.clipboardData?.files) || pasteMarkdown(view, event),
       handleDrop: (_view, event) => takeImage((event as DragEvent).dataTransfer?.files),
     },
     onUpdate: () => onEdit.current(),

@@ -4,7 +4,7 @@ import { commands } from '../commands/commands.js'
 import { formatKeybinding } from '../commands/keybinding.js'
 import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
-import { closePalette, uiStore, type Palette } from '../stores/ui-store.js'
+import { closePalette, openDialog, uiStore, type Palette } from '../stores/ui-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { matchesQuery } from './palette-filter.js'
 import { attempt } from './report-failure.js'
@@ -26,17 +26,25 @@ export function CommandPalette() {
 function PaletteBody({ mode }: { mode: Palette }) {
   const { t } = useTranslation()
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState(0)
 
   const choices = useMemo<Choice[]>(() => {
     if (mode === 'commands') {
+      // « Nouveau cas pratique », « Nouvel article »…: one command per content type.
+      const typed: Choice[] = (contentTypes?.ok ? contentTypes.value.types : []).map((type) => ({
+        id: `page.new.${type.id}`,
+        label: t('commands.newOfType', { type: type.label }),
+        run: () => openDialog({ kind: 'new-page', collection: type.collection }),
+      }))
       return commands
         .map((command) => {
           const choice: Choice = { id: command.id, label: t(command.title), run: command.run }
           if (command.keybinding) choice.detail = formatKeybinding(command.keybinding)
           return choice
         })
+        .concat(typed)
         .filter((choice) => matchesQuery(query, choice.label))
     }
     if (mode === 'pages') {
@@ -51,7 +59,7 @@ function PaletteBody({ mode }: { mode: Palette }) {
         }))
     }
     return []
-  }, [mode, query, pages, t])
+  }, [mode, query, pages, contentTypes, t])
 
   const choose = (choice: Choice | undefined) => {
     if (!choice) return

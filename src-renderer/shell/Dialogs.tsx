@@ -17,7 +17,7 @@ export function Dialogs() {
   if (!dialog) return null
   switch (dialog.kind) {
     case 'new-page':
-      return <NewPageDialog />
+      return <NewPageDialog initial={dialog.collection} />
     case 'rename':
       return <RenameDialog path={dialog.path} />
     case 'delete':
@@ -126,12 +126,12 @@ function Modal(props: {
   )
 }
 
-function NewPageDialog() {
+function NewPageDialog({ initial }: { initial?: string | undefined }) {
   const { t, i18n } = useTranslation()
   const index = useStore(workspaceStore, (state) => state.index)
   const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
   const groups = index ? groupOrder(index) : ['pages']
-  const [collection, setCollection] = useState(groups[0] ?? 'pages')
+  const [collection, setCollection] = useState(initial ?? groups[0] ?? 'pages')
   const [title, setTitle] = useState('')
   const [values, setValues] = useState<Record<string, string>>({})
   const typeOf = (group: string) =>

@@ -5,7 +5,7 @@ export type ViewId =
   'explorer' | 'search' | 'versions' | 'review' | 'preview' | 'problems' | 'settings'
 
 export type Dialog =
-  | { kind: 'new-page' }
+  | { kind: 'new-page'; collection?: string }
   | { kind: 'rename'; path: string }
   | { kind: 'delete'; path: string }
   | { kind: 'open-folder' }

@@ -354,6 +354,31 @@ describe('workbench in Chromium through the test host', () => {
     expect(stored.readUInt32BE(16)).toBe(1600)
   })
 
+  it('turns pasted Markdown text into formatted text, and offers « Nouvelle page : Cas pratique » in the palette', async () => {
+    const file = path.join(workbench.root, 'contribuer.md')
+    await caretAtFirstParagraph('contribuer.md')
+    await page.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData('text/plain', 'Un **mot** collé.\n\n* premier point\n* second point\n\n')
+      document
+        .querySelector('.page-text')!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        )
+    })
+    expect(await page.locator('.page-text strong', { hasText: 'mot' }).count()).toBe(1)
+    await page.keyboard.press('Control+S')
+    const saved = await waitForFileText(file, (text) => text.includes('**mot** collé'))
+    expect(saved).toMatch(/\* premier point\n\* second point/)
+
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('nouvelle page : cas')
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog')
+    expect(await dialog.getAttribute('aria-label')).toBe('Nouvelle page : Cas pratique')
+    expect(await dialog.getByLabel('Pays').count()).toBe(1)
+  })
+
   it('is usable from the keyboard: tree navigation opens a page', async () => {
     await page.locator('[role="treeitem"]').first().focus()
     await page.keyboard.press('ArrowDown')
