@@ -40,6 +40,8 @@ async function caretAtFirstParagraph(pagePath: string): Promise<void> {
   await heading.click()
   await page.keyboard.press('End')
   await page.keyboard.press('ArrowRight')
+  // The editor takes the browser's selection asynchronously.
+  await page.waitForTimeout(100)
 }
 
 /** Extends the selection one character at a time: the editor follows the browser's selection asynchronously. */
@@ -377,6 +379,29 @@ describe('workbench in Chromium through the test host', () => {
     const dialog = page.getByRole('dialog')
     expect(await dialog.getAttribute('aria-label')).toBe('Nouvelle page : Cas pratique')
     expect(await dialog.getByLabel('Pays').count()).toBe(1)
+  })
+
+  it('cleans text pasted from Word or a web page down to the modelled elements', async () => {
+    const file = path.join(workbench.root, 'contribuer.md')
+    await caretAtFirstParagraph('contribuer.md')
+    await page.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData(
+        'text/html',
+        '<meta charset="utf-8"><p class="MsoNormal" style="margin:0cm;font-family:Calibri"><span style="font-size:11pt;color:#1F3864">Collé depuis <b><span style="mso-bidi-font-weight:normal">Word</span></b> avec <i>style</i></span><o:p></o:p></p>',
+      )
+      data.setData('text/plain', 'Collé depuis Word avec style')
+      document
+        .querySelector('.page-text')!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        )
+    })
+    await page.keyboard.press('Control+S')
+    const saved = await waitForFileText(file, (text) => text.includes('Collé depuis'))
+    const line = saved.split('\n').find((text) => text.includes('Collé depuis'))!
+    expect(line).toContain('Collé depuis **Word** avec *style*')
+    expect(saved).not.toMatch(/style=|Mso|<span|font-size/)
   })
 
   it('is usable from the keyboard: tree navigation opens a page', async () => {
