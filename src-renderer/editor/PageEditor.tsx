@@ -6,6 +6,7 @@ import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
 import { countWords } from '../../src-shared/markdown/word-count.js'
+import { changesOnly, diffLines } from '../../src-shared/diff/line-diff.js'
 import { typeForCollection } from '../../src-shared/content-types/content-types.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { frontMatterField, setFrontMatterField } from '../../src-shared/markdown/edit-operations.js'
@@ -56,7 +57,8 @@ export function PageEditor({ path }: { path: string }) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<{ content: PageContent; version: number } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [conflict, setConflict] = useState(false)
+  /** The text another program wrote while the page had unsaved changes, or null. */
+  const [conflict, setConflict] = useState<string | null>(null)
   const lastText = useRef<string | null>(null)
   const dirty = useRef(false)
   const changed = useStore(workspaceStore, (state) => state.lastChanged)
@@ -70,11 +72,11 @@ export function PageEditor({ path }: { path: string }) {
           // Our own save comes back through the watcher: nothing to do.
           if (onlyIfChanged && content.text === lastText.current) return
           if (onlyIfChanged && dirty.current) {
-            setConflict(true)
+            setConflict(content.text)
             return
           }
           lastText.current = content.text
-          setConflict(false)
+          setConflict(null)
           setLoaded((previous) => ({ content, version: (previous?.version ?? 0) + 1 }))
         })
         .catch((error: unknown) =>
@@ -126,7 +128,7 @@ export function PageEditor({ path }: { path: string }) {
         dirty.current = false
         void load(false)
       }}
-      onKeepMine={() => setConflict(false)}
+      onKeepMine={() => setConflict(null)}
       onDirty={onDirty}
       onSaved={onSaved}
     />
@@ -146,7 +148,7 @@ function problemText(
 function EditorBody(props: {
   path: string
   content: PageContent
-  conflict: boolean
+  conflict: string | null
   onReload(): void
   onKeepMine(): void
   onDirty(dirty: boolean): void
@@ -158,9 +160,10 @@ function EditorBody(props: {
   const pageRef = useRef(page)
   const saved = useRef(props.content.text)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const conflict = useRef(props.conflict)
+  const conflict = useRef(props.conflict !== null)
+  const [comparing, setComparing] = useState(false)
   useEffect(() => {
-    conflict.current = props.conflict
+    conflict.current = props.conflict !== null
   }, [props.conflict])
   const { onDirty, onSaved, path } = props
 
@@ -230,7 +233,10 @@ function EditorBody(props: {
       if (timer.current) clearTimeout(timer.current)
       // Never save over a file another program changed meanwhile.
       if (!conflict.current && workspaceStore.get().settings.autosave) {
-        timer.current = setTimeout(() => void attempt(save), AUTOSAVE_MS)
+        // Checked again when it fires: the file may have changed on disk meanwhile.
+        timer.current = setTimeout(() => {
+          if (!conflict.current) void attempt(save)
+        }, AUTOSAVE_MS)
       }
     }
   }, [editor, path, onDirty, save])
@@ -280,7 +286,7 @@ function EditorBody(props: {
     <div className="page-editor">
       {editor && <Toolbar editor={editor} />}
       <article className="page-reader" lang="fr">
-        {props.conflict && (
+        {props.conflict !== null && (
           <div className="page-problem conflict" role="alert">
             <p>{t('editor.changedOnDisk')}</p>
             <button type="button" className="button" onClick={props.onReload}>
@@ -288,7 +294,21 @@ function EditorBody(props: {
             </button>{' '}
             <button type="button" className="button secondary" onClick={props.onKeepMine}>
               {t('editor.keepMine')}
+            </button>{' '}
+            <button
+              type="button"
+              className="button secondary"
+              aria-expanded={comparing}
+              onClick={() => setComparing(!comparing)}
+            >
+              {t('editor.compare')}
             </button>
+            {comparing && editor && (
+              <ComparePanel
+                disk={props.conflict}
+                mine={savePage({ ...page, doc: editor.getJSON() as EditorDoc })}
+              />
+            )}
           </div>
         )}
         {settingsProblem && (
@@ -304,6 +324,33 @@ function EditorBody(props: {
         )}
         <EditorContent editor={editor} />
       </article>
+    </div>
+  )
+}
+
+/** What differs between the file on disk and the text being edited, line by line. */
+function ComparePanel({ disk, mine }: { disk: string; mine: string }) {
+  const { t } = useTranslation()
+  return (
+    <div className="compare-panel">
+      <p>
+        <span className="diff-removed">− {t('editor.compareDisk')}</span>{' '}
+        <span className="diff-added">+ {t('editor.compareMine')}</span>
+      </p>
+      <pre>
+        {changesOnly(diffLines(disk, mine)).map((line, index) =>
+          line === null ? (
+            <div key={index} className="diff-gap">
+              …
+            </div>
+          ) : (
+            <div key={index} className={`diff-${line.kind}`}>
+              {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '− ' : '  '}
+              {line.text}
+            </div>
+          ),
+        )}
+      </pre>
     </div>
   )
 }

@@ -404,6 +404,29 @@ describe('workbench in Chromium through the test host', () => {
     expect(saved).not.toMatch(/style=|Mso|<span|font-size/)
   })
 
+  it('never overwrites a change made on disk meanwhile: reload, keep mine or compare', async () => {
+    const file = path.join(workbench.root, 'contribuer.md')
+    await caretAtFirstParagraph('contribuer.md')
+    await page.keyboard.type('Ma phrase. ')
+    const theirs = (await readFile(file, 'utf8')).replace('## Ce qu', '## Modifié ailleurs : ce qu')
+    await writeFile(file, theirs)
+    const banner = page.locator('.conflict')
+    await banner.waitFor({ timeout: 3000 })
+    expect(await banner.textContent()).toContain('modifié par un autre programme')
+    // The autosave delay passes: the other program's text stays on disk.
+    await page.waitForTimeout(2500)
+    expect(await readFile(file, 'utf8')).toBe(theirs)
+    await banner.getByRole('button', { name: 'Comparer' }).click()
+    const comparison = await page.locator('.compare-panel pre').textContent()
+    expect(comparison).toContain('− ## Modifié ailleurs')
+    expect(comparison).toContain('+ Ma phrase.')
+    await banner.getByRole('button', { name: 'Recharger le fichier' }).click()
+    await expect
+      .poll(() => page.locator('.page-text h2').first().textContent())
+      .toContain('Modifié ailleurs')
+    expect(await page.locator('.conflict').count()).toBe(0)
+  })
+
   it('is usable from the keyboard: tree navigation opens a page', async () => {
     await page.locator('[role="treeitem"]').first().focus()
     await page.keyboard.press('ArrowDown')
