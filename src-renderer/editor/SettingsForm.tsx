@@ -1,8 +1,9 @@
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContentType, Field } from '../../src-shared/content-types/content-types.js'
 import { validateField } from '../../src-shared/content-types/content-types.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
+import { editorStatusStore } from '../stores/editor-status-store.js'
 
 type Data = Record<string, unknown>
 
@@ -20,10 +21,11 @@ export function SettingsForm(props: {
   const { t } = useTranslation()
   const known = new Set(props.type?.fields.map((field) => field.name) ?? [])
   const others = Object.keys(props.data).filter((key) => !known.has(key))
-  const problems = props.type
-    ? props.type.fields.filter((field) => validateField(field, props.data[field.name]) !== null)
-        .length
-    : 0
+  const problems = props.type ? countInvalid(props.type.fields, props.data) : 0
+  useEffect(() => {
+    editorStatusStore.set({ invalidFields: problems })
+    return () => editorStatusStore.set({ invalidFields: 0 })
+  }, [problems])
   return (
     <details className="page-settings" open={problems > 0 || undefined}>
       <summary>
@@ -54,6 +56,20 @@ export function SettingsForm(props: {
       </div>
     </details>
   )
+}
+
+/** Fields failing validation, nested objects included. */
+function countInvalid(fields: Field[], data: Data): number {
+  return fields.reduce((count, field) => {
+    if (field.type === 'object') {
+      const inner = data[field.name]
+      return (
+        count +
+        countInvalid(field.fields, inner && typeof inner === 'object' ? (inner as Data) : {})
+      )
+    }
+    return count + (validateField(field, data[field.name]) === null ? 0 : 1)
+  }, 0)
 }
 
 function FieldInput(props: {

@@ -10,11 +10,14 @@ export function StatusBar() {
   const { t } = useTranslation()
   const info = useStore(workspaceStore, (state) => state.info)
   const language = useStore(workspaceStore, (state) => state.settings.language)
-  const problems = useStore(
+  const invalidFields = useStore(editorStatusStore, (state) => state.invalidFields)
+  const brokenPages = useStore(
     workspaceStore,
     (state) => state.index?.pages.filter((page) => page.error).length ?? 0,
   )
   const words = useStore(editorStatusStore, (state) => state.words)
+  // Pages whose settings cannot be read, plus the open page's settings that fail validation.
+  const problems = brokenPages + invalidFields
   const other = language === 'fr' ? 'en' : 'fr'
   return (
     <footer className="status-bar" role="status">

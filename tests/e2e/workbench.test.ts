@@ -267,6 +267,7 @@ describe('workbench in Chromium through the test host', () => {
     expect(await page.locator('.field-error').first().textContent()).toBe(
       'Ce champ est obligatoire.',
     )
+    expect(await page.getByTestId('status-problems').textContent()).toContain('1 problème')
     await titleField.fill('Exemple – Bénin : un registre des demandes')
     await page.keyboard.press('Control+S')
     const after = await waitForFileText(
