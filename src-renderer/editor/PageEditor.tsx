@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PageContent } from '../../src-shared/api/types.js'
 import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
@@ -270,8 +270,11 @@ function EditorBody(props: {
   const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
   const type =
     contentTypes?.ok && collection ? typeForCollection(contentTypes.value, collection) : null
-  const frontMatter =
-    page.frontMatter.kind === 'yaml' ? frontMatterData(page) : props.content.frontMatter
+  // Parsed once per front-matter change, not on every render of the editor.
+  const frontMatter = useMemo(
+    () => (page.frontMatter.kind === 'yaml' ? frontMatterData(page) : props.content.frontMatter),
+    [page, props.content.frontMatter],
+  )
   const onFieldChange = (fieldPath: string[], value: FieldValue) => {
     const next = setFrontMatterField(pageRef.current, fieldPath, value)
     pageRef.current = next

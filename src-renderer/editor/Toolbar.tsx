@@ -1,4 +1,4 @@
-import type { Editor } from '@tiptap/react'
+import { useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { internalLink } from '../../src-shared/content-types/content-types.js'
@@ -120,6 +120,17 @@ const buttons: (Button | 'separator')[] = [
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
   const [linking, setLinking] = useState<string | null>(null)
+  // The toolbar re-renders only when what the caret is in changes, not on every keystroke.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      buttons
+        .filter(
+          (button): button is Button => button !== 'separator' && Boolean(button.active?.(current)),
+        )
+        .map((button) => button.id)
+        .concat(current.isActive('link') ? ['link'] : []),
+  })
   const pendingImage = useStore(imageStore, (state) => state.pending)
   const [alt, setAlt] = useState('')
   const fileInput = useRef<HTMLInputElement>(null)
@@ -172,8 +183,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
           <button
             key={button.id}
             type="button"
-            className={`toolbar-button${button.active?.(editor) ? ' active' : ''}`}
-            aria-pressed={button.active ? button.active(editor) : undefined}
+            className={`toolbar-button${active.includes(button.id) ? ' active' : ''}`}
+            aria-pressed={button.active ? active.includes(button.id) : undefined}
             aria-label={t(button.label)}
             title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
             data-action={button.id}
@@ -190,7 +201,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       )}
       <button
         type="button"
-        className={`toolbar-button${editor.isActive('link') ? ' active' : ''}`}
+        className={`toolbar-button${active.includes('link') ? ' active' : ''}`}
         aria-label={t('toolbar.link')}
         title={`${t('toolbar.link')} (Ctrl+K)`}
         data-action="link"

@@ -1,4 +1,7 @@
-import type { ContentTypesResult } from '../../src-shared/content-types/content-types.js'
+import {
+  CONTENT_TYPES_FILE,
+  type ContentTypesResult,
+} from '../../src-shared/content-types/content-types.js'
 import type {
   PageEntry,
   PageIndexSnapshot,
@@ -39,7 +42,7 @@ export async function loadWorkspace(): Promise<void> {
   ])
   await setLanguage(settings.language)
   workspaceStore.set({ info, settings, shell: app.shell })
-  await refreshIndex()
+  await refreshIndex({ withContentTypes: true })
   await offerJournal()
 }
 
@@ -50,14 +53,17 @@ export async function offerJournal(): Promise<void> {
   if (entries.length > 0) openDialog({ kind: 'restore', entries })
 }
 
-export async function refreshIndex(): Promise<void> {
+/** Re-reads the page list; `withContentTypes` also re-reads `_atelier.yml` (on open, or when it changed). */
+export async function refreshIndex(options: { withContentTypes?: boolean } = {}): Promise<void> {
   if (!workspaceStore.get().info) {
     workspaceStore.set({ index: null, contentTypes: null })
     return
   }
   const [index, contentTypes] = await Promise.all([
     api.call('pages.index', {}),
-    api.call('workspace.contentTypes', {}),
+    options.withContentTypes
+      ? api.call('workspace.contentTypes', {})
+      : workspaceStore.get().contentTypes,
   ])
   workspaceStore.set({ index, contentTypes })
 }
@@ -67,7 +73,7 @@ export async function openWorkspace(path: string): Promise<void> {
   closeAllTabs()
   const settings = await api.call('settings.get', {})
   workspaceStore.set({ info, settings, index: null })
-  await refreshIndex()
+  await refreshIndex({ withContentTypes: true })
   await offerJournal()
 }
 
@@ -84,14 +90,20 @@ export async function changeLanguage(language: Settings['language']): Promise<vo
 /** Keeps the store in step with changes made on disk by other programs. */
 export function followWorkspaceEvents(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
+  let typesChanged = false
   const offIndex = api.on('index.changed', ({ paths }) => {
     workspaceStore.set({ lastChanged: { paths, at: Date.now() } })
+    // Only a change to `_atelier.yml` itself needs the content types read again.
+    typesChanged ||= paths.includes(CONTENT_TYPES_FILE)
     if (timer) clearTimeout(timer)
-    timer = setTimeout(() => void refreshIndex(), 50)
+    timer = setTimeout(() => {
+      void refreshIndex({ withContentTypes: typesChanged })
+      typesChanged = false
+    }, 50)
   })
   const offWorkspace = api.on('workspace.changed', (info) => {
     workspaceStore.set({ info })
-    void refreshIndex()
+    void refreshIndex({ withContentTypes: true })
   })
   return () => {
     offIndex()

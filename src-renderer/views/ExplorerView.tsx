@@ -133,7 +133,7 @@ export function ExplorerView() {
             className="icon-button"
             title={t('explorer.refresh')}
             aria-label={t('explorer.refresh')}
-            onClick={() => void attempt(refreshIndex)}
+            onClick={() => void attempt(() => refreshIndex({ withContentTypes: true }))}
             disabled={!info}
           >
             <span className="codicon codicon-refresh" aria-hidden="true" />

@@ -428,6 +428,17 @@ describe('workbench in Chromium through the test host', () => {
     expect(await page.locator('.conflict').count()).toBe(0)
   })
 
+  it('shows in the toolbar what the caret is in', async () => {
+    await caretAtFirstParagraph('contribuer.md')
+    const pressed = (action: string) =>
+      page.locator(`.editor-toolbar [data-action="${action}"]`).getAttribute('aria-pressed')
+    await expect.poll(() => pressed('paragraph')).toBe('true')
+    expect(await pressed('heading-2')).toBe('false')
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => pressed('heading-2')).toBe('true')
+    expect(await pressed('paragraph')).toBe('false')
+  })
+
   it('is usable from the keyboard: tree navigation opens a page', async () => {
     await page.locator('[role="treeitem"]').first().focus()
     await page.keyboard.press('ArrowDown')
