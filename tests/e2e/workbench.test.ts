@@ -248,6 +248,8 @@ describe('workbench in Chromium through the test host', () => {
     await dialog.getByRole('button', { name: 'Rétablir mes modifications' }).click()
     const restored = await waitForFileText(file, (text) => text !== before)
     expect(restored).toContain('Écrit avant la panne. Le droit d')
+    // The dialog closes once the journal entry is discarded too.
+    await dialog.waitFor({ state: 'detached' })
     await page.reload()
     await page.waitForSelector('body[data-ready="true"]')
     expect(await page.getByRole('dialog').count()).toBe(0)
