@@ -1,8 +1,10 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
+import { AtelierError } from '../src-shared/api/atelier-error.js'
 import { translate } from '../src-shared/i18n/translate.js'
 import { mutations, roundtrip, type MutationKind } from './commands/roundtrip.js'
+import { commitCommand, logCommand, statusCommand } from './commands/versions.js'
 import { PageIndex } from './workspace/page-index.js'
 
 /**
@@ -12,6 +14,9 @@ import { PageIndex } from './workspace/page-index.js'
 type Command = (args: string[], out: (text: string) => void) => Promise<number>
 
 const commands: Record<string, Command> = {
+  status: (args, out) => statusCommand(args, out, usage),
+  log: (args, out) => logCommand(args, out, usage),
+  commit: (args, out) => commitCommand(args, out, usage),
   index: async (args, out) => {
     const { positionals, values } = parseArgs({
       args,
@@ -88,6 +93,10 @@ const commands: Record<string, Command> = {
 
 class UsageError extends Error {}
 
+function usage(text: string): never {
+  throw new UsageError(text)
+}
+
 export async function runCli(
   argv: string[],
   out: (text: string) => void,
@@ -106,7 +115,11 @@ export async function runCli(
       err(`${translate('fr', 'cli.usage')} npm run cli -- ${error.message}\n`)
       return 2
     }
-    err(`${translate('fr', 'cli.failed')} ${(error as Error).message}\n`)
+    const message =
+      error instanceof AtelierError
+        ? translate('fr', `errors.${error.code}`, { detail: error.detail ?? '' })
+        : (error as Error).message
+    err(`${translate('fr', 'cli.failed')} ${message}\n`)
     return 1
   }
 }

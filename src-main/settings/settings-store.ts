@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import type { Language, Settings } from '../../src-shared/api/types.js'
+import type { Author, Language, Settings } from '../../src-shared/api/types.js'
 import { writeFileAtomic } from '../workspace/atomic-write.js'
 
 /** Window position and size, remembered between launches. */
@@ -20,6 +20,15 @@ const storedSchema = z.object({
   lastWorkspace: z.string().nullable().default(null),
   recentWorkspaces: z.array(z.string()).default([]),
   window: windowStateSchema.nullable().default(null),
+  /**
+   * Name and e-mail written into versions. Kept here, in the user's own
+   * settings, rather than in each repository: they belong to the person, who
+   * gives them once for every playbook they work on.
+   */
+  author: z
+    .object({ name: z.string().min(1), email: z.string() })
+    .nullable()
+    .default(null),
 })
 export type StoredSettings = z.infer<typeof storedSchema>
 
@@ -67,6 +76,7 @@ export class SettingsStore {
     return {
       language: this.data.language,
       autosave: this.data.autosave,
+      author: this.data.author,
       recentWorkspaces: [...this.data.recentWorkspaces],
     }
   }
@@ -77,6 +87,10 @@ export class SettingsStore {
 
   async setAutosave(autosave: boolean): Promise<void> {
     await this.update({ autosave })
+  }
+
+  async setAuthor(author: Author): Promise<void> {
+    await this.update({ author: { name: author.name.trim(), email: author.email.trim() } })
   }
 
   async rememberWorkspace(root: string): Promise<void> {

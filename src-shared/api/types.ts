@@ -54,8 +54,16 @@ export interface WorkspaceInfo {
   branch: string | null
 }
 
+/** Who a version is recorded as: asked once, kept in Atelier's settings. */
+export interface Author {
+  name: string
+  email: string
+}
+
 export interface Settings {
   language: Language
+  /** Name and e-mail written into versions; null until the user gives them. */
+  author: Author | null
   /** Save 2 s after typing stops and when the window loses focus (on by default). */
   autosave: boolean
   recentWorkspaces: string[]
@@ -98,6 +106,23 @@ export const errorCodes = [
   'read-only-page',
   'unsupported',
   'io',
+  'not-a-repository',
+  'repository-locked',
+  'corrupt-index',
+  'missing-object',
+  'corrupt-object',
+  'author-missing',
+  'nothing-to-commit',
+  'version-not-found',
+  'contribution-name',
+  'contribution-exists',
+  'contribution-not-found',
+  'contribution-current',
+  'contribution-not-merged',
+  'unsaved-changes',
+  'merge-in-progress',
+  'no-merge',
+  'conflicts-remain',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -108,3 +133,60 @@ export interface ApiError {
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** How a file differs from the last version, in the words the "Versions" view uses. */
+export type ChangeKind = 'new' | 'modified' | 'deleted' | 'renamed' | 'conflicted'
+
+export interface FileChange {
+  path: string
+  kind: ChangeKind
+  /** For a rename: the old path. */
+  from?: string
+}
+
+export interface VersionsStatus {
+  /** False when the folder is not a git repository (the view offers to start one). */
+  repository: boolean
+  /** Current contribution (branch); null on a detached version. */
+  branch: string | null
+  changes: FileChange[]
+  /** A merge waiting for its conflicts to be resolved. */
+  merge: { contribution: string; conflicts: string[] } | null
+  /** `.git/index.lock` left behind by an interrupted operation, with its age. */
+  lock: { ageSeconds: number } | null
+}
+
+/** One version in a history. */
+export interface VersionEntry {
+  oid: string
+  message: string
+  author: string
+  email: string
+  /** ISO 8601. */
+  date: string
+  parents: string[]
+}
+
+export interface Contribution {
+  name: string
+  current: boolean
+  /** Its last version. */
+  oid: string
+  /** True when everything in it is already in the current contribution. */
+  merged: boolean
+}
+
+export type MergeOutcome =
+  | { kind: 'already-merged' }
+  | { kind: 'fast-forward'; oid: string }
+  | { kind: 'merged'; oid: string }
+  | { kind: 'conflicts'; conflicts: string[] }
+
+/** The three texts of a page in conflict; null where that side has no such page. */
+export interface ConflictTexts {
+  path: string
+  mine: string | null
+  theirs: string | null
+  /** Both texts with git's markers, for "edit the merged text". */
+  merged: string
+}

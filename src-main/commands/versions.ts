@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util'
+import path from 'node:path'
+import { translate } from '../../src-shared/i18n/translate.js'
+import { parseAuthor, type Author } from '../git/author.js'
+import { formatPorcelain } from '../git/porcelain.js'
+import { Repository } from '../git/repository.js'
+import fs from 'node:fs'
+import git from 'isomorphic-git'
+
+/** The versions commands of the CLI: `status`, `log`, `commit`. */
+type Out = (text: string) => void
+type Usage = (text: string) => never
+
+async function openRepository(
+  folder: string | undefined,
+  usage: Usage,
+  syntax: string,
+): Promise<Repository> {
+  if (!folder) usage(syntax)
+  const repository = await Repository.find(path.resolve(folder))
+  if (!repository) throw new Error(translate('fr', 'errors.not-a-repository'))
+  return repository
+}
+
+/** `status <dir> [--porcelain]`: with `--porcelain`, byte for byte what `git status --porcelain -uall` prints. */
+export async function statusCommand(args: string[], out: Out, usage: Usage): Promise<number> {
+  const syntax = 'status <dossier> [--porcelain] [--ignored]'
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      porcelain: { type: 'boolean', default: false },
+      ignored: { type: 'boolean', default: false },
+    },
+  })
+  const repository = await openRepository(positionals[0], usage, syntax)
+  const entries = await repository.statusEntries({ ignored: values.ignored })
+  if (values.porcelain) {
+    out(formatPorcelain(entries))
+    return 0
+  }
+  const status = await repository.status()
+  out(`${translate('fr', 'versions.cli.branch', { branch: status.branch ?? '—' })}\n`)
+  if (status.changes.length === 0) out(`${translate('fr', 'versions.cli.clean')}\n`)
+  for (const change of status.changes) {
+    const label = translate('fr', `versions.kind.${change.kind}`)
+    out(`${label.padEnd(12)} ${change.from ? `${change.from} → ` : ''}${change.path}\n`)
+  }
+  return 0
+}
+
+/** `log <dir> [--json] [--page <fichier>] [--max <n>]`. */
+export async function logCommand(args: string[], out: Out, usage: Usage): Promise<number> {
+  const syntax = 'log <dossier> [--json] [--page <fichier>] [--max <n>]'
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      page: { type: 'string' },
+      max: { type: 'string' },
+    },
+  })
+  const repository = await openRepository(positionals[0], usage, syntax)
+  const limit = values.max === undefined ? undefined : Number(values.max)
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) usage(syntax)
+  const versions = await repository.history({
+    ...(values.page ? { path: values.page } : {}),
+    ...(limit ? { limit } : {}),
+  })
+  if (values.json) {
+    out(`${JSON.stringify({ versions }, null, 2)}\n`)
+    return 0
+  }
+  for (const version of versions) {
+    out(
+      `${version.oid.slice(0, 7)}  ${version.date.slice(0, 16).replace('T', ' ')}  ${version.author}  ${version.message.split('\n')[0]}\n`,
+    )
+  }
+  return 0
+}
+
+/** `commit <dir> -m <message> [--author "Nom <email>"]`: every change as one version. */
+export async function commitCommand(args: string[], out: Out, usage: Usage): Promise<number> {
+  const syntax = 'commit <dossier> -m <message> [--author "Nom <email>"]'
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      message: { type: 'string', short: 'm' },
+      author: { type: 'string' },
+    },
+  })
+  if (!values.message) usage(syntax)
+  const repository = await openRepository(positionals[0], usage, syntax)
+  let author: Author | null = null
+  if (values.author !== undefined) {
+    author = parseAuthor(values.author)
+    if (!author) usage(syntax)
+  } else {
+    author = await configuredAuthor(repository.root)
+  }
+  if (!author) throw new Error(translate('fr', 'errors.author-missing'))
+  const oid = await repository.commit({ message: values.message, author })
+  out(`${translate('fr', 'versions.cli.committed', { oid: oid.slice(0, 7) })}\n`)
+  return 0
+}
+
+/** `user.name` / `user.email` from the repository's git configuration, as git would use. */
+async function configuredAuthor(root: string): Promise<Author | null> {
+  const name = await git.getConfig({ fs, dir: root, path: 'user.name' }).catch(() => undefined)
+  const email = await git.getConfig({ fs, dir: root, path: 'user.email' }).catch(() => undefined)
+  return typeof name === 'string' && name
+    ? { name, email: typeof email === 'string' ? email : '' }
+    : null
+}

@@ -1,0 +1,90 @@
+import { lstat } from 'node:fs/promises'
+import path from 'node:path'
+import git from 'isomorphic-git'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import type { Author, MergeOutcome } from '../../src-shared/api/types.js'
+import { requireContribution } from './contributions.js'
+import { atomicGitFs } from './git-fs.js'
+import { headBranch } from './head-commit.js'
+import { withIndexLock } from './index-lock.js'
+import { readMergeState, writeMergeState } from './merge-state.js'
+import type { RepositoryContext } from './repository-context.js'
+import type { StatusEntry } from './status-entry.js'
+
+/**
+ * Brings another contribution's versions into the current one: a
+ * fast-forward when the current one has nothing new, else a three-way merge
+ * recorded as a version with two parents. Conflicting pages get git's
+ * markers in the work tree and the three stages in the index, with
+ * `MERGE_HEAD` written, exactly as native git leaves a conflicted merge; the
+ * user then resolves each page (see `resolve-conflict.ts`) and saves a version.
+ */
+export async function mergeContribution(
+  context: RepositoryContext,
+  status: () => Promise<StatusEntry[]>,
+  name: string,
+  author: Author,
+): Promise<MergeOutcome> {
+  const theirs = await requireContribution(context, name)
+  const ours = await headBranch(context)
+  if (ours === null) throw new AtelierError('unsupported', 'detached HEAD')
+  if (ours === name) throw new AtelierError('contribution-current', name)
+  if (await readMergeState(context.gitdir)) throw new AtelierError('merge-in-progress')
+  const before = await status()
+  const pending = before.filter((entry) => entry.x !== '?')
+  if (pending.length > 0) {
+    throw new AtelierError('unsaved-changes', pending.map((entry) => entry.path).join(', '))
+  }
+  const untrackedBefore = new Set(before.map((entry) => entry.path))
+  const message = `Fusion de la contribution « ${name} » dans « ${ours} »`
+  const { root: dir, gitdir, cache } = context
+
+  return withIndexLock(gitdir, async () => {
+    try {
+      const result = await git.merge({
+        fs: atomicGitFs,
+        dir,
+        gitdir,
+        cache,
+        ours,
+        theirs: name,
+        author,
+        committer: author,
+        message,
+        abortOnConflict: false,
+      })
+      if (result.alreadyMerged) return { kind: 'already-merged' }
+      // isomorphic-git moved the branch; bring the work tree and index along.
+      await git.checkout({ fs: atomicGitFs, dir, gitdir, cache, ref: ours, force: true })
+      const oid = result.oid ?? theirs
+      return result.fastForward ? { kind: 'fast-forward', oid } : { kind: 'merged', oid }
+    } catch (error) {
+      const err = error as { code?: string; data?: { filepaths?: string[] } }
+      if (err.code !== 'MergeConflictError') throw error
+      const conflicts = err.data?.filepaths ?? []
+      // The cleanly merged files were written to the work tree but not staged:
+      // stage them so only the conflicts remain, as git does.
+      const after = await status()
+      const conflicted = new Set(conflicts)
+      for (const entry of after) {
+        if (conflicted.has(entry.path) || untrackedBefore.has(entry.path)) continue
+        if (await exists(path.join(dir, entry.path))) {
+          await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path })
+        } else {
+          await git.remove({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path })
+        }
+      }
+      await writeMergeState(gitdir, { theirs, message })
+      return { kind: 'conflicts', conflicts }
+    }
+  })
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,233 @@
+import fs from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import git from 'isomorphic-git'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import type {
+  Author,
+  ConflictTexts,
+  Contribution,
+  FileChange,
+  MergeOutcome,
+  VersionEntry,
+  VersionsStatus,
+} from '../../src-shared/api/types.js'
+import { comparePages, type PageComparison } from '../../src-shared/diff/page-comparison.js'
+import { writeFileAtomic } from '../workspace/atomic-write.js'
+import { commitChanges, type CommitRequest } from './commit-changes.js'
+import {
+  createContribution,
+  deleteContribution,
+  listContributions,
+  switchContribution,
+} from './contributions.js'
+import { GitDataError } from './git-data-error.js'
+import { headBranch, headCommit } from './head-commit.js'
+import { history, type HistoryRequest } from './history.js'
+import { clearStaleLock, lockAge } from './index-lock.js'
+import { mergeContribution } from './merge-contribution.js'
+import { mergedContributionName, readMergeState } from './merge-state.js'
+import { readAtVersion } from './read-version.js'
+import type { RepositoryContext } from './repository-context.js'
+import { abortMerge, conflictTexts, resolveConflict, type Resolution } from './resolve-conflict.js'
+import type { StatusEntry } from './status-entry.js'
+import { StatusTracker } from './status-tracker.js'
+import { TreeReader } from './tree-files.js'
+
+/**
+ * One git repository as Atelier uses it: an incremental status and the
+ * version commands, each in its own module. Operations run one at a time
+ * (a queue), since two writers of the same index would corrupt it.
+ */
+export class Repository {
+  readonly context: RepositoryContext
+  readonly tracker: StatusTracker
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(root: string) {
+    const gitdir = path.join(root, '.git')
+    const cache = {}
+    this.context = { root, gitdir, cache, trees: new TreeReader(gitdir, cache) }
+    this.tracker = new StatusTracker(root, gitdir, {
+      headOid: () => headCommit(this.context),
+      filesOf: (oid) => this.context.trees.filesOfCommit(oid),
+    })
+  }
+
+  /** The repository holding `folder` (which may be nested inside it), or null. */
+  static async find(folder: string): Promise<Repository | null> {
+    try {
+      const root = await git.findRoot({ fs, filepath: path.resolve(folder) })
+      return new Repository(root)
+    } catch {
+      return null
+    }
+  }
+
+  get root(): string {
+    return this.context.root
+  }
+
+  /** Files changed on disk (from the watcher or a save): only they are looked at again. */
+  noteChanged(paths: Iterable<string>): void {
+    this.tracker.update(paths)
+  }
+
+  /** Git's own status lines (for the CLI and for comparisons with native git). */
+  async statusEntries(options: { ignored?: boolean } = {}): Promise<StatusEntry[]> {
+    return this.exclusive(() => this.guard(() => this.tracker.status(options)))
+  }
+
+  async status(): Promise<VersionsStatus> {
+    const entries = await this.statusEntries()
+    const merge = await readMergeState(this.context.gitdir)
+    const age = await lockAge(this.context.gitdir)
+    const changes = entries.flatMap(toFileChange)
+    return {
+      repository: true,
+      branch: await headBranch(this.context),
+      changes,
+      merge: merge
+        ? {
+            contribution: mergedContributionName(merge.message) ?? merge.theirs.slice(0, 7),
+            conflicts: changes.filter((c) => c.kind === 'conflicted').map((c) => c.path),
+          }
+        : null,
+      lock: age === null ? null : { ageSeconds: Math.round(age / 1000) },
+    }
+  }
+
+  async commit(request: CommitRequest): Promise<string> {
+    return this.exclusive(async () => {
+      const entries = await this.guard(() => this.tracker.status())
+      return this.guard(() => commitChanges(this.context, entries, request))
+    })
+  }
+
+  async history(request: HistoryRequest = {}): Promise<VersionEntry[]> {
+    return this.guard(() => history(this.context, request))
+  }
+
+  /** A page's text at a version (null: the page did not exist then). */
+  async pageAt(version: string, file: string): Promise<string | null> {
+    const bytes = await this.guard(() => readAtVersion(this.context, version, file))
+    return bytes === null ? null : Buffer.from(bytes).toString('utf8')
+  }
+
+  /** Two versions of a page compared; `to` absent means the page as it is on disk now. */
+  async compare(file: string, from: string, to?: string): Promise<PageComparison> {
+    const before = await this.pageAt(from, file)
+    const after = to === undefined ? await this.workTreeText(file) : await this.pageAt(to, file)
+    return comparePages(before, after)
+  }
+
+  /**
+   * Puts a page back as it was at a version — written as a new change to
+   * save as a version, never by rewriting history. A page absent from that
+   * version is refused rather than deleted.
+   */
+  async restore(file: string, version: string): Promise<void> {
+    const text = await this.pageAt(version, file)
+    if (text === null) throw new AtelierError('not-found', file)
+    await writeFileAtomic(path.join(this.root, file), text)
+    this.tracker.update([file])
+  }
+
+  async contributions(): Promise<Contribution[]> {
+    return this.guard(() => listContributions(this.context))
+  }
+
+  async createContribution(name: string, options: { switchTo: boolean }): Promise<string> {
+    return this.exclusive(async () => {
+      const ref = await createContribution(this.context, name)
+      if (options.switchTo) await switchContribution(this.context, ref)
+      return ref
+    })
+  }
+
+  async switchContribution(name: string): Promise<void> {
+    await this.exclusive(async () => {
+      await switchContribution(this.context, name)
+      this.tracker.reset()
+    })
+  }
+
+  async deleteContribution(name: string): Promise<void> {
+    await this.exclusive(() => deleteContribution(this.context, name))
+  }
+
+  async merge(name: string, author: Author): Promise<MergeOutcome> {
+    return this.exclusive(async () => {
+      const outcome = await this.guard(() =>
+        mergeContribution(this.context, () => this.tracker.status(), name, author),
+      )
+      this.tracker.reset()
+      return outcome
+    })
+  }
+
+  async conflict(file: string): Promise<ConflictTexts> {
+    return this.guard(() => conflictTexts(this.context, file))
+  }
+
+  async resolve(file: string, resolution: Resolution): Promise<void> {
+    await this.exclusive(async () => {
+      await resolveConflict(this.context, file, resolution)
+      this.tracker.update([file])
+    })
+  }
+
+  async abortMerge(): Promise<void> {
+    await this.exclusive(async () => {
+      await abortMerge(this.context)
+      this.tracker.reset()
+    })
+  }
+
+  /** Removes a `.git/index.lock` left by an interrupted operation, once the user confirms. */
+  async clearLock(): Promise<boolean> {
+    return this.exclusive(() => clearStaleLock(this.context.gitdir))
+  }
+
+  private async workTreeText(file: string): Promise<string | null> {
+    try {
+      return await readFile(path.join(this.root, file), 'utf8')
+    } catch {
+      return null
+    }
+  }
+
+  /** Runs operations one after another, so two never write the index at once. */
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Damage found in the repository becomes an error the user can read. */
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation()
+    } catch (error) {
+      if (error instanceof GitDataError) throw new AtelierError(error.kind, error.file)
+      throw error
+    }
+  }
+}
+
+/** Git's two letters in the "Versions" view's words; one line may give two changes. */
+export function toFileChange(entry: StatusEntry): FileChange[] {
+  const code = `${entry.x}${entry.y}`
+  if (code === '??') return [{ path: entry.path, kind: 'new' }]
+  if (entry.x === 'U' || entry.y === 'U' || code === 'AA' || code === 'DD') {
+    return [{ path: entry.path, kind: 'conflicted' }]
+  }
+  if (entry.x === 'R') {
+    const renamed: FileChange = { path: entry.path, kind: 'renamed' }
+    if (entry.from !== undefined) renamed.from = entry.from
+    return [renamed]
+  }
+  if (entry.x === 'A') return entry.y === 'D' ? [] : [{ path: entry.path, kind: 'new' }]
+  if (entry.x === 'D' || entry.y === 'D') return [{ path: entry.path, kind: 'deleted' }]
+  return [{ path: entry.path, kind: 'modified' }]
+}
