@@ -93,7 +93,7 @@ export async function commitCommand(args: string[], out: Out, usage: Usage): Pro
   })
   if (!values.message) usage(syntax)
   const repository = await openRepository(positionals[0], usage, syntax)
-  let author: Author | null = null
+  let author: Author | null
   if (values.author !== undefined) {
     author = parseAuthor(values.author)
     if (!author) usage(syntax)

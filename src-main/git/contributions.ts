@@ -20,6 +20,7 @@ export function contributionName(name: string): string {
     .normalize('NFC')
     .trim()
     .replace(/\s+/g, '-')
+    // eslint-disable-next-line no-control-regex -- control characters are what git refuses
     .replace(/[~^:?*[\\\x00-\x1f\x7f]/g, '')
     .replace(/\.{2,}/g, '.')
     .replace(/^[.-]+|[./]+$/g, '')

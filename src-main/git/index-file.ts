@@ -81,9 +81,8 @@ export function parseIndex(bytes: Buffer, file: string): { entries: IndexEntry[]
     let name: Buffer
     if (version === 4) {
       // Path compressed against the previous one: strip N bytes, append the suffix.
-      let strip = 0
       let byte = bytes[cursor++] ?? fail()
-      strip = byte & 0x7f
+      let strip = byte & 0x7f
       while (byte & 0x80) {
         byte = bytes[cursor++] ?? fail()
         strip = ((strip + 1) << 7) | (byte & 0x7f)

@@ -68,7 +68,7 @@ export class StatusTracker {
         this.rules = new IgnoreRules(this.root, this.gitdir)
         return
       }
-      let info: Stats | null = null
+      let info: Stats | null
       try {
         info = lstatSync(path.join(this.root, relative))
       } catch {

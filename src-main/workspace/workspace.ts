@@ -3,7 +3,12 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'yaml'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import type { PageContent, PageIndexSnapshot, WorkspaceInfo } from '../../src-shared/api/types.js'
+import type {
+  Author,
+  PageContent,
+  PageIndexSnapshot,
+  WorkspaceInfo,
+} from '../../src-shared/api/types.js'
 import {
   CONTENT_TYPES_FILE,
   parseContentTypes,
@@ -16,6 +21,8 @@ import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-byte
 import { splitPage } from '../../src-shared/markdown/page-document.js'
 import { slugify } from '../../src-shared/site/slugify.js'
 import { currentBranch } from '../git/current-branch.js'
+import { initRepository } from '../git/init-repository.js'
+import { Repository } from '../git/repository.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
@@ -52,6 +59,8 @@ export class Workspace {
   readonly index: PageIndex
   /** Unsaved editor text; absent for one-off uses (CLI). */
   journal: AutosaveJournal | null = null
+  /** The git repository holding the folder (it may be a parent folder); null when none. */
+  repository: Repository | null = null
   private watcher: WorkspaceWatcher | null = null
   private snapshot: PageIndexSnapshot | null = null
 
@@ -82,6 +91,7 @@ export class Workspace {
         )
       : null
     const workspace = new Workspace(root, cacheFile)
+    workspace.repository = await Repository.find(root)
     if (options.dataDir) workspace.journal = new AutosaveJournal(options.dataDir, root)
     return workspace
   }
@@ -282,6 +292,46 @@ export class Workspace {
   private noteChanged(paths: string[]): void {
     this.index.noteChanged(paths)
     this.snapshot = null
+    this.repository?.noteChanged(paths.map((file) => this.repositoryPath(file)))
+  }
+
+  /** A change this program made outside the page calls (a restored version). */
+  noteExternalChange(paths: string[]): void {
+    this.noteChanged(paths)
+  }
+
+  /** After switching contribution or merging, any file may differ: read everything again. */
+  async refreshAll(): Promise<void> {
+    this.index.invalidateConfig()
+    this.snapshot = null
+  }
+
+  /** Starts the version history of a folder that has none (first version of everything). */
+  async startHistory(author: Author, message: string): Promise<Repository> {
+    if (this.repository) return this.repository
+    await initRepository(this.root, message, author)
+    this.repository = await Repository.find(this.root)
+    if (!this.repository) throw new AtelierError('not-a-repository', this.root)
+    return this.repository
+  }
+
+  requireRepository(): Repository {
+    if (!this.repository) throw new AtelierError('not-a-repository', this.root)
+    return this.repository
+  }
+
+  /** A workspace path as the repository names it (they differ when the folder is nested). */
+  repositoryPath(relative: string): string {
+    const root = this.repository?.root ?? this.root
+    return path.relative(root, path.join(this.root, relative)).split(path.sep).join('/')
+  }
+
+  /** A repository path as the workspace names it; null when it lies outside the folder. */
+  workspacePath(repositoryRelative: string): string | null {
+    const root = this.repository?.root ?? this.root
+    const relative = path.relative(this.root, path.join(root, repositoryRelative))
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return null
+    return relative.split(path.sep).join('/')
   }
 }
 

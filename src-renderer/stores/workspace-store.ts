@@ -28,7 +28,7 @@ interface WorkspaceState {
 export const workspaceStore = createStore<WorkspaceState>({
   info: null,
   index: null,
-  settings: { language: 'fr', autosave: true, recentWorkspaces: [] },
+  settings: { language: 'fr', autosave: true, author: null, recentWorkspaces: [] },
   shell: 'electron',
   contentTypes: null,
   lastChanged: { paths: [], at: 0 },

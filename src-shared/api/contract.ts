@@ -1,12 +1,18 @@
 import { z } from 'zod'
 import type { ContentTypesResult } from '../content-types/content-types.js'
 import type { CallName, EventName } from './names.js'
+import type { PageComparison } from '../diff/page-comparison.js'
 import type {
   AppInfo,
+  ConflictTexts,
+  Contribution,
   JournalEntry,
+  MergeOutcome,
   PageContent,
   PageIndexSnapshot,
   Settings,
+  VersionEntry,
+  VersionsStatus,
   WorkspaceInfo,
 } from './types.js'
 
@@ -19,6 +25,8 @@ import type {
 /** A path relative to the workspace root as the renderer sends it; main still checks it. */
 const relativePath = z.string().min(1).max(4096)
 const none = z.object({}).strict()
+/** A version: a contribution name, `HEAD`, or a commit id. */
+const versionRef = z.string().min(1).max(255)
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I
@@ -80,6 +88,77 @@ export const contract = {
   'shell.openExternal': call<boolean>()(
     z.object({ url: z.url({ protocol: /^(https?|mailto)$/ }) }).strict(),
   ),
+  'settings.setAuthor': call<Settings>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        email: z.string().trim().max(320),
+      })
+      .strict(),
+  ),
+  /** Status of every changed page; `repository: false` when the folder has no history. */
+  'versions.status': call<VersionsStatus>()(none),
+  /** Starts the history of a folder that has none, with everything as the first version. */
+  'versions.start': call<VersionsStatus>()(none),
+  /** "Enregistrer une version" of every change, or of `paths` only. Needs the author in settings. */
+  'versions.commit': call<{ oid: string }>()(
+    z
+      .object({
+        message: z.string().trim().min(1).max(10_000),
+        paths: z.array(relativePath).max(100_000).optional(),
+      })
+      .strict(),
+  ),
+  /** The timeline of the workspace, or of one page, most recent first. */
+  'versions.history': call<VersionEntry[]>()(
+    z
+      .object({
+        path: relativePath.optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
+  ),
+  /** A page's text at a version; null when it did not exist then. */
+  'versions.pageAt': call<string | null>()(
+    z.object({ path: relativePath, version: versionRef }).strict(),
+  ),
+  /** A page at `from` compared with `to` (or with the page on disk when `to` is absent). */
+  'versions.compare': call<PageComparison>()(
+    z.object({ path: relativePath, from: versionRef, to: versionRef.optional() }).strict(),
+  ),
+  /** Puts a page back as it was at a version, as a new change (history is never rewritten). */
+  'versions.restore': call<boolean>()(
+    z.object({ path: relativePath, version: versionRef }).strict(),
+  ),
+  'versions.contributions': call<Contribution[]>()(none),
+  'versions.createContribution': call<WorkspaceInfo>()(
+    z.object({ name: z.string().trim().min(1).max(100) }).strict(),
+  ),
+  'versions.switchContribution': call<WorkspaceInfo>()(
+    z.object({ name: z.string().min(1).max(255) }).strict(),
+  ),
+  'versions.deleteContribution': call<boolean>()(
+    z.object({ name: z.string().min(1).max(255) }).strict(),
+  ),
+  /** Merges a contribution into the current one. */
+  'versions.merge': call<MergeOutcome>()(z.object({ name: z.string().min(1).max(255) }).strict()),
+  'versions.conflict': call<ConflictTexts>()(z.object({ path: relativePath }).strict()),
+  'versions.resolve': call<boolean>()(
+    z.discriminatedUnion('choice', [
+      z.object({ path: relativePath, choice: z.literal('mine') }).strict(),
+      z.object({ path: relativePath, choice: z.literal('theirs') }).strict(),
+      z
+        .object({
+          path: relativePath,
+          choice: z.literal('text'),
+          text: z.string().max(5 * 1024 * 1024),
+        })
+        .strict(),
+    ]),
+  ),
+  'versions.abortMerge': call<boolean>()(none),
+  /** Removes `.git/index.lock` left by an interrupted operation (the user confirmed). */
+  'versions.clearLock': call<boolean>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

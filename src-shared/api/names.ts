@@ -25,6 +25,23 @@ export const callNames = [
   'journal.discard',
   'journal.list',
   'shell.openExternal',
+  'settings.setAuthor',
+  'versions.status',
+  'versions.start',
+  'versions.commit',
+  'versions.history',
+  'versions.pageAt',
+  'versions.compare',
+  'versions.restore',
+  'versions.contributions',
+  'versions.createContribution',
+  'versions.switchContribution',
+  'versions.deleteContribution',
+  'versions.merge',
+  'versions.conflict',
+  'versions.resolve',
+  'versions.abortMerge',
+  'versions.clearLock',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed'] as const
