@@ -4,7 +4,9 @@ import type { StatusEntry } from './status-entry.js'
  * `git status --porcelain` (version 1) lines for these entries, paths quoted
  * as git does under the default `core.quotePath=true`: a name with a control
  * character, a quote, a backslash or any non-ASCII byte is written as a C
- * string, non-ASCII bytes in octal (`"caf\303\251.md"`).
+ * string, non-ASCII bytes in octal (`"caf\303\251.md"`). Porcelain output
+ * also puts a name containing a space between quotes (the space itself is
+ * not escaped).
  */
 export function formatPorcelain(entries: readonly StatusEntry[]): string {
   return entries
@@ -30,7 +32,7 @@ const NAMED_ESCAPES: Record<number, string> = {
 
 export function quotePath(name: string): string {
   const bytes = Buffer.from(name, 'utf8')
-  let needsQuotes = false
+  let needsQuotes = bytes.includes(0x20)
   let out = ''
   for (const byte of bytes) {
     const named = NAMED_ESCAPES[byte]

@@ -1,4 +1,4 @@
-import { lstatSync, type Stats } from 'node:fs'
+import { lstatSync, readdirSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { workTreeBlobId } from './blob-id.js'
 import { IgnoreRules } from './ignore-rules.js'
@@ -48,6 +48,8 @@ export class StatusTracker {
   private headOid: string | null | undefined = undefined
   private head = new Map<string, TreeFile>()
   private readonly hashes = new Map<string, KnownHash>()
+  /** Files hashed so far: the measure of how much work a status did (tests, benchmark). */
+  hashed = 0
 
   constructor(
     readonly root: string,
@@ -127,7 +129,11 @@ export class StatusTracker {
 
     const result = [...pairRenames(tracked, this.byPath, this.head), ...untracked.sort(byPath)]
     if (options.ignored) {
-      for (const file of [...this.ignoredPaths].sort(compareGitPaths)) {
+      // With -uall git lists every file of an ignored folder, one by one.
+      const ignored = this.ignoredPaths.flatMap((entry) =>
+        entry.endsWith('/') ? filesUnder(this.root, entry.slice(0, -1)) : [entry],
+      )
+      for (const file of ignored.sort(compareGitPaths)) {
         if (!this.byPath.has(file)) result.push({ path: file, x: '!', y: '!' })
       }
     }
@@ -163,6 +169,7 @@ export class StatusTracker {
     const known = this.hashes.get(file)
     if (known?.signature === signature) return known.oid
     const oid = workTreeBlobId(path.join(this.root, file))
+    this.hashed++
     // Only trust the signature of a file that was not being written while hashed.
     if (Date.now() - info.mtimeMs > 1000) this.hashes.set(file, { signature, oid })
     return oid
@@ -205,6 +212,19 @@ export class StatusTracker {
     if (!this.files) return
     const prefix = `${folder}/`
     for (const key of this.files.keys()) if (key.startsWith(prefix)) this.files.delete(key)
+  }
+}
+
+/** Every file below a folder (relative paths), for listing an ignored folder's content. */
+function filesUnder(root: string, folder: string): string[] {
+  try {
+    return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) =>
+        path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+      )
+  } catch {
+    return []
   }
 }
 
