@@ -99,7 +99,7 @@ export class Repository {
 
   async commit(request: CommitRequest): Promise<string> {
     return this.exclusive(async () => {
-      const entries = await this.guard(() => this.tracker.status())
+      const entries = await this.guard(() => this.tracker.status({ fresh: true }))
       return this.guard(() => commitChanges(this.context, entries, request))
     })
   }
@@ -159,7 +159,7 @@ export class Repository {
   async merge(name: string, author: Author): Promise<MergeOutcome> {
     return this.exclusive(async () => {
       const outcome = await this.guard(() =>
-        mergeContribution(this.context, () => this.tracker.status(), name, author),
+        mergeContribution(this.context, () => this.tracker.status({ fresh: true }), name, author),
       )
       this.tracker.reset()
       return outcome

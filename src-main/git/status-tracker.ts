@@ -19,6 +19,12 @@ export interface HeadSource {
 export interface StatusOptions {
   /** List ignored files and folders too (`git status --ignored`). */
   ignored?: boolean
+  /**
+   * Look at the whole work tree again instead of trusting the file events
+   * received so far: for recording a version, which must be exact even if an
+   * event was missed. The index's stat data still spares the hashing.
+   */
+  fresh?: boolean
 }
 
 /** A file already hashed while its stat differed from the index: no need to hash it again. */
@@ -99,7 +105,7 @@ export class StatusTracker {
 
   async status(options: StatusOptions = {}): Promise<StatusEntry[]> {
     await this.refreshRepositoryState()
-    if (this.files === null) this.fullScan()
+    if (this.files === null || options.fresh) this.fullScan()
     const files = this.files ?? new Map<string, Stats>()
     const indexMtime = this.index?.mtimeMs ?? 0
 

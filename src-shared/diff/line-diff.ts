@@ -41,12 +41,13 @@ export function diffLines(before: string, after: string): DiffLine[] {
       i++
       j++
     } else if (
-      j < midB.length &&
-      (i === midA.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)
+      i < midA.length &&
+      (j === midB.length || lengths[i + 1]![j]! >= lengths[i]![j + 1]!)
     ) {
-      lines.push({ kind: 'added', text: midB[j++]! })
-    } else {
+      // Removed lines before the added ones that replace them, as reviewers read a change.
       lines.push({ kind: 'removed', text: midA[i++]! })
+    } else {
+      lines.push({ kind: 'added', text: midB[j++]! })
     }
   }
   for (const text of a.slice(endA)) lines.push({ kind: 'same', text })

@@ -5,8 +5,8 @@ describe('line diff', () => {
   it('shows a changed line as removed then added, the rest kept', () => {
     expect(diffLines('a\nb\nc', 'a\nB\nc')).toEqual([
       { kind: 'same', text: 'a' },
-      { kind: 'added', text: 'B' },
       { kind: 'removed', text: 'b' },
+      { kind: 'added', text: 'B' },
       { kind: 'same', text: 'c' },
     ])
   })
@@ -26,6 +26,6 @@ describe('line diff', () => {
       changesOnly(diffLines(before, after)).map((line) =>
         line ? `${line.kind[0]}${line.text}` : '…',
       ),
-    ).toEqual(['s2', 'ax', 'r3', 's4', '…', 's6', 'ay', 'r7'])
+    ).toEqual(['s2', 'r3', 'ax', 's4', '…', 's6', 'r7', 'ay'])
   })
 })
