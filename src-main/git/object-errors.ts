@@ -6,10 +6,11 @@ import { GitDataError } from './git-data-error.js'
  * `GitDataError` naming the object's file (`.git/objects/ab/cdef…`), so the
  * user is told which file is damaged rather than an English stack trace.
  */
-export function asGitDataError(error: unknown, gitdir: string): unknown {
+export function asGitDataError(error: unknown, gitdir: string, knownOid?: string): unknown {
   if (error instanceof GitDataError) return error
   const err = error as { code?: string; data?: { what?: string }; message?: string }
-  const oid = findOid(err)
+  // The error names the object when isomorphic-git knows it; else the caller does.
+  const oid = findOid(err) ?? knownOid ?? null
   if (err.code === 'NotFoundError' && oid) {
     return new GitDataError('missing-object', objectFile(gitdir, oid))
   }

@@ -32,6 +32,6 @@ export async function readAtVersion(
     })
     return blob
   } catch (error) {
-    throw asGitDataError(error, context.gitdir)
+    throw asGitDataError(error, context.gitdir, file.oid)
   }
 }

@@ -96,6 +96,6 @@ async function blobText(
     const { blob } = await git.readBlob({ fs, gitdir: context.gitdir, cache: context.cache, oid })
     return Buffer.from(blob).toString('utf8')
   } catch (error) {
-    throw asGitDataError(error, context.gitdir)
+    throw asGitDataError(error, context.gitdir, oid)
   }
 }

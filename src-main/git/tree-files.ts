@@ -23,7 +23,7 @@ export class TreeReader {
 
   async filesOfCommit(commitOid: string | null): Promise<Map<string, TreeFile>> {
     if (commitOid === null) return new Map()
-    const { commit } = await this.guard(() =>
+    const { commit } = await this.guard(commitOid, () =>
       git.readCommit({ fs, gitdir: this.gitdir, oid: commitOid, cache: this.cache }),
     )
     return this.filesOfTree(commit.tree)
@@ -32,7 +32,7 @@ export class TreeReader {
   async filesOfTree(treeOid: string): Promise<Map<string, TreeFile>> {
     const known = this.trees.get(treeOid)
     if (known) return known
-    const { tree } = await this.guard(() =>
+    const { tree } = await this.guard(treeOid, () =>
       git.readTree({ fs, gitdir: this.gitdir, oid: treeOid, cache: this.cache }),
     )
     const files = new Map<string, TreeFile>()
@@ -51,11 +51,11 @@ export class TreeReader {
     return files
   }
 
-  private async guard<T>(read: () => Promise<T>): Promise<T> {
+  private async guard<T>(oid: string, read: () => Promise<T>): Promise<T> {
     try {
       return await read()
     } catch (error) {
-      throw asGitDataError(error, this.gitdir)
+      throw asGitDataError(error, this.gitdir, oid)
     }
   }
 }
