@@ -12,7 +12,7 @@ export async function median(runs: number, task: () => Promise<unknown>): Promis
 }
 
 export function row(label: string, ms: number, reference: number, referenceLabel: string): string {
-  return `${label.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms   ${referenceLabel} ${reference
+  return `${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms   ${referenceLabel} ${reference
     .toFixed(1)
     .padStart(7)} ms   ratio ${(ms / reference).toFixed(2)}`
 }

@@ -1,3 +1,4 @@
+import { benchGit } from './git.bench.js'
 import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 
@@ -8,3 +9,4 @@ import { benchPageIndex } from './page-index.bench.js'
 const runs = Number(process.env.BENCH_RUNS ?? 7)
 await benchPageIndex(runs)
 await benchLossless(runs)
+await benchGit(runs)

@@ -1,0 +1,124 @@
+/**
+ * One benchmark run on one generated repository, in its own process so its
+ * peak memory (maxRSS) is its own: `node --import tsx git-repository.bench.ts <files> <versions> <runs>`.
+ * Each figure is printed beside native git doing the same in the same run.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import fs from 'node:fs'
+import git_ from 'isomorphic-git'
+import { Repository } from '../../src-main/git/repository.js'
+import { median, row } from './measure.js'
+
+const [files, versions, runs] = process.argv.slice(2).map(Number) as [number, number, number]
+const env = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.org',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.org',
+}
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+
+/** A playbook-like repository built with `git fast-import`: `files` pages, `versions` commits. */
+function generate(): string {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-git-')), 'repo')
+  git(path.dirname(dir), 'init', '-q', '-b', 'main', dir)
+  const page = (i: number, edit: number) =>
+    `---\ntitle: Cas pratique ${i}\npays: Bénin\norder: ${i}\n---\n\n## Contexte\n\nTexte du cas ${i}, révision ${edit}. ${'Lorem ipsum dolor sit amet. '.repeat(20)}\n`
+  const folder = (i: number) => `_cas_pratiques/groupe-${Math.floor(i / 100)}/cas-${i}.md`
+  let stream = ''
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
+  stream += `commit refs/heads/main\ncommitter Bench <bench@example.org> 1700000000 +0000\n${data('Première version')}`
+  for (let i = 0; i < files; i++) stream += `M 100644 inline ${folder(i)}\n${data(page(i, 0))}`
+  for (let v = 1; v < versions; v++) {
+    const i = (v * 37) % files
+    stream += `commit refs/heads/main\ncommitter Bench <bench@example.org> ${1700000000 + v * 60} +0000\n${data(`Version ${v}`)}M 100644 inline ${folder(i)}\n${data(page(i, v))}`
+  }
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: dir,
+    env,
+    input: stream,
+    maxBuffer: 1 << 28,
+  })
+  git(dir, 'reset', '-q', '--hard', 'main')
+  // Let the files age past the index's timestamp, as on a real disk: no racy entries.
+  spawnSync('sleep', ['1.1'])
+  git(dir, 'update-index', '-q', '--refresh')
+  return dir
+}
+
+const dir = generate()
+const baselineMb = process.memoryUsage().rss / 1024 / 1024
+const target = (n: number) => path.join(dir, `_cas_pratiques/groupe-0/cas-${n}.md`)
+const label = `${files.toLocaleString('en')} files`
+const lines: string[] = []
+
+const firstStatus = await median(runs, async () => {
+  const repository = await Repository.find(dir)
+  await repository!.statusEntries()
+})
+const nativeStatus = await median(runs, async () => git(dir, 'status', '--porcelain', '-uall'))
+lines.push(row(`first status (${label})`, firstStatus, nativeStatus, 'git status'))
+if (files <= 5000) {
+  // For scale: isomorphic-git's own statusMatrix, which the incremental status replaces.
+  const started = performance.now()
+  await git_.statusMatrix({ fs, dir })
+  lines.push(
+    row(
+      `  isomorphic-git statusMatrix, 1 run`,
+      performance.now() - started,
+      nativeStatus,
+      'git status',
+    ),
+  )
+}
+
+const repository = (await Repository.find(dir))!
+await repository.statusEntries()
+let edit = 0
+const afterChange = await median(runs, async () => {
+  writeFileSync(target(1), `édition ${edit++}\n`)
+  repository.noteChanged(['_cas_pratiques/groupe-0/cas-1.md'])
+  await repository.statusEntries()
+})
+const nativeAfterChange = await median(runs, async () => {
+  writeFileSync(target(1), `édition ${edit++}\n`)
+  git(dir, 'status', '--porcelain', '-uall')
+})
+lines.push(row(`status after one change (${label})`, afterChange, nativeAfterChange, 'git status'))
+
+const author = { name: 'Bench', email: 'bench@example.org' }
+const commitOne = await median(runs, async () => {
+  writeFileSync(target(2), `édition ${edit++}\n`)
+  repository.noteChanged(['_cas_pratiques/groupe-0/cas-2.md'])
+  await repository.commit({ message: 'Une page', author })
+})
+const nativeCommitOne = await median(runs, async () => {
+  writeFileSync(target(3), `édition ${edit++}\n`)
+  git(dir, 'commit', '-q', '-m', 'Une page', '--', target(3))
+})
+lines.push(row(`commit of one page (${label})`, commitOne, nativeCommitOne, 'git commit'))
+
+if (versions >= 1000) {
+  const log = await median(runs, async () => {
+    const fresh = (await Repository.find(dir))!
+    await fresh.history({ limit: 1000 })
+  })
+  const nativeLog = await median(runs, async () =>
+    git(dir, 'log', '-n', '1000', '--format=%H%x00%an%x00%ae%x00%aI%x00%P%x00%B'),
+  )
+  lines.push(row(`log of 1,000 versions (${label})`, log, nativeLog, 'git log'))
+}
+const peakMb = process.resourceUsage().maxRSS / 1024
+const packMb = Number(git(dir, 'count-objects', '-v').match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024
+lines.push(
+  `peak memory (${label}): ${peakMb.toFixed(0)} MB RSS (${baselineMb.toFixed(0)} MB before opening the repository), pack ${packMb.toFixed(1)} MB`,
+)
+process.stdout.write(`${lines.join('\n')}\n`)
+rmSync(path.dirname(dir), { recursive: true, force: true })
