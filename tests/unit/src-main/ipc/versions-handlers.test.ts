@@ -46,10 +46,9 @@ describe('versions calls', () => {
       (await dispatch(handlers, 'versions.commit', { message: 'Cas A', paths: ['_cas/a.md'] })).ok,
     ).toBe(true)
     expect(nativePorcelain(repo)).toBe(' M outils/x.sh\n')
-    const compare = await dispatch(handlers, 'versions.compare', {
-      path: '_cas/a.md',
-      from: 'HEAD~1',
-    })
+    const first = git(repo, 'rev-parse', 'HEAD~1').trim()
+    const compare = await dispatch(handlers, 'versions.compare', { path: '_cas/a.md', from: first })
+    if (!compare.ok) throw new Error(JSON.stringify(compare))
     expect(compare.ok && compare.value.body.filter((l) => l.kind !== 'same')).toEqual([
       { kind: 'removed', text: 'a' },
       { kind: 'added', text: 'a modifié' },
