@@ -55,7 +55,8 @@ export async function commitChanges(
       await git.remove({ fs: atomicGitFs, dir: root, gitdir, filepath, cache })
     }
     if (toAdd.length > 0) {
-      await git.add({ fs: atomicGitFs, dir: root, gitdir, filepath: toAdd, cache })
+      // `force`: the status already decided; a tracked file under an ignored folder must still go in.
+      await git.add({ fs: atomicGitFs, dir: root, gitdir, filepath: toAdd, cache, force: true })
     }
     const parent = await headCommit(context)
     const oid = await git.commit({

@@ -69,7 +69,7 @@ export async function mergeContribution(
       for (const entry of after) {
         if (conflicted.has(entry.path) || untrackedBefore.has(entry.path)) continue
         if (await exists(path.join(dir, entry.path))) {
-          await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path })
+          await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path, force: true })
         } else {
           await git.remove({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path })
         }

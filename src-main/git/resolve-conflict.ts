@@ -51,7 +51,7 @@ export async function resolveConflict(
       await git.remove({ fs: atomicGitFs, dir, gitdir, cache, filepath: file })
     } else {
       await atomicGitFs.promises.writeFile(target, text)
-      await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: file })
+      await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: file, force: true })
     }
   })
 }

@@ -66,6 +66,15 @@ describe('saving a version', () => {
     await expectSound(dir, repository)
   })
 
+  it('records a tracked page that a .gitignore rule matches', async () => {
+    const dir = await nativeRepository({ 'brouillons/suivi.md': 'v1\n' })
+    await writeFiles(dir, { '.gitignore': 'brouillons/\n', 'brouillons/suivi.md': 'v2\n' })
+    const repository = await open(dir)
+    await repository.commit({ message: 'Suivi', author: AMINATA })
+    expect(git(dir, 'show', 'HEAD:brouillons/suivi.md')).toBe('v2\n')
+    await expectSound(dir, repository)
+  })
+
   it('refuses an empty version', async () => {
     const dir = await nativeRepository({ 'a.md': 'a\n' })
     const repository = await open(dir)
