@@ -178,7 +178,9 @@ describe('lossless properties', () => {
     fc.assert(
       fc.property(page, (text) => {
         const model = openPage(text)
-        fc.pre(model.frontMatter.kind === 'yaml')
+        // A body starting with two `---` rules is front matter to Jekyll too (found by
+        // fast-check: "---\n\n---"); only generated front matter has a title to replace.
+        fc.pre(model.frontMatter.kind === 'yaml' && text.includes('# le titre'))
         const saved = savePage(setFrontMatterField(model, ['title'], 'Nouveau titre'))
         const region = changedRegion(text, saved)
         expect(region.oldEnd - region.start).toBe(1)
