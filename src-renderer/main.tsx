@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { i18n } from './i18n/i18n.js'
 import { Workbench } from './shell/Workbench.js'
+import { followVersionsEvents, refreshVersions } from './stores/versions-store.js'
 import { followWorkspaceEvents, loadWorkspace } from './stores/workspace-store.js'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
@@ -17,4 +18,9 @@ root.render(
   </StrictMode>,
 )
 followWorkspaceEvents()
-void loadWorkspace().finally(() => document.body.setAttribute('data-ready', 'true'))
+followVersionsEvents()
+void loadWorkspace()
+  // The explorer's decorations and the status bar need the versions status from the start.
+  .then(() => refreshVersions())
+  .catch((error: unknown) => console.error(error))
+  .finally(() => document.body.setAttribute('data-ready', 'true'))

@@ -1,8 +1,17 @@
 import { api } from '../api/client.js'
 import { saveActivePage } from '../editor/active-editor.js'
 import { closeOtherTabs, closeTab, cycleTab, tabsStore } from '../stores/tabs-store.js'
-import { openDialog, openPalette, showView, uiStore, type ViewId } from '../stores/ui-store.js'
+import {
+  openDialog,
+  openPalette,
+  revealView,
+  showView,
+  uiStore,
+  type ViewId,
+} from '../stores/ui-store.js'
+import { versionsStore } from '../stores/versions-store.js'
 import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { saveVersion } from '../views/versions/versions-actions.js'
 import type { Keybinding } from './keybinding.js'
 
 /** Every action of the workbench: listed in the palette, bound to its shortcut. */
@@ -87,6 +96,21 @@ export const commands: Command[] = [
   viewCommand('explorer', 'commands.showExplorer', { key: 'e', mod: true, shift: true }),
   viewCommand('search', 'commands.showSearch', { key: 'f', mod: true, shift: true }),
   viewCommand('versions', 'commands.showVersions', { key: 'g', mod: true, shift: true }),
+  {
+    id: 'scm.saveVersion',
+    title: 'commands.saveVersion',
+    run: () => {
+      // Without a message yet, the box where to write it takes the focus.
+      if (versionsStore.get().message.trim()) return saveVersion()
+      revealView('versions')
+      setTimeout(() => document.getElementById('versions-message')?.focus(), 0)
+    },
+  },
+  {
+    id: 'scm.switchContribution',
+    title: 'commands.switchContribution',
+    run: () => openPalette('contributions'),
+  },
   viewCommand('review', 'commands.showReview'),
   viewCommand('problems', 'commands.showProblems', { key: 'm', mod: true, shift: true }),
   viewCommand('preview', 'commands.showPreview'),

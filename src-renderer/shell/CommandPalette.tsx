@@ -6,6 +6,7 @@ import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
 import { closePalette, openDialog, uiStore, type Palette } from '../stores/ui-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
+import { ContributionPicker } from './ContributionPicker.js'
 import { matchesQuery } from './palette-filter.js'
 import { attempt } from './report-failure.js'
 
@@ -20,6 +21,7 @@ interface Choice {
 export function CommandPalette() {
   const mode = useStore(uiStore, (state) => state.palette)
   // Keyed by mode: switching palettes starts from an empty query.
+  if (mode === 'contributions') return <ContributionPicker />
   return mode ? <PaletteBody key={mode} mode={mode} /> : null
 }
 

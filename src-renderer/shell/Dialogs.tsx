@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JournalEntry } from '../../src-shared/api/types.js'
 import { typeForCollection } from '../../src-shared/content-types/content-types.js'
@@ -9,9 +9,11 @@ import { useStore } from '../stores/store.js'
 import { openTab, retargetTab } from '../stores/tabs-store.js'
 import { closeDialog, uiStore } from '../stores/ui-store.js'
 import { findPage, openWorkspace, refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { Modal } from './Modal.js'
 import { attempt } from './report-failure.js'
+import { VersionsDialog } from './VersionsDialogs.js'
 
-/** The workbench's modal questions: new page, rename, delete, open a folder by path. */
+/** The workbench's modal questions: new page, rename, delete, open a folder by path, versions. */
 export function Dialogs() {
   const dialog = useStore(uiStore, (state) => state.dialog)
   if (!dialog) return null
@@ -26,6 +28,10 @@ export function Dialogs() {
       return <OpenFolderDialog />
     case 'restore':
       return <RestoreDialog entries={dialog.entries} />
+    case 'author':
+    case 'restore-version':
+    case 'merged-text':
+      return <VersionsDialog dialog={dialog} />
   }
 }
 
@@ -65,64 +71,6 @@ function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
         ))}
       </ul>
     </Modal>
-  )
-}
-
-function Modal(props: {
-  title: string
-  submit: string
-  /** Label and action of the secondary button (default: « Annuler », closes). */
-  cancel?: string
-  onCancel?(): void
-  danger?: boolean
-  onSubmit(): Promise<unknown>
-  children: ReactNode
-}) {
-  const { t } = useTranslation()
-  const ref = useRef<HTMLFormElement>(null)
-  const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, select, button[type="submit"]')?.focus()
-  }, [])
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    const done = await attempt(props.onSubmit)
-    setBusy(false)
-    if (done) closeDialog()
-  }
-  return (
-    <div className="modal-backdrop" onMouseDown={closeDialog}>
-      <form
-        ref={ref}
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label={props.title}
-        onMouseDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.key === 'Escape' && closeDialog()}
-        onSubmit={(event) => void submit(event)}
-      >
-        <h2>{props.title}</h2>
-        {props.children}
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button secondary"
-            onClick={props.onCancel ?? closeDialog}
-          >
-            {props.cancel ?? t('pageDialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={`button${props.danger ? ' danger' : ''}`}
-            disabled={busy}
-          >
-            {props.submit}
-          </button>
-        </div>
-      </form>
-    </div>
   )
 }
 

@@ -6,6 +6,7 @@ import { PageEditor } from '../editor/PageEditor.js'
 import { useStore } from '../stores/store.js'
 import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { CompareView } from '../views/versions/CompareView.js'
 import { ContextMenu, type MenuItem } from './ContextMenu.js'
 import { attempt } from './report-failure.js'
 
@@ -15,6 +16,7 @@ export function EditorArea() {
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
 
   if (tabs.length === 0) return <Welcome />
+  const activeTab = tabs.find((tab) => tab.path === active)
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
@@ -59,7 +61,11 @@ export function EditorArea() {
           id={panelId(active)}
           aria-labelledby={tabId(active)}
         >
-          <PageEditor key={active} path={active} />
+          {activeTab?.compare ? (
+            <CompareView key={active} comparison={activeTab.compare} />
+          ) : (
+            <PageEditor key={active} path={active} />
+          )}
         </div>
       )}
       {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
@@ -77,10 +83,13 @@ function TabHeader(props: {
   onContextMenu(x: number, y: number): void
 }) {
   const { t } = useTranslation()
+  const { compare } = props.tab
+  const pagePath = compare?.page ?? props.tab.path
   const page = useStore(workspaceStore, (state) =>
-    state.index?.pages.find((candidate) => candidate.path === props.tab.path),
+    state.index?.pages.find((candidate) => candidate.path === pagePath),
   )
-  const title = page?.title ?? props.tab.path.split('/').pop() ?? props.tab.path
+  const name = page?.title ?? pagePath.split('/').pop() ?? pagePath
+  const title = compare ? t('versions.compareTitle', { page: name }) : name
   return (
     <div
       id={tabId(props.tab.path)}
@@ -89,7 +98,7 @@ function TabHeader(props: {
       aria-controls={panelId(props.tab.path)}
       tabIndex={props.active ? 0 : -1}
       className={`tab${props.active ? ' active' : ''}${props.tab.dirty ? ' dirty' : ''}`}
-      title={props.tab.path}
+      title={pagePath}
       data-path={props.tab.path}
       onClick={() => focusTab(props.tab.path)}
       onAuxClick={(event) => {
@@ -107,7 +116,7 @@ function TabHeader(props: {
       }}
       onKeyDown={props.onKeyDown}
     >
-      <span className="codicon codicon-file-text" aria-hidden="true" />
+      <span className={`codicon codicon-${compare ? 'diff' : 'file-text'}`} aria-hidden="true" />
       <span className="tab-title">{title}</span>
       {props.tab.dirty && (
         <span

@@ -5,6 +5,7 @@ import { ComingSoonView } from '../views/ComingSoonView.js'
 import { ExplorerView } from '../views/ExplorerView.js'
 import { ProblemsView } from '../views/ProblemsView.js'
 import { SettingsView } from '../views/SettingsView.js'
+import { VersionsView } from '../views/VersionsView.js'
 
 export function SideBar() {
   const { t } = useTranslation()
@@ -18,6 +19,8 @@ export function SideBar() {
         <ProblemsView />
       ) : view === 'settings' ? (
         <SettingsView />
+      ) : view === 'versions' ? (
+        <VersionsView />
       ) : (
         <ComingSoonView title={title} />
       )}

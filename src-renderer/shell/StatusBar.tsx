@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { readingMinutes } from '../../src-shared/markdown/word-count.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { useStore } from '../stores/store.js'
-import { revealView } from '../stores/ui-store.js'
+import { openPalette, revealView } from '../stores/ui-store.js'
+import { versionsStore } from '../stores/versions-store.js'
 import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
 import { attempt } from './report-failure.js'
 
@@ -16,6 +17,10 @@ export function StatusBar() {
     (state) => state.index?.pages.filter((page) => page.error).length ?? 0,
   )
   const words = useStore(editorStatusStore, (state) => state.words)
+  const status = useStore(versionsStore, (state) => state.status)
+  // The versions status is read more often than the workspace's info (after each version).
+  const branch = status?.repository ? status.branch : (info?.branch ?? null)
+  const changes = status?.changes.length ?? 0
   // Pages whose settings cannot be read, plus the open page's settings that fail validation.
   const problems = brokenPages + invalidFields
   const other = language === 'fr' ? 'en' : 'fr'
@@ -38,10 +43,17 @@ export function StatusBar() {
             type="button"
             className="status-item"
             data-testid="status-branch"
-            onClick={() => revealView('versions')}
+            title={t('versions.contribution.pick')}
+            aria-haspopup="dialog"
+            onClick={() => (branch ? openPalette('contributions') : revealView('versions'))}
           >
             <span className="codicon codicon-git-branch" aria-hidden="true" />
-            {info.branch ? t('status.branch', { name: info.branch }) : t('status.noBranch')}
+            {branch ? t('status.branch', { name: branch }) : t('status.noBranch')}
+            {changes > 0 && (
+              <span className="status-changes" title={t('versions.changes', { count: changes })}>
+                *
+              </span>
+            )}
           </button>
         )}
         {problems > 0 && (

@@ -7,7 +7,12 @@ export async function attempt(action: () => Promise<unknown>): Promise<boolean> 
     await action()
     return true
   } catch (error) {
-    notify(error instanceof ApiFailure ? `errors.${error.error.code}` : 'errors.unexpected')
+    if (error instanceof ApiFailure) {
+      // Some messages name what is at fault (`{{detail}}`): a lock file, a damaged object.
+      notify(`errors.${error.error.code}`, { detail: error.error.detail ?? '' })
+    } else {
+      notify('errors.unexpected')
+    }
     if (!(error instanceof ApiFailure)) console.error(error)
     return false
   }

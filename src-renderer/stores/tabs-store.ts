@@ -1,9 +1,37 @@
 import { createStore } from './store.js'
 
 export interface Tab {
-  /** Workspace-relative path of the page: also the tab's identity. */
+  /** Workspace-relative path of the page: also the tab's identity (a comparison's id for those). */
   path: string
   dirty: boolean
+  /** Set for a tab that compares two versions of a page rather than editing it. */
+  compare?: Comparison
+}
+
+/** A page at `from` compared with `to`, or with the page on disk when `to` is absent. */
+export interface Comparison {
+  page: string
+  from: string
+  to?: string
+  /** When `from` was saved (ISO 8601), for the title; absent for the last version. */
+  date?: string
+}
+
+/** Opens (or focuses) a tab comparing two versions of a page. */
+export function openComparison(comparison: Comparison): void {
+  const id = `compare:${comparison.from}:${comparison.to ?? ''}:${comparison.page}`
+  tabsStore.set(({ tabs }) => ({
+    tabs: tabs.some((tab) => tab.path === id)
+      ? tabs
+      : [...tabs, { path: id, dirty: false, compare: comparison }],
+    active: id,
+  }))
+}
+
+/** The page the active tab shows, edited or compared. */
+export function activePage(state: TabsState): string | null {
+  const tab = state.tabs.find((candidate) => candidate.path === state.active)
+  return tab ? (tab.compare?.page ?? tab.path) : null
 }
 
 interface TabsState {

@@ -10,8 +10,13 @@ export type Dialog =
   | { kind: 'delete'; path: string }
   | { kind: 'open-folder' }
   | { kind: 'restore'; entries: JournalEntry[] }
+  /** Name and e-mail for versions; `then` continues what needed them (a save). */
+  | { kind: 'author'; then?: () => Promise<unknown> }
+  | { kind: 'restore-version'; path: string; version: string; date: string }
+  | { kind: 'merged-text'; path: string }
 
-export type Palette = 'commands' | 'pages'
+/** `contributions`: the quick pick of the status bar's contribution item. */
+export type Palette = 'commands' | 'pages' | 'contributions'
 
 interface UiState {
   view: ViewId

@@ -12,7 +12,7 @@ import { api } from '../api/client.js'
 import { setLanguage } from '../i18n/i18n.js'
 import { createStore } from './store.js'
 import { openDialog } from './ui-store.js'
-import { closeAllTabs } from './tabs-store.js'
+import { closeAllTabs, tabsStore } from './tabs-store.js'
 
 interface WorkspaceState {
   info: WorkspaceInfo | null
@@ -102,7 +102,10 @@ export function followWorkspaceEvents(): () => void {
     }, 50)
   })
   const offWorkspace = api.on('workspace.changed', (info) => {
-    workspaceStore.set({ info })
+    // Same folder, another contribution (or a merge): any open page may differ on disk.
+    const sameFolder = info !== null && info.root === workspaceStore.get().info?.root
+    const paths = tabsStore.get().tabs.map((tab) => tab.path)
+    workspaceStore.set(sameFolder ? { info, lastChanged: { paths, at: Date.now() } } : { info })
     void refreshIndex({ withContentTypes: true })
   })
   return () => {

@@ -5,7 +5,9 @@ import { attempt } from '../shell/report-failure.js'
 import { useStore } from '../stores/store.js'
 import { openTab, tabsStore } from '../stores/tabs-store.js'
 import { openDialog } from '../stores/ui-store.js'
+import { changeKindOf, versionsStore } from '../stores/versions-store.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { ChangeBadge } from './versions/ChangeBadge.js'
 import { buildRows, SITE_FILES, type TreeRow } from './explorer-tree.js'
 
 /** Pages by title, grouped by collection, as an ARIA tree you can drive from the keyboard. */
@@ -183,6 +185,9 @@ function TreeItem(props: {
 }) {
   const { t } = useTranslation()
   const { row } = props
+  const change = useStore(versionsStore, (state) =>
+    row.kind === 'page' ? changeKindOf(state.status, row.page.path) : undefined,
+  )
   const common = {
     'data-id': row.id,
     tabIndex: props.focused ? 0 : -1,
@@ -242,8 +247,9 @@ function TreeItem(props: {
       data-path={page.path}
     >
       <span className={`codicon codicon-${problem ? 'warning' : 'file-text'}`} aria-hidden="true" />
-      <span className="tree-label">{page.title}</span>
+      <span className={`tree-label${change ? ` change-${change}` : ''}`}>{page.title}</span>
       {problem && <span className="visually-hidden">{problem}</span>}
+      {change && <ChangeBadge kind={change} />}
     </div>
   )
 }

@@ -1,11 +1,14 @@
 import { cp } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { ATELIER_AUTHOR } from '../../src-main/git/author.js'
+import { initRepository } from '../../src-main/git/init-repository.js'
 import { startTestHost, type TestHost } from '../../src-main/host/test-host.js'
 import { builtRendererDir, bundledStarterPlaybook } from '../../src-main/paths.js'
 import { createHandlers } from '../../src-main/ipc/handlers.js'
 import { Session } from '../../src-main/session.js'
 import { SettingsStore } from '../../src-main/settings/settings-store.js'
+import type { Author } from '../../src-shared/api/types.js'
 import { fakePlatform } from './session.js'
 import { tempDir } from './temp-dir.js'
 
@@ -25,11 +28,18 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+export interface WorkbenchOptions {
+  /** Makes the copy a git repository whose first version is the starter as is. */
+  repository?: boolean
+  /** The author already in the settings (otherwise the first version asks for it). */
+  author?: Author
+}
+
 /**
  * The real services on a temporary copy of the starter playbook, behind the
  * test host, serving the built renderer: what end-to-end tests drive.
  */
-export async function startWorkbench(): Promise<{
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<{
   host: TestHost
   root: string
   session: Session
@@ -37,7 +47,9 @@ export async function startWorkbench(): Promise<{
 }> {
   const root = path.join(await tempDir('atelier-e2e-'), 'guide')
   await cp(bundledStarterPlaybook, root, { recursive: true })
+  if (options.repository) await initRepository(root, 'Première version', ATELIER_AUTHOR)
   const session = new Session(await SettingsStore.load(await tempDir('atelier-e2e-data-')))
+  if (options.author) await session.settings.setAuthor(options.author)
   await session.open(root)
   const host = await startTestHost({
     session,

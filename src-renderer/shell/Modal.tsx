@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { closeDialog } from '../stores/ui-store.js'
+import { attempt } from './report-failure.js'
+
+/** A modal form: the first field takes the focus, Escape cancels, the action's refusal is shown. */
+export function Modal(props: {
+  title: string
+  submit: string
+  /** Label and action of the secondary button (default: « Annuler », closes). */
+  cancel?: string
+  onCancel?(): void
+  danger?: boolean
+  onSubmit(): Promise<unknown>
+  children: ReactNode
+  /** A wider dialog (a text to correct). */
+  wide?: boolean
+}) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLFormElement>(null)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    ref.current
+      ?.querySelector<HTMLElement>('input, select, textarea, button[type="submit"]')
+      ?.focus()
+  }, [])
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    const done = await attempt(props.onSubmit)
+    setBusy(false)
+    if (done) closeDialog()
+  }
+  return (
+    <div className="modal-backdrop" onMouseDown={closeDialog}>
+      <form
+        ref={ref}
+        className={`modal${props.wide ? ' wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        onMouseDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.key === 'Escape' && closeDialog()}
+        onSubmit={(event) => void submit(event)}
+      >
+        <h2>{props.title}</h2>
+        {props.children}
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={props.onCancel ?? closeDialog}
+          >
+            {props.cancel ?? t('pageDialog.cancel')}
+          </button>
+          <button
+            type="submit"
+            className={`button${props.danger ? ' danger' : ''}`}
+            disabled={busy}
+          >
+            {props.submit}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

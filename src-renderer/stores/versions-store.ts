@@ -1,0 +1,63 @@
+import type { ChangeKind, VersionsStatus } from '../../src-shared/api/types.js'
+import { api } from '../api/client.js'
+import { createStore } from './store.js'
+import { workspaceStore } from './workspace-store.js'
+
+interface VersionsState {
+  /** The last status read from main; null before the first read or without a workspace. */
+  status: VersionsStatus | null
+  /** The message being written in the Versions view (the palette command saves it too). */
+  message: string
+}
+
+/** Shared by the Versions view, the explorer's decorations and the status bar. */
+export const versionsStore = createStore<VersionsState>({ status: null, message: '' })
+
+let reading: Promise<void> | null = null
+let again = false
+
+/** Reads the status again; calls made while a read runs are merged into one more read. */
+export function refreshVersions(): Promise<void> {
+  if (reading) {
+    again = true
+    return reading
+  }
+  reading = (async () => {
+    try {
+      do {
+        again = false
+        if (!workspaceStore.get().info) {
+          versionsStore.set({ status: null })
+          continue
+        }
+        versionsStore.set({ status: await api.call('versions.status', {}) })
+      } while (again)
+    } finally {
+      reading = null
+    }
+  })()
+  return reading
+}
+
+/** How a page differs from the last version, or undefined when it does not. */
+export function changeKindOf(status: VersionsStatus | null, path: string): ChangeKind | undefined {
+  if (status?.merge?.conflicts.includes(path)) return 'conflicted'
+  return status?.changes.find((change) => change.path === path)?.kind
+}
+
+/** Keeps the status fresh: files changed on disk (debounced), another contribution, focus back. */
+export function followVersionsEvents(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const soon = () => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void refreshVersions().catch(() => undefined), 300)
+  }
+  const offIndex = api.on('index.changed', soon)
+  const offWorkspace = api.on('workspace.changed', soon)
+  window.addEventListener('focus', soon)
+  return () => {
+    offIndex()
+    offWorkspace()
+    window.removeEventListener('focus', soon)
+  }
+}

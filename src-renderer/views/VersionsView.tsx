@@ -1,0 +1,76 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { attempt } from '../shell/report-failure.js'
+import { useStore } from '../stores/store.js'
+import { openPalette } from '../stores/ui-store.js'
+import { refreshVersions, versionsStore } from '../stores/versions-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
+import { ChangesList } from './versions/ChangesList.js'
+import { CommitBox } from './versions/CommitBox.js'
+import { ConflictPanel } from './versions/ConflictPanel.js'
+import { HistoryList } from './versions/HistoryList.js'
+import { LockWarning } from './versions/LockWarning.js'
+import { startHistory } from './versions/versions-actions.js'
+
+/** « Versions », after VS Code's Source Control: changes, the message and its button, the history. */
+export function VersionsView() {
+  const { t } = useTranslation()
+  const info = useStore(workspaceStore, (state) => state.info)
+  const status = useStore(versionsStore, (state) => state.status)
+
+  useEffect(() => {
+    void attempt(refreshVersions)
+  }, [info])
+
+  return (
+    <section className="view versions-view">
+      <header className="view-header">
+        <h2>{t('views.versions')}</h2>
+        <div className="view-actions">
+          {status?.repository && (
+            <button
+              type="button"
+              className="icon-button"
+              title={t('versions.contribution.pick')}
+              aria-label={t('versions.contribution.pick')}
+              onClick={() => openPalette('contributions')}
+            >
+              <span className="codicon codicon-git-branch" aria-hidden="true" />
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            title={t('explorer.refresh')}
+            aria-label={t('explorer.refresh')}
+            onClick={() => void attempt(refreshVersions)}
+            disabled={!info}
+          >
+            <span className="codicon codicon-refresh" aria-hidden="true" />
+          </button>
+        </div>
+      </header>
+      <div className="versions-body">
+        {!info ? (
+          <p className="view-empty">{t('app.noWorkspace')}</p>
+        ) : !status ? null : !status.repository ? (
+          <div className="versions-start">
+            <p>{t('versions.noRepository')}</p>
+            <button type="button" className="button" onClick={() => void attempt(startHistory)}>
+              <span className="codicon codicon-history" aria-hidden="true" />
+              {t('versions.startHistory')}
+            </button>
+          </div>
+        ) : (
+          <>
+            {status.lock && <LockWarning ageSeconds={status.lock.ageSeconds} />}
+            {status.merge && <ConflictPanel merge={status.merge} />}
+            <CommitBox />
+            <ChangesList changes={status.changes} />
+            <HistoryList status={status} />
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

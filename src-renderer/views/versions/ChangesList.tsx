@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next'
+import type { FileChange } from '../../../src-shared/api/types.js'
+import { useStore } from '../../stores/store.js'
+import { openComparison, openTab } from '../../stores/tabs-store.js'
+import { workspaceStore } from '../../stores/workspace-store.js'
+import { ChangeBadge } from './ChangeBadge.js'
+
+/** « Modifications (n) »: each changed page by title, opening it or its differences. */
+export function ChangesList({ changes }: { changes: FileChange[] }) {
+  const { t } = useTranslation()
+  const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  const titleOf = (path: string) =>
+    pages?.find((page) => page.path === path)?.title ?? path.split('/').pop() ?? path
+  return (
+    <div className="versions-section">
+      <h3 className="versions-heading" id="versions-changes">
+        {t('versions.changes', { count: changes.length })}
+      </h3>
+      {changes.length === 0 ? (
+        <p className="view-empty">{t('versions.noChanges')}</p>
+      ) : (
+        <ul className="change-list" aria-labelledby="versions-changes">
+          {changes.map((change) => (
+            <li key={change.path} className="change-row" data-path={change.path}>
+              <button
+                type="button"
+                className="change-open"
+                title={change.from ? `${change.from} → ${change.path}` : change.path}
+                disabled={change.kind === 'deleted'}
+                onClick={() => openTab(change.path)}
+              >
+                <span className="codicon codicon-file-text" aria-hidden="true" />
+                <span className={`change-title change-${change.kind}`}>{titleOf(change.path)}</span>
+                <span className="change-path">{change.path.split('/').slice(0, -1).join('/')}</span>
+              </button>
+              <button
+                type="button"
+                className="icon-button change-compare"
+                title={t('versions.compare')}
+                aria-label={t('versions.compareOf', { page: titleOf(change.path) })}
+                onClick={() => openComparison({ page: change.path, from: 'HEAD' })}
+              >
+                <span className="codicon codicon-diff" aria-hidden="true" />
+              </button>
+              <ChangeBadge kind={change.kind} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

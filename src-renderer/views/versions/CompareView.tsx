@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DiffLine } from '../../../src-shared/diff/line-diff.js'
+import type { PageComparison } from '../../../src-shared/diff/page-comparison.js'
+import { api, ApiFailure } from '../../api/client.js'
+import { useStore } from '../../stores/store.js'
+import { openTab, type Comparison } from '../../stores/tabs-store.js'
+import { workspaceStore } from '../../stores/workspace-store.js'
+import { sideBySide } from './side-by-side.js'
+import { fullDate } from './version-date.js'
+
+/** An editor tab showing what differs: the page's settings field by field, then its text. */
+export function CompareView({ comparison }: { comparison: Comparison }) {
+  const { t, i18n } = useTranslation()
+  const { page, from, to } = comparison
+  const [result, setResult] = useState<PageComparison | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [layout, setLayout] = useState<'sideBySide' | 'inline'>('sideBySide')
+  // Compared with the page on disk: follow its changes.
+  const touched = useStore(workspaceStore, (state) =>
+    !to && state.lastChanged.paths.includes(page) ? state.lastChanged.at : 0,
+  )
+
+  useEffect(() => {
+    let current = true
+    api
+      .call('versions.compare', to ? { path: page, from, to } : { path: page, from })
+      .then((value) => current && setResult(value))
+      .catch((error: unknown) =>
+        setFailure(
+          error instanceof ApiFailure ? `errors.${error.error.code}` : 'errors.unexpected',
+        ),
+      )
+    return () => {
+      current = false
+    }
+  }, [page, from, to, touched])
+
+  const same = result && result.fields.length === 0 && result.body.every((l) => l.kind === 'same')
+  return (
+    <div className="compare-view" data-page={page}>
+      <header className="compare-header">
+        <div>
+          <h1>
+            {t('versions.compareTitle', {
+              page:
+                workspaceStore.get().index?.pages.find((entry) => entry.path === page)?.title ??
+                page,
+            })}
+          </h1>
+          {comparison.date && (
+            <p className="compare-subtitle">
+              {t('versions.compareWith', { date: fullDate(comparison.date, i18n.language) })}
+            </p>
+          )}
+        </div>
+        <div className="compare-tools">
+          <div className="segmented" role="group" aria-label={t('versions.compare')}>
+            {(['sideBySide', 'inline'] as const).map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                className="segment"
+                aria-pressed={layout === choice}
+                onClick={() => setLayout(choice)}
+              >
+                {t(choice === 'inline' ? 'versions.inline' : 'versions.sideBySide')}
+              </button>
+            ))}
+          </div>
+          <button type="button" className="button secondary" onClick={() => openTab(page)}>
+            <span className="codicon codicon-go-to-file" aria-hidden="true" />
+            {t('versions.openPage')}
+          </button>
+        </div>
+      </header>
+      {failure && (
+        <p className="page-problem" role="alert">
+          {t(failure)}
+        </p>
+      )}
+      {same && <p className="view-empty">{t('versions.noDifference')}</p>}
+      {result && result.fields.length > 0 && (
+        <section aria-labelledby="compare-fields">
+          <h2 id="compare-fields">{t('versions.fields')}</h2>
+          <table className="compare-fields">
+            <thead>
+              <tr>
+                <th scope="col">{t('versions.field')}</th>
+                <th scope="col">{t('versions.before')}</th>
+                <th scope="col">{t('versions.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.fields.map((field) => (
+                <tr key={field.key}>
+                  <th scope="row">{field.key}</th>
+                  <td className={field.before === null ? 'empty' : 'diff-line removed'}>
+                    {field.before ?? '—'}
+                  </td>
+                  <td className={field.after === null ? 'empty' : 'diff-line added'}>
+                    {field.after ?? '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {result && !same && (
+        <section aria-labelledby="compare-text">
+          <h2 id="compare-text">{t('versions.text')}</h2>
+          {layout === 'inline' ? (
+            <InlineDiff lines={result.body} />
+          ) : (
+            <SideBySide lines={result.body} />
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
+
+const SIGN = { added: '+', removed: '−', same: ' ' } as const
+
+function InlineDiff({ lines }: { lines: DiffLine[] }) {
+  const { t } = useTranslation()
+  return (
+    <div className="diff inline-diff" role="table" aria-label={t('versions.inline')}>
+      {lines.map((line, index) => (
+        <div key={index} role="row" className={`diff-line ${line.kind}`}>
+          <span
+            role="cell"
+            className="diff-sign"
+            aria-label={
+              line.kind === 'same'
+                ? undefined
+                : t(line.kind === 'added' ? 'versions.after' : 'versions.before')
+            }
+          >
+            {SIGN[line.kind]}
+          </span>
+          <span role="cell" className="diff-text">
+            {line.text}
+          </span>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+function SideBySide({ lines }: { lines: DiffLine[] }) {
+  const { t } = useTranslation()
+  return (
+    <div className="diff side-by-side" role="table" aria-label={t('versions.sideBySide')}>
+      <div role="row" className="diff-columns">
+        <span role="columnheader">{t('versions.before')}</span>
+        <span role="columnheader">{t('versions.after')}</span>
+      </div>
+      {sideBySide(lines).map((row, index) => (
+        <div key={index} role="row" className="diff-row">
+          <span role="cell" className={`diff-line ${row.before ? row.before.kind : 'filler'}`}>
+            {row.before?.text ?? ''}
+          </span>
+          <span role="cell" className={`diff-line ${row.after ? row.after.kind : 'filler'}`}>
+            {row.after?.text ?? ''}
+          </span>
+        </div>
+      ))}
+    </div>
+  )
+}

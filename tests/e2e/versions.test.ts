@@ -1,0 +1,319 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { waitForFileText } from '../helpers/wait-for-file.js'
+import { launchChromium, openWorkbench, startWorkbench } from '../helpers/workbench-host.js'
+
+const screenshots = path.resolve(import.meta.dirname, '../../test-results/screenshots')
+const ACCESS = '_themes/acces-information.md'
+const INNOVATION = '_themes/innovation-ecosystemes.md'
+
+let browser: Browser
+let workbench: Awaited<ReturnType<typeof startWorkbench>> | null = null
+let page: Page | null = null
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  await mkdir(screenshots, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  await page?.close()
+  await workbench?.stop()
+  page = null
+  workbench = null
+})
+
+/** Native git in the temporary guide: what another tool would see. */
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.org',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.org',
+    },
+  })
+}
+
+function fsckPasses(root: string): boolean {
+  return spawnSync('git', ['fsck', '--strict'], { cwd: root }).status === 0
+}
+
+const subjects = (root: string, ...args: string[]) =>
+  git(root, 'log', '--format=%s', ...args)
+    .split('\n')
+    .filter(Boolean)
+
+/** Opens a page and types at the start of the paragraph after its first heading, then saves. */
+async function typeInPage(p: Page, pagePath: string, text: string): Promise<void> {
+  await showExplorer(p)
+  await p.locator(`[role="treeitem"][data-path="${pagePath}"]`).click()
+  const heading = p.locator('.page-text h2').first()
+  await heading.waitFor()
+  await heading.click()
+  await p.keyboard.press('End')
+  await p.keyboard.press('ArrowRight')
+  await p.waitForTimeout(100)
+  await p.keyboard.type(text)
+  await p.keyboard.press('Control+S')
+  await expect
+    .poll(() => p.locator('[role="tab"].active').getAttribute('class'))
+    .not.toContain('dirty')
+}
+
+async function showView(p: Page, view: 'explorer' | 'versions'): Promise<void> {
+  const button = p.locator(`.activity-item[data-view="${view}"]`)
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
+}
+const showExplorer = (p: Page) => showView(p, 'explorer')
+const showVersions = (p: Page) => showView(p, 'versions')
+
+const changeRow = (p: Page, pagePath: string) => p.locator(`.change-row[data-path="${pagePath}"]`)
+
+async function saveVersion(p: Page, message: string, withKeyboard = false): Promise<void> {
+  await showVersions(p)
+  await p.getByLabel('Ce que vous avez changé').fill(message)
+  if (withKeyboard) {
+    await p.getByLabel('Ce que vous avez changé').press('Control+Enter')
+  } else {
+    await p.getByRole('button', { name: 'Enregistrer une version' }).click()
+  }
+}
+
+async function expectNotice(p: Page, text: string | RegExp): Promise<void> {
+  await expect.poll(() => p.locator('.notice').textContent()).toMatch(text)
+}
+
+/** The status bar's contribution item, then a choice in its quick pick. */
+async function pickContribution(p: Page, ...labels: string[]): Promise<void> {
+  await p.getByTestId('status-branch').click()
+  const picker = p.getByRole('dialog', { name: 'Contributions' })
+  for (const label of labels) {
+    await picker.getByRole('option', { name: new RegExp(`^\\s*${label}(\\s|$)`) }).click()
+  }
+}
+
+const branchLabel = (p: Page) => p.getByTestId('status-branch').textContent()
+
+describe('the Versions view in Chromium through the test host', () => {
+  it('saves, restores, branches and merges versions that native git reads', async () => {
+    workbench = await startWorkbench({ repository: true })
+    const { root } = workbench
+    const p = (page = await openWorkbench(browser, workbench.host.url))
+    const accessFile = path.join(root, ACCESS)
+    const original = await readFile(accessFile, 'utf8')
+
+    // An edit shows up as « M » in the Versions view and in the explorer.
+    await typeInPage(p, ACCESS, 'Ajout du test. ')
+    await waitForFileText(accessFile, (text) => text.includes('Ajout du test. '))
+    await expect
+      .poll(() => p.locator(`[role="treeitem"][data-path="${ACCESS}"] .change-badge`).textContent())
+      .toMatch(/^M/)
+    await showVersions(p)
+    await expect
+      .poll(() => changeRow(p, ACCESS).locator('.change-badge').textContent())
+      .toMatch(/^M/)
+    expect(await changeRow(p, ACCESS).locator('.change-open').getAttribute('title')).toBe(ACCESS)
+    expect(await changeRow(p, ACCESS).textContent()).toContain('Thème 1')
+
+    // An empty message is refused.
+    await p.getByRole('button', { name: 'Enregistrer une version' }).click()
+    await expectNotice(p, 'Écrivez en quelques mots ce que vous avez changé.')
+
+    // The first version asks who is saving it.
+    await saveVersion(p, 'Accès à l’information : une phrase ajoutée')
+    const who = p.getByRole('dialog', { name: 'Qui êtes-vous ?' })
+    await who.getByLabel('Votre nom').fill('Aminata Diallo')
+    await who.getByLabel('Votre adresse e-mail').fill('aminata@example.org')
+    await who.getByRole('button', { name: 'Continuer' }).click()
+    await expectNotice(p, 'Version enregistrée.')
+    await changeRow(p, ACCESS).waitFor({ state: 'detached' })
+    expect(await p.getByLabel('Ce que vous avez changé').inputValue()).toBe('')
+    await expect
+      .poll(() => p.locator('.history-entry .history-message').first().textContent())
+      .toBe('Accès à l’information : une phrase ajoutée')
+    expect(await p.getByRole('button', { name: 'Changer mon nom (Aminata Diallo)' }).count()).toBe(
+      1,
+    )
+    expect(subjects(root)).toEqual([
+      'Accès à l’information : une phrase ajoutée',
+      'Première version',
+    ])
+    expect(git(root, 'log', '-1', '--format=%an <%ae>').trim()).toBe(
+      'Aminata Diallo <aminata@example.org>',
+    )
+    expect(git(root, 'status', '--porcelain').trim()).toBe('')
+    expect(fsckPasses(root)).toBe(true)
+
+    // The page's history: compare the first version with the page, then put it back.
+    await p.getByRole('button', { name: 'Historique de cette page' }).click()
+    await expect.poll(() => p.locator('.history-entry').count()).toBe(2)
+    const first = p.locator('.history-entry').nth(1)
+    await first.getByRole('button', { name: 'Voir les différences' }).click()
+    const compare = p.locator('.compare-view')
+    await expect
+      .poll(() => compare.locator('.diff-line.added').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Ajout du test.')]))
+    expect(await p.locator('[role="tab"].active .tab-title').textContent()).toMatch(
+      /^Thème 1.* : différences$/,
+    )
+    await p.screenshot({ path: path.join(screenshots, 'versions-compare-light.png') })
+    await compare.getByRole('button', { name: 'À la suite' }).click()
+    await expect
+      .poll(() => compare.locator('.inline-diff .diff-line.removed').count())
+      .toBeGreaterThan(0)
+    await compare.getByRole('button', { name: 'Ouvrir la page' }).click()
+
+    await first.getByRole('button', { name: 'Remettre cette version' }).click()
+    const confirm = p.getByRole('dialog', { name: 'Remettre cette version' })
+    expect(await confirm.textContent()).toContain('Thème 1')
+    await confirm.getByRole('button', { name: 'Remettre cette version' }).click()
+    await expectNotice(p, /La page est revenue à cette version/)
+    await waitForFileText(accessFile, (text) => text === original)
+    await expect
+      .poll(() => changeRow(p, ACCESS).locator('.change-badge').textContent())
+      .toMatch(/^M/)
+    // The open page follows the file on disk.
+    await expect.poll(() => p.locator('.page-text').textContent()).not.toContain('Ajout du test.')
+    await saveVersion(p, 'Accès à l’information : retour à la première version', true)
+    await expectNotice(p, 'Version enregistrée.')
+    await changeRow(p, ACCESS).waitFor({ state: 'detached' })
+
+    // A contribution « aminata », with a version of its own.
+    await pickContribution(p, 'Nouvelle contribution…')
+    await p.getByPlaceholder('Nom de la contribution (par exemple votre prénom)').fill('aminata')
+    await p.keyboard.press('Enter')
+    await expect.poll(() => branchLabel(p)).toBe('Contribution : aminata')
+    await expectNotice(p, 'Vous travaillez maintenant dans « aminata ».')
+    expect(git(root, 'branch', '--show-current').trim()).toBe('aminata')
+
+    const innovationFile = path.join(root, INNOVATION)
+    await typeInPage(p, INNOVATION, 'Version d’Aminata. ')
+    await waitForFileText(innovationFile, (text) => text.includes('Version d’Aminata. '))
+    await showVersions(p)
+    await changeRow(p, INNOVATION).waitFor()
+    await saveVersion(p, 'Innovation : la phrase d’Aminata')
+    await expectNotice(p, 'Version enregistrée.')
+    await changeRow(p, INNOVATION).waitFor({ state: 'detached' })
+
+    // Back to main: the page on disk and in its open tab lose the sentence.
+    await pickContribution(p, 'main', 'Passer à cette contribution')
+    await expect.poll(() => branchLabel(p)).toBe('Contribution : main')
+    await waitForFileText(innovationFile, (text) => !text.includes('Version d’Aminata'))
+    await expect
+      .poll(() => p.locator('.page-text').textContent())
+      .not.toContain('Version d’Aminata')
+
+    // Merging « aminata » just moves main forward.
+    await pickContribution(p, 'aminata', 'Fusionner dans la contribution actuelle')
+    await expectNotice(
+      p,
+      /« aminata » a été fusionnée \(ses versions suivent simplement les vôtres\)/,
+    )
+    await waitForFileText(innovationFile, (text) => text.includes('Version d’Aminata. '))
+    await expect.poll(() => p.locator('.page-text').textContent()).toContain('Version d’Aminata')
+    expect(git(root, 'branch', '--show-current').trim()).toBe('main')
+    expect(subjects(root, 'main')[0]).toBe('Innovation : la phrase d’Aminata')
+    expect(git(root, 'log', '--merges', '--format=%s').trim()).toBe('')
+    expect(git(root, 'status', '--porcelain').trim()).toBe('')
+    expect(fsckPasses(root)).toBe(true)
+
+    // Merged, it can be deleted.
+    await pickContribution(p, 'aminata', 'Supprimer')
+    await expectNotice(p, 'Contribution « aminata » supprimée.')
+    expect(git(root, 'branch', '--list', 'aminata').trim()).toBe('')
+  }, 120_000)
+
+  it('settles a conflicting merge with « Garder ma version » and saves the merge', async () => {
+    workbench = await startWorkbench({
+      repository: true,
+      author: { name: 'Kofi Mensah', email: 'kofi@example.org' },
+    })
+    const { root } = workbench
+    const file = path.join(root, ACCESS)
+    const original = await readFile(file, 'utf8')
+    const line = original.split('\n').find((text) => text.startsWith('Le droit d'))!
+    // Both contributions change the same line, with native git.
+    git(root, 'switch', '-c', 'aminata')
+    await writeFile(file, original.replace(line, `Version d’Aminata. ${line}`))
+    git(root, 'commit', '-am', 'Accès : la version d’Aminata')
+    git(root, 'switch', 'main')
+    const mine = original.replace(line, `Version de Kofi. ${line}`)
+    await writeFile(file, mine)
+    git(root, 'commit', '-am', 'Accès : la version de Kofi')
+
+    const p = (page = await openWorkbench(browser, workbench.host.url))
+    await pickContribution(p, 'aminata', 'Fusionner dans la contribution actuelle')
+    const panel = p.getByRole('region', { name: 'Fusion de « aminata » : pages en conflit' })
+    await panel.waitFor()
+    expect(await panel.locator(`.conflict-row[data-path="${ACCESS}"]`).textContent()).toContain(
+      'Thème 1',
+    )
+    await p.screenshot({ path: path.join(screenshots, 'versions-conflict-light.png') })
+
+    await panel.getByRole('button', { name: 'Corriger le texte fusionné' }).click()
+    const merged = p.getByRole('dialog', { name: 'Corriger le texte fusionné' })
+    await expect.poll(() => merged.locator('textarea').inputValue()).toContain('<<<<<<<')
+    await merged.getByRole('button', { name: 'Annuler' }).click()
+
+    await panel.getByRole('button', { name: 'Garder ma version' }).click()
+    await expectNotice(p, /Conflit réglé pour « Thème 1/)
+    await expect
+      .poll(() => panel.textContent())
+      .toContain('Tous les conflits sont réglés : enregistrez une version pour terminer la fusion.')
+    expect(await readFile(file, 'utf8')).toBe(mine)
+
+    await saveVersion(p, 'Fusion de la contribution d’Aminata')
+    await expectNotice(p, 'Version enregistrée.')
+    await panel.waitFor({ state: 'detached' })
+    expect(git(root, 'log', '--merges', '--format=%s').trim().split('\n')).toEqual([
+      'Fusion de la contribution d’Aminata',
+    ])
+    expect(git(root, 'status', '--porcelain').trim()).toBe('')
+    expect(await readFile(file, 'utf8')).toBe(mine)
+    expect(fsckPasses(root)).toBe(true)
+  }, 120_000)
+
+  it('saves screenshots of the Versions view in light and dark', async () => {
+    workbench = await startWorkbench({
+      repository: true,
+      author: { name: 'Kofi Mensah', email: 'kofi@example.org' },
+    })
+    const file = path.join(workbench.root, ACCESS)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Le droit d', 'Ajout. Le droit d'))
+    for (const scheme of ['light', 'dark'] as const) {
+      const shot = await openWorkbench(browser, workbench.host.url, scheme)
+      await shot.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+      await shot.locator(`[role="treeitem"][data-path="${ACCESS}"] .change-badge`).waitFor()
+      await shot.screenshot({ path: path.join(screenshots, `versions-explorer-${scheme}.png`) })
+      await showVersions(shot)
+      await changeRow(shot, ACCESS).waitFor()
+      await shot.getByLabel('Ce que vous avez changé').fill('Accès : une phrase ajoutée')
+      await shot.screenshot({ path: path.join(screenshots, `versions-view-${scheme}.png`) })
+      await changeRow(shot, ACCESS).hover()
+      await changeRow(shot, ACCESS)
+        .getByRole('button', { name: /Voir les différences/ })
+        .click()
+      await shot.locator('.compare-view .diff-line.added').first().waitFor()
+      await shot.screenshot({ path: path.join(screenshots, `versions-diff-${scheme}.png`) })
+      await shot.getByTestId('status-branch').click()
+      await shot
+        .getByRole('dialog', { name: 'Contributions' })
+        .getByRole('option')
+        .first()
+        .waitFor()
+      await shot.screenshot({
+        path: path.join(screenshots, `versions-contributions-${scheme}.png`),
+      })
+      await shot.close()
+    }
+  }, 120_000)
+})
