@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -282,13 +283,46 @@ describe('the Versions view in Chromium through the test host', () => {
     expect(fsckPasses(root)).toBe(true)
   }, 120_000)
 
+  it('starts the history of a folder that has none, asking for the author first', async () => {
+    workbench = await startWorkbench()
+    const { root } = workbench
+    const p = (page = await openWorkbench(browser, workbench.host.url))
+    await showVersions(p)
+    await p.getByText('Ce dossier n’a pas encore d’historique des versions.').waitFor()
+    await p.getByRole('button', { name: 'Commencer l’historique des versions' }).click()
+    const who = p.getByRole('dialog', { name: 'Qui êtes-vous ?' })
+    await who.getByLabel('Votre nom').fill('Kofi Mensah')
+    await who.getByRole('button', { name: 'Continuer' }).click()
+    await expect
+      .poll(() => p.locator('.history-entry .history-message').allTextContents())
+      .toEqual(['Première version du guide'])
+    expect(subjects(root)).toEqual(['Première version du guide'])
+    expect(await branchLabel(p)).toBe('Contribution : main')
+    expect(fsckPasses(root)).toBe(true)
+  })
+
+  it('offers to unlock a history left locked by an interrupted operation', async () => {
+    workbench = await startWorkbench({ repository: true })
+    const lock = path.join(workbench.root, '.git/index.lock')
+    await writeFile(lock, '')
+    const p = (page = await openWorkbench(browser, workbench.host.url))
+    await showVersions(p)
+    const alert = p.getByRole('alert').filter({ hasText: 'Opération interrompue' })
+    await alert.getByRole('button', { name: 'Débloquer' }).click()
+    await expectNotice(p, 'Historique débloqué.')
+    await alert.waitFor({ state: 'detached' })
+    expect(existsSync(lock)).toBe(false)
+  })
+
   it('saves screenshots of the Versions view in light and dark', async () => {
     workbench = await startWorkbench({
       repository: true,
       author: { name: 'Kofi Mensah', email: 'kofi@example.org' },
     })
     const file = path.join(workbench.root, ACCESS)
-    await writeFile(file, (await readFile(file, 'utf8')).replace('Le droit d', 'Ajout. Le droit d'))
+    const text = await readFile(file, 'utf8')
+    const line = text.split('\n').find((candidate) => candidate.startsWith('Le droit d'))!
+    await writeFile(file, text.replace(line, `Ajout. ${line}`).replace('order: 1', 'order: 2'))
     for (const scheme of ['light', 'dark'] as const) {
       const shot = await openWorkbench(browser, workbench.host.url, scheme)
       await shot.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
@@ -304,15 +338,28 @@ describe('the Versions view in Chromium through the test host', () => {
         .click()
       await shot.locator('.compare-view .diff-line.added').first().waitFor()
       await shot.screenshot({ path: path.join(screenshots, `versions-diff-${scheme}.png`) })
-      await shot.getByTestId('status-branch').click()
-      await shot
-        .getByRole('dialog', { name: 'Contributions' })
-        .getByRole('option')
-        .first()
-        .waitFor()
+      if (scheme === 'light') {
+        await shot.getByTestId('status-branch').click()
+      } else {
+        // The same quick pick from the palette.
+        await shot.keyboard.press('Control+Shift+P')
+        await shot.keyboard.type('Changer de contribution')
+        await shot.keyboard.press('Enter')
+      }
+      const picker = shot.getByRole('dialog', { name: 'Contributions' })
+      await picker.getByRole('option').first().waitFor()
       await shot.screenshot({
         path: path.join(screenshots, `versions-contributions-${scheme}.png`),
       })
+      await shot.keyboard.press('Escape')
+      await picker.waitFor({ state: 'detached' })
+      if (scheme === 'dark') {
+        // English works too (the setting is kept: last thing this test does).
+        await shot.getByTestId('status-language').click()
+        await shot.getByText('Changes (1)').waitFor()
+        await shot.getByRole('button', { name: 'Save a version' }).waitFor()
+        await shot.screenshot({ path: path.join(screenshots, 'versions-view-en-dark.png') })
+      }
       await shot.close()
     }
   }, 120_000)

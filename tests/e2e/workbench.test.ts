@@ -89,7 +89,7 @@ describe('workbench in Chromium through the test host', () => {
     await input.waitFor()
     const options = await page.getByRole('option').allTextContents()
     expect(options.some((text) => text.includes('Ctrl+Shift+P'))).toBe(true)
-    await input.fill('versions')
+    await input.fill('relecture')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('.side-bar').textContent()).toContain('Bientôt disponible')
     expect(await page.getByRole('combobox').count()).toBe(0)

@@ -53,6 +53,7 @@ export function HistoryList({ status }: { status: VersionsStatus }) {
               className="segment"
               aria-pressed={scope === choice}
               disabled={choice === 'page' && !page}
+              title={t(choice === 'page' ? 'versions.pageHistory' : 'versions.workspaceHistory')}
               onClick={() => setScope(choice)}
             >
               {t(choice === 'page' ? 'versions.pageHistory' : 'versions.workspaceHistory')}
