@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
+  activePage,
   closeOtherTabs,
   closeTab,
   cycleTab,
+  openComparison,
   openTab,
   retargetTab,
   tabsStore,
@@ -50,5 +52,18 @@ describe('tabs', () => {
     expect(tabsStore.get().active).toBe('d.md')
     closeOtherTabs('b.md')
     expect(paths()).toEqual(['b.md'])
+  })
+
+  it('opens a comparison as its own tab, once, naming the page it compares', () => {
+    openTab('a.md')
+    openComparison({ page: 'a.md', from: 'HEAD' })
+    openComparison({ page: 'a.md', from: 'HEAD' })
+    expect(tabsStore.get().tabs).toHaveLength(2)
+    expect(tabsStore.get().tabs[1]!.compare).toEqual({ page: 'a.md', from: 'HEAD' })
+    expect(activePage(tabsStore.get())).toBe('a.md')
+    openComparison({ page: 'a.md', from: 'abc123' })
+    expect(tabsStore.get().tabs).toHaveLength(3)
+    closeTab(tabsStore.get().active!)
+    expect(activePage(tabsStore.get())).toBe('a.md')
   })
 })
