@@ -3,7 +3,6 @@ import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author } from '../../src-shared/api/types.js'
-import { atomicGitFs } from './git-fs.js'
 import { headCommit } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
 import { clearMergeState, readMergeState } from './merge-state.js'
@@ -52,15 +51,15 @@ export async function commitChanges(
       }
     }
     for (const filepath of toRemove) {
-      await git.remove({ fs: atomicGitFs, dir: root, gitdir, filepath, cache })
+      await git.remove({ fs: context.fs, dir: root, gitdir, filepath, cache })
     }
     if (toAdd.length > 0) {
       // `force`: the status already decided; a tracked file under an ignored folder must still go in.
-      await git.add({ fs: atomicGitFs, dir: root, gitdir, filepath: toAdd, cache, force: true })
+      await git.add({ fs: context.fs, dir: root, gitdir, filepath: toAdd, cache, force: true })
     }
     const parent = await headCommit(context)
     const oid = await git.commit({
-      fs: atomicGitFs,
+      fs: context.fs,
       dir: root,
       gitdir,
       cache,

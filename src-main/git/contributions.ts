@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Contribution } from '../../src-shared/api/types.js'
-import { atomicGitFs } from './git-fs.js'
 import { headBranch, headCommit } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
 import { readMergeState } from './merge-state.js'
@@ -75,7 +74,7 @@ export async function createContribution(
   if (existing.includes(ref)) throw new AtelierError('contribution-exists', ref)
   if ((await headCommit(context)) === null) throw new AtelierError('nothing-to-commit')
   try {
-    await git.branch({ fs: atomicGitFs, gitdir: context.gitdir, ref })
+    await git.branch({ fs: context.fs, gitdir: context.gitdir, ref })
   } catch (error) {
     if ((error as { code?: string }).code === 'InvalidRefNameError') {
       throw new AtelierError('contribution-name', name)
@@ -96,7 +95,7 @@ export async function switchContribution(context: RepositoryContext, name: strin
   await withIndexLock(context.gitdir, async () => {
     try {
       await git.checkout({
-        fs: atomicGitFs,
+        fs: context.fs,
         dir: context.root,
         gitdir: context.gitdir,
         cache: context.cache,
@@ -120,7 +119,7 @@ export async function deleteContribution(context: RepositoryContext, name: strin
   if (head === null || !(await isMergedInto(context, oid, head))) {
     throw new AtelierError('contribution-not-merged', name)
   }
-  await git.deleteBranch({ fs: atomicGitFs, gitdir: context.gitdir, ref: name })
+  await git.deleteBranch({ fs: context.fs, gitdir: context.gitdir, ref: name })
 }
 
 export async function requireContribution(

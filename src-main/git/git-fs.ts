@@ -4,36 +4,54 @@ import path from 'node:path'
 
 type WriteOptions = { mode?: number; encoding?: BufferEncoding } | BufferEncoding | undefined
 
+const LOOSE_OBJECT = /[/\\]objects[/\\]([0-9a-f]{2})[/\\]([0-9a-f]{38})$/
+
 /**
  * The file system handed to isomorphic-git: Node's, except that every write
  * goes to a temporary file that is flushed and then renamed into place. A
  * version interrupted halfway (the laptop's battery, a killed process) then
  * leaves each object, the index and each branch either whole or absent —
  * never a truncated file that would make the repository unreadable.
+ *
+ * `hasObject` lets it skip objects the repository already has in a pack:
+ * isomorphic-git only checks for a loose file, so on a packed repository it
+ * would rewrite (and flush) every folder's tree at each version.
  */
-export const atomicGitFs = {
-  promises: {
-    ...fs.promises,
-    writeFile: async (target: string, data: string | Uint8Array, options?: WriteOptions) => {
-      const temp = path.join(
-        path.dirname(target),
-        `.${path.basename(target)}.${randomBytes(6).toString('hex')}.atelier-tmp`,
-      )
-      const mode = typeof options === 'object' ? options.mode : undefined
-      const handle = await fs.promises.open(temp, 'wx', mode ?? 0o666)
-      try {
-        await handle.writeFile(data)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      try {
-        if (mode !== undefined) await fs.promises.chmod(temp, mode)
-        await fs.promises.rename(temp, target)
-      } catch (error) {
-        await fs.promises.rm(temp, { force: true })
-        throw error
-      }
+export function createGitFs(hasObject?: (oid: string) => boolean) {
+  return {
+    promises: {
+      ...fs.promises,
+      writeFile: async (target: string, data: string | Uint8Array, options?: WriteOptions) => {
+        const loose = hasObject ? LOOSE_OBJECT.exec(target) : null
+        if (loose && hasObject?.(`${loose[1]}${loose[2]}`)) return
+        await writeAtomically(target, data, typeof options === 'object' ? options.mode : undefined)
+      },
     },
-  },
+  }
+}
+
+export type GitFs = ReturnType<typeof createGitFs>
+
+/** For files outside the object store (`MERGE_HEAD`, a resolved page). */
+export const atomicGitFs = createGitFs()
+
+async function writeAtomically(target: string, data: string | Uint8Array, mode?: number) {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.atelier-tmp`,
+  )
+  const handle = await fs.promises.open(temp, 'wx', mode ?? 0o666)
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  try {
+    if (mode !== undefined) await fs.promises.chmod(temp, mode)
+    await fs.promises.rename(temp, target)
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true })
+    throw error
+  }
 }

@@ -1,9 +1,10 @@
-import fs from 'node:fs'
-import git, { type ReadCommitResult } from 'isomorphic-git'
 import type { VersionEntry } from '../../src-shared/api/types.js'
 import { headCommit } from './head-commit.js'
-import { asGitDataError } from './object-errors.js'
+import { pageHistory } from './page-history.js'
+import type { Person } from './parse-objects.js'
+import { resolveVersion } from './read-version.js'
 import type { RepositoryContext } from './repository-context.js'
+import { walkCommits, type CommitEntry } from './walk-commits.js'
 
 export interface HistoryRequest {
   /** One page's history (the versions that changed it); the whole workspace when absent. */
@@ -19,41 +20,40 @@ export async function history(
   context: RepositoryContext,
   request: HistoryRequest = {},
 ): Promise<VersionEntry[]> {
-  if (request.ref === undefined && (await headCommit(context)) === null) return []
-  let commits: ReadCommitResult[]
-  try {
-    commits = await git.log({
-      fs,
-      gitdir: context.gitdir,
-      cache: context.cache,
-      ref: request.ref ?? 'HEAD',
-      ...(request.limit ? { depth: request.limit } : {}),
-      ...(request.path ? { filepath: request.path, force: true } : {}),
-    })
-  } catch (error) {
-    throw asGitDataError(error, context.gitdir)
+  const start =
+    request.ref === undefined
+      ? await headCommit(context)
+      : await resolveVersion(context, request.ref)
+  if (start === null) return []
+  const limit = request.limit ?? Infinity
+  const commits = walkCommits(context, start)
+  if (request.path) {
+    return (await pageHistory(context, commits, request.path, limit)).map(toVersionEntry)
   }
-  return commits.map(toVersionEntry)
+  const result: VersionEntry[] = []
+  for await (const entry of commits) {
+    result.push(toVersionEntry(entry))
+    if (result.length >= limit) break
+  }
+  return result
 }
 
-export function toVersionEntry({ oid, commit }: ReadCommitResult): VersionEntry {
+export function toVersionEntry({ oid, commit }: CommitEntry): VersionEntry {
   return {
     oid,
     message: commit.message.trim(),
     author: commit.author.name,
     email: commit.author.email,
-    date: isoDate(commit.author.timestamp, commit.author.timezoneOffset),
-    parents: commit.parent,
+    date: isoDate(commit.author),
+    parents: commit.parents,
   }
 }
 
 /** ISO 8601 in the author's own time zone, as `git log --date=iso-strict` prints it. */
-function isoDate(timestamp: number, timezoneOffset: number): string {
-  // isomorphic-git's offset has the sign of JavaScript's getTimezoneOffset (minutes west).
-  const offset = -timezoneOffset
-  const local = new Date((timestamp + offset * 60) * 1000).toISOString().slice(0, 19)
-  const sign = offset >= 0 ? '+' : '-'
-  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')
-  const minutes = String(Math.abs(offset) % 60).padStart(2, '0')
+function isoDate({ timestamp, offsetMinutes }: Person): string {
+  const local = new Date((timestamp + offsetMinutes * 60) * 1000).toISOString().slice(0, 19)
+  const sign = offsetMinutes >= 0 ? '+' : '-'
+  const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0')
+  const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0')
   return `${local}${sign}${hours}:${minutes}`
 }

@@ -4,7 +4,6 @@ import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author, MergeOutcome } from '../../src-shared/api/types.js'
 import { requireContribution } from './contributions.js'
-import { atomicGitFs } from './git-fs.js'
 import { headBranch } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
 import { readMergeState, writeMergeState } from './merge-state.js'
@@ -42,7 +41,7 @@ export async function mergeContribution(
   return withIndexLock(gitdir, async () => {
     try {
       const result = await git.merge({
-        fs: atomicGitFs,
+        fs: context.fs,
         dir,
         gitdir,
         cache,
@@ -55,7 +54,7 @@ export async function mergeContribution(
       })
       if (result.alreadyMerged) return { kind: 'already-merged' }
       // isomorphic-git moved the branch; bring the work tree and index along.
-      await git.checkout({ fs: atomicGitFs, dir, gitdir, cache, ref: ours, force: true })
+      await git.checkout({ fs: context.fs, dir, gitdir, cache, ref: ours, force: true })
       const oid = result.oid ?? theirs
       return result.fastForward ? { kind: 'fast-forward', oid } : { kind: 'merged', oid }
     } catch (error) {
@@ -69,9 +68,9 @@ export async function mergeContribution(
       for (const entry of after) {
         if (conflicted.has(entry.path) || untrackedBefore.has(entry.path)) continue
         if (await exists(path.join(dir, entry.path))) {
-          await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path, force: true })
+          await git.add({ fs: context.fs, dir, gitdir, cache, filepath: entry.path, force: true })
         } else {
-          await git.remove({ fs: atomicGitFs, dir, gitdir, cache, filepath: entry.path })
+          await git.remove({ fs: context.fs, dir, gitdir, cache, filepath: entry.path })
         }
       }
       await writeMergeState(gitdir, { theirs, message })

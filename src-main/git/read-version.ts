@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import { asGitDataError } from './object-errors.js'
 import type { RepositoryContext } from './repository-context.js'
 
 /** The commit a version name (branch, `HEAD`, full id) stands for. */
@@ -23,15 +22,5 @@ export async function readAtVersion(
   const files = await context.trees.filesOfCommit(await resolveVersion(context, version))
   const file = files.get(filepath)
   if (!file) return null
-  try {
-    const { blob } = await git.readBlob({
-      fs,
-      gitdir: context.gitdir,
-      cache: context.cache,
-      oid: file.oid,
-    })
-    return blob
-  } catch (error) {
-    throw asGitDataError(error, context.gitdir, file.oid)
-  }
+  return context.objects.read(file.oid).content
 }

@@ -21,6 +21,7 @@ import {
   listContributions,
   switchContribution,
 } from './contributions.js'
+import { createGitFs } from './git-fs.js'
 import { GitDataError } from './git-data-error.js'
 import { headBranch, headCommit } from './head-commit.js'
 import { history, type HistoryRequest } from './history.js'
@@ -32,6 +33,7 @@ import type { RepositoryContext } from './repository-context.js'
 import { abortMerge, conflictTexts, resolveConflict, type Resolution } from './resolve-conflict.js'
 import type { StatusEntry } from './status-entry.js'
 import { StatusTracker } from './status-tracker.js'
+import { ObjectStore } from './object-store.js'
 import { TreeReader } from './tree-files.js'
 
 /**
@@ -47,7 +49,15 @@ export class Repository {
   private constructor(root: string) {
     const gitdir = path.join(root, '.git')
     const cache = {}
-    this.context = { root, gitdir, cache, trees: new TreeReader(gitdir, cache) }
+    const objects = new ObjectStore(gitdir)
+    this.context = {
+      root,
+      gitdir,
+      cache,
+      objects,
+      fs: createGitFs((oid) => objects.has(oid)),
+      trees: new TreeReader(gitdir, objects),
+    }
     this.tracker = new StatusTracker(root, gitdir, {
       headOid: () => headCommit(this.context),
       filesOf: (oid) => this.context.trees.filesOfCommit(oid),

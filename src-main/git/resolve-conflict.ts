@@ -8,7 +8,6 @@ import { atomicGitFs } from './git-fs.js'
 import { withIndexLock } from './index-lock.js'
 import { readIndexFile } from './index-file.js'
 import { clearMergeState, readMergeState } from './merge-state.js'
-import { asGitDataError } from './object-errors.js'
 import type { RepositoryContext } from './repository-context.js'
 
 /** How a person settles a page in conflict, without knowing git. */
@@ -48,10 +47,10 @@ export async function resolveConflict(
   await withIndexLock(gitdir, async () => {
     if (text === null) {
       await rm(target, { force: true })
-      await git.remove({ fs: atomicGitFs, dir, gitdir, cache, filepath: file })
+      await git.remove({ fs: context.fs, dir, gitdir, cache, filepath: file })
     } else {
       await atomicGitFs.promises.writeFile(target, text)
-      await git.add({ fs: atomicGitFs, dir, gitdir, cache, filepath: file, force: true })
+      await git.add({ fs: context.fs, dir, gitdir, cache, filepath: file, force: true })
     }
   })
 }
@@ -70,10 +69,10 @@ export async function abortMerge(context: RepositoryContext): Promise<void> {
   await withIndexLock(gitdir, async () => {
     // Put conflicted entries back to the current version, then reset every file.
     for (const filepath of conflicted) {
-      await git.resetIndex({ fs: atomicGitFs, dir, gitdir, cache, filepath })
+      await git.resetIndex({ fs: context.fs, dir, gitdir, cache, filepath })
     }
     const branch = await git.currentBranch({ fs, gitdir })
-    await git.checkout({ fs: atomicGitFs, dir, gitdir, cache, ref: branch ?? 'HEAD', force: true })
+    await git.checkout({ fs: context.fs, dir, gitdir, cache, ref: branch ?? 'HEAD', force: true })
   })
   await clearMergeState(gitdir)
 }
@@ -92,10 +91,5 @@ async function blobText(
   oid: string | undefined,
 ): Promise<string | null> {
   if (!oid) return null
-  try {
-    const { blob } = await git.readBlob({ fs, gitdir: context.gitdir, cache: context.cache, oid })
-    return Buffer.from(blob).toString('utf8')
-  } catch (error) {
-    throw asGitDataError(error, context.gitdir, oid)
-  }
+  return context.objects.read(oid).content.toString('utf8')
 }

@@ -1,6 +1,7 @@
-import fs from 'node:fs'
-import git from 'isomorphic-git'
-import { asGitDataError } from './object-errors.js'
+import type { ObjectStore } from './object-store.js'
+import { parseCommit, parseTree } from './parse-objects.js'
+import { GitDataError } from './git-data-error.js'
+import { objectFile } from './object-errors.js'
 
 /** A file recorded in a version: its blob and git mode. */
 export interface TreeFile {
@@ -17,45 +18,51 @@ export class TreeReader {
 
   constructor(
     private readonly gitdir: string,
-    /** isomorphic-git's object cache, shared with the other commands of this repository. */
-    private readonly cache: object,
+    private readonly objects: ObjectStore,
   ) {}
 
   async filesOfCommit(commitOid: string | null): Promise<Map<string, TreeFile>> {
     if (commitOid === null) return new Map()
-    const { commit } = await this.guard(commitOid, () =>
-      git.readCommit({ fs, gitdir: this.gitdir, oid: commitOid, cache: this.cache }),
-    )
-    return this.filesOfTree(commit.tree)
+    return this.filesOfTree(readCommit(this.objects, this.gitdir, commitOid).tree)
   }
 
   async filesOfTree(treeOid: string): Promise<Map<string, TreeFile>> {
     const known = this.trees.get(treeOid)
     if (known) return known
-    const { tree } = await this.guard(treeOid, () =>
-      git.readTree({ fs, gitdir: this.gitdir, oid: treeOid, cache: this.cache }),
-    )
     const files = new Map<string, TreeFile>()
-    for (const entry of tree) {
-      if (entry.type === 'tree') {
+    for (const entry of readTree(this.objects, this.gitdir, treeOid)) {
+      if (entry.isTree) {
         for (const [inner, file] of await this.filesOfTree(entry.oid)) {
-          files.set(`${entry.path}/${inner}`, file)
+          files.set(`${entry.name}/${inner}`, file)
         }
       } else {
-        files.set(entry.path, { oid: entry.oid, mode: parseInt(entry.mode, 8) })
+        files.set(entry.name, { oid: entry.oid, mode: entry.mode })
       }
     }
     // Bounded: a long history walk must not keep every tree it ever saw.
-    if (this.trees.size > 5000) this.trees.clear()
+    if (this.trees.size > 2000) this.trees.clear()
     this.trees.set(treeOid, files)
     return files
   }
+}
 
-  private async guard<T>(oid: string, read: () => Promise<T>): Promise<T> {
-    try {
-      return await read()
-    } catch (error) {
-      throw asGitDataError(error, this.gitdir, oid)
-    }
+/** A commit, parsed; a `GitDataError` naming the object when it is not one. */
+export function readCommit(objects: ObjectStore, gitdir: string, oid: string) {
+  const object = objects.read(oid)
+  if (object.type !== 'commit') throw new GitDataError('corrupt-object', objectFile(gitdir, oid))
+  try {
+    return parseCommit(object.content)
+  } catch {
+    throw new GitDataError('corrupt-object', objectFile(gitdir, oid))
+  }
+}
+
+export function readTree(objects: ObjectStore, gitdir: string, oid: string) {
+  const object = objects.read(oid)
+  if (object.type !== 'tree') throw new GitDataError('corrupt-object', objectFile(gitdir, oid))
+  try {
+    return parseTree(object.content)
+  } catch {
+    throw new GitDataError('corrupt-object', objectFile(gitdir, oid))
   }
 }

@@ -65,20 +65,6 @@ const firstStatus = await median(runs, async () => {
 })
 const nativeStatus = await median(runs, async () => git(dir, 'status', '--porcelain', '-uall'))
 lines.push(row(`first status (${label})`, firstStatus, nativeStatus, 'git status'))
-if (files <= 5000) {
-  // For scale: isomorphic-git's own statusMatrix, which the incremental status replaces.
-  const started = performance.now()
-  await git_.statusMatrix({ fs, dir })
-  lines.push(
-    row(
-      `  isomorphic-git statusMatrix, 1 run`,
-      performance.now() - started,
-      nativeStatus,
-      'git status',
-    ),
-  )
-}
-
 const repository = (await Repository.find(dir))!
 await repository.statusEntries()
 let edit = 0
@@ -114,11 +100,35 @@ if (versions >= 1000) {
     git(dir, 'log', '-n', '1000', '--format=%H%x00%an%x00%ae%x00%aI%x00%P%x00%B'),
   )
   lines.push(row(`log of 1,000 versions (${label})`, log, nativeLog, 'git log'))
+  const pagePath = '_cas_pratiques/groupe-0/cas-37.md'
+  const pageLog = await median(runs, async () => {
+    const fresh = (await Repository.find(dir))!
+    await fresh.history({ path: pagePath, limit: 1000 })
+  })
+  const nativePageLog = await median(runs, async () =>
+    git(dir, 'log', '-n', '1000', '--format=%H%x00%an%x00%s', '--', pagePath),
+  )
+  lines.push(row(`history of one page (${label})`, pageLog, nativePageLog, 'git log --'))
 }
 const peakMb = process.resourceUsage().maxRSS / 1024
 const packMb = Number(git(dir, 'count-objects', '-v').match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024
 lines.push(
   `peak memory (${label}): ${peakMb.toFixed(0)} MB RSS (${baselineMb.toFixed(0)} MB before opening the repository), pack ${packMb.toFixed(1)} MB`,
 )
+if (files <= 5000) {
+  // For scale, after the peak memory was read: isomorphic-git's own statusMatrix,
+  // which the incremental status replaces.
+  const started = performance.now()
+  await git_.statusMatrix({ fs, dir })
+  lines.push(
+    row(
+      '  isomorphic-git statusMatrix, 1 run',
+      performance.now() - started,
+      nativeStatus,
+      'git status',
+    ),
+  )
+}
 process.stdout.write(`${lines.join('\n')}\n`)
-rmSync(path.dirname(dir), { recursive: true, force: true })
+if (process.env.BENCH_KEEP) process.stderr.write(`kept ${dir}\n`)
+else rmSync(path.dirname(dir), { recursive: true, force: true })
