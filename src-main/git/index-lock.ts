@@ -12,6 +12,9 @@ export function lockFile(gitdir: string): string {
   return path.join(gitdir, 'index.lock')
 }
 
+/** Repositories whose lock this process holds right now: that lock is not stale. */
+const heldHere = new Set<string>()
+
 export async function withIndexLock<T>(gitdir: string, operation: () => Promise<T>): Promise<T> {
   let handle
   try {
@@ -23,15 +26,18 @@ export async function withIndexLock<T>(gitdir: string, operation: () => Promise<
     throw error
   }
   await handle.close()
+  heldHere.add(gitdir)
   try {
     return await operation()
   } finally {
     await rm(lockFile(gitdir), { force: true })
+    heldHere.delete(gitdir)
   }
 }
 
-/** The lock's age in ms, or null when there is no lock. */
+/** The age in ms of a lock held by another process (or left behind), or null when there is none. */
 export async function lockAge(gitdir: string): Promise<number | null> {
+  if (heldHere.has(gitdir)) return null
   try {
     return Date.now() - (await stat(lockFile(gitdir))).mtimeMs
   } catch {

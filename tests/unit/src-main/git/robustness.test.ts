@@ -92,6 +92,18 @@ describe('robustness', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('')
   })
 
+  it('does not report its own lock, held during a version, as stale', async () => {
+    const dir = await nativeRepository({ 'a.md': 'a\n' })
+    const repository = (await Repository.find(dir))!
+    await writeFiles(dir, { 'a.md': 'b\n' })
+    const seen: unknown[] = []
+    const { withIndexLock } = await import('../../../../src-main/git/index-lock.js')
+    await withIndexLock(path.join(dir, '.git'), async () => {
+      seen.push((await repository.status()).lock)
+    })
+    expect(seen).toEqual([null])
+  })
+
   it('names the damaged file when an object is corrupt or missing', async () => {
     const dir = await nativeRepository({ 'cas.md': 'texte\n' })
     const blob = git(dir, 'rev-parse', 'HEAD:cas.md').trim()

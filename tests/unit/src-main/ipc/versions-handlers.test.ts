@@ -1,10 +1,23 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../../../src-main/ipc/dispatch.js'
+import { dispatch as untypedDispatch } from '../../../../src-main/ipc/dispatch.js'
+import type { HandlerTable } from '../../../../src-main/ipc/handlers.js'
+import type { CallOutput } from '../../../../src-shared/api/contract.js'
+import type { CallName } from '../../../../src-shared/api/names.js'
+import type { CallResult } from '../../../../src-shared/api/types.js'
 import { git, nativePorcelain, nativeRepository, writeFiles } from '../../../helpers/native-git.js'
 import { openSession } from '../../../helpers/session.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
+
+/** `dispatch` with the call's output type, for readable assertions. */
+async function dispatch<K extends CallName>(
+  handlers: HandlerTable,
+  name: K,
+  input: unknown,
+): Promise<CallResult<CallOutput<K>>> {
+  return (await untypedDispatch(handlers, name, input)) as CallResult<CallOutput<K>>
+}
 
 describe('versions calls', () => {
   it('start the history of a plain folder once the author is known', async () => {
