@@ -16,6 +16,11 @@ export type EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]
  */
 export class Session {
   private workspace: Workspace | null = null
+  /**
+   * Where the transport serves the preview (its own origin: the host's second
+   * port, or the app's `atelier-preview:` scheme) and who may frame it.
+   */
+  preview: { origin: string; frameAncestors: string } | null = null
   private readonly sinks = new Set<EventSink>()
 
   constructor(

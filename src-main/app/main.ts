@@ -14,6 +14,7 @@ import { Session } from '../session.js'
 import { SettingsStore } from '../settings/settings-store.js'
 import { forwardEvents, registerIpc } from './ipc-bridge.js'
 import { handleMediaProtocol, mediaSchemePrivileges } from './media-protocol.js'
+import { handlePreviewProtocol, previewSchemePrivileges } from './preview-protocol.js'
 import { createMainWindow } from './main-window.js'
 import { hardenSession, isExternalUrl } from './security.js'
 
@@ -29,7 +30,7 @@ export async function startApp(): Promise<void> {
     app.quit()
     return
   }
-  protocol.registerSchemesAsPrivileged([mediaSchemePrivileges])
+  protocol.registerSchemesAsPrivileged([mediaSchemePrivileges, previewSchemePrivileges])
   let window: BrowserWindow | null = null
   app.on('second-instance', () => {
     if (!window) return
@@ -49,6 +50,7 @@ export async function startApp(): Promise<void> {
   const settings = await SettingsStore.load(dataDir)
   const session = new Session(settings)
   handleMediaProtocol(protocol, session)
+  handlePreviewProtocol(protocol, session)
   const starterBundle = app.isPackaged
     ? path.join(process.resourcesPath, 'starter-playbook')
     : path.join(app.getAppPath(), 'resources', 'starter-playbook')

@@ -136,8 +136,37 @@ export async function startTestHost(options: {
     for (const stream of streams) stream.write(line)
   })
 
+  // The preview has its own origin (another port), as the app's own scheme does in Electron:
+  // the page content it shows can never reach the workbench's calls.
+  const previewServer = createServer((request, response) => {
+    servePreview(request, response).catch(() => send(response, 500, 'Erreur interne de l’aperçu.'))
+  })
+  async function servePreview(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    if (!hasToken(request, url, token)) {
+      send(response, 403, 'Accès refusé : jeton manquant ou incorrect.')
+      return
+    }
+    const workspace = options.session.current()
+    if (!workspace || !options.session.preview || request.method !== 'GET') {
+      send(response, 404, 'Introuvable.')
+      return
+    }
+    const result = await workspace
+      .preview(options.session.preview.frameAncestors)
+      .serve(url.pathname)
+    response.writeHead(result.status, result.headers)
+    response.end(result.body)
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => previewServer.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const previewPort = (previewServer.address() as AddressInfo).port
+  options.session.preview = {
+    origin: `http://127.0.0.1:${previewPort}`,
+    frameAncestors: `http://127.0.0.1:${port}`,
+  }
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
@@ -145,7 +174,9 @@ export async function startTestHost(options: {
       unsubscribe()
       for (const stream of streams) stream.end()
       server.closeAllConnections()
+      previewServer.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>((resolve) => previewServer.close(() => resolve()))
     },
   }
 }

@@ -2,6 +2,7 @@ import type { CallOutput, ParsedInput } from '../../src-shared/api/contract.js'
 import type { CallName } from '../../src-shared/api/names.js'
 import type { AppInfo } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
+import { createPreviewHandlers } from './preview-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
 /** What differs between the Electron app and the test host; everything else is shared. */
@@ -67,5 +68,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'journal.list': async () => (await session.requireWorkspace().journal?.list()) ?? [],
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
     ...createVersionsHandlers(session),
+    ...createPreviewHandlers(session),
   }
 }

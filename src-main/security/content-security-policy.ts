@@ -16,7 +16,9 @@ const directives = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-  "frame-src 'none'",
+  // The live preview: its own origin (the app's scheme, or the test host's second port on
+  // loopback), itself locked down by its own policy (no script, no network).
+  'frame-src atelier-preview: http://127.0.0.1:*',
   "worker-src 'self'",
 ]
 

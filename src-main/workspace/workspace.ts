@@ -23,6 +23,7 @@ import { slugify } from '../../src-shared/site/slugify.js'
 import { currentBranch } from '../git/current-branch.js'
 import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
+import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
@@ -59,6 +60,14 @@ export class Workspace {
   readonly index: PageIndex
   /** Unsaved editor text; absent for one-off uses (CLI). */
   journal: AutosaveJournal | null = null
+  private previewService: PreviewService | null = null
+
+  /** The live preview of this folder, created on first use. */
+  preview(frameAncestors: string): PreviewService {
+    this.previewService ??= new PreviewService(this.root, frameAncestors)
+    return this.previewService
+  }
+
   /** The git repository holding the folder (it may be a parent folder); null when none. */
   repository: Repository | null = null
   private watcher: WorkspaceWatcher | null = null
@@ -293,6 +302,7 @@ export class Workspace {
     this.index.noteChanged(paths)
     this.snapshot = null
     this.repository?.noteChanged(paths.map((file) => this.repositoryPath(file)))
+    this.previewService?.noteChanged(paths)
   }
 
   /** A change this program made outside the page calls (a restored version). */

@@ -6,6 +6,7 @@ import type {
   AppInfo,
   ConflictTexts,
   Contribution,
+  ExportReport,
   JournalEntry,
   MergeOutcome,
   PageContent,
@@ -159,6 +160,26 @@ export const contract = {
   'versions.abortMerge': call<boolean>()(none),
   /** Removes `.git/index.lock` left by an interrupted operation (the user confirmed). */
   'versions.clearLock': call<boolean>()(none),
+  /** The preview address of a page (null when the page is not published), for the preview frame. */
+  'preview.open': call<{ src: string | null }>()(z.object({ path: relativePath }).strict()),
+  /** The editor's unsaved text of a page, shown by the preview in place of the file. */
+  'preview.update': call<{ src: string | null }>()(
+    z
+      .object({
+        path: relativePath,
+        text: z
+          .string()
+          .max(5 * 1024 * 1024)
+          .nullable(),
+      })
+      .strict(),
+  ),
+  /** Lets the preview show external images and frames (off by default: offline first). */
+  'preview.allowExternal': call<boolean>()(z.object({ allow: z.boolean() }).strict()),
+  /** « Exporter le site »: the whole site written to a folder, progress as `preview.progress`. */
+  'preview.export': call<ExportReport>()(
+    z.object({ destination: z.string().min(1).max(4096), relative: z.boolean() }).strict(),
+  ),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract
@@ -171,6 +192,8 @@ export interface EventPayloads {
   'workspace.changed': WorkspaceInfo | null
   /** Files changed on disk; the page index was updated. */
   'index.changed': { paths: string[] }
+  /** An export in progress. */
+  'preview.progress': { done: number; total: number }
 }
 
 // Compile-time check that the payload table names exactly the declared events.

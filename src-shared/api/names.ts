@@ -42,9 +42,13 @@ export const callNames = [
   'versions.resolve',
   'versions.abortMerge',
   'versions.clearLock',
+  'preview.open',
+  'preview.update',
+  'preview.allowExternal',
+  'preview.export',
 ] as const
 
-export const eventNames = ['workspace.changed', 'index.changed'] as const
+export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const
 
 export type CallName = (typeof callNames)[number]
 export type EventName = (typeof eventNames)[number]

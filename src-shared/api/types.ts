@@ -123,6 +123,7 @@ export const errorCodes = [
   'merge-in-progress',
   'no-merge',
   'conflicts-remain',
+  'export-inside-workspace',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -181,6 +182,15 @@ export type MergeOutcome =
   | { kind: 'fast-forward'; oid: string }
   | { kind: 'merged'; oid: string }
   | { kind: 'conflicts'; conflicts: string[] }
+
+/** What « Exporter le site » wrote. */
+export interface ExportReport {
+  destination: string
+  pages: number
+  files: number
+  /** Pages that could not be rendered, with the reason (the rest was written). */
+  problems: { path: string; message: string }[]
+}
 
 /** The three texts of a page in conflict; null where that side has no such page. */
 export interface ConflictTexts {

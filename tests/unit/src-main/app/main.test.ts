@@ -53,11 +53,22 @@ describe('Electron entry', () => {
     // Workspace images are served by the app's own scheme, not from the network.
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'atelier-media' }),
+      expect.objectContaining({ scheme: 'atelier-preview' }),
     ])
     expect(fake.electron.protocol.handle).toHaveBeenCalledWith(
       'atelier-media',
       expect.any(Function),
     )
+    // The preview has its own scheme: the starter's home page, rendered, with no script allowed.
+    const previewCall = vi
+      .mocked(fake.electron.protocol.handle)
+      .mock.calls.find(([scheme]) => scheme === 'atelier-preview')
+    const preview = await (previewCall![1] as (request: Request) => Promise<Response>)(
+      new Request('atelier-preview://site/'),
+    )
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('content-security-policy')).toContain("script-src 'none'")
+    expect(await preview.text()).toContain('Guide du gouvernement ouvert')
 
     // The workbench frame can list the starter's pages through IPC.
     const handler = fake.ipcHandlers.get(CALL_CHANNEL)!

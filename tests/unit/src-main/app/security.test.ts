@@ -25,7 +25,13 @@ describe('security', () => {
     expect(headers['x-test']).toEqual(['1'])
     expect(headers['Content-Security-Policy'][0]).toMatch(/default-src 'self'/)
     expect(headers['Content-Security-Policy'][0]).toMatch(/script-src 'self'(;|$)/)
-    expect(headers['Content-Security-Policy'][0]).not.toMatch(/unsafe-eval|https?:/)
+    // Nothing remote: the only http origin is the preview's, on loopback, and only as a frame.
+    expect(headers['Content-Security-Policy'][0]).toContain(
+      'frame-src atelier-preview: http://127.0.0.1:*',
+    )
+    expect(
+      headers['Content-Security-Policy'][0].replace('http://127.0.0.1:*', ''),
+    ).not.toMatch(/unsafe-eval|https?:/)
     const allow = vi.fn()
     permissions!(null, 'geolocation', allow)
     expect(allow).toHaveBeenCalledWith(false)

@@ -1,0 +1,29 @@
+import type { Protocol } from 'electron'
+import type { Session } from '../session.js'
+
+/** The live preview is served from its own origin, `atelier-preview://site/…`. */
+export const PREVIEW_SCHEME = 'atelier-preview'
+export const PREVIEW_ORIGIN = `${PREVIEW_SCHEME}://site`
+
+export const previewSchemePrivileges = {
+  scheme: PREVIEW_SCHEME,
+  privileges: { standard: true, secure: true },
+}
+
+/** Answers the preview frame with the open workspace's pages (rendered) and files. */
+export function handlePreviewProtocol(protocol: Protocol, session: Session): void {
+  session.preview = { origin: PREVIEW_ORIGIN, frameAncestors: "'self' file:" }
+  protocol.handle(PREVIEW_SCHEME, async (request) => {
+    const workspace = session.current()
+    if (!workspace || !session.preview) return new Response('', { status: 404 })
+    try {
+      const result = await workspace
+        .preview(session.preview.frameAncestors)
+        .serve(new URL(request.url).pathname)
+      const body = typeof result.body === 'string' ? result.body : new Uint8Array(result.body)
+      return new Response(body, { status: result.status, headers: result.headers })
+    } catch {
+      return new Response('', { status: 500 })
+    }
+  })
+}

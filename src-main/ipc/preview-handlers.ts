@@ -1,0 +1,57 @@
+import path from 'node:path'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { buildSite } from '../preview/build-site.js'
+import type { PreviewService } from '../preview/preview-service.js'
+import type { Session } from '../session.js'
+import type { Handler } from './handlers.js'
+
+/** The preview calls: a page's address in the preview, live drafts, external content, export. */
+export function createPreviewHandlers(session: Session) {
+  const service = (): { preview: PreviewService; origin: string } => {
+    const workspace = session.requireWorkspace()
+    if (!session.preview) throw new AtelierError('unsupported', 'preview')
+    workspace.preview(session.preview.frameAncestors).language = session.settings.get().language
+    return {
+      preview: workspace.preview(session.preview.frameAncestors),
+      origin: session.preview.origin,
+    }
+  }
+  const src = async (preview: PreviewService, origin: string, file: string) => {
+    const url = await preview.urlOf(file)
+    // A changing query makes the frame load again; the preview server ignores it.
+    return { src: url === null ? null : `${origin}${url}?v=${Date.now().toString(36)}` }
+  }
+  return {
+    'preview.open': (async ({ path: file }) => {
+      const { preview, origin } = service()
+      return src(preview, origin, file)
+    }) satisfies Handler<'preview.open'>,
+    'preview.update': (async ({ path: file, text }) => {
+      const { preview, origin } = service()
+      preview.setDraft(file, text)
+      return src(preview, origin, file)
+    }) satisfies Handler<'preview.update'>,
+    'preview.allowExternal': (async ({ allow }) => {
+      service().preview.allowExternal = allow
+      return allow
+    }) satisfies Handler<'preview.allowExternal'>,
+    'preview.export': (async ({ destination, relative }) => {
+      const workspace = session.requireWorkspace()
+      const target = path.resolve(destination)
+      // Never write into the workspace itself (it would export into its own pages).
+      if (target === workspace.root || target.startsWith(`${workspace.root}${path.sep}`)) {
+        throw new AtelierError('export-inside-workspace', target)
+      }
+      const report = await buildSite(workspace.root, target, {
+        relative,
+        onProgress: (done, total) => session.emit('preview.progress', { done, total }),
+      })
+      return {
+        destination: target,
+        pages: report.pages,
+        files: report.staticFiles,
+        problems: report.problems,
+      }
+    }) satisfies Handler<'preview.export'>,
+  }
+}

@@ -1,0 +1,73 @@
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { compileSass } from './compile-sass.js'
+import { readSite } from './read-site.js'
+import { relativizeLinks } from './relative-links.js'
+import { SiteRenderer } from './render-document.js'
+
+export interface BuildOptions {
+  /** Rewrite links and assets relative to each page, so the folder works from `file://`. */
+  relative?: boolean
+  /** Called after each file written: `done` of `total`. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface BuildReport {
+  pages: number
+  staticFiles: number
+  /** Files written, relative to the destination. */
+  written: string[]
+  /** French messages for pages that could not be rendered (the rest is still written). */
+  problems: { path: string; message: string }[]
+}
+
+/** "Exporter le site": the whole site written to `destination`, as `jekyll build` would. */
+export async function buildSite(
+  root: string,
+  destination: string,
+  options: BuildOptions = {},
+): Promise<BuildReport> {
+  const site = await readSite(root)
+  const renderer = new SiteRenderer(site)
+  const pages = site.documents.filter((doc) => doc.output !== null)
+  const statics = site.staticFiles.filter((file) => file.output !== null)
+  const total = pages.length + statics.length + site.sassFiles.length
+  const report: BuildReport = { pages: 0, staticFiles: 0, written: [], problems: [] }
+  await rm(destination, { recursive: true, force: true })
+  let done = 0
+  const write = async (output: string, data: string | Buffer | null, source?: string) => {
+    const target = path.join(destination, output)
+    await mkdir(path.dirname(target), { recursive: true })
+    if (data === null && source) await copyFile(source, target)
+    else await writeFile(target, data ?? '')
+    report.written.push(output)
+    options.onProgress?.(++done, total)
+  }
+  for (const doc of pages) {
+    let html: string
+    try {
+      html = await renderer.renderPage(doc)
+    } catch (error) {
+      report.problems.push({ path: doc.relativePath, message: (error as Error).message })
+      continue
+    }
+    const output = doc.output!
+    await write(
+      output,
+      options.relative ? relativizeLinks(html, output, site.config.baseurl) : html,
+    )
+    report.pages++
+  }
+  for (const file of site.sassFiles) {
+    try {
+      await write(file.output, compileSass(root, file.relativePath, file.body))
+    } catch (error) {
+      report.problems.push({ path: file.relativePath, message: (error as Error).message })
+    }
+  }
+  for (const file of statics) {
+    await write(file.output!, null, path.join(root, file.relativePath))
+    report.staticFiles++
+  }
+  return report
+}

@@ -1,0 +1,193 @@
+import path from 'node:path'
+import { readFile } from 'node:fs/promises'
+import {
+  Liquid,
+  Tag,
+  type Context,
+  type Emitter,
+  type TagToken,
+  type TopLevelToken,
+  type Template,
+} from 'liquidjs'
+import type { Site, SiteDocument } from './site-model.js'
+
+/** What Liquid needs from the renderer: Markdown for `markdownify`. */
+export interface LiquidHooks {
+  markdownify(text: string): string
+}
+
+/**
+ * LiquidJS in its Jekyll mode (`include` with parameters under `include.`,
+ * file names without quotes, Jekyll's `where`), with Jekyll's own filters
+ * and tags: `relative_url`, `absolute_url`, `markdownify`, `jsonify`, `link`,
+ * `post_url`, `highlight`, `include_relative`. Tags of common plugins (`seo`,
+ * `feed_meta`) render nothing, so a theme that uses them still builds.
+ * LiquidJS already has `where_exp`, `sort`, `group_by`, `slugify`,
+ * `xml_escape`, `date_to_string`, `date_to_xmlschema`, `number_of_words` and
+ * `array_to_sentence_string`.
+ */
+export function createLiquid(site: Site, hooks: LiquidHooks): Liquid {
+  const engine = new Liquid({
+    root: [path.join(site.root, '_includes')],
+    partials: [path.join(site.root, '_includes')],
+    extname: '',
+    jekyllInclude: true,
+    jekyllWhere: true,
+    dynamicPartials: false,
+    strictFilters: false,
+    strictVariables: false,
+    relativeReference: false,
+    cache: true,
+  })
+  const { baseurl, url } = site.config
+  const relativeUrl = (input: unknown): string => {
+    if (input === null || input === undefined) return ''
+    const text = String(input)
+    if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//')) return text
+    const joined = `${baseurl ? `/${baseurl.replace(/^\/+/, '')}` : ''}/${text.replace(/^\/+/, '')}`
+    return encodeURI(decodeURISafe(joined)).replace(/%25([0-9A-F]{2})/g, '%$1')
+  }
+  engine.registerFilter('relative_url', relativeUrl)
+  engine.registerFilter('absolute_url', (input: unknown) => {
+    const relative = relativeUrl(input)
+    return /^[a-z][a-z0-9+.-]*:/i.test(relative) ? relative : `${url}${relative}`
+  })
+  engine.registerFilter('markdownify', (input: unknown) => hooks.markdownify(String(input ?? '')))
+  engine.registerFilter('jsonify', (input: unknown) => JSON.stringify(input ?? null))
+  // Jekyll's groups also carry `size` (LiquidJS's have only `name` and `items`).
+  engine.registerFilter('group_by', (input: unknown, property: unknown) => {
+    const groups = new Map<string, unknown[]>()
+    for (const item of Array.isArray(input) ? input : []) {
+      const key = String(propertyOf(item, String(property)) ?? '')
+      groups.set(key, [...(groups.get(key) ?? []), item])
+    }
+    return [...groups].map(([name, items]) => ({ name, items, size: items.length }))
+  })
+
+  const byPath = new Map(site.documents.map((doc) => [doc.relativePath, doc]))
+  engine.registerTag(
+    'link',
+    linkTag((target) => byPath.get(target) ?? null, relativeUrl),
+  )
+  engine.registerTag(
+    'post_url',
+    linkTag((target) => findPost(site.documents, target), relativeUrl),
+  )
+  engine.registerTag('highlight', HighlightTag)
+  engine.registerTag('include_relative', includeRelativeTag(site.root))
+  for (const name of ['seo', 'feed_meta']) engine.registerTag(name, SilentTag)
+  return engine
+}
+
+/** `a.b.c` of an object, as Jekyll's `item_property` reads it. */
+function propertyOf(item: unknown, property: string): unknown {
+  let value: unknown = item
+  for (const key of property.split('.')) {
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[key]
+        : undefined
+  }
+  return value
+}
+
+function decodeURISafe(text: string): string {
+  try {
+    return decodeURI(text)
+  } catch {
+    return text
+  }
+}
+
+function findPost(documents: SiteDocument[], name: string): SiteDocument | null {
+  return (
+    documents.find(
+      (doc) =>
+        doc.kind === 'post' &&
+        (doc.relativePath.replace(/\.[^/.]+$/, '').endsWith(`/${name}`) ||
+          path.posix.basename(doc.relativePath).replace(/\.[^/.]+$/, '') === name),
+    ) ?? null
+  )
+}
+
+/** `{% link _themes/acces.md %}` / `{% post_url 2018-04-12-titre %}`: the document's URL with the base URL. */
+function linkTag(
+  find: (target: string) => SiteDocument | null,
+  relativeUrl: (url: string) => string,
+) {
+  return class extends Tag {
+    private readonly target: string
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid)
+      this.target = token.args.trim()
+    }
+    *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      // The argument may itself hold Liquid (`{% link {{ page.x }} %}`).
+      const target = /\{\{/.test(this.target)
+        ? ((yield this.liquid.parseAndRender(this.target, context.getAll() as object)) as string)
+        : this.target
+      const doc = find(target.trim())
+      // Jekyll stops the build on an unknown target; a preview shows the link unresolved instead.
+      emitter.write(doc ? relativeUrl(doc.url) : target.trim())
+    }
+  }
+}
+
+/** `{% highlight ruby %}…{% endhighlight %}`: Rouge's wrapper, the code escaped (no token colours). */
+class HighlightTag extends Tag {
+  private readonly language: string
+  private readonly code: string
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid)
+    this.language = token.args.trim().split(/\s+/)[0] ?? 'plaintext'
+    const parts: string[] = []
+    let closed = false
+    while (remain.length > 0) {
+      const next = remain.shift()!
+      if (next.getText().replace(/\s+/g, '') === '{%endhighlight%}') {
+        closed = true
+        break
+      }
+      parts.push(next.getText())
+    }
+    if (!closed) throw new Error('highlight: {% endhighlight %} manquant')
+    this.code = parts
+      .join('')
+      .replace(/^\r?\n/, '')
+      .replace(/\s+$/, '')
+  }
+  render(_context: Context, emitter: Emitter): void {
+    const language = escapeHtml(this.language)
+    emitter.write(
+      `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(this.code)}</code></pre></figure>`,
+    )
+  }
+}
+
+/** `{% include_relative file %}`: a file next to the page being rendered. */
+function includeRelativeTag(root: string) {
+  return class extends Tag {
+    private readonly file: string
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid)
+      this.file = token.args.trim().split(/\s+/)[0] ?? ''
+    }
+    *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const pagePath = String(context.getSync(['page', 'path']) ?? '')
+      const target = path.resolve(root, path.dirname(pagePath), this.file)
+      if (!target.startsWith(`${root}${path.sep}`)) return
+      const text = (yield readFile(target, 'utf8').catch(() => '')) as string
+      const template = this.liquid.parse(text) as Template[]
+      emitter.write((yield this.liquid.render(template, context.getAll() as object)) as string)
+    }
+  }
+}
+
+/** A plugin's tag rendered as nothing, so a theme written for the plugin still builds. */
+class SilentTag extends Tag {
+  render(): void {}
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

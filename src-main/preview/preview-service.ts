@@ -1,0 +1,214 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import { translate } from '../../src-shared/i18n/translate.js'
+import type { Language } from '../../src-shared/api/types.js'
+import { resolveInside } from '../workspace/safe-path.js'
+import { compileSass } from './compile-sass.js'
+import { isRecord } from './jekyll-config.js'
+import { previewCsp, replaceExternalContent } from './offline-content.js'
+import { readSite } from './read-site.js'
+import { SiteRenderer } from './render-document.js'
+import type { SiteDocument } from './site-model.js'
+
+export interface PreviewResponse {
+  status: number
+  type: string
+  body: string | Buffer
+  headers: Record<string, string>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+}
+
+/**
+ * The live preview of one workspace: serves the site as Jekyll would (each
+ * page rendered on request), with the editor's unsaved text of a page in
+ * place of the file. The site is read once and again only after a change to
+ * something other than the pages' own text (layouts, includes, config, data).
+ */
+export class PreviewService {
+  private renderer: Promise<SiteRenderer> | null = null
+  private readonly drafts = new Map<string, string>()
+  allowExternal = false
+  language: Language = 'fr'
+
+  constructor(
+    readonly root: string,
+    /** Who may frame the preview: the workbench's origin. */
+    private readonly frameAncestors: string,
+  ) {}
+
+  /** Files changed on disk: a page's text is re-read; anything else re-reads the site. */
+  noteChanged(paths: readonly string[]): void {
+    if (paths.length > 0) this.renderer = null
+  }
+
+  /** The editor's current text of a page (null: back to the file on disk). */
+  setDraft(relativePath: string, text: string | null): void {
+    if (text === null) this.drafts.delete(relativePath)
+    else this.drafts.set(relativePath, text)
+  }
+
+  private site(): Promise<SiteRenderer> {
+    this.renderer ??= readSite(this.root).then((site) => new SiteRenderer(site))
+    this.renderer.catch(() => {
+      this.renderer = null
+    })
+    return this.renderer
+  }
+
+  /** The preview address of a page (its site URL), or null when the page is not published. */
+  async urlOf(relativePath: string): Promise<string | null> {
+    const renderer = await this.site()
+    const doc = renderer.model.documents.find((item) => item.relativePath === relativePath)
+    return doc?.output ? doc.url : null
+  }
+
+  /** The page a preview URL shows, for « Modifier cette page ». */
+  async pageAt(url: string): Promise<string | null> {
+    const renderer = await this.site()
+    return this.documentFor(renderer, url)?.relativePath ?? null
+  }
+
+  async serve(urlPath: string): Promise<PreviewResponse> {
+    const renderer = await this.site()
+    const { baseurl } = renderer.model.config
+    let pathname = urlPath
+    if (baseurl && (pathname === baseurl || pathname.startsWith(`${baseurl}/`))) {
+      pathname = pathname.slice(baseurl.length) || '/'
+    }
+    const doc = this.documentFor(renderer, pathname)
+    if (doc) return this.renderDocument(renderer, doc)
+    const decoded = safeDecode(pathname).replace(/^\/+/, '')
+    const sass = renderer.model.sassFiles.find((file) => file.output === decoded)
+    if (sass) {
+      return this.respond(200, TYPES['.css']!, compileSass(this.root, sass.relativePath, sass.body))
+    }
+    const file = renderer.model.staticFiles.find((item) => item.output === decoded)
+    if (file) {
+      const absolute = await resolveInside(this.root, file.relativePath)
+      const type =
+        TYPES[path.extname(file.relativePath).toLowerCase()] ?? 'application/octet-stream'
+      return this.respond(200, type, await readFile(absolute))
+    }
+    return this.respond(404, TYPES['.html']!, this.message('preview.notFound'))
+  }
+
+  private documentFor(renderer: SiteRenderer, pathname: string): SiteDocument | null {
+    const wanted = pathname.endsWith('/index.html')
+      ? pathname.slice(0, -'index.html'.length)
+      : pathname
+    const candidates = [wanted, safeEncode(wanted), `${wanted}/`, `${safeEncode(wanted)}/`]
+    return (
+      renderer.model.documents.find((doc) => doc.output !== null && candidates.includes(doc.url)) ??
+      renderer.model.documents.find(
+        (doc) => doc.output !== null && `/${doc.output}` === safeDecode(wanted),
+      ) ??
+      null
+    )
+  }
+
+  private async renderDocument(
+    renderer: SiteRenderer,
+    doc: SiteDocument,
+  ): Promise<PreviewResponse> {
+    const draft = this.drafts.get(doc.relativePath)
+    const current = draft === undefined ? doc : withText(doc, draft)
+    let html: string
+    try {
+      html = await renderer.renderPage(current)
+    } catch (error) {
+      return this.respond(
+        200,
+        TYPES['.html']!,
+        this.message('preview.failed', { message: escapeText((error as Error).message) }),
+      )
+    }
+    const type = TYPES[path.extname(doc.output ?? '.html')] ?? TYPES['.html']!
+    if (!type.startsWith('text/html')) return this.respond(200, type, html)
+    const safe = this.allowExternal
+      ? html
+      : replaceExternalContent(html, translate(this.language, 'preview.external'))
+    return this.respond(200, type, safe)
+  }
+
+  private message(key: string, params: Record<string, string> = {}): string {
+    return `<!DOCTYPE html><html lang="${this.language}"><meta charset="utf-8"><body style="font:16px/1.5 sans-serif;padding:2em"><p>${translate(this.language, key, params)}</p></body></html>`
+  }
+
+  private respond(status: number, type: string, body: string | Buffer): PreviewResponse {
+    return {
+      status,
+      type,
+      body,
+      headers: {
+        'content-type': type,
+        'content-security-policy': previewCsp({
+          allowExternal: this.allowExternal,
+          frameAncestors: this.frameAncestors,
+        }),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    }
+  }
+}
+
+/** A page with the editor's text instead of the file's: same address, new settings and body. */
+function withText(doc: SiteDocument, text: string): SiteDocument {
+  const split = splitFrontMatter(text.replace(/^\uFEFF/, ''))
+  if (split.kind !== 'yaml') return { ...doc, body: text }
+  let data: unknown = {}
+  try {
+    data = parse(split.yaml, { version: '1.1' }) ?? {}
+  } catch {
+    // Settings being typed: keep the last good ones.
+    return { ...doc, body: text.replace(/^\uFEFF/, '').slice(split.bodyStart) }
+  }
+  // Defaults applied when the site was read stay underneath the page's own values.
+  const defaults = Object.fromEntries(
+    Object.entries(doc.data).filter(([key]) => !(key in (isRecord(data) ? data : {}))),
+  )
+  return {
+    ...doc,
+    data: { ...defaults, ...(isRecord(data) ? data : {}) },
+    body: text.replace(/^\uFEFF/, '').slice(split.bodyStart),
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+function safeEncode(text: string): string {
+  return text
+    .split('/')
+    .map((part) => encodeURIComponent(safeDecode(part)))
+    .join('/')
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+}

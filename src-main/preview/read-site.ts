@@ -1,0 +1,343 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { parse } from 'yaml'
+import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import {
+  isRecord,
+  readJekyllConfig,
+  type CollectionConfig,
+  type JekyllConfig,
+} from './jekyll-config.js'
+import {
+  escapePath,
+  fillTemplate,
+  jekyllSlugify,
+  outputPath,
+  pageTemplate,
+  permalinkTemplate,
+} from './permalink.js'
+import type { Layout, Site, StaticFile } from './site-model.js'
+
+const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/
+const DATA_EXTENSIONS = new Set(['.yml', '.yaml', '.json', '.csv', '.tsv'])
+const RENDERED_EXTENSIONS = new Set([
+  '.html',
+  '.htm',
+  '.xml',
+  '.txt',
+  '.json',
+  '.css',
+  '.js',
+  '.scss',
+  '.sass',
+])
+
+/** Reads a site folder as Jekyll's reader does: pages, posts, collections, data, layouts, static files. */
+export async function readSite(root: string): Promise<Site> {
+  const config = await readJekyllConfig(root)
+  const site: Site = {
+    root,
+    config,
+    documents: [],
+    staticFiles: [],
+    data: {},
+    layouts: new Map(),
+    buildTime: Date.now(),
+    sassFiles: [],
+  }
+  const collectionByFolder = new Map(config.collections.map((c) => [c.folder, c]))
+  const files = await listFiles(root, config)
+  for (const file of files) {
+    const top = file.split('/')[0] ?? ''
+    const collection = collectionByFolder.get(collectionFolderOf(file, collectionByFolder))
+    if (collection) {
+      await readCollectionFile(site, file, collection)
+    } else if (top === '_layouts') {
+      await readLayout(site, file)
+    } else if (top === '_data') {
+      await readData(site, file)
+    } else if (top.startsWith('_') || file.split('/').some((part) => isSpecial(part, config))) {
+      // _includes and _sass are read when used; drafts and other special folders are not published.
+    } else {
+      await readPageOrStatic(site, file)
+    }
+  }
+  return site
+}
+
+function collectionFolderOf(file: string, folders: Map<string, CollectionConfig>): string {
+  for (const folder of folders.keys()) if (file.startsWith(`${folder}/`)) return folder
+  return ''
+}
+
+/** Files below the root, skipping what Jekyll never reads (`exclude`, the destination, `.git`). */
+async function listFiles(root: string, config: JekyllConfig): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  const files: string[] = []
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue
+    const relative = path
+      .relative(root, path.join(entry.parentPath, entry.name))
+      .split(path.sep)
+      .join('/')
+    if (
+      relative.startsWith('_site/') ||
+      relative.startsWith('.git/') ||
+      isExcluded(relative, config)
+    )
+      continue
+    files.push(relative)
+  }
+  return files.sort()
+}
+
+function isExcluded(relative: string, config: JekyllConfig): boolean {
+  if (config.include.some((pattern) => matches(relative, pattern))) return false
+  return config.exclude.some((pattern) => matches(relative, pattern))
+}
+
+/** Jekyll's exclude/include patterns: a path, a folder prefix, or a glob. */
+function matches(relative: string, pattern: string): boolean {
+  const clean = pattern.replace(/^\/+/, '').replace(/\/+$/, '')
+  if (relative === clean || relative.startsWith(`${clean}/`)) return true
+  if (!/[*?[]/.test(clean)) return false
+  const regex = new RegExp(
+    `^${clean
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*\*/g, '\uE000')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')
+      .replace(/\uE000/g, '.*')}(/|$)`,
+  )
+  return regex.test(relative)
+}
+
+/** Names Jekyll skips: starting with `.`, `_` or `#`, or ending with `~` (unless included). */
+function isSpecial(name: string, config: JekyllConfig): boolean {
+  if (config.include.includes(name)) return false
+  return /^[._#]/.test(name) || name.endsWith('~')
+}
+
+interface Parsed {
+  data: Record<string, unknown> | null
+  body: string
+}
+
+async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
+  const bytes = await readFile(path.join(root, file))
+  if (bytes.includes(0)) return { data: null, body: '' }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
+  const split = splitFrontMatter(text)
+  if (split.kind !== 'yaml') return { data: null, body: text }
+  let data: unknown
+  try {
+    // YAML 1.1, as Ruby's Psych: `date: 2018-04-12` is a date.
+    data = parse(split.yaml, { version: '1.1' }) ?? {}
+  } catch {
+    data = {}
+  }
+  return { data: isRecord(data) ? data : {}, body: text.slice(split.bodyStart) }
+}
+
+/** The `defaults:` values for a path and type, later (more specific) entries winning. */
+function defaultsFor(config: JekyllConfig, file: string, type: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  const applicable = config.defaults
+    .filter(
+      (entry) =>
+        (entry.type === null || entry.type === type) &&
+        (entry.path === '' ||
+          file === entry.path ||
+          file.startsWith(`${entry.path.replace(/\/+$/, '')}/`)),
+    )
+    .sort(
+      (a, b) => a.path.length - b.path.length || Number(a.type !== null) - Number(b.type !== null),
+    )
+  for (const entry of applicable) Object.assign(result, entry.values)
+  return result
+}
+
+function isMarkdown(file: string, config: JekyllConfig): boolean {
+  return config.markdownExtensions.includes(path.extname(file).toLowerCase())
+}
+
+function outputExtension(file: string, config: JekyllConfig): string {
+  const ext = path.extname(file).toLowerCase()
+  if (isMarkdown(file, config) || ext === '.htm') return '.html'
+  if (ext === '.scss' || ext === '.sass') return '.css'
+  return ext
+}
+
+async function readPageOrStatic(site: Site, file: string): Promise<void> {
+  const { config, root } = site
+  const ext = path.extname(file).toLowerCase()
+  const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
+  const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
+  if (parsed.data === null) {
+    site.staticFiles.push(staticFile(file))
+    return
+  }
+  if (ext === '.scss' || ext === '.sass') {
+    site.sassFiles.push({
+      relativePath: file,
+      output: file.replace(/\.s[ac]ss$/i, '.css'),
+      body: parsed.body,
+    })
+    return
+  }
+  const data = { ...defaultsFor(config, file, 'pages'), ...parsed.data }
+  const outputExt = outputExtension(file, config)
+  const basename = path.posix.basename(file, path.extname(file))
+  const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
+  const template =
+    typeof data.permalink === 'string'
+      ? data.permalink
+      : pageTemplate(config.permalink, outputExt === '.html', basename === 'index')
+  const url = escapePath(fillTemplate(template, { path: dir, basename, output_ext: outputExt }))
+  site.documents.push({
+    kind: 'page',
+    relativePath: file,
+    collection: null,
+    data,
+    body: parsed.body,
+    markdown: isMarkdown(file, config),
+    url,
+    output: outputPath(url, outputExt),
+    date: null,
+  })
+}
+
+function staticFile(file: string): StaticFile {
+  return { relativePath: file, output: file }
+}
+
+async function readCollectionFile(
+  site: Site,
+  file: string,
+  collection: CollectionConfig,
+): Promise<void> {
+  const { config, root } = site
+  const inner = file.slice(collection.folder.length + 1)
+  const ext = path.extname(file).toLowerCase()
+  const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
+  const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
+  if (parsed.data === null) {
+    if (collection.output) site.staticFiles.push(staticFile(file))
+    return
+  }
+  const basename = path.posix.basename(inner, path.extname(inner))
+  const folder = path.posix.dirname(inner) === '.' ? '' : path.posix.dirname(inner)
+  const isPost = collection.name === 'posts'
+  const dated = POST_NAME.exec(basename)
+  if (isPost && !dated) return // Jekyll skips posts without a date in their name.
+  const slug = dated ? (dated[4] ?? basename) : basename
+  const data: Record<string, unknown> = {
+    ...defaultsFor(config, file, collection.name),
+    ...parsed.data,
+  }
+  let date: Date | null = null
+  if (data.date instanceof Date) date = data.date
+  else if (typeof data.date === 'string' && !Number.isNaN(Date.parse(data.date)))
+    date = new Date(data.date)
+  else if (dated)
+    date = new Date(Date.UTC(Number(dated[1]), Number(dated[2]) - 1, Number(dated[3])))
+  data.slug ??= slug
+  if (isPost) data.title ??= titleize(slug)
+  const categories = [
+    ...folder.split('/').filter(Boolean),
+    ...toList(data.categories ?? data.category),
+  ]
+  if (isPost) data.categories = categories
+  const outputExt = outputExtension(file, config)
+  const template = permalinkTemplate(
+    typeof data.permalink === 'string' ? data.permalink : collection.permalink,
+  )
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const values: Record<string, string> = {
+    collection: collection.name,
+    path: folder ? `${folder}/${basename}` : basename,
+    name: jekyllSlugify(basename),
+    title: jekyllSlugify(String(data.slug), 'pretty', true),
+    slug: jekyllSlugify(String(data.slug)),
+    // Jekyll lowercases categories but does not slugify them (`mon budget` stays with its space).
+    categories: [...new Set(categories.map((c) => c.toLowerCase()))].join('/'),
+    output_ext: outputExt,
+    basename,
+  }
+  if (date) {
+    Object.assign(values, {
+      year: String(date.getUTCFullYear()),
+      month: pad(date.getUTCMonth() + 1),
+      i_month: String(date.getUTCMonth() + 1),
+      day: pad(date.getUTCDate()),
+      i_day: String(date.getUTCDate()),
+      short_year: String(date.getUTCFullYear()).slice(2),
+      hour: pad(date.getUTCHours()),
+      minute: pad(date.getUTCMinutes()),
+      second: pad(date.getUTCSeconds()),
+    })
+  }
+  const url = escapePath(fillTemplate(template, values))
+  site.documents.push({
+    kind: isPost ? 'post' : 'document',
+    relativePath: file,
+    collection: collection.name,
+    data,
+    body: parsed.body,
+    markdown: isMarkdown(file, config),
+    url,
+    output: collection.output ? outputPath(url, outputExt) : null,
+    date,
+  })
+}
+
+async function readLayout(site: Site, file: string): Promise<void> {
+  const parsed = await readWithFrontMatter(site.root, file)
+  const name = file.slice('_layouts/'.length).replace(/\.[^/.]+$/, '')
+  const layout: Layout = { name, data: parsed.data ?? {}, body: parsed.body }
+  site.layouts.set(name, layout)
+}
+
+async function readData(site: Site, file: string): Promise<void> {
+  const ext = path.extname(file).toLowerCase()
+  if (!DATA_EXTENSIONS.has(ext)) return
+  const text = await readFile(path.join(site.root, file), 'utf8')
+  let value: unknown
+  try {
+    if (ext === '.json') value = JSON.parse(text)
+    else if (ext === '.csv' || ext === '.tsv') {
+      value = parseCsv(text, {
+        columns: true,
+        skip_empty_lines: true,
+        delimiter: ext === '.tsv' ? '\t' : ',',
+      })
+    } else value = parse(text, { version: '1.1' })
+  } catch {
+    return
+  }
+  const keys = file
+    .slice('_data/'.length)
+    .replace(/\.[^/.]+$/, '')
+    .split('/')
+  let target = site.data
+  for (const key of keys.slice(0, -1)) {
+    const next = target[key]
+    target = isRecord(next) ? next : (target[key] = {})
+  }
+  target[keys[keys.length - 1] ?? ''] = value
+}
+
+function toList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean)
+  return []
+}
+
+/** `mon-article` → `Mon Article`, as Jekyll titles a post without a title. */
+function titleize(slug: string): string {
+  return slug
+    .split('-')
+    .map((word) => (word ? word[0]!.toUpperCase() + word.slice(1) : word))
+    .join(' ')
+}

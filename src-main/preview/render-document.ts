@@ -1,0 +1,64 @@
+import type { Liquid } from 'liquidjs'
+import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
+import { createLiquid } from './liquid-engine.js'
+import { pageDrop, siteDrop } from './site-drops.js'
+import type { Site, SiteDocument } from './site-model.js'
+
+/**
+ * Renders documents of one site: Liquid, then Markdown, then the layouts, as
+ * Jekyll does. Built once per read of the site; a preview after a keystroke
+ * re-renders one page, never the site.
+ */
+export class SiteRenderer {
+  readonly liquid: Liquid
+  private site: Record<string, unknown> | null = null
+
+  constructor(readonly model: Site) {
+    const options = kramdownOptions(model.config.kramdown)
+    this.markdown = (text) => renderMarkdown(text, options)
+    this.liquid = createLiquid(model, { markdownify: this.markdown })
+  }
+
+  readonly markdown: (text: string) => string
+
+  private get siteData(): Record<string, unknown> {
+    this.site ??= siteDrop(this.model)
+    return this.site
+  }
+
+  /** The body as `cli render` prints it: front matter removed, Liquid then Markdown, no layout. */
+  async renderBody(doc: SiteDocument): Promise<string> {
+    const page = pageDrop(doc, this.model)
+    let content = doc.body
+    if (doc.data.render_with_liquid !== false) {
+      content = (await this.liquid.parseAndRender(content, { site: this.siteData, page })) as string
+    }
+    return doc.markdown ? this.markdown(content) : content
+  }
+
+  /** The whole page: the body inside its layout, and that layout inside its own, and so on. */
+  async renderPage(doc: SiteDocument): Promise<string> {
+    let content = await this.renderBody(doc)
+    const page = { ...pageDrop(doc, this.model), content }
+    let layoutName = layoutOf(doc.data.layout)
+    const seen = new Set<string>()
+    while (layoutName && !seen.has(layoutName)) {
+      seen.add(layoutName)
+      const layout = this.model.layouts.get(layoutName)
+      if (!layout) break
+      content = (await this.liquid.parseAndRender(layout.body, {
+        site: this.siteData,
+        page,
+        layout: layout.data,
+        content,
+      })) as string
+      layoutName = layoutOf(layout.data.layout)
+    }
+    return content
+  }
+}
+
+function layoutOf(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '' || value === 'none' || value === 'null') return null
+  return value.replace(/\.html$/, '')
+}

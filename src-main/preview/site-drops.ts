@@ -1,0 +1,73 @@
+import type { Site, SiteDocument } from './site-model.js'
+
+/**
+ * The objects Liquid sees as `page` and `site`, shaped like Jekyll's drops:
+ * front matter plus `url`, `path`, `date`, `slug`, `collection`…; `site` holds
+ * `_config.yml`, `pages`, `posts` (newest first), one array per collection,
+ * `collections`, `data`, `static_files` and `time`.
+ */
+export function pageDrop(doc: SiteDocument, site: Site): Record<string, unknown> {
+  const name = doc.relativePath.split('/').pop() ?? ''
+  const drop: Record<string, unknown> = {
+    ...doc.data,
+    url: doc.url,
+    path: doc.relativePath,
+    relative_path: doc.relativePath,
+    name,
+    dir: doc.url.endsWith('/') ? doc.url : doc.url.replace(/[^/]*$/, ''),
+    content: doc.body,
+    collection: doc.collection,
+  }
+  if (doc.kind !== 'page') {
+    drop.id = doc.url.replace(/\.html$/, '').replace(/\/$/, '')
+    drop.date = doc.date ?? new Date(site.buildTime)
+  }
+  if (doc.kind === 'post') drop.excerpt = firstParagraph(doc.body)
+  return drop
+}
+
+export function siteDrop(site: Site): Record<string, unknown> {
+  const drops = new Map(site.documents.map((doc) => [doc, pageDrop(doc, site)]))
+  const dropsOf = (docs: SiteDocument[]) => docs.map((doc) => drops.get(doc)!)
+  const posts = site.documents
+    .filter((doc) => doc.kind === 'post')
+    .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))
+  const drop: Record<string, unknown> = {
+    ...site.config.raw,
+    baseurl: site.config.baseurl,
+    url: site.config.url,
+    time: new Date(site.buildTime),
+    data: site.data,
+    pages: dropsOf(site.documents.filter((doc) => doc.kind === 'page')),
+    html_pages: dropsOf(
+      site.documents.filter((doc) => doc.kind === 'page' && doc.output?.endsWith('.html')),
+    ),
+    posts: dropsOf(posts),
+    documents: dropsOf(site.documents.filter((doc) => doc.kind !== 'page')),
+    static_files: site.staticFiles.map((file) => ({
+      path: `/${file.relativePath}`,
+      name: file.relativePath.split('/').pop(),
+      extname: file.relativePath.replace(/^.*(\.[^./]+)$/, '$1'),
+    })),
+  }
+  const collections: Record<string, unknown>[] = []
+  for (const collection of site.config.collections) {
+    const docs = site.documents
+      .filter((doc) => doc.collection === collection.name)
+      .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
+    if (collection.name !== 'posts') drop[collection.name] = dropsOf(docs)
+    collections.push({
+      label: collection.name,
+      docs: collection.name === 'posts' ? drop.posts : dropsOf(docs),
+      output: collection.output,
+      relative_directory: collection.folder,
+    })
+  }
+  drop.collections = collections
+  return drop
+}
+
+/** A post's excerpt: its first paragraph, as Jekyll's default `excerpt_separator` gives. */
+function firstParagraph(body: string): string {
+  return body.trim().split(/\r?\n\s*\r?\n/)[0] ?? ''
+}

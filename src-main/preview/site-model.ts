@@ -1,0 +1,47 @@
+import type { JekyllConfig } from './jekyll-config.js'
+
+/** A page, a post or a collection document: something Jekyll renders. */
+export interface SiteDocument {
+  kind: 'page' | 'post' | 'document'
+  /** From the site root, forward slashes: `_themes/acces.md`. */
+  relativePath: string
+  /** `posts`, a collection name, or null for a plain page. */
+  collection: string | null
+  /** Front matter over the `defaults:` that apply (the page's own values win). */
+  data: Record<string, unknown>
+  /** The text after the front matter, before Liquid. */
+  body: string
+  /** Converted from Markdown (by extension), else written as HTML. */
+  markdown: boolean
+  url: string
+  /** File written in the destination (`themes/acces/index.html`); null when not written. */
+  output: string | null
+  date: Date | null
+}
+
+export interface StaticFile {
+  relativePath: string
+  /** Where it is copied in the destination; null when its collection is not written. */
+  output: string | null
+}
+
+export interface Layout {
+  name: string
+  data: Record<string, unknown>
+  body: string
+}
+
+/** Everything Jekyll would read from a site folder, ready to render. */
+export interface Site {
+  root: string
+  config: JekyllConfig
+  documents: SiteDocument[]
+  staticFiles: StaticFile[]
+  /** `site.data`, from `_data/`. */
+  data: Record<string, unknown>
+  layouts: Map<string, Layout>
+  /** When the site was read: `site.time`, and the date of dated documents without one. */
+  buildTime: number
+  /** SCSS/Sass files with front matter, compiled to CSS (`assets/css/style.scss`). */
+  sassFiles: { relativePath: string; output: string; body: string }[]
+}

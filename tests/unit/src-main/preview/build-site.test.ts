@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildSite } from '../../../../src-main/preview/build-site.js'
+import { bundledStarterPlaybook } from '../../../../src-main/paths.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
+import { filesBelow, visibleText } from '../../../helpers/visible-text.js'
+
+const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
+
+describe('export of the site', () => {
+  it.skipIf(!hasJekyll)(
+    'writes the starter playbook as Debian’s jekyll build does: same files, same visible text',
+    async () => {
+      const jekyll = path.join(await tempDir('atelier-jekyll-'), 'site')
+      execFileSync(
+        'jekyll',
+        [
+          'build',
+          '--source',
+          bundledStarterPlaybook,
+          '--destination',
+          jekyll,
+          '--disable-disk-cache',
+        ],
+        {
+          stdio: 'pipe',
+        },
+      )
+      const ours = path.join(await tempDir('atelier-build-'), 'site')
+      const report = await buildSite(bundledStarterPlaybook, ours)
+      expect(report.problems).toEqual([])
+      expect(filesBelow(ours)).toEqual(filesBelow(jekyll))
+      for (const file of filesBelow(jekyll).filter((name) => name.endsWith('.html'))) {
+        expect(visibleText(path.join(ours, file)), file).toBe(visibleText(path.join(jekyll, file)))
+      }
+    },
+    120_000,
+  )
+
+  it('with --relative, links work without a server', async () => {
+    const ours = path.join(await tempDir('atelier-build-'), 'site')
+    const progress: number[] = []
+    await buildSite(bundledStarterPlaybook, ours, {
+      relative: true,
+      onProgress: (done) => progress.push(done),
+    })
+    const home = await readFile(path.join(ours, 'index.html'), 'utf8')
+    expect(home).toContain('href="assets/css/style.css"')
+    expect(home).toMatch(/href="themes\/acces-information\/index.html"/)
+    const theme = await readFile(path.join(ours, 'themes/acces-information/index.html'), 'utf8')
+    expect(theme).toContain('href="../../assets/css/style.css"')
+    expect(theme).not.toMatch(/(href|src)="\//)
+    expect(progress.at(-1)).toBe(filesBelow(ours).length)
+  })
+})
