@@ -127,7 +127,12 @@ interface Parsed {
 async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
   const bytes = await readFile(path.join(root, file))
   if (bytes.includes(0)) return { data: null, body: '' }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
+  // Jekyll looks for `---` at the very first byte: a page starting with a BOM is
+  // copied as a static file, front matter and all. The preview shows the same.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { data: null, body: '' }
+  }
+  const text = bytes.toString('utf8')
   const split = splitFrontMatter(text)
   if (split.kind !== 'yaml') return { data: null, body: text }
   let data: unknown
