@@ -82,11 +82,21 @@ export class HtmlWriter {
     private readonly options: WriterOptions,
   ) {}
 
+  private toc: [level: number, id: string, children: Element[]][] = []
+  private tocCode: [type: 'ul' | 'ol', attr: Record<string, string>, placeholder: string] | null =
+    null
+
   render(): string {
-    const result = this.inner(this.input.root, -2)
+    let result = this.inner(this.input.root, -2)
     const notes = this.footnoteContent()
-    if (this.footnoteLocation !== null) return result.replace(this.footnoteLocation, () => notes)
-    return result + notes
+    if (this.footnoteLocation !== null) result = result.replace(this.footnoteLocation, () => notes)
+    else result += notes
+    if (this.tocCode) {
+      const tree = generateTocTree(this.toc, this.tocCode[0], this.tocCode[1])
+      const text = tree.children.length > 0 ? this.convert(tree, 0) : ''
+      result = result.replace(this.tocCode[2], () => text)
+    }
+    return result
   }
 
   private convert(el: Element, indent: number): string {
@@ -232,6 +242,9 @@ export class HtmlWriter {
       attr.id = generateId(el.options.rawText ?? '', this.usedIds)
     }
     const level = el.options.level!
+    if (attr.id !== undefined && !/\bno_toc\b/.test(attr.class ?? '')) {
+      this.toc.push([level, attr.id, el.children])
+    }
     return `${sp(indent)}<h${level}${htmlAttributes(attr)}>${this.inner(el, indent)}</h${level}>\n`
   }
 
@@ -263,6 +276,10 @@ export class HtmlWriter {
 
   private convertList(el: Element, indent: number): string {
     const refs = el.options.ial?.refs
+    if (this.tocCode === null && refs?.includes('toc')) {
+      this.tocCode = [el.type as 'ul' | 'ol', el.attr, `\u0000toc${Math.random()}\u0000`]
+      return this.tocCode[2]
+    }
     if (this.footnoteLocation === null && refs?.includes('footnotes')) {
       this.footnoteLocation = `\u0000footnotes${Math.random()}\u0000`
       return this.footnoteLocation
@@ -391,6 +408,70 @@ export class HtmlWriter {
     const olHtml = this.block('ol', {}, this.inner(ol, 2), 2)
     return this.block('div', { class: 'footnotes', role: 'doc-endnotes' }, olHtml, 0)
   }
+}
+
+/** generate_toc_tree: nested lists of links to the headers, ids `markdown-toc-…`. */
+function generateTocTree(
+  toc: [number, string, Element[]][],
+  type: 'ul' | 'ol',
+  attr: Record<string, string>,
+): Element {
+  const sections: Element = { type, value: null, attr: { ...attr }, options: {}, children: [] }
+  sections.attr.id ??= 'markdown-toc'
+  const stack: Element[] = []
+  const popEmpty = (item: Element) => {
+    if (item.children[item.children.length - 1]!.children.length === 0) item.children.pop()
+  }
+  for (const [level, id, children] of toc) {
+    const a: Element = {
+      type: 'a',
+      value: null,
+      attr: { href: `#${id}`, id: `${sections.attr.id}-${id}` },
+      options: {},
+      children: fixForTocEntry(children.map(deepCopy)),
+    }
+    const p: Element = {
+      type: 'p',
+      value: null,
+      attr: {},
+      options: { transparent: true },
+      children: [a],
+    }
+    const nested: Element = { type, value: null, attr: {}, options: {}, children: [] }
+    const li: Element = {
+      type: 'li',
+      value: null,
+      attr: {},
+      options: { level },
+      children: [p, nested],
+    }
+    for (;;) {
+      const top = stack[stack.length - 1]
+      if (!top) {
+        sections.children.push(li)
+        stack.push(li)
+        break
+      } else if (top.options.level! < level) {
+        top.children[top.children.length - 1]!.children.push(li)
+        stack.push(li)
+        break
+      } else popEmpty(stack.pop()!)
+    }
+  }
+  while (stack.length > 0) popEmpty(stack.pop()!)
+  return sections
+}
+
+/** fix_for_toc_entry: no footnote markers, links unwrapped. */
+function fixForTocEntry(elements: Element[]): Element[] {
+  const out: Element[] = []
+  for (const c of elements) {
+    if (c.type === 'footnote') continue
+    c.children = fixForTocEntry(c.children)
+    if (c.type === 'a') out.push(...c.children)
+    else out.push(c)
+  }
+  return out
 }
 
 function raw(value: string): Element {

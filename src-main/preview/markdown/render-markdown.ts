@@ -63,7 +63,8 @@ export function renderMarkdown(text: string, options: KramdownOptions = JEKYLL_D
   const root = parser.parse(text)
   const writer = new HtmlWriter(
     { root, abbrevDefs: parser.abbrevDefs, abbrevAttrs: parser.abbrevAttrs },
-    { autoIds: options.autoIds, smartQuotes: options.smartQuotes },
+    // `{::options auto_ids="false" /}` anywhere applies to the whole page, as in kramdown.
+    { autoIds: parser.options.autoIds, smartQuotes: options.smartQuotes },
   )
   return writer.render()
 }
