@@ -341,7 +341,8 @@ export class BlockParser extends SpanParser {
 
   /** GFM's header with the paragraph_end quirk: no blank line needed before it. */
   private parseAtxHeader(): boolean {
-    let [text, id] = this.parseHeaderContents()
+    const [contents, id] = this.parseHeaderContents()
+    let text = contents
     const stripped = text.replace(/[\t ]#+$/, '')
     if (stripped !== text) text = stripped.trimEnd()
     if (text === '') return false
@@ -659,7 +660,7 @@ export class BlockParser extends SpanParser {
     let contentRe: RegExp | null = null
     let lazyRe: RegExp | null = null
     let indentRe: RegExp | null = null
-    let indentation = 0
+    let indentation: number
     let defStartRe = RE.defStart
     let lastIsBlank = false
     while (!this.src.eos) {
