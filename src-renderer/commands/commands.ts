@@ -1,5 +1,6 @@
 import { api } from '../api/client.js'
 import { saveActivePage } from '../editor/active-editor.js'
+import { togglePreview } from '../stores/preview-store.js'
 import { closeOtherTabs, closeTab, cycleTab, tabsStore } from '../stores/tabs-store.js'
 import {
   openDialog,
@@ -114,6 +115,13 @@ export const commands: Command[] = [
   viewCommand('review', 'commands.showReview'),
   viewCommand('problems', 'commands.showProblems', { key: 'm', mod: true, shift: true }),
   viewCommand('preview', 'commands.showPreview'),
+  {
+    id: 'preview.toggleSide',
+    title: 'commands.previewToSide',
+    keybinding: { key: 'v', after: { key: 'k', mod: true } },
+    run: () => togglePreview(),
+  },
+  { id: 'preview.export', title: 'commands.exportSite', run: () => openDialog({ kind: 'export' }) },
   viewCommand('settings', 'commands.openSettings', { key: ',', mod: true }),
   {
     id: 'view.toggleSidebar',

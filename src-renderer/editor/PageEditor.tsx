@@ -16,7 +16,7 @@ import { useStore } from '../stores/store.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { setTabDirty } from '../stores/tabs-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
-import { registerActiveSave } from './active-editor.js'
+import { registerActiveSave, registerActiveText, reportTextChanged } from './active-editor.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
 import { Toolbar } from './Toolbar.js'
@@ -206,6 +206,7 @@ function EditorBody(props: {
     // Typing may have gone on while the file was written.
     if (savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }) === text)
       onDirty(false)
+    reportTextChanged(path)
   }, [editor, path, onDirty, onSaved])
 
   // The latest save, for listeners set up once.
@@ -216,6 +217,7 @@ function EditorBody(props: {
     saveRef.current = save
     onEdit.current = () => {
       onDirty(true)
+      reportTextChanged(path)
       // The journal keeps unsaved text half a second after typing stops: a crash loses nothing.
       if (journalTimer.current) clearTimeout(journalTimer.current)
       journalTimer.current = setTimeout(() => {
@@ -240,6 +242,18 @@ function EditorBody(props: {
       }
     }
   }, [editor, path, onDirty, save])
+
+  // The live preview reads the text when it needs it (after a pause in typing).
+  useEffect(() => {
+    if (!editor) return
+    const source = {
+      path,
+      current: () => savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }),
+      saved: () => saved.current,
+    }
+    registerActiveText(source)
+    return () => registerActiveText(null)
+  }, [editor, path])
 
   useEffect(() => {
     editorStatusStore.set({ words: countWords(pageRef.current.doc.content) })

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { internalLink } from '../../src-shared/content-types/content-types.js'
 import { api } from '../api/client.js'
+import { CHORD_DONE_EVENT, CHORD_MS } from '../commands/keybinding.js'
 import { attempt } from '../shell/report-failure.js'
 import { imageStore } from '../stores/image-store.js'
 import { useStore } from '../stores/store.js'
@@ -154,15 +155,29 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
 
   // Ctrl+K (Cmd+K) in the text opens the link field, as in word processors.
+  const linkByKey = useRef(false)
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editor.isFocused) {
         event.preventDefault()
         setLinking(String(editor.getAttributes('link').href ?? ''))
+        linkByKey.current = true
+        setTimeout(() => (linkByKey.current = false), CHORD_MS)
       }
     }
+    // Ctrl+K V (the preview) was meant: the link field opened by Ctrl+K closes again.
+    const onChord = () => {
+      if (!linkByKey.current) return
+      linkByKey.current = false
+      setLinking(null)
+      editor.commands.focus()
+    }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener(CHORD_DONE_EVENT, onChord)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener(CHORD_DONE_EVENT, onChord)
+    }
   }, [editor])
 
   const applyLink = (event: FormEvent) => {

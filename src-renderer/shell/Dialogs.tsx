@@ -9,6 +9,7 @@ import { useStore } from '../stores/store.js'
 import { openTab, retargetTab } from '../stores/tabs-store.js'
 import { closeDialog, uiStore } from '../stores/ui-store.js'
 import { findPage, openWorkspace, refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { ExportDialog } from './ExportDialog.js'
 import { Modal } from './Modal.js'
 import { attempt } from './report-failure.js'
 import { VersionsDialog } from './VersionsDialogs.js'
@@ -28,6 +29,8 @@ export function Dialogs() {
       return <OpenFolderDialog />
     case 'restore':
       return <RestoreDialog entries={dialog.entries} />
+    case 'export':
+      return <ExportDialog />
     case 'author':
     case 'restore-version':
     case 'merged-text':

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { commands, chooseAndOpenFolder } from '../commands/commands.js'
 import { formatKeybinding } from '../commands/keybinding.js'
 import { PageEditor } from '../editor/PageEditor.js'
+import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
 import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
@@ -34,25 +35,28 @@ export function EditorArea() {
 
   return (
     <div className="editor-area">
-      <div className="tab-bar" role="tablist" aria-label={t('tabs.label')}>
-        {tabs.map((tab, index) => (
-          <TabHeader
-            key={tab.path}
-            tab={tab}
-            active={tab.path === active}
-            onKeyDown={(event) => onKeyDown(event, index)}
-            onContextMenu={(x, y) =>
-              setMenu({
-                x,
-                y,
-                items: [
-                  { label: t('tabs.close'), run: () => closeTab(tab.path) },
-                  { label: t('tabs.closeOthers'), run: () => closeOtherTabs(tab.path) },
-                ],
-              })
-            }
-          />
-        ))}
+      <div className="tab-strip">
+        <div className="tab-bar" role="tablist" aria-label={t('tabs.label')}>
+          {tabs.map((tab, index) => (
+            <TabHeader
+              key={tab.path}
+              tab={tab}
+              active={tab.path === active}
+              onKeyDown={(event) => onKeyDown(event, index)}
+              onContextMenu={(x, y) =>
+                setMenu({
+                  x,
+                  y,
+                  items: [
+                    { label: t('tabs.close'), run: () => closeTab(tab.path) },
+                    { label: t('tabs.closeOthers'), run: () => closeOtherTabs(tab.path) },
+                  ],
+                })
+              }
+            />
+          ))}
+        </div>
+        <EditorActions />
       </div>
       {active && (
         <div
@@ -138,6 +142,29 @@ function TabHeader(props: {
         }}
       >
         <span className="codicon codicon-close" aria-hidden="true" />
+      </button>
+    </div>
+  )
+}
+
+/** The buttons at the right end of the tab bar, as VS Code's editor actions. */
+function EditorActions() {
+  const { t } = useTranslation()
+  const visible = useStore(previewStore, (state) => state.visible)
+  const binding = commands.find((command) => command.id === 'preview.toggleSide')?.keybinding
+  const label = visible ? t('preview.hideSide') : t('commands.previewToSide')
+  return (
+    <div className="editor-actions">
+      <button
+        type="button"
+        className={`icon-button${visible ? ' checked' : ''}`}
+        aria-pressed={visible}
+        aria-label={label}
+        title={binding ? `${label} (${formatKeybinding(binding)})` : label}
+        data-action="preview-side"
+        onClick={() => togglePreview()}
+      >
+        <span className="codicon codicon-open-preview" aria-hidden="true" />
       </button>
     </div>
   )

@@ -3,6 +3,7 @@ import { useStore } from '../stores/store.js'
 import { uiStore } from '../stores/ui-store.js'
 import { ComingSoonView } from '../views/ComingSoonView.js'
 import { ExplorerView } from '../views/ExplorerView.js'
+import { PreviewView } from '../views/PreviewView.js'
 import { ProblemsView } from '../views/ProblemsView.js'
 import { SettingsView } from '../views/SettingsView.js'
 import { VersionsView } from '../views/VersionsView.js'
@@ -21,6 +22,8 @@ export function SideBar() {
         <SettingsView />
       ) : view === 'versions' ? (
         <VersionsView />
+      ) : view === 'preview' ? (
+        <PreviewView />
       ) : (
         <ComingSoonView title={title} />
       )}

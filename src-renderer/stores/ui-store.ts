@@ -14,6 +14,8 @@ export type Dialog =
   | { kind: 'author'; then?: () => Promise<unknown> }
   | { kind: 'restore-version'; path: string; version: string; date: string }
   | { kind: 'merged-text'; path: string }
+  /** « Exporter le site… »: folder, relative links, progress. */
+  | { kind: 'export' }
 
 /** `contributions`: the quick pick of the status bar's contribution item. */
 export type Palette = 'commands' | 'pages' | 'contributions'

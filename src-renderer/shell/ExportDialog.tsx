@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ExportReport } from '../../src-shared/api/types.js'
+import { api } from '../api/client.js'
+import { useStore } from '../stores/store.js'
+import { closeDialog, notify } from '../stores/ui-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
+import { attempt } from './report-failure.js'
+
+/**
+ * « Exporter le site… »: the folder (the system's dialog in the app, a path
+ * in a plain browser), relative links for a USB key, a progress bar while
+ * main writes, then what was written and what could not be.
+ */
+export function ExportDialog() {
+  const { t } = useTranslation()
+  const shell = useStore(workspaceStore, (state) => state.shell)
+  const [destination, setDestination] = useState('')
+  const [relative, setRelative] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [report, setReport] = useState<ExportReport | null>(null)
+  const form = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input')?.focus()
+  }, [])
+  useEffect(() => api.on('preview.progress', setProgress), [])
+
+  const browse = async () => {
+    const folder = await api.call('workspace.chooseFolder', {})
+    if (folder) setDestination(folder)
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (report) return closeDialog()
+    setBusy(true)
+    setProgress(null)
+    let result: ExportReport | null = null
+    await attempt(async () => {
+      result = await api.call('preview.export', { destination: destination.trim(), relative })
+    })
+    setBusy(false)
+    const done = result as ExportReport | null
+    if (!done) return
+    const counts = {
+      destination: done.destination,
+      pages: String(done.pages),
+      files: String(done.files),
+    }
+    if (done.problems.length === 0) {
+      notify('preview.exported', counts)
+      closeDialog()
+    } else {
+      notify('preview.exportedWithProblems', { ...counts, count: String(done.problems.length) })
+      setReport(done)
+    }
+  }
+
+  const cancel = () => {
+    if (!busy) closeDialog()
+  }
+
+  return (
+    <div className="modal-backdrop" onMouseDown={cancel}>
+      <form
+        ref={form}
+        className="modal export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('preview.exportTitle')}
+        onMouseDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.key === 'Escape' && cancel()}
+        onSubmit={(event) => void submit(event)}
+      >
+        <h2>{t('preview.exportTitle')}</h2>
+        {report ? (
+          <div className="export-report" role="status">
+            <p>
+              {t('preview.exported', {
+                destination: report.destination,
+                pages: report.pages,
+                files: report.files,
+              })}
+            </p>
+            <p>{t('preview.problemsTitle')}</p>
+            <ul className="export-problems">
+              {report.problems.map((problem) => (
+                <li key={problem.path}>
+                  <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+                  <strong>{problem.path}</strong> : {problem.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <>
+            <p className="modal-help">{t('preview.exportExplain')}</p>
+            <label className="field">
+              <span>{t('preview.exportFolder')}</span>
+              <div className="field-row">
+                <input
+                  required
+                  value={destination}
+                  disabled={busy}
+                  spellCheck={false}
+                  placeholder={t('preview.exportFolderPlaceholder')}
+                  onChange={(event) => setDestination(event.target.value)}
+                />
+                {shell === 'electron' && (
+                  <button
+                    type="button"
+                    className="button secondary"
+                    disabled={busy}
+                    onClick={() => void attempt(browse)}
+                  >
+                    {t('preview.browse')}
+                  </button>
+                )}
+              </div>
+              <small>{t('preview.exportFolderHelp')}</small>
+            </label>
+            <label className="field field-inline">
+              <input
+                type="checkbox"
+                checked={relative}
+                disabled={busy}
+                onChange={(event) => setRelative(event.target.checked)}
+              />
+              <span>{t('preview.relative')}</span>
+              <small>{t('preview.relativeHelp')}</small>
+            </label>
+            {busy && (
+              <div className="export-progress">
+                <progress
+                  max={progress?.total || 1}
+                  value={progress?.done ?? 0}
+                  aria-label={t('preview.exporting')}
+                />
+                <small role="status">
+                  {progress
+                    ? t('preview.progress', { done: progress.done, total: progress.total })
+                    : t('preview.exporting')}
+                </small>
+              </div>
+            )}
+          </>
+        )}
+        <div className="modal-actions">
+          {!report && (
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={closeDialog}
+            >
+              {t('pageDialog.cancel')}
+            </button>
+          )}
+          <button type="submit" className="button" disabled={busy}>
+            {report ? t('preview.closeReport') : t('preview.exportAction')}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}
