@@ -116,12 +116,16 @@ export const commands: Command[] = [
   viewCommand('problems', 'commands.showProblems', { key: 'm', mod: true, shift: true }),
   viewCommand('preview', 'commands.showPreview'),
   {
-    id: 'preview.toggleSide',
+    id: 'workbench.previewToSide',
     title: 'commands.previewToSide',
     keybinding: { key: 'v', after: { key: 'k', mod: true } },
     run: () => togglePreview(),
   },
-  { id: 'preview.export', title: 'commands.exportSite', run: () => openDialog({ kind: 'export' }) },
+  {
+    id: 'workbench.exportSite',
+    title: 'commands.exportSite',
+    run: () => openDialog({ kind: 'export' }),
+  },
   viewCommand('settings', 'commands.openSettings', { key: ',', mod: true }),
   {
     id: 'view.toggleSidebar',

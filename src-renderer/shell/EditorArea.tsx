@@ -151,7 +151,7 @@ function TabHeader(props: {
 function EditorActions() {
   const { t } = useTranslation()
   const visible = useStore(previewStore, (state) => state.visible)
-  const binding = commands.find((command) => command.id === 'preview.toggleSide')?.keybinding
+  const binding = commands.find((command) => command.id === 'workbench.previewToSide')?.keybinding
   const label = visible ? t('preview.hideSide') : t('commands.previewToSide')
   return (
     <div className="editor-actions">

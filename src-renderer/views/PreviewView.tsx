@@ -13,7 +13,7 @@ export function PreviewView() {
   const info = useStore(workspaceStore, (state) => state.info)
   const visible = useStore(previewStore, (state) => state.visible)
   const allowExternal = useStore(previewStore, (state) => state.allowExternal)
-  const binding = commands.find((command) => command.id === 'preview.toggleSide')?.keybinding
+  const binding = commands.find((command) => command.id === 'workbench.previewToSide')?.keybinding
   return (
     <section className="view preview-view">
       <header className="view-header">

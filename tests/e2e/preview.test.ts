@@ -109,6 +109,21 @@ describe('live preview beside the editor', () => {
     await expect.poll(() => p.locator('.preview-pane').count()).toBe(0)
   })
 
+  // Known problem of the test host (main's side): its preview port asks for the token cookie,
+  // which a document in a `sandbox=""` frame (an opaque origin) never sends, so the page's own
+  // stylesheet is refused (403) and the preview shows unstyled. The app's `atelier-preview:`
+  // scheme asks for no token and is not affected. Drop `.fails` once the host is fixed.
+  it.fails('loads the site’s stylesheet inside the frame', async () => {
+    const p = await start()
+    const statuses: number[] = []
+    p.on('response', (response) => {
+      if (response.url().endsWith('/assets/css/style.css')) statuses.push(response.status())
+    })
+    await openWithPreview(p, ACCESS)
+    await expect.poll(() => statuses.length, { timeout: 10_000 }).toBeGreaterThan(0)
+    expect(statuses).toEqual(statuses.map(() => 200))
+  })
+
   it('never runs a script of the page', async () => {
     const p = await start()
     const pwned: string[] = []

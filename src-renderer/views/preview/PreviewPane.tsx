@@ -15,6 +15,8 @@ import { workspaceStore } from '../../stores/workspace-store.js'
 
 /** Typing stops this long before the preview asks for the page again. */
 export const PREVIEW_DEBOUNCE_MS = 120
+/** Typing without a pause still shows in the preview this often. */
+const PREVIEW_MAX_WAIT_MS = 1000
 
 interface Frame {
   id: number
@@ -98,13 +100,19 @@ export function PreviewPane() {
     if (path) run(true)
   }, [path, reloads, run])
 
-  // Typing: the text is read and sent once typing pauses.
+  // Typing: the text is read and sent once typing pauses (and at least every second meanwhile).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
+    let since: number | null = null
     const off = onActiveTextChanged((source) => {
       if (source.path !== path) return
       if (timer) clearTimeout(timer)
-      timer = setTimeout(() => run(false), PREVIEW_DEBOUNCE_MS)
+      since ??= Date.now()
+      const wait = Date.now() - since >= PREVIEW_MAX_WAIT_MS ? 0 : PREVIEW_DEBOUNCE_MS
+      timer = setTimeout(() => {
+        since = null
+        run(false)
+      }, wait)
     })
     return () => {
       off()
