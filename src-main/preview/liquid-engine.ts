@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import {
   Liquid,
   Tag,
@@ -124,7 +124,10 @@ function linkTag(
     *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       // The argument may itself hold Liquid (`{% link {{ page.x }} %}`).
       const target = /\{\{/.test(this.target)
-        ? ((yield this.liquid.parseAndRender(this.target, context.getAll() as object)) as string)
+        ? ((yield this.liquid.renderer.renderTemplates(
+            this.liquid.parse(this.target),
+            context,
+          )) as string)
         : this.target
       const doc = find(target.trim())
       // Jekyll stops the build on an unknown target; a preview shows the link unresolved instead.
@@ -176,9 +179,16 @@ function includeRelativeTag(root: string) {
       const pagePath = String(context.getSync(['page', 'path']) ?? '')
       const target = path.resolve(root, path.dirname(pagePath), this.file)
       if (!target.startsWith(`${root}${path.sep}`)) return
-      const text = (yield readFile(target, 'utf8').catch(() => '')) as string
-      const template = this.liquid.parse(text) as Template[]
-      emitter.write((yield this.liquid.render(template, context.getAll() as object)) as string)
+      let text = ''
+      try {
+        text = readFileSync(target, 'utf8')
+      } catch {
+        return
+      }
+      // Rendered in the current context, synchronously (pages render with renderSync).
+      emitter.write(
+        (yield this.liquid.renderer.renderTemplates(this.liquid.parse(text), context)) as string,
+      )
     }
   }
 }

@@ -1,6 +1,7 @@
 import { benchGit } from './git.bench.js'
 import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
+import { benchPreview } from './preview.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -10,3 +11,4 @@ const runs = Number(process.env.BENCH_RUNS ?? 7)
 await benchPageIndex(runs)
 await benchLossless(runs)
 await benchGit(runs)
+await benchPreview(runs)
