@@ -143,7 +143,15 @@ export async function startTestHost(options: {
   })
   async function servePreview(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    if (!hasToken(request, url, token)) {
+    // A page's stylesheet, fonts and images are asked for by a `sandbox=""` frame: an
+    // opaque origin, which never sends the token cookie. Pages (navigations) still need
+    // the token; the files they use are served to loopback callers that name this very
+    // host (no DNS rebinding) — the same files as in the workspace, read-only.
+    const navigation = ['document', 'iframe', 'frame'].includes(
+      headerValue(request.headers['sec-fetch-dest']) ?? 'document',
+    )
+    const rightHost = request.headers.host === `127.0.0.1:${previewPortOf()}`
+    if (!rightHost || (navigation && !hasToken(request, url, token))) {
       send(response, 403, 'Accès refusé : jeton manquant ou incorrect.')
       return
     }
@@ -161,6 +169,7 @@ export async function startTestHost(options: {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   await new Promise<void>((resolve) => previewServer.listen(0, '127.0.0.1', resolve))
+  const previewPortOf = () => (previewServer.address() as AddressInfo).port
   const { port } = server.address() as AddressInfo
   const previewPort = (previewServer.address() as AddressInfo).port
   options.session.preview = {

@@ -7,7 +7,6 @@ import {
   type Emitter,
   type TagToken,
   type TopLevelToken,
-  type Template,
 } from 'liquidjs'
 import type { Site, SiteDocument } from './site-model.js'
 
@@ -179,7 +178,7 @@ function includeRelativeTag(root: string) {
       const pagePath = String(context.getSync(['page', 'path']) ?? '')
       const target = path.resolve(root, path.dirname(pagePath), this.file)
       if (!target.startsWith(`${root}${path.sep}`)) return
-      let text = ''
+      let text: string
       try {
         text = readFileSync(target, 'utf8')
       } catch {
