@@ -109,11 +109,9 @@ describe('live preview beside the editor', () => {
     await expect.poll(() => p.locator('.preview-pane').count()).toBe(0)
   })
 
-  // Known problem of the test host (main's side): its preview port asks for the token cookie,
-  // which a document in a `sandbox=""` frame (an opaque origin) never sends, so the page's own
-  // stylesheet is refused (403) and the preview shows unstyled. The app's `atelier-preview:`
-  // scheme asks for no token and is not affected. Drop `.fails` once the host is fixed.
-  it.fails('loads the site’s stylesheet inside the frame', async () => {
+  // The frame is an opaque origin (sandbox="") that sends no cookie: the test host serves a
+  // page's own files without the token (pages still need it).
+  it('loads the site’s stylesheet inside the frame', async () => {
     const p = await start()
     const statuses: number[] = []
     p.on('response', (response) => {
