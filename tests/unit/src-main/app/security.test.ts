@@ -29,9 +29,9 @@ describe('security', () => {
     expect(headers['Content-Security-Policy'][0]).toContain(
       'frame-src atelier-preview: http://127.0.0.1:*',
     )
-    expect(
-      headers['Content-Security-Policy'][0].replace('http://127.0.0.1:*', ''),
-    ).not.toMatch(/unsafe-eval|https?:/)
+    expect(headers['Content-Security-Policy'][0].replace('http://127.0.0.1:*', '')).not.toMatch(
+      /unsafe-eval|https?:/,
+    )
     const allow = vi.fn()
     permissions!(null, 'geolocation', allow)
     expect(allow).toHaveBeenCalledWith(false)
