@@ -97,15 +97,19 @@ export function ExportDialog() {
         ) : (
           <>
             <p className="modal-help">{t('preview.exportExplain')}</p>
-            <label className="field">
-              <span>{t('preview.exportFolder')}</span>
+            <div className="field">
+              <label className="field-label" htmlFor="export-destination">
+                {t('preview.exportFolder')}
+              </label>
               <div className="field-row">
                 <input
+                  id="export-destination"
                   required
                   value={destination}
                   disabled={busy}
                   spellCheck={false}
                   placeholder={t('preview.exportFolderPlaceholder')}
+                  aria-describedby="export-destination-help"
                   onChange={(event) => setDestination(event.target.value)}
                 />
                 {shell === 'electron' && (
@@ -119,8 +123,11 @@ export function ExportDialog() {
                   </button>
                 )}
               </div>
-              <small>{t('preview.exportFolderHelp')}</small>
-            </label>
+              <small id="export-destination-help" className="field-warning">
+                <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+                {t('preview.exportFolderHelp')}
+              </small>
+            </div>
             <label className="field field-inline">
               <input
                 type="checkbox"
