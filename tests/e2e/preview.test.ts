@@ -104,6 +104,22 @@ describe('live preview beside the editor', () => {
     await expect.poll(() => p.locator('.tab.dirty').count()).toBe(0)
     await expect.poll(() => previewText(p), { timeout: 5000 }).toContain(sentence)
 
+    // Another tab: the preview follows the active page.
+    await p.locator('[role="treeitem"][data-path="_themes/transparence-budgetaire.md"]').click()
+    await expect
+      .poll(
+        () =>
+          preview(p)
+            .locator('h1')
+            .first()
+            .textContent({ timeout: 500 })
+            .catch(() => ''),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toMatch(/^Thème 2/)
+
     // The toolbar button closes it again.
     await p.locator('[data-action="preview-side"]').click()
     await expect.poll(() => p.locator('.preview-pane').count()).toBe(0)
