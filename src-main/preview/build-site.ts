@@ -1,4 +1,5 @@
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import path from 'node:path'
 import { compileSass } from './compile-sass.js'
 import { readSite } from './read-site.js'
@@ -33,7 +34,7 @@ export async function buildSite(
   const statics = site.staticFiles.filter((file) => file.output !== null)
   const total = pages.length + statics.length + site.sassFiles.length
   const report: BuildReport = { pages: 0, staticFiles: 0, written: [], problems: [] }
-  await rm(destination, { recursive: true, force: true })
+  await prepareDestination(destination)
   let done = 0
   const write = async (output: string, data: string | Buffer | null, source?: string) => {
     const target = path.join(destination, output)
@@ -70,4 +71,30 @@ export async function buildSite(
     report.staticFiles++
   }
   return report
+}
+
+/** Left in every export, so a later export knows the folder is its own to replace. */
+export const EXPORT_MARKER = '.atelier-export'
+
+/**
+ * Empties the destination only when it is an earlier export (it holds the
+ * marker) or already empty; any other folder is refused, so choosing
+ * « Documents » by mistake can never delete anything.
+ */
+async function prepareDestination(destination: string): Promise<void> {
+  let entries: string[]
+  try {
+    entries = await readdir(destination)
+  } catch {
+    entries = []
+  }
+  if (entries.length > 0 && !entries.includes(EXPORT_MARKER)) {
+    throw new AtelierError('export-not-empty', destination)
+  }
+  await rm(destination, { recursive: true, force: true })
+  await mkdir(destination, { recursive: true })
+  await writeFile(
+    path.join(destination, EXPORT_MARKER),
+    'Dossier écrit par « Exporter le site » d’Atelier : il sera remplacé à chaque export.\n',
+  )
 }

@@ -32,6 +32,9 @@ export interface JekyllConfig {
   include: string[]
   /** The `kramdown:` options, passed to the Markdown renderer. */
   kramdown: Record<string, unknown>
+  /** `future: true` publishes posts dated later than now; `unpublished: true`, `published: false` pages. */
+  future: boolean
+  unpublished: boolean
   /** Extensions converted from Markdown (`markdown_ext`). */
   markdownExtensions: string[]
 }
@@ -113,6 +116,8 @@ export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
     exclude: [...DEFAULT_EXCLUDE, ...strings(raw.exclude)],
     include: ['.htaccess', ...strings(raw.include)],
     kramdown: isRecord(raw.kramdown) ? raw.kramdown : {},
+    future: raw.future === true,
+    unpublished: raw.unpublished === true,
     markdownExtensions: (typeof raw.markdown_ext === 'string'
       ? raw.markdown_ext
       : 'markdown,mkdown,mkdn,mkd,md'

@@ -192,6 +192,7 @@ async function readPageOrStatic(site: Site, file: string): Promise<void> {
     return
   }
   const data = { ...defaultsFor(config, file, 'pages'), ...parsed.data }
+  if (data.published === false && !config.unpublished) return
   const outputExt = outputExtension(file, config)
   const basename = path.posix.basename(file, path.extname(file))
   const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
@@ -247,6 +248,9 @@ async function readCollectionFile(
     date = new Date(data.date)
   else if (dated)
     date = new Date(Date.UTC(Number(dated[1]), Number(dated[2]) - 1, Number(dated[3])))
+  // Jekyll leaves out `published: false` pages and posts dated in the future (unless told).
+  if (data.published === false && !config.unpublished) return
+  if (isPost && date && date.getTime() > Date.now() && !config.future) return
   data.slug ??= slug
   if (isPost) data.title ??= titleize(slug)
   const categories = [

@@ -124,6 +124,7 @@ export const errorCodes = [
   'no-merge',
   'conflicts-remain',
   'export-inside-workspace',
+  'export-not-empty',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildSite } from '../../../../src-main/preview/build-site.js'
+import { buildSite, EXPORT_MARKER } from '../../../../src-main/preview/build-site.js'
 import { bundledStarterPlaybook } from '../../../../src-main/paths.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 import { filesBelow, visibleText } from '../../../helpers/visible-text.js'
@@ -31,7 +31,7 @@ describe('export of the site', () => {
       const ours = path.join(await tempDir('atelier-build-'), 'site')
       const report = await buildSite(bundledStarterPlaybook, ours)
       expect(report.problems).toEqual([])
-      expect(filesBelow(ours)).toEqual(filesBelow(jekyll))
+      expect(filesBelow(ours).filter((name) => name !== EXPORT_MARKER)).toEqual(filesBelow(jekyll))
       for (const file of filesBelow(jekyll).filter((name) => name.endsWith('.html'))) {
         expect(visibleText(path.join(ours, file)), file).toBe(visibleText(path.join(jekyll, file)))
       }
@@ -52,6 +52,22 @@ describe('export of the site', () => {
     const theme = await readFile(path.join(ours, 'themes/acces-information/index.html'), 'utf8')
     expect(theme).toContain('href="../../assets/css/style.css"')
     expect(theme).not.toMatch(/(href|src)="\//)
-    expect(progress.at(-1)).toBe(filesBelow(ours).length)
+    expect(progress.at(-1)).toBe(filesBelow(ours).length - 1)
+  })
+
+  it('replaces an earlier export but never empties a folder it did not write', async () => {
+    const folder = await tempDir('atelier-build-')
+    await writeFile(path.join(folder, 'mes-notes.txt'), 'à garder')
+    await expect(buildSite(bundledStarterPlaybook, folder)).rejects.toMatchObject({
+      code: 'export-not-empty',
+    })
+    expect(await readFile(path.join(folder, 'mes-notes.txt'), 'utf8')).toBe('à garder')
+
+    const exported = path.join(folder, 'site')
+    await buildSite(bundledStarterPlaybook, exported)
+    await writeFile(path.join(exported, 'ancien.html'), 'x')
+    await buildSite(bundledStarterPlaybook, exported)
+    expect(filesBelow(exported)).not.toContain('ancien.html')
+    expect(filesBelow(exported)).toContain('index.html')
   })
 })

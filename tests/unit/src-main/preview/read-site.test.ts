@@ -65,6 +65,8 @@ describe('site model like Jekyll', () => {
       '_data/chiffres.csv': 'pays,budget\nBénin,12\n',
       '_includes/x.html': 'x',
       '.cache/y': 'y',
+      'brouillon.md': '---\npublished: false\n---\n',
+      '_posts/2999-01-01-futur.md': '---\n---\n',
     })
     const site = await readSite(root)
     const byPath = new Map(site.documents.map((doc) => [doc.relativePath, doc]))
@@ -83,6 +85,9 @@ describe('site model like Jekyll', () => {
       auteur: 'spécial',
     })
     expect(byPath.has('notes/secret.md')).toBe(false)
+    // Not written by Jekyll: `published: false`, and posts dated in the future.
+    expect(byPath.has('brouillon.md')).toBe(false)
+    expect(byPath.has('_posts/2999-01-01-futur.md')).toBe(false)
     expect(byPath.get('about.html')?.output).toBe('a-propos/index.html')
     expect(byPath.get('feed.xml')?.output).toBe('feed.xml')
     expect(site.staticFiles.map((f) => f.relativePath)).toEqual(['docs/plain.md'])
