@@ -183,13 +183,14 @@ function withText(doc: SiteDocument, text: string): SiteDocument {
     // Settings being typed: keep the last good ones.
     return { ...doc, body: text.replace(/^\uFEFF/, '').slice(split.bodyStart) }
   }
-  // Defaults applied when the site was read stay underneath the page's own values.
-  const defaults = Object.fromEntries(
-    Object.entries(doc.data).filter(([key]) => !(key in (isRecord(data) ? data : {}))),
-  )
+  // The site's defaults and what the reader derived from the file name stay underneath the
+  // page's own values; a key deleted in the editor is gone from the preview too.
+  const derived: Record<string, unknown> = { slug: doc.data.slug }
+  if (doc.kind === 'post')
+    Object.assign(derived, { title: doc.data.title, categories: doc.data.categories })
   return {
     ...doc,
-    data: { ...defaults, ...(isRecord(data) ? data : {}) },
+    data: { ...doc.defaults, ...derived, ...(isRecord(data) ? data : {}) },
     body: text.replace(/^\uFEFF/, '').slice(split.bodyStart),
   }
 }

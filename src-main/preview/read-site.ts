@@ -191,7 +191,8 @@ async function readPageOrStatic(site: Site, file: string): Promise<void> {
     })
     return
   }
-  const data = { ...defaultsFor(config, file, 'pages'), ...parsed.data }
+  const defaults = defaultsFor(config, file, 'pages')
+  const data = { ...defaults, ...parsed.data }
   if (data.published === false && !config.unpublished) return
   const outputExt = outputExtension(file, config)
   const basename = path.posix.basename(file, path.extname(file))
@@ -206,6 +207,7 @@ async function readPageOrStatic(site: Site, file: string): Promise<void> {
     relativePath: file,
     collection: null,
     data,
+    defaults,
     body: parsed.body,
     markdown: isMarkdown(file, config),
     url,
@@ -238,10 +240,8 @@ async function readCollectionFile(
   const dated = POST_NAME.exec(basename)
   if (isPost && !dated) return // Jekyll skips posts without a date in their name.
   const slug = dated ? (dated[4] ?? basename) : basename
-  const data: Record<string, unknown> = {
-    ...defaultsFor(config, file, collection.name),
-    ...parsed.data,
-  }
+  const defaults = defaultsFor(config, file, collection.name)
+  const data: Record<string, unknown> = { ...defaults, ...parsed.data }
   let date: Date | null = null
   if (data.date instanceof Date) date = data.date
   else if (typeof data.date === 'string' && !Number.isNaN(Date.parse(data.date)))
@@ -293,6 +293,7 @@ async function readCollectionFile(
     relativePath: file,
     collection: collection.name,
     data,
+    defaults,
     body: parsed.body,
     markdown: isMarkdown(file, config),
     url,

@@ -9,6 +9,8 @@ export interface SiteDocument {
   collection: string | null
   /** Front matter over the `defaults:` that apply (the page's own values win). */
   data: Record<string, unknown>
+  /** The `defaults:` alone, to lay an edited front matter over them again. */
+  defaults: Record<string, unknown>
   /** The text after the front matter, before Liquid. */
   body: string
   /** Converted from Markdown (by extension), else written as HTML. */

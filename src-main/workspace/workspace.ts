@@ -20,7 +20,7 @@ import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matt
 import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-bytes.js'
 import { splitPage } from '../../src-shared/markdown/page-document.js'
 import { slugify } from '../../src-shared/site/slugify.js'
-import { currentBranch } from '../git/current-branch.js'
+import { headBranch } from '../git/head-commit.js'
 import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
 import { PreviewService } from '../preview/preview-service.js'
@@ -109,7 +109,7 @@ export class Workspace {
     return {
       root: this.root,
       name: path.basename(this.root),
-      branch: await currentBranch(this.root),
+      branch: this.repository ? await headBranch(this.repository.context) : null,
     }
   }
 

@@ -1,3 +1,4 @@
+import { PaletteFrame } from './PaletteFrame.js'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands } from '../commands/commands.js'
@@ -70,57 +71,49 @@ function PaletteBody({ mode }: { mode: Palette }) {
   }
 
   return (
-    <div className="palette-backdrop" onMouseDown={closePalette}>
-      <div
-        className="palette"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('palette.label')}
-        onMouseDown={(event) => event.stopPropagation()}
-      >
-        <input
-          autoFocus
-          className="palette-input"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls="palette-list"
-          aria-activedescendant={choices[selected] ? `palette-${selected}` : undefined}
-          placeholder={t(
-            mode === 'commands' ? 'palette.placeholder' : 'palette.quickOpenPlaceholder',
-          )}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value)
-            setSelected(0)
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown')
-              setSelected((index) => Math.min(index + 1, choices.length - 1))
-            else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
-            else if (event.key === 'Enter') choose(choices[selected])
-            else if (event.key === 'Escape') closePalette()
-            else return
-            event.preventDefault()
-          }}
-        />
-        <ul id="palette-list" className="palette-list" role="listbox">
-          {choices.length === 0 && <li className="palette-empty">{t('palette.noResults')}</li>}
-          {choices.map((choice, index) => (
-            <li
-              key={choice.id}
-              id={`palette-${index}`}
-              role="option"
-              aria-selected={index === selected}
-              className={`palette-item${index === selected ? ' selected' : ''}`}
-              onMouseEnter={() => setSelected(index)}
-              onClick={() => choose(choice)}
-            >
-              <span className="palette-label">{choice.label}</span>
-              {choice.detail && <span className="palette-detail">{choice.detail}</span>}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <PaletteFrame label={t('palette.label')}>
+      <input
+        autoFocus
+        className="palette-input"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="palette-list"
+        aria-activedescendant={choices[selected] ? `palette-${selected}` : undefined}
+        placeholder={t(
+          mode === 'commands' ? 'palette.placeholder' : 'palette.quickOpenPlaceholder',
+        )}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value)
+          setSelected(0)
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown')
+            setSelected((index) => Math.min(index + 1, choices.length - 1))
+          else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
+          else if (event.key === 'Enter') choose(choices[selected])
+          else if (event.key === 'Escape') closePalette()
+          else return
+          event.preventDefault()
+        }}
+      />
+      <ul id="palette-list" className="palette-list" role="listbox">
+        {choices.length === 0 && <li className="palette-empty">{t('palette.noResults')}</li>}
+        {choices.map((choice, index) => (
+          <li
+            key={choice.id}
+            id={`palette-${index}`}
+            role="option"
+            aria-selected={index === selected}
+            className={`palette-item${index === selected ? ' selected' : ''}`}
+            onMouseEnter={() => setSelected(index)}
+            onClick={() => choose(choice)}
+          >
+            <span className="palette-label">{choice.label}</span>
+            {choice.detail && <span className="palette-detail">{choice.detail}</span>}
+          </li>
+        ))}
+      </ul>
+    </PaletteFrame>
   )
 }

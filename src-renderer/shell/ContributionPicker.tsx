@@ -1,3 +1,4 @@
+import { PaletteFrame } from './PaletteFrame.js'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contribution } from '../../src-shared/api/types.js'
@@ -128,65 +129,57 @@ export function ContributionPicker() {
         : t('versions.contribution.pick')
 
   return (
-    <div className="palette-backdrop" onMouseDown={closePalette}>
-      <div
-        className="palette"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('versions.contribution.title')}
-        onMouseDown={(event) => event.stopPropagation()}
-      >
-        <input
-          key={step.kind}
-          autoFocus
-          className="palette-input"
-          role="combobox"
-          aria-expanded={step.kind !== 'name'}
-          aria-controls="contribution-list"
-          aria-activedescendant={choices[selected] ? `contribution-${selected}` : undefined}
-          aria-label={placeholder}
-          placeholder={placeholder}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value)
-            setSelected(0)
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown')
-              setSelected((index) => Math.min(index + 1, choices.length - 1))
-            else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
-            else if (event.key === 'Enter' && step.kind === 'name') submitName()
-            else if (event.key === 'Enter') choose(choices[selected])
-            else if (event.key === 'Escape') closePalette()
-            else return
-            event.preventDefault()
-          }}
-        />
-        {step.kind === 'name' ? (
-          <p className="palette-help">{t('versions.contribution.help')}</p>
-        ) : (
-          <ul id="contribution-list" className="palette-list" role="listbox">
-            {choices.map((choice, index) => (
-              <li
-                key={choice.id}
-                id={`contribution-${index}`}
-                role="option"
-                aria-selected={index === selected}
-                className={`palette-item${index === selected ? ' selected' : ''}`}
-                data-choice={choice.id}
-                onMouseEnter={() => setSelected(index)}
-                onClick={() => choose(choice)}
-              >
-                <span className="palette-label">
-                  <span className={`codicon codicon-${choice.icon}`} aria-hidden="true" />{' '}
-                  {choice.label}
-                </span>
-                {choice.detail && <span className="palette-detail">{choice.detail}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
+    <PaletteFrame label={t('versions.contribution.title')}>
+      <input
+        key={step.kind}
+        autoFocus
+        className="palette-input"
+        role="combobox"
+        aria-expanded={step.kind !== 'name'}
+        aria-controls="contribution-list"
+        aria-activedescendant={choices[selected] ? `contribution-${selected}` : undefined}
+        aria-label={placeholder}
+        placeholder={placeholder}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value)
+          setSelected(0)
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown')
+            setSelected((index) => Math.min(index + 1, choices.length - 1))
+          else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
+          else if (event.key === 'Enter' && step.kind === 'name') submitName()
+          else if (event.key === 'Enter') choose(choices[selected])
+          else if (event.key === 'Escape') closePalette()
+          else return
+          event.preventDefault()
+        }}
+      />
+      {step.kind === 'name' ? (
+        <p className="palette-help">{t('versions.contribution.help')}</p>
+      ) : (
+        <ul id="contribution-list" className="palette-list" role="listbox">
+          {choices.map((choice, index) => (
+            <li
+              key={choice.id}
+              id={`contribution-${index}`}
+              role="option"
+              aria-selected={index === selected}
+              className={`palette-item${index === selected ? ' selected' : ''}`}
+              data-choice={choice.id}
+              onMouseEnter={() => setSelected(index)}
+              onClick={() => choose(choice)}
+            >
+              <span className="palette-label">
+                <span className={`codicon codicon-${choice.icon}`} aria-hidden="true" />{' '}
+                {choice.label}
+              </span>
+              {choice.detail && <span className="palette-detail">{choice.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </PaletteFrame>
   )
 }
