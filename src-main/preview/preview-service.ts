@@ -176,7 +176,7 @@ export class PreviewService {
 function withText(doc: SiteDocument, text: string): SiteDocument {
   const split = splitFrontMatter(text.replace(/^\uFEFF/, ''))
   if (split.kind !== 'yaml') return { ...doc, body: text }
-  let data: unknown = {}
+  let data: unknown
   try {
     data = parse(split.yaml, { version: '1.1' }) ?? {}
   } catch {
