@@ -61,13 +61,13 @@ export async function buildSite(
   }
   for (const file of site.sassFiles) {
     try {
-      await write(file.output, compileSass(root, file.relativePath, file.body))
+      await write(file.output, compileSass(site, file))
     } catch (error) {
       report.problems.push({ path: file.relativePath, message: (error as Error).message })
     }
   }
   for (const file of statics) {
-    await write(file.output!, null, path.join(root, file.relativePath))
+    await write(file.output!, null, path.join(file.root, file.relativePath))
     report.staticFiles++
   }
   return report

@@ -10,6 +10,8 @@ export interface CollectionConfig {
   output: boolean
   /** Permalink template or style; Jekyll's default is `/:collection/:path:output_ext`. */
   permalink: string
+  /** Every key the collection has in `_config.yml` (`title:`…), for `site.collections` in Liquid. */
+  metadata: Record<string, unknown>
 }
 
 /** A `defaults:` entry: front-matter values applied by path prefix and/or type. */
@@ -73,7 +75,13 @@ export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
       ? Object.entries(declared)
       : []
   const collections: CollectionConfig[] = []
-  let posts: CollectionConfig = { name: 'posts', folder: folder('posts'), output: true, permalink }
+  let posts: CollectionConfig = {
+    name: 'posts',
+    folder: folder('posts'),
+    output: true,
+    permalink,
+    metadata: {},
+  }
   for (const [name, meta] of entries) {
     const settings = isRecord(meta) ? meta : {}
     const entry: CollectionConfig = {
@@ -86,6 +94,7 @@ export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
           : name === 'posts'
             ? permalink
             : '/:collection/:path:output_ext',
+      metadata: settings,
     }
     if (name === 'posts') posts = entry
     else collections.push(entry)

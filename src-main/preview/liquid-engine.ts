@@ -26,9 +26,12 @@ export interface LiquidHooks {
  * `array_to_sentence_string`.
  */
 export function createLiquid(site: Site, hooks: LiquidHooks): Liquid {
+  // The site's includes first, then the built-in theme's (as a theme gem's).
+  const includes = [path.join(site.root, '_includes')]
+  if (site.theme) includes.push(path.join(site.theme, '_includes'))
   const engine = new Liquid({
-    root: [path.join(site.root, '_includes')],
-    partials: [path.join(site.root, '_includes')],
+    root: includes,
+    partials: includes,
     extname: '',
     jekyllInclude: true,
     jekyllWhere: true,

@@ -8,6 +8,7 @@ import { resolveInside } from '../workspace/safe-path.js'
 import { compileSass } from './compile-sass.js'
 import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
+import { createNonce, injectPreviewBridge } from './preview-bridge.js'
 import { readSite } from './read-site.js'
 import { SiteRenderer } from './render-document.js'
 import type { SiteDocument } from './site-model.js'
@@ -85,26 +86,57 @@ export class PreviewService {
   /** The page a preview URL shows, for « Modifier cette page ». */
   async pageAt(url: string): Promise<string | null> {
     const renderer = await this.site()
-    return this.documentFor(renderer, url)?.relativePath ?? null
+    return this.documentFor(renderer, withoutBaseurl(renderer, url))?.relativePath ?? null
   }
 
+  /**
+   * What the preview frame gets for an address. Every HTML response carries
+   * the bridge and a policy that lets only it run (a new nonce each time).
+   */
   async serve(urlPath: string): Promise<PreviewResponse> {
-    const renderer = await this.site()
-    const { baseurl } = renderer.model.config
-    let pathname = urlPath
-    if (baseurl && (pathname === baseurl || pathname.startsWith(`${baseurl}/`))) {
-      pathname = pathname.slice(baseurl.length) || '/'
+    const response = await this.serveFile(urlPath)
+    if (!response.type.startsWith('text/html')) return response
+    const nonce = createNonce()
+    return {
+      ...response,
+      body: injectPreviewBridge(String(response.body), nonce),
+      headers: {
+        ...response.headers,
+        'content-security-policy': previewCsp({
+          allowExternal: this.allowExternal,
+          frameAncestors: this.frameAncestors,
+          nonce,
+        }),
+      },
     }
+  }
+
+  /**
+   * A page's HTML as `serve` gives it at its address, without the bridge:
+   * what the workbench swaps into the frame while the user types. Null when
+   * the page is not published or not an HTML page.
+   */
+  async pageHtml(relativePath: string): Promise<string | null> {
+    const renderer = await this.site()
+    const doc = renderer.model.documents.find((item) => item.relativePath === relativePath)
+    if (!doc?.output) return null
+    const response = await this.renderDocument(renderer, doc)
+    return response.type.startsWith('text/html') ? String(response.body) : null
+  }
+
+  private async serveFile(urlPath: string): Promise<PreviewResponse> {
+    const renderer = await this.site()
+    const pathname = withoutBaseurl(renderer, urlPath)
     const doc = this.documentFor(renderer, pathname)
     if (doc) return this.renderDocument(renderer, doc)
     const decoded = safeDecode(pathname).replace(/^\/+/, '')
     const sass = renderer.model.sassFiles.find((file) => file.output === decoded)
     if (sass) {
-      return this.respond(200, TYPES['.css']!, compileSass(this.root, sass.relativePath, sass.body))
+      return this.respond(200, TYPES['.css']!, compileSass(renderer.model, sass))
     }
     const file = renderer.model.staticFiles.find((item) => item.output === decoded)
     if (file) {
-      const absolute = await resolveInside(this.root, file.relativePath)
+      const absolute = await resolveInside(file.root, file.relativePath)
       const type =
         TYPES[path.extname(file.relativePath).toLowerCase()] ?? 'application/octet-stream'
       return this.respond(200, type, await readFile(absolute))
@@ -193,6 +225,15 @@ function withText(doc: SiteDocument, text: string): SiteDocument {
     data: { ...doc.defaults, ...derived, ...(isRecord(data) ? data : {}) },
     body: text.replace(/^\uFEFF/, '').slice(split.bodyStart),
   }
+}
+
+/** The site's addresses start with its `baseurl`; its files are found without it. */
+function withoutBaseurl(renderer: SiteRenderer, pathname: string): string {
+  const { baseurl } = renderer.model.config
+  if (baseurl && (pathname === baseurl || pathname.startsWith(`${baseurl}/`))) {
+    return pathname.slice(baseurl.length) || '/'
+  }
+  return pathname
 }
 
 function safeDecode(text: string): string {

@@ -18,6 +18,8 @@ import {
   permalinkTemplate,
 } from './permalink.js'
 import type { Layout, Site, StaticFile } from './site-model.js'
+import { builtinThemeDir } from '../paths.js'
+import { needsBuiltinTheme } from './builtin-theme.js'
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/
 const DATA_EXTENSIONS = new Set(['.yml', '.yaml', '.json', '.csv', '.tsv'])
@@ -33,8 +35,13 @@ const RENDERED_EXTENSIONS = new Set([
   '.sass',
 ])
 
+export interface ReadSiteOptions {
+  /** The built-in playbook theme's folder (default: the one shipped with Atelier). */
+  builtinTheme?: string
+}
+
 /** Reads a site folder as Jekyll's reader does: pages, posts, collections, data, layouts, static files. */
-export async function readSite(root: string): Promise<Site> {
+export async function readSite(root: string, options: ReadSiteOptions = {}): Promise<Site> {
   const config = await readJekyllConfig(root)
   const site: Site = {
     root,
@@ -45,16 +52,21 @@ export async function readSite(root: string): Promise<Site> {
     layouts: new Map(),
     buildTime: Date.now(),
     sassFiles: [],
+    theme: null,
   }
   const collectionByFolder = new Map(config.collections.map((c) => [c.folder, c]))
   const files = await listFiles(root, config)
+  if (needsBuiltinTheme(config, files)) {
+    site.theme = options.builtinTheme ?? builtinThemeDir
+    await readTheme(site, site.theme, new Set(files))
+  }
   for (const file of files) {
     const top = file.split('/')[0] ?? ''
     const collection = collectionByFolder.get(collectionFolderOf(file, collectionByFolder))
     if (collection) {
       await readCollectionFile(site, file, collection)
     } else if (top === '_layouts') {
-      await readLayout(site, file)
+      await readLayout(site, root, file)
     } else if (top === '_data') {
       await readData(site, file)
     } else if (top.startsWith('_') || file.split('/').some((part) => isSpecial(part, config))) {
@@ -63,7 +75,41 @@ export async function readSite(root: string): Promise<Site> {
       await readPageOrStatic(site, file)
     }
   }
+  if (site.theme) dropShadowedThemeFiles(site)
   return site
+}
+
+/** A theme file whose destination a page or file of the site also writes gives way to it. */
+function dropShadowedThemeFiles(site: Site): void {
+  const ownOutputs = new Set<string | null>([
+    ...site.documents.map((doc) => doc.output),
+    ...site.sassFiles.filter((file) => file.root === site.root).map((file) => file.output),
+    ...site.staticFiles.filter((file) => file.root === site.root).map((file) => file.output),
+  ])
+  const kept = (file: { root: string; output: string | null }) =>
+    file.root === site.root || !ownOutputs.has(file.output)
+  site.staticFiles = site.staticFiles.filter(kept)
+  site.sassFiles = site.sassFiles.filter(kept)
+}
+
+/**
+ * The theme's layouts and `assets/`, read before the site's own files so that
+ * a file of the site replaces the theme's at the same path, as with a gem.
+ * Its `_includes/` and `_sass/` are searched after the site's when used.
+ */
+async function readTheme(site: Site, theme: string, siteFiles: Set<string>): Promise<void> {
+  const entries = await readdir(theme, { recursive: true, withFileTypes: true })
+  const files = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) =>
+      path.relative(theme, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .sort()
+  for (const file of files) {
+    if (siteFiles.has(file)) continue
+    if (file.startsWith('_layouts/')) await readLayout(site, theme, file)
+    else if (file.startsWith('assets/')) await readPageOrStatic(site, file, theme)
+  }
 }
 
 function collectionFolderOf(file: string, folders: Map<string, CollectionConfig>): string {
@@ -174,18 +220,19 @@ function outputExtension(file: string, config: JekyllConfig): string {
   return ext
 }
 
-async function readPageOrStatic(site: Site, file: string): Promise<void> {
-  const { config, root } = site
+async function readPageOrStatic(site: Site, file: string, root = site.root): Promise<void> {
+  const { config } = site
   const ext = path.extname(file).toLowerCase()
   const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
   const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
   if (parsed.data === null) {
-    site.staticFiles.push(staticFile(file))
+    site.staticFiles.push(staticFile(root, file))
     return
   }
   if (ext === '.scss' || ext === '.sass') {
     site.sassFiles.push({
       relativePath: file,
+      root,
       output: file.replace(/\.s[ac]ss$/i, '.css'),
       body: parsed.body,
     })
@@ -216,8 +263,8 @@ async function readPageOrStatic(site: Site, file: string): Promise<void> {
   })
 }
 
-function staticFile(file: string): StaticFile {
-  return { relativePath: file, output: file }
+function staticFile(root: string, file: string): StaticFile {
+  return { relativePath: file, root, output: file }
 }
 
 async function readCollectionFile(
@@ -231,7 +278,7 @@ async function readCollectionFile(
   const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
   const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
   if (parsed.data === null) {
-    if (collection.output) site.staticFiles.push(staticFile(file))
+    if (collection.output) site.staticFiles.push(staticFile(root, file))
     return
   }
   const basename = path.posix.basename(inner, path.extname(inner))
@@ -302,8 +349,8 @@ async function readCollectionFile(
   })
 }
 
-async function readLayout(site: Site, file: string): Promise<void> {
-  const parsed = await readWithFrontMatter(site.root, file)
+async function readLayout(site: Site, root: string, file: string): Promise<void> {
+  const parsed = await readWithFrontMatter(root, file)
   const name = file.slice('_layouts/'.length).replace(/\.[^/.]+$/, '')
   const layout: Layout = { name, data: parsed.data ?? {}, body: parsed.body }
   site.layouts.set(name, layout)

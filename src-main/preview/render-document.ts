@@ -1,4 +1,5 @@
 import type { Liquid, Template } from 'liquidjs'
+import { builtinLayoutFor, themePagesOf, type ThemePages } from './builtin-theme.js'
 import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
 import { pageDrop, siteDrop } from './site-drops.js'
@@ -32,6 +33,8 @@ export class SiteRenderer {
    * and skipping a promise per tag and filter makes a build several times faster.
    */
   private readonly templates = new Map<string, Template[]>()
+  /** With the built-in theme: which pages are theme pages (named in others' `theme:`). */
+  private themePages: ThemePages | undefined
 
   private template(key: string, text: string): Template[] {
     let template = this.templates.get(key)
@@ -59,7 +62,9 @@ export class SiteRenderer {
   async renderPage(doc: SiteDocument): Promise<string> {
     let content = await this.renderBody(doc)
     const page = { ...pageDrop(doc, this.model), content }
-    let layoutName = layoutOf(doc.data.layout)
+    let layoutName = this.model.theme
+      ? builtinLayoutFor(doc, this.model, (this.themePages ??= themePagesOf(this.model)))
+      : layoutOf(doc.data.layout)
     const seen = new Set<string>()
     while (layoutName && !seen.has(layoutName)) {
       seen.add(layoutName)

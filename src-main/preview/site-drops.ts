@@ -57,13 +57,17 @@ export function siteDrop(site: Site): Record<string, unknown> {
       .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
     if (collection.name !== 'posts') drop[collection.name] = dropsOf(docs)
     collections.push({
+      ...collection.metadata,
       label: collection.name,
       docs: collection.name === 'posts' ? drop.posts : dropsOf(docs),
       output: collection.output,
       relative_directory: collection.folder,
     })
   }
-  drop.collections = collections
+  // Jekyll's `site.collections` is sorted by label (the `_config.yml` order is lost).
+  drop.collections = collections.sort((a, b) =>
+    String(a.label) < String(b.label) ? -1 : String(a.label) > String(b.label) ? 1 : 0,
+  )
   return drop
 }
 

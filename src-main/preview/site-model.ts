@@ -22,7 +22,10 @@ export interface SiteDocument {
 }
 
 export interface StaticFile {
+  /** From `root`, forward slashes. */
   relativePath: string
+  /** The folder it is read from: the site, or the built-in theme. */
+  root: string
   /** Where it is copied in the destination; null when its collection is not written. */
   output: string | null
 }
@@ -45,5 +48,20 @@ export interface Site {
   /** When the site was read: `site.time`, and the date of dated documents without one. */
   buildTime: number
   /** SCSS/Sass files with front matter, compiled to CSS (`assets/css/style.scss`). */
-  sassFiles: { relativePath: string; output: string; body: string }[]
+  sassFiles: SassFile[]
+  /**
+   * The built-in playbook theme's folder when the site relies on it (no
+   * `_layouts/` of its own, or a `theme:` gem Atelier cannot have): its layouts,
+   * includes, `_sass/` and `assets/` sit under the site's own, as a gem's would.
+   */
+  theme: string | null
+}
+
+/** A `.scss`/`.sass` file with front matter, compiled to CSS. */
+export interface SassFile {
+  relativePath: string
+  /** The folder it is read from: the site, or the built-in theme. */
+  root: string
+  output: string
+  body: string
 }

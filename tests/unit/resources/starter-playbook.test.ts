@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { bundledStarterPlaybook as starter } from '../../../src-main/paths.js'
+import { builtinThemeDir, bundledStarterPlaybook as starter } from '../../../src-main/paths.js'
+import { ensureStarterPlaybook } from '../../../src-main/workspace/starter-playbook.js'
 import { PageIndex } from '../../../src-main/workspace/page-index.js'
 import { tempDir } from '../../helpers/temp-dir.js'
 
@@ -61,8 +62,8 @@ describe('starter playbook', () => {
     }
   })
 
-  it('loads nothing from the network (offline first)', () => {
-    for (const file of textFiles(starter)) {
+  it('loads nothing from the network (offline first), its theme included', () => {
+    for (const file of [...textFiles(starter), ...textFiles(builtinThemeDir)]) {
       const text = readFileSync(file, 'utf8')
       expect(text, file).not.toMatch(/(src|href)=["']https?:\/\//)
       expect(text, file).not.toMatch(/@import\s+url\(["']?https?:|url\(["']?https?:\/\//)
@@ -70,12 +71,13 @@ describe('starter playbook', () => {
   })
 
   it.skipIf(!hasJekyll)(
-    'builds with Debian’s jekyll and no extra gems',
+    'builds with Debian’s jekyll and no extra gems, once installed with its theme',
     async () => {
+      const installed = await ensureStarterPlaybook(starter, await tempDir())
       const destination = path.join(await tempDir('atelier-jekyll-'), 'site')
       execFileSync(
         'jekyll',
-        ['build', '--source', starter, '--destination', destination, '--disable-disk-cache'],
+        ['build', '--source', installed, '--destination', destination, '--disable-disk-cache'],
         {
           stdio: 'pipe',
           env: { ...process.env, JEKYLL_ENV: 'production' },
@@ -89,6 +91,13 @@ describe('starter playbook', () => {
         'utf8',
       )
       expect(firstTheme).toMatch(/<html[^>]+lang="fr"/)
+      // The fonts the stylesheet names are there, beside it.
+      const css = readFileSync(path.join(destination, 'assets/css/style.css'), 'utf8')
+      const fonts = [...css.matchAll(/url\('([^']+\.woff2)'\)/g)].map((match) => match[1]!)
+      expect(fonts.length).toBeGreaterThanOrEqual(3)
+      for (const font of fonts) {
+        expect(existsSync(path.join(destination, 'assets/css', font)), font).toBe(true)
+      }
     },
     60_000,
   )

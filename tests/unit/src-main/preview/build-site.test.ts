@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildSite, EXPORT_MARKER } from '../../../../src-main/preview/build-site.js'
 import { bundledStarterPlaybook } from '../../../../src-main/paths.js'
+import { ensureStarterPlaybook } from '../../../../src-main/workspace/starter-playbook.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 import { filesBelow, visibleText } from '../../../helpers/visible-text.js'
 
@@ -11,29 +12,29 @@ const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
 
 describe('export of the site', () => {
   it.skipIf(!hasJekyll)(
-    'writes the starter playbook as Debian’s jekyll build does: same files, same visible text',
+    'writes the starter playbook as Debian’s jekyll build does (same files, same visible text), and so does the built-in theme for the same pages without layouts',
     async () => {
+      // The user's copy: the starter's pages with the built-in theme's files installed.
+      const installed = await ensureStarterPlaybook(bundledStarterPlaybook, await tempDir())
       const jekyll = path.join(await tempDir('atelier-jekyll-'), 'site')
       execFileSync(
         'jekyll',
-        [
-          'build',
-          '--source',
-          bundledStarterPlaybook,
-          '--destination',
-          jekyll,
-          '--disable-disk-cache',
-        ],
-        {
-          stdio: 'pipe',
-        },
+        ['build', '--source', installed, '--destination', jekyll, '--disable-disk-cache'],
+        { stdio: 'pipe' },
       )
-      const ours = path.join(await tempDir('atelier-build-'), 'site')
-      const report = await buildSite(bundledStarterPlaybook, ours)
-      expect(report.problems).toEqual([])
-      expect(filesBelow(ours).filter((name) => name !== EXPORT_MARKER)).toEqual(filesBelow(jekyll))
-      for (const file of filesBelow(jekyll).filter((name) => name.endsWith('.html'))) {
-        expect(visibleText(path.join(ours, file)), file).toBe(visibleText(path.join(jekyll, file)))
+      // The bundled folder has no layouts: the preview dresses it with the built-in theme.
+      for (const source of [installed, bundledStarterPlaybook]) {
+        const ours = path.join(await tempDir('atelier-build-'), 'site')
+        const report = await buildSite(source, ours)
+        expect(report.problems).toEqual([])
+        expect(filesBelow(ours).filter((name) => name !== EXPORT_MARKER)).toEqual(
+          filesBelow(jekyll),
+        )
+        for (const file of filesBelow(jekyll).filter((name) => name.endsWith('.html'))) {
+          expect(visibleText(path.join(ours, file)), `${source}: ${file}`).toBe(
+            visibleText(path.join(jekyll, file)),
+          )
+        }
       }
     },
     120_000,

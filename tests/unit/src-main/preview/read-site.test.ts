@@ -90,7 +90,9 @@ describe('site model like Jekyll', () => {
     expect(byPath.has('_posts/2999-01-01-futur.md')).toBe(false)
     expect(byPath.get('about.html')?.output).toBe('a-propos/index.html')
     expect(byPath.get('feed.xml')?.output).toBe('feed.xml')
-    expect(site.staticFiles.map((f) => f.relativePath)).toEqual(['docs/plain.md'])
+    expect(site.staticFiles.filter((f) => f.root === site.root).map((f) => f.relativePath)).toEqual(
+      ['docs/plain.md'],
+    )
     expect(site.data).toEqual({
       equipe: [{ nom: 'Aminata' }],
       pays: { afrique: { bj: 'Bénin' } },

@@ -24,6 +24,21 @@ describe('ensureStarterPlaybook', () => {
     git(playbook, 'fsck', '--strict')
   })
 
+  it('installs the built-in theme in the copy, so that Jekyll alone can publish it', async () => {
+    const playbook = await ensureStarterPlaybook(bundledStarterPlaybook, await tempDir())
+    const tracked = git(playbook, 'ls-files').split('\n')
+    for (const file of [
+      '_layouts/default.html',
+      '_layouts/theme.html',
+      '_includes/navigation.html',
+      'assets/css/style.css',
+      'assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2',
+      'index.md',
+      '_config.yml',
+    ])
+      expect(tracked).toContain(file)
+  })
+
   it('leaves the user’s copy alone on later launches', async () => {
     const dataDir = await tempDir()
     const playbook = await ensureStarterPlaybook(bundledStarterPlaybook, dataDir)
