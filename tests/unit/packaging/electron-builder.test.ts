@@ -41,11 +41,14 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
   })
 
-  it('ships existing icons and the starter playbook', () => {
+  it('ships existing icons, the starter playbook and the built-in theme', () => {
     for (const icon of [config.icon, config.win.icon, config.mac.icon, config.linux.icon]) {
       expect(existsSync(path.join(root, icon))).toBe(true)
     }
     const starter = config.extraResources.find((item) => item.to === 'starter-playbook')
     expect(existsSync(path.join(root, starter?.from ?? 'absent', '_config.yml'))).toBe(true)
+    // Found by `builtinThemeDir` next to the packaged resources.
+    const theme = config.extraResources.find((item) => item.to === 'builtin-theme')
+    expect(existsSync(path.join(root, theme?.from ?? 'absent', '_layouts/default.html'))).toBe(true)
   })
 })
