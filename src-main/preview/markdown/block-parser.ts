@@ -1,9 +1,14 @@
 /**
- * Block-level parsing: a port of kramdown's `parse_blocks` cascade with the
- * GFM parser's replacements (fenced code with ``` and ~~~, ATX headers that
- * need a space, paragraphs ended by lists/headers/quotes/fences), then the
+ * Block-level parsing: a port of kramdown's `parse_blocks` cascade, then the
  * tree updates kramdown runs after parsing (span parsing of the collected
- * text, IALs, abbreviations, GFM header ids and `\` line breaks).
+ * text, IALs, abbreviations). Two inputs, as Jekyll's `kramdown: input:`:
+ * - `GFM` (Jekyll's default, kramdown-parser-gfm): fenced code with ``` and
+ *   ~~~ (indented up to 3 spaces), ATX headers that need a space and no blank
+ *   line before, paragraphs ended by lists/headers/quotes/fences, task lists,
+ *   GFM header ids and `\` line breaks (update_elements);
+ * - `kramdown` (kramdown's own parser): fences of ~~~ only, ATX headers after
+ *   a block boundary only, paragraphs ended only by kramdown's lazy ends and
+ *   definitions, header ids left to the writer (generate_id on the source).
  */
 import type { Alignment, Element, Ial } from './element.js'
 import { category, element } from './element.js'
@@ -38,7 +43,7 @@ type BlockParserName =
   | 'eob_marker'
   | 'paragraph'
 
-const BLOCK_PARSERS: ReadonlyArray<readonly [BlockParserName, RegExp]> = [
+const GFM_BLOCK_PARSERS: ReadonlyArray<readonly [BlockParserName, RegExp]> = [
   ['blank_line', sticky(P.BLANK_LINE)],
   ['codeblock', sticky(P.INDENT)],
   ['codeblock_fenced', sticky(P.FENCED_CODEBLOCK_START)],
@@ -59,12 +64,22 @@ const BLOCK_PARSERS: ReadonlyArray<readonly [BlockParserName, RegExp]> = [
   ['paragraph', sticky(P.PARAGRAPH_START)],
 ]
 
+/** kramdown's own cascade: the same parsers, with its fences and ATX headers. */
+const KRAMDOWN_BLOCK_PARSERS: ReadonlyArray<readonly [BlockParserName, RegExp]> =
+  GFM_BLOCK_PARSERS.map(([name, re]) =>
+    name === 'codeblock_fenced'
+      ? ([name, sticky(P.KD_FENCED_CODEBLOCK_START)] as const)
+      : name === 'atx_header'
+        ? ([name, sticky(P.KD_ATX_HEADER_START)] as const)
+        : ([name, re] as const),
+  )
+
 const RE = {
   blankLine: sticky(P.BLANK_LINE),
   eob: sticky(P.EOB_MARKER),
   paragraphMatch: sticky(P.PARAGRAPH_MATCH),
   // GFM's PARAGRAPH_END (the paragraph_end quirk is on by default).
-  paragraphEnd: sticky(
+  paragraphEndGfm: sticky(
     [
       P.LAZY_END,
       P.LIST_START,
@@ -74,10 +89,13 @@ const RE = {
       P.FENCED_CODEBLOCK_START,
     ].join('|'),
   ),
+  // kramdown's PARAGRAPH_END.
+  paragraphEndKramdown: sticky(`${P.LAZY_END}|${P.DEFINITION_LIST_START}`),
   lazyEnd: sticky(P.LAZY_END),
   blockquoteStartG: global(P.BLOCKQUOTE_START),
   codeblockMatch: sticky(P.CODEBLOCK_MATCH),
-  fencedMatch: sticky(P.FENCED_CODEBLOCK_MATCH),
+  fencedMatchGfm: sticky(P.FENCED_CODEBLOCK_MATCH),
+  fencedMatchKramdown: sticky(P.KD_FENCED_CODEBLOCK_MATCH),
   headerId: new RegExp(P.HEADER_ID),
   hr: sticky(P.HR_START),
   listUl: sticky(P.LIST_START_UL),
@@ -91,9 +109,9 @@ const RE = {
   ialBlockStart: sticky(P.IAL_BLOCK_START),
   blockBoundary: sticky(P.BLOCK_BOUNDARY),
   htmlComment: sticky(P.HTML_COMMENT_RE),
-  htmlTagHere: sticky(`${P.OPT_SPACE}${P.HTML_TAG_RE}`),
+  htmlTagHere: sticky(`${P.OPT_SPACE}${P.HTML_TAG_RE}`, 'u'),
   htmlTagCloseHere: sticky(`${P.OPT_SPACE}${P.HTML_TAG_CLOSE_RE}`),
-  htmlTag: sticky(P.HTML_TAG_RE),
+  htmlTag: sticky(P.HTML_TAG_RE, 'u'),
   htmlTagClose: sticky(P.HTML_TAG_CLOSE_RE),
   htmlInstruction: sticky(P.HTML_INSTRUCTION_RE),
   htmlRawStart: global(`(?=<(${P.UNAME}|\\/|!--|\\?))`),
@@ -143,9 +161,17 @@ function fetchPattern(type: 'ul' | 'ol' | 'dl', indentation: number): RegExp {
 }
 
 export class BlockParser extends SpanParser {
+  private readonly blockParsers: ReadonlyArray<readonly [BlockParserName, RegExp]>
+  private readonly paragraphEnd: RegExp
+  private readonly fencedMatch: RegExp
+
   constructor(options: ParserOptions) {
     super(options)
     this.configureSpans()
+    const gfm = options.gfm
+    this.blockParsers = gfm ? GFM_BLOCK_PARSERS : KRAMDOWN_BLOCK_PARSERS
+    this.paragraphEnd = gfm ? RE.paragraphEndGfm : RE.paragraphEndKramdown
+    this.fencedMatch = gfm ? RE.fencedMatchGfm : RE.fencedMatchKramdown
   }
 
   parse(source: string): Element {
@@ -157,7 +183,8 @@ export class BlockParser extends SpanParser {
       this.updateTree(data.content)
       this.replaceAbbreviations(data.content)
     }
-    this.updateElements(this.root)
+    // kramdown's parser stops here: its header ids come from the writer (generate_id).
+    if (this.options.gfm) this.updateElements(this.root)
     return this.root
   }
 
@@ -174,7 +201,7 @@ export class BlockParser extends SpanParser {
     try {
       while (!this.src.eos) {
         let handled = false
-        for (const [name, start] of BLOCK_PARSERS) {
+        for (const [name, start] of this.blockParsers) {
           if (this.src.check(start) !== null && this.runBlockParser(name)) {
             handled = true
             break
@@ -269,7 +296,7 @@ export class BlockParser extends SpanParser {
   private parseParagraph(): boolean {
     const pos = this.src.pos
     let result = this.src.scan(RE.paragraphMatch)!
-    while (this.src.match(RE.paragraphEnd) === null) {
+    while (this.src.match(this.paragraphEnd) === null) {
       result += this.src.scan(RE.paragraphMatch)
     }
     result = result.trimEnd()
@@ -298,7 +325,7 @@ export class BlockParser extends SpanParser {
   }
 
   private parseCodeblockFenced(): boolean {
-    if (this.src.check(RE.fencedMatch) === null) return false
+    if (this.src.check(this.fencedMatch) === null) return false
     this.src.pos += this.src.matchedSize
     const el = this.newBlockEl('codeblock', this.src.group(5)!)
     const lang = (this.src.group(3) ?? '').trim()
@@ -339,8 +366,22 @@ export class BlockParser extends SpanParser {
     this.tree!.children.push(el)
   }
 
-  /** GFM's header with the paragraph_end quirk: no blank line needed before it. */
+  /**
+   * GFM's header with the paragraph_end quirk: no blank line needed before it.
+   * kramdown's needs a block boundary before it and strips closing hashes
+   * that are not escaped, with or without a space before them.
+   */
   private parseAtxHeader(): boolean {
+    if (!this.options.gfm) {
+      if (!this.afterBlockBoundary()) return false
+      const [contents, id] = this.parseHeaderContents()
+      let text = contents
+      const stripped = text.replace(/(?<!\\)#+$/, '')
+      if (stripped !== text) text = stripped.trimEnd()
+      if (text === '') return false
+      this.addHeader(this.src.group('level')!.length, text, id)
+      return true
+    }
     const [contents, id] = this.parseHeaderContents()
     let text = contents
     const stripped = text.replace(/[\t ]#+$/, '')
@@ -620,7 +661,7 @@ export class BlockParser extends SpanParser {
       last = ch[ch.length - 1]!.type === 'blank' ? ch.pop()! : null
     }
     if (last !== null && !eobFound) this.tree!.children.push(last)
-    markTaskList(list)
+    if (this.options.gfm) markTaskList(list)
     return true
   }
 
@@ -1016,7 +1057,11 @@ export class BlockParser extends SpanParser {
         lastBlank = null
         this.updateTree(child)
         if (child.options.ial) this.updateAttrWithIal(child.attr, child.options.ial)
-        if (child.type === 'dt' || child.type === 'header') updateRawText(child)
+        // GFM sets auto_id_stripping: a header's id comes from its rendered text, not its source.
+        if (child.type === 'dt' || (child.type === 'header' && this.options.gfm)) {
+          if (this.options.gfm) updateRawText(child)
+          else updateRawTextKramdown(child)
+        }
         out.push(child)
       }
     }
@@ -1160,6 +1205,17 @@ function updateRawText(item: Element): void {
       default:
         for (const k of c.children) append(k)
     }
+  }
+  append(item)
+  item.options.rawText = raw
+}
+
+/** kramdown's own update_raw_text: only the text elements count. */
+function updateRawTextKramdown(item: Element): void {
+  let raw = ''
+  const append = (c: Element): void => {
+    if (c.type === 'text') raw += c.value ?? ''
+    else for (const k of c.children) append(k)
   }
   append(item)
   item.options.rawText = raw

@@ -5,7 +5,13 @@ import { ALD_TYPE_ANY, ALD_TYPE_ID_OR_CLASS, global } from './patterns.js'
 
 /** Options the parser reads; `{::options}` may change the HTML ones mid-document. */
 export interface ParserOptions {
+  /**
+   * kramdown-parser-gfm (Jekyll's default `input: GFM`) rather than
+   * kramdown's own parser (`input: kramdown`).
+   */
+  gfm: boolean
   autoIds: boolean
+  /** GFM only: every newline is a line break (kramdown's parser has no such option). */
   hardWrap: boolean
   parseBlockHtml: boolean
   parseSpanHtml: boolean

@@ -56,7 +56,15 @@ const WORD = '[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]'
 export const HTML_COMMENT_RE = '<!--([\\s\\S]*?)-->'
 export const HTML_INSTRUCTION_RE = '<\\?([\\s\\S]*?)\\?>'
 export const HTML_ATTRIBUTE_RE = `${S}*(${UNAME})(?:${S}*=${S}*(?:(${WORD}+)|("|')([\\s\\S]*?)\\3))?`
-export const HTML_TAG_RE = `<(${UNAME})${S}*((?:${S}+${UNAME}(?:${S}*=${S}*(?:${WORD}+|("|')[\\s\\S]*?\\3))?)*)${S}*(\\/)?>`
+/**
+ * Ruby's `<((?>UNAME))\s*((?>\s+UNAME(?:…)?)*)\s*(\/)?>`: its atomic groups are
+ * emulated with `(?=(…))\n` (a lookahead does not backtrack), so an attribute,
+ * once matched, is never stretched to make the tag match (`<a href="/" {% if
+ * x == "/" %}>` is no tag). A quoted value ends at its first closing quote, as
+ * the lazy `("|').*?\3` does inside the atomic group. Groups: 1 name, 2
+ * attributes, 4 the closing slash. Needs the `u` flag (WORD).
+ */
+export const HTML_TAG_RE = `<(?=(${UNAME}))\\1${S}*((?:(?=(${S}+${UNAME}(?:${S}*=${S}*(?:${WORD}+|"[^"]*"|'[^']*'))?))\\3)*)${S}*(\\/)?>`
 export const HTML_TAG_CLOSE_RE = `<\\/(${UNAME})${S}*>`
 export const HTML_ENTITY_RE = '&([\\w:][\\-\\w.:]*);|&#(\\d+);|&#x([0-9a-fA-F]+);'
 
@@ -127,6 +135,11 @@ export const TABLE_ROW_LINE = '^(.*?)[ \\t]*\\n'
 export const TABLE_PIPE_CHECK = '(?:\\||.*?[^\\\\\\n]\\|)'
 export const TABLE_LINE = `${TABLE_PIPE_CHECK}.*?\\n`
 export const TABLE_START = `^${OPT_SPACE}(?=${NS})${TABLE_LINE}`
+// kramdown's own syntax (input: kramdown) where GFM replaces it: ATX headers without the
+// space, fences of tildes only and not indented, paragraphs ended only by lazy ends and definitions.
+export const KD_ATX_HEADER_START = '^(?<level>#{1,6})[\\t ]*(?<contents>[^ \\t].*)\\n'
+export const KD_FENCED_CODEBLOCK_START = '^~{3,}'
+export const KD_FENCED_CODEBLOCK_MATCH = `^((~){3,})${S}*?((${NS}+?)(?:\\?${NS}*)?)?${S}*?\\n([\\s\\S]*?)^\\1\\2*${S}*?\\n`
 export const BLOCK_MATH_START = `^${OPT_SPACE}(\\\\)?\\$\\$([\\s\\S]*?)\\$\\$(${S}*?\\n)?`
 export const FOOTNOTE_DEFINITION_START = `^${OPT_SPACE}\\[\\^(${ALD_ID_NAME})\\]:${S}*?(.*?\\n${CODEBLOCK_MATCH})`
 export const LINK_DEFINITION_START = `^${OPT_SPACE}\\[([^\\n\\]]+)\\]:[ \\t]*(?:<(.*?)>|([^\\n]*?${NS}[^\\n]*?))(?:(?:[ \\t]*?\\n|[ \\t]+?)[ \\t]*?(["'])(.+?)\\4)?[ \\t]*?\\n`

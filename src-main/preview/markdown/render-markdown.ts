@@ -1,6 +1,7 @@
 /**
  * Markdown → HTML exactly as Jekyll 4.3 renders a page body with kramdown
- * 2.4 and kramdown-parser-gfm 1.1, so the offline preview matches the site.
+ * 2.4 and kramdown-parser-gfm 1.1 (`input: GFM`, the default) or kramdown's
+ * own parser (`input: kramdown`), so the offline preview matches the site.
  *
  * The parser is a port of kramdown's (block-parser.ts, span-parser.ts), the
  * writer a port of its HTML converter (html-writer.ts); see code-block.ts for
@@ -40,7 +41,9 @@ export function kramdownOptions(config: Record<string, unknown> | undefined): Kr
   }
   if (!config) return options
   const input = config.input
-  if (typeof input === 'string') options.input = /^kramdown$/i.test(input) ? 'kramdown' : 'GFM'
+  // Jekyll upcases the first letter and looks for a parser class of that name: `kramdown` and
+  // `Kramdown` give kramdown's parser (`KRAMDOWN` none: Jekyll refuses it, the preview uses GFM).
+  if (typeof input === 'string') options.input = /^[kK]ramdown$/.test(input) ? 'kramdown' : 'GFM'
   options.autoIds = toBoolean(config.auto_ids, options.autoIds)
   options.hardWrap = toBoolean(config.hard_wrap, options.hardWrap)
   const quotes = config.smart_quotes
@@ -55,6 +58,7 @@ export function kramdownOptions(config: Record<string, unknown> | undefined): Kr
 
 export function renderMarkdown(text: string, options: KramdownOptions = JEKYLL_DEFAULTS): string {
   const parser = new BlockParser({
+    gfm: options.input === 'GFM',
     autoIds: options.autoIds,
     hardWrap: options.hardWrap,
     parseBlockHtml: false,

@@ -45,6 +45,7 @@ export type SpanParserName =
   | 'typographic_syms'
   | 'line_break'
   | 'escaped_chars'
+  | 'escaped_chars_gfm'
   | 'strikethrough'
 
 interface SpanParserDef {
@@ -73,6 +74,11 @@ const SPAN_PARSERS: Record<SpanParserName, SpanParserDef> = {
   },
   line_break: { start: sticky('(  |\\\\\\\\)(?=\\n)'), spanStart: '(  |\\\\\\\\)(?=\\n)' },
   escaped_chars: {
+    start: sticky('\\\\([\\\\.*_+`<>()\\[\\]{}#!:|"\'$=\\-])'),
+    spanStart: '\\\\',
+  },
+  // GFM's adds `~` (for strikethrough).
+  escaped_chars_gfm: {
     start: sticky('\\\\([\\\\.*_+`<>()\\[\\]{}#!:|"\'$=\\-~])'),
     spanStart: '\\\\',
   },
@@ -134,7 +140,7 @@ const OPEN_PAREN = sticky('\\(')
 const ANGLE_URL = sticky('\\(<(.*?)>')
 const CLOSE_PAREN = sticky('\\)')
 const HTML_COMMENT = sticky(HTML_COMMENT_RE)
-const HTML_TAG = sticky(HTML_TAG_RE)
+const HTML_TAG = sticky(HTML_TAG_RE, 'u')
 const HTML_TAG_CLOSE = sticky(HTML_TAG_CLOSE_RE)
 const EXT_SPAN = sticky(EXT_SPAN_START)
 const IAL_SPAN = sticky(IAL_SPAN_START)
@@ -159,10 +165,16 @@ export class SpanParser extends ParserState {
       'typographic_syms',
       'line_break',
       'escaped_chars',
-      'strikethrough',
     ]
+    if (this.options.gfm) {
+      parsers[parsers.indexOf('escaped_chars')] = 'escaped_chars_gfm'
+      parsers.push('strikethrough')
+    }
     // GFM: with hard_wrap, every newline becomes a break, so the two-space break parser goes.
-    this.spanParsers = this.options.hardWrap ? parsers.filter((p) => p !== 'line_break') : parsers
+    this.spanParsers =
+      this.options.gfm && this.options.hardWrap
+        ? parsers.filter((p) => p !== 'line_break')
+        : parsers
     this.spanAll = spanPattern(this.spanParsers)
   }
 
@@ -259,6 +271,7 @@ export class SpanParser extends ParserState {
         this.tree!.children.push(element('br'))
         return
       case 'escaped_chars':
+      case 'escaped_chars_gfm':
         this.src.pos += this.src.matchedSize
         this.addText(this.src.group(1)!)
         return
