@@ -32,15 +32,22 @@ function attribute(attributes: string, name: string): string | null {
 }
 
 /**
- * The preview's Content-Security-Policy: no script at all, nothing from the
- * network (unless the user allowed external content), and only the
- * workbench may frame it.
+ * The preview's Content-Security-Policy: no script but Atelier's bridge (the
+ * one carrying this response's nonce — no 'self', no 'unsafe-inline', so
+ * neither the page's scripts nor its `on…=` attributes nor `javascript:`
+ * links run), nothing from the network (unless the user allowed external
+ * content), and only the workbench may frame it.
  */
-export function previewCsp(options: { allowExternal: boolean; frameAncestors: string }): string {
+export function previewCsp(options: {
+  allowExternal: boolean
+  frameAncestors: string
+  /** The bridge's nonce; without one, no script at all (files other than pages). */
+  nonce?: string
+}): string {
   const remote = options.allowExternal ? ' https: http:' : ''
   return [
     "default-src 'none'",
-    "script-src 'none'",
+    options.nonce ? `script-src 'nonce-${options.nonce}'` : "script-src 'none'",
     `img-src 'self' data:${remote}`,
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",

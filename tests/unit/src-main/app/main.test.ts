@@ -59,7 +59,8 @@ describe('Electron entry', () => {
       'atelier-media',
       expect.any(Function),
     )
-    // The preview has its own scheme: the starter's home page, rendered, with no script allowed.
+    // The preview has its own scheme: the starter's home page, rendered, with no script allowed
+    // but Atelier's bridge, by the nonce of this response.
     const previewCall = vi
       .mocked(fake.electron.protocol.handle)
       .mock.calls.find(([scheme]) => scheme === 'atelier-preview')
@@ -67,8 +68,13 @@ describe('Electron entry', () => {
       new Request('atelier-preview://site/'),
     )
     expect(preview.status).toBe(200)
-    expect(preview.headers.get('content-security-policy')).toContain("script-src 'none'")
-    expect(await preview.text()).toContain('Guide du gouvernement ouvert')
+    const nonce = /script-src 'nonce-([^']+)';/.exec(
+      preview.headers.get('content-security-policy') ?? '',
+    )?.[1]
+    expect(nonce).toBeDefined()
+    const html = await preview.text()
+    expect(html).toContain('Guide du gouvernement ouvert')
+    expect(html).toContain(`<script nonce="${nonce}">`)
 
     // The workbench frame can list the starter's pages through IPC.
     const handler = fake.ipcHandlers.get(CALL_CHANNEL)!

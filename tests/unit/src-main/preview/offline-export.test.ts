@@ -43,5 +43,11 @@ describe('offline preview', () => {
     expect(previewCsp({ allowExternal: true, frameAncestors: "'self'" })).toContain(
       "img-src 'self' data: https: http:",
     )
+    // Pages: only the script carrying the response's nonce (the bridge); nothing else.
+    const page = previewCsp({ allowExternal: false, frameAncestors: "'self'", nonce: 'bm9uY2U=' })
+    expect(page.split('; ').filter((part) => part.startsWith('script-src'))).toEqual([
+      "script-src 'nonce-bm9uY2U='",
+    ])
+    expect(page).toContain("default-src 'none'")
   })
 })
