@@ -23,7 +23,7 @@ export class SiteRenderer {
   readonly markdown: (text: string) => string
 
   private get siteData(): Record<string, unknown> {
-    this.site ??= siteDrop(this.model)
+    this.site ??= siteDrop(this.model, this.markdown)
     return this.site
   }
 
@@ -47,7 +47,7 @@ export class SiteRenderer {
 
   /** The body as `cli render` prints it: front matter removed, Liquid then Markdown, no layout. */
   async renderBody(doc: SiteDocument): Promise<string> {
-    const page = pageDrop(doc, this.model)
+    const page = pageDrop(doc, this.model, this.markdown)
     let content = doc.body
     if (doc.data.render_with_liquid !== false) {
       content = this.liquid.renderSync(this.liquid.parse(content), {
@@ -61,7 +61,7 @@ export class SiteRenderer {
   /** The whole page: the body inside its layout, and that layout inside its own, and so on. */
   async renderPage(doc: SiteDocument): Promise<string> {
     let content = await this.renderBody(doc)
-    const page = { ...pageDrop(doc, this.model), content }
+    const page = { ...pageDrop(doc, this.model, this.markdown), content }
     let layoutName = this.model.theme
       ? builtinLayoutFor(doc, this.model, (this.themePages ??= themePagesOf(this.model)))
       : layoutOf(doc.data.layout)

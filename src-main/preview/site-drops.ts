@@ -6,7 +6,11 @@ import type { Site, SiteDocument } from './site-model.js'
  * `_config.yml`, `pages`, `posts` (newest first), one array per collection,
  * `collections`, `data`, `static_files` and `time`.
  */
-export function pageDrop(doc: SiteDocument, site: Site): Record<string, unknown> {
+export function pageDrop(
+  doc: SiteDocument,
+  site: Site,
+  markdown?: (text: string) => string,
+): Record<string, unknown> {
   const name = doc.relativePath.split('/').pop() ?? ''
   const drop: Record<string, unknown> = {
     ...doc.data,
@@ -22,12 +26,23 @@ export function pageDrop(doc: SiteDocument, site: Site): Record<string, unknown>
     drop.id = doc.url.replace(/\.html$/, '').replace(/\/$/, '')
     drop.date = doc.date ?? new Date(site.buildTime)
   }
-  if (doc.kind === 'post') drop.excerpt = firstParagraph(doc.body)
+  if (doc.kind === 'post' && !('excerpt' in doc.data)) {
+    // Jekyll's excerpt is converted like the page (`<p>…</p>`); worked out only when a
+    // template asks for it, since most never do.
+    let excerpt: string | undefined
+    Object.defineProperty(drop, 'excerpt', {
+      enumerable: true,
+      get: () => {
+        excerpt ??= excerptOf(doc, site)
+        return doc.markdown && markdown ? markdown(excerpt) : excerpt
+      },
+    })
+  }
   return drop
 }
 
-export function siteDrop(site: Site): Record<string, unknown> {
-  const drops = new Map(site.documents.map((doc) => [doc, pageDrop(doc, site)]))
+export function siteDrop(site: Site, markdown?: (text: string) => string): Record<string, unknown> {
+  const drops = new Map(site.documents.map((doc) => [doc, pageDrop(doc, site, markdown)]))
   const dropsOf = (docs: SiteDocument[]) => docs.map((doc) => drops.get(doc)!)
   const posts = site.documents
     .filter((doc) => doc.kind === 'post')
@@ -71,7 +86,14 @@ export function siteDrop(site: Site): Record<string, unknown> {
   return drop
 }
 
-/** A post's excerpt: its first paragraph, as Jekyll's default `excerpt_separator` gives. */
-function firstParagraph(body: string): string {
-  return body.trim().split(/\r?\n\s*\r?\n/)[0] ?? ''
+/**
+ * A post's excerpt: its text up to the `excerpt_separator` (the page's, else
+ * the site's, else a blank line: the first paragraph), as Jekyll cuts it.
+ */
+function excerptOf(doc: SiteDocument, site: Site): string {
+  const separator = doc.data.excerpt_separator ?? site.config.raw.excerpt_separator ?? '\n\n'
+  if (typeof separator !== 'string' || separator === '') return ''
+  const body = doc.body.replace(/\r\n/g, '\n').replace(/^\n+/, '')
+  const cut = body.indexOf(separator)
+  return cut === -1 ? body : body.slice(0, cut)
 }
