@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it'
 import { bundledStarterPlaybook } from '../../src-main/paths.js'
 import { buildSite } from '../../src-main/preview/build-site.js'
 import { PreviewService } from '../../src-main/preview/preview-service.js'
+import { ensureStarterPlaybook } from '../../src-main/workspace/starter-playbook.js'
 import { median, row } from './measure.js'
 
 /**
@@ -17,10 +18,11 @@ export async function benchPreview(runs: number): Promise<void> {
   console.log('\nPreview and export vs jekyll build, same run, medians:')
   const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
   const work = await mkdtemp(path.join(os.tmpdir(), 'atelier-bench-preview-'))
-  const starter = path.join(work, 'starter')
-  await cp(bundledStarterPlaybook, starter, { recursive: true })
+  // The starter as users get it: its pages with the built-in theme installed, which
+  // jekyll builds too (the bundled folder alone has no layouts for jekyll).
+  const starter = await ensureStarterPlaybook(bundledStarterPlaybook, path.join(work, 'data'))
   const large = path.join(work, 'large')
-  await cp(bundledStarterPlaybook, large, { recursive: true })
+  await cp(starter, large, { recursive: true })
   const sample = await readFile(
     path.join(starter, '_cas_pratiques/benin-registre-demandes.md'),
     'utf8',
