@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { existsSync } from 'node:fs'
 
-/** The project folder when running from sources (CLI, host, tests, `electron-vite` dev). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/**
+ * The project folder: the nearest folder above this module holding
+ * `package.json` — `src-main/` when running from sources (CLI, host, tests),
+ * `out/main/` once bundled by electron-vite (`npm start`).
+ */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)))
 
 /** The starter playbook shipped with the sources. Packaged apps pass their own copy's path. */
 export const bundledStarterPlaybook = path.join(projectRoot, 'resources', 'starter-playbook')
@@ -24,4 +28,11 @@ function packagedResource(name: string): string | null {
   if (!resources) return null
   const candidate = path.join(resources, name)
   return existsSync(candidate) ? candidate : null
+}
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(start, '..')
+  }
 }
