@@ -6,7 +6,7 @@
  */
 import type { Element, Entity } from './element.js'
 import { entityByName, entityChar } from './entities.js'
-import { escapeCode, highlightBlock, rougeLexer } from './code-block.js'
+import { highlightBlock, highlightCode, rougeLexer } from './code-block.js'
 import { generateId } from './ids.js'
 import { HTML_ELEMENTS_WITHOUT_BODY } from './patterns.js'
 import { TYPOGRAPHIC_OUTPUT, type TypographicSym } from './typography.js'
@@ -251,10 +251,10 @@ export class HtmlWriter {
   private convertCodeblock(el: Element, indent: number): string {
     const attr = { ...el.attr }
     const lang = extractCodeLanguage(attr, true)
-    const wanted = el.options.lang ?? lang ?? 'plaintext'
-    if (rougeLexer(wanted) !== null) {
+    const lexer = rougeLexer(el.options.lang ?? lang ?? 'plaintext')
+    if (lexer !== null) {
       addHighlighterClass(attr, lang ?? 'plaintext')
-      return `${sp(indent)}<div${htmlAttributes(attr)}>${highlightBlock(el.value!)}${sp(indent)}</div>\n`
+      return `${sp(indent)}<div${htmlAttributes(attr)}>${highlightBlock(el.value!, lexer)}${sp(indent)}</div>\n`
     }
     const result = escapeHtml(el.value!).replace(/(\r\n|\n|\r)$/, '')
     const codeAttr: Record<string, string> = lang !== undefined ? { class: `language-${lang}` } : {}
@@ -265,9 +265,10 @@ export class HtmlWriter {
     const attr = { ...el.attr }
     const lang = extractCodeLanguage(attr, false)
     let result: string
-    if (rougeLexer(lang ?? 'plaintext') !== null) {
+    const lexer = rougeLexer(lang ?? 'plaintext')
+    if (lexer !== null) {
       addHighlighterClass(attr, lang ?? 'plaintext')
-      result = escapeCode(el.value!)
+      result = highlightCode(el.value!, lexer)
     } else {
       result = escapeHtml(el.value!)
     }
