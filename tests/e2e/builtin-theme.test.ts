@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundledStarterPlaybook } from '../../src-main/paths.js'
 import { buildSite } from '../../src-main/preview/build-site.js'
+import { page as pageFile, writeSite } from '../helpers/site-fixture.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { launchChromium } from '../helpers/workbench-host.js'
 
@@ -136,5 +137,25 @@ describe('built-in playbook theme in Chromium', () => {
     expect(Math.abs(nav!.y - main!.y)).toBeLessThan(2)
     expect(await wide.locator('.menu-link').isVisible()).toBe(false)
     await wide.close()
+  })
+
+  it('colours code as Rouge tokens it, readable on the block background', async () => {
+    const root = await writeSite({
+      '_config.yml': 'title: Guide\n',
+      'index.md': pageFile(
+        'title: Code',
+        'Un mot `en code`.\n\n```yaml\n# Réglages\ntitle: Guide # le nom\norder: 2\n```\n',
+      ),
+    })
+    const site = path.join(await tempDir('atelier-theme-'), 'site')
+    await buildSite(root, site, { relative: true })
+    const page = await open(site, 'index.html', 1280)
+    const colours = new Set<string>()
+    for (const selector of ['.highlight .c1', '.highlight .na', '.highlight .m', '.highlight .s', 'p > code']) {
+      expect(await contrastOf(page, selector), selector).toBeGreaterThanOrEqual(4.5)
+      colours.add(await page.$eval(selector, (element) => getComputedStyle(element).color))
+    }
+    expect(colours.size).toBeGreaterThanOrEqual(3)
+    await page.close()
   })
 })
