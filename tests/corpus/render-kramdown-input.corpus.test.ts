@@ -9,7 +9,7 @@
  * normalised.
  *
  * A page that differs only by Rouge's token spans (a language whose lexer is
- * not ported — Ruby, Liquid —, see code-block.ts) is counted apart.
+ * not ported — Ruby, Sass… —, see code-block.ts) is counted apart.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -145,5 +145,8 @@ describe.skipIf(hasJekyllGem())('kramdown documentation corpus comparison', () =
 const MINIMUM_IDENTICAL_KRAMDOWN_DOC = 86
 /** All 207 pages. */
 const MINIMUM_IDENTICAL_JEKYLL_DOCS = 207
-/** 155 of 207 pages (135 before the lexers were ported); the others have Liquid or Ruby code. */
-const MINIMUM_IDENTICAL_JEKYLL_DOCS_GFM = 155
+/**
+ * 181 of 207 pages (135 before the lexers were ported); the other 26 differ only by the spans of
+ * Ruby, Sass, diff, Apache or nginx code, whose lexers are not ported.
+ */
+const MINIMUM_IDENTICAL_JEKYLL_DOCS_GFM = 181

@@ -5,8 +5,8 @@
  * does when `Rouge::Lexer.find` has no lexer for it.
  *
  * Inside the wrapper, code in a language whose lexer is ported (rouge/index.ts:
- * plain text, YAML, JSON, HTML, XML, shell, JavaScript, CSS, Markdown) gets
- * Rouge's token spans exactly; other languages Rouge knows (Ruby, Liquid…)
+ * plain text, YAML, JSON, HTML, XML, shell, JavaScript, CSS, Markdown,
+ * Liquid) gets Rouge's token spans exactly; other languages Rouge knows (Ruby…)
  * are written escaped, without spans.
  */
 import { escapeSpecialHtmlChars } from './rouge/html-formatter.js'

@@ -8,6 +8,7 @@ import { formatHtml } from './html-formatter.js'
 import { HtmlLexer } from './html.js'
 import { JavascriptLexer } from './javascript.js'
 import { JsonLexer } from './json.js'
+import { LiquidLexer } from './liquid.js'
 import { MarkdownLexer } from './markdown.js'
 import { PlainTextLexer } from './plaintext.js'
 import type { Lexer } from './regex-lexer.js'
@@ -28,6 +29,7 @@ register('xml', () => new XmlLexer())
 register('shell bash zsh ksh sh', () => new ShellLexer())
 register('javascript js', () => new JavascriptLexer())
 register('css', () => new CssLexer())
+register('liquid', () => new LiquidLexer())
 register('markdown md mkd', () => new MarkdownLexer(findFancy))
 
 /** A new lexer for a Rouge lexer name, or null when that lexer is not ported. */

@@ -260,6 +260,13 @@ export abstract class RegexLexer implements Lexer {
     stack[stack.length - 1] = this.states.get(name)
   }
 
+  /** `reset_stack`: back to the root state alone. */
+  resetStack(): void {
+    const stack = this.getStack()
+    stack.length = 0
+    stack.push(this.states.get('root'))
+  }
+
   /**
    * `delegate`: lex `text` (the match when nil) with another lexer instance,
    * continuing its state; given a lexer class, Rouge lexes with a new one.

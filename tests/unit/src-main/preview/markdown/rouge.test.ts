@@ -46,7 +46,16 @@ describe('lexer lookup', () => {
     for (const name of ['yaml', 'yml', 'json', 'html', 'xml', 'shell', 'bash', 'sh', 'zsh']) {
       expect(portedLexer(name), name).not.toBeNull()
     }
-    for (const name of ['javascript', 'js', 'css', 'markdown', 'md', 'plaintext', 'text']) {
+    for (const name of [
+      'javascript',
+      'js',
+      'css',
+      'liquid',
+      'markdown',
+      'md',
+      'plaintext',
+      'text',
+    ]) {
       expect(portedLexer(name), name).not.toBeNull()
     }
     expect(portedLexer('YAML')).toBeNull()
