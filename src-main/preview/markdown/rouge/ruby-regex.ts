@@ -79,6 +79,14 @@ export function translateRubyRegex(source: string, flags = ''): string {
             out += WORD_CLASS
           } else out += negated ? `[^${WORD_CLASS}]` : WORD
         } else out += `\\${negated ? 'P' : 'p'}{${m[2]}}`
+      } else if (
+        (n === 'x' && /^[0-9a-fA-F]{2}/.test(source.slice(i + 1))) ||
+        (n === 'u' && /^[0-9a-fA-F]{4}/.test(source.slice(i + 1)))
+      ) {
+        // \xHH and \uHHHH mean the same in both.
+        const length = n === 'x' ? 2 : 4
+        out += `\\${n}${source.slice(i + 1, i + 1 + length)}`
+        i += length
       } else if (inClass) {
         if (n in CLASS_ESCAPES) out += CLASS_ESCAPES[n]
         else if (/[A-Za-z]/.test(n)) fail(source, `\\${n} in a class`)

@@ -104,6 +104,7 @@ describe('Ruby regexps', () => {
     expect(b.test('aé')).toBe(false)
     expect(b.test('a-')).toBe(true)
     expect(new RegExp(translateRubyRegex('\\Ax'), 'u').test('yx')).toBe(false)
+    expect(new RegExp(translateRubyRegex('[\\x41-\\u0043]+'), 'u').exec('zABC')?.[0]).toBe('ABC')
   })
 
   it('refuse what they cannot translate rather than match differently', () => {
