@@ -5,7 +5,10 @@ import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
 import type { Handler } from './handlers.js'
 
-/** The preview calls: a page's address in the preview, live drafts, external content, export. */
+/**
+ * The preview calls: a page's address in the preview, live drafts (with the page's HTML for
+ * the frame), the page at an address, external content, export.
+ */
 export function createPreviewHandlers(session: Session) {
   const service = (): { preview: PreviewService; origin: string } => {
     const workspace = session.requireWorkspace()
@@ -29,8 +32,17 @@ export function createPreviewHandlers(session: Session) {
     'preview.update': (async ({ path: file, text }) => {
       const { preview, origin } = service()
       preview.setDraft(file, text)
-      return src(preview, origin, file)
+      const [address, html] = await Promise.all([
+        src(preview, origin, file),
+        preview.pageHtml(file),
+      ])
+      return { ...address, html }
     }) satisfies Handler<'preview.update'>,
+    'preview.pageAt': (async ({ url }) => {
+      const { preview } = service()
+      // Only the path: the frame's query (`?v=…`) and a place in the page change nothing.
+      return preview.pageAt(new URL(url, 'http://preview.invalid').pathname)
+    }) satisfies Handler<'preview.pageAt'>,
     'preview.allowExternal': (async ({ allow }) => {
       service().preview.allowExternal = allow
       return allow

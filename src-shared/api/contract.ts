@@ -162,8 +162,12 @@ export const contract = {
   'versions.clearLock': call<boolean>()(none),
   /** The preview address of a page (null when the page is not published), for the preview frame. */
   'preview.open': call<{ src: string | null }>()(z.object({ path: relativePath }).strict()),
-  /** The editor's unsaved text of a page, shown by the preview in place of the file. */
-  'preview.update': call<{ src: string | null }>()(
+  /**
+   * The editor's unsaved text of a page, shown by the preview in place of the file: its
+   * address, and its HTML as the frame would get it (external content replaced, no bridge),
+   * for the frame to swap in place while the user types (null when not published).
+   */
+  'preview.update': call<{ src: string | null; html: string | null }>()(
     z
       .object({
         path: relativePath,
@@ -171,6 +175,18 @@ export const contract = {
           .string()
           .max(5 * 1024 * 1024)
           .nullable(),
+      })
+      .strict(),
+  ),
+  /** The page a preview address shows (workspace-relative path), or null: a file, or no page. */
+  'preview.pageAt': call<string | null>()(
+    z
+      .object({
+        url: z
+          .string()
+          .min(1)
+          .max(4096)
+          .regex(/^\/(?!\/)/),
       })
       .strict(),
   ),

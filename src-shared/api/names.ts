@@ -44,6 +44,7 @@ export const callNames = [
   'versions.clearLock',
   'preview.open',
   'preview.update',
+  'preview.pageAt',
   'preview.allowExternal',
   'preview.export',
 ] as const

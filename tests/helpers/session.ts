@@ -1,14 +1,10 @@
-import { createHandlers, type PlatformHooks } from '../../src-main/ipc/handlers.js'
+import { createHandlers } from '../../src-main/ipc/handlers.js'
 import { Session } from '../../src-main/session.js'
 import { SettingsStore } from '../../src-main/settings/settings-store.js'
+import { fakePlatform } from './host-platform.js'
 import { tempDir } from './temp-dir.js'
 
-export const fakePlatform: PlatformHooks = {
-  shell: 'host',
-  version: '0.0.0-test',
-  chooseFolder: async () => null,
-  openExternal: async () => false,
-}
+export { fakePlatform } from './host-platform.js'
 
 /** A session on `root` with settings in a throw-away data folder, and its handler table. */
 export async function openSession(root: string, options: { watch?: boolean } = {}) {

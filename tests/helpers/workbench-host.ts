@@ -1,84 +1,88 @@
-import { cp } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { ATELIER_AUTHOR } from '../../src-main/git/author.js'
-import { initRepository } from '../../src-main/git/init-repository.js'
-import { startTestHost, type TestHost } from '../../src-main/host/test-host.js'
-import { builtRendererDir, bundledStarterPlaybook } from '../../src-main/paths.js'
-import { createHandlers } from '../../src-main/ipc/handlers.js'
-import { Session } from '../../src-main/session.js'
-import { SettingsStore } from '../../src-main/settings/settings-store.js'
-import type { Author } from '../../src-shared/api/types.js'
-import { fakePlatform } from './session.js'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import {
+  launchChromium,
+  openWorkbench,
+  startWorkbenchIn,
+  type Workbench,
+  type WorkbenchOptions,
+} from './chromium-workbench.js'
 import { tempDir } from './temp-dir.js'
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export {
+  CHROMIUM_ARGS,
+  launchChromium,
+  openPage,
+  openWithPreview,
+  openWorkbench,
+  type Workbench,
+  type WorkbenchOptions,
+} from './chromium-workbench.js'
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  })
-}
-
-export interface WorkbenchOptions {
-  /** Makes the copy a git repository whose first version is the starter as is. */
-  repository?: boolean
-  /** The author already in the settings (otherwise the first version asks for it). */
-  author?: Author
-}
+/** Where end-to-end tests save their screenshots. */
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots')
 
 /**
  * The real services on a temporary copy of the starter playbook, behind the
- * test host, serving the built renderer: what end-to-end tests drive.
+ * test host, serving the built renderer: what end-to-end tests drive. The
+ * folders are removed after the test.
  */
-export async function startWorkbench(options: WorkbenchOptions = {}): Promise<{
-  host: TestHost
-  root: string
-  session: Session
-  stop(): Promise<void>
-}> {
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const root = path.join(await tempDir('atelier-e2e-'), 'guide')
-  await cp(bundledStarterPlaybook, root, { recursive: true })
-  if (options.repository) await initRepository(root, 'Première version', ATELIER_AUTHOR)
-  const session = new Session(await SettingsStore.load(await tempDir('atelier-e2e-data-')))
-  if (options.author) await session.settings.setAuthor(options.author)
-  await session.open(root)
-  const host = await startTestHost({
-    session,
-    handlers: createHandlers(session, fakePlatform),
-    rendererDir: builtRendererDir,
-  })
-  return {
-    host,
-    root,
-    session,
-    stop: async () => {
-      await host.close()
-      await session.close()
-    },
-  }
+  return startWorkbenchIn(root, await tempDir('atelier-e2e-data-'), options)
 }
 
-/** Opens the workbench and waits until it has loaded the workspace. */
-export async function openWorkbench(
-  browser: Browser,
-  url: string,
-  colorScheme: 'light' | 'dark' = 'light',
-): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(url)
-  await page.waitForSelector('body[data-ready="true"]')
-  await page.waitForSelector('[role="tree"] [role="treeitem"]')
-  if (errors.length) throw new Error(`Erreurs dans la page : ${errors.join('; ')}`)
-  return page
+/**
+ * The set-up end-to-end files share: one Chromium for the file, and for each
+ * test a workbench on a fresh copy of the starter and its pages, closed and
+ * stopped after the test. Call once, at the top of the file.
+ */
+export function workbenchSuite() {
+  let browser: Browser | null = null
+  let workbench: Workbench | null = null
+  const pages: Page[] = []
+  beforeAll(async () => {
+    browser = await launchChromium()
+    await mkdir(SCREENSHOTS, { recursive: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.close()))
+    await workbench?.stop()
+    workbench = null
+  })
+  const suite = {
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium n’est pas lancé.')
+      return browser
+    },
+    /** This test's workbench (after `startWorkbench` or `start`). */
+    get workbench(): Workbench {
+      if (!workbench) throw new Error('Aucun atelier démarré pour ce test.')
+      return workbench
+    },
+    /** Starts the services, not yet in a browser (to change files first). */
+    async startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+      workbench = await startWorkbench(options)
+      return workbench
+    },
+    /** Opens this test's workbench in a new page, once it has loaded the workspace. */
+    async open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+      const page = await openWorkbench(suite.browser, suite.workbench.host.url, colorScheme)
+      pages.push(page)
+      return page
+    },
+    /** Both, the usual start of a test. */
+    async start(
+      options: WorkbenchOptions & { colorScheme?: 'light' | 'dark' } = {},
+    ): Promise<Page> {
+      await suite.startWorkbench(options)
+      return suite.open(options.colorScheme)
+    },
+  }
+  return suite
 }
