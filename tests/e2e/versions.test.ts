@@ -1,33 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { waitForFileText } from '../helpers/wait-for-file.js'
-import { launchChromium, openWorkbench, startWorkbench } from '../helpers/workbench-host.js'
+import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
-const screenshots = path.resolve(import.meta.dirname, '../../test-results/screenshots')
 const ACCESS = '_themes/acces-information.md'
 const INNOVATION = '_themes/innovation-ecosystemes.md'
 
-let browser: Browser
-let workbench: Awaited<ReturnType<typeof startWorkbench>> | null = null
-let page: Page | null = null
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  await mkdir(screenshots, { recursive: true })
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await page?.close()
-  await workbench?.stop()
-  page = null
-  workbench = null
-})
+const suite = workbenchSuite()
 
 /** Native git in the temporary guide: what another tool would see. */
 function git(root: string, ...args: string[]): string {
@@ -106,9 +89,9 @@ const branchLabel = (p: Page) => p.getByTestId('status-branch').textContent()
 
 describe('the Versions view in Chromium through the test host', () => {
   it('saves, restores, branches and merges versions that native git reads', async () => {
-    workbench = await startWorkbench({ repository: true })
+    const workbench = await suite.startWorkbench({ repository: true })
     const { root } = workbench
-    const p = (page = await openWorkbench(browser, workbench.host.url))
+    const p = await suite.open()
     const accessFile = path.join(root, ACCESS)
     const original = await readFile(accessFile, 'utf8')
 
@@ -166,7 +149,7 @@ describe('the Versions view in Chromium through the test host', () => {
     expect(await p.locator('[role="tab"].active .tab-title').textContent()).toMatch(
       /^Thème 1.* : différences$/,
     )
-    await p.screenshot({ path: path.join(screenshots, 'versions-compare-light.png') })
+    await p.screenshot({ path: path.join(SCREENSHOTS, 'versions-compare-light.png') })
     await compare.getByRole('button', { name: 'À la suite' }).click()
     await expect
       .poll(() => compare.locator('.inline-diff .diff-line.removed').count())
@@ -234,7 +217,7 @@ describe('the Versions view in Chromium through the test host', () => {
   }, 120_000)
 
   it('settles a conflicting merge with « Garder ma version » and saves the merge', async () => {
-    workbench = await startWorkbench({
+    const workbench = await suite.startWorkbench({
       repository: true,
       author: { name: 'Kofi Mensah', email: 'kofi@example.org' },
     })
@@ -251,14 +234,14 @@ describe('the Versions view in Chromium through the test host', () => {
     await writeFile(file, mine)
     git(root, 'commit', '-am', 'Accès : la version de Kofi')
 
-    const p = (page = await openWorkbench(browser, workbench.host.url))
+    const p = await suite.open()
     await pickContribution(p, 'aminata', 'Fusionner dans la contribution actuelle')
     const panel = p.getByRole('region', { name: 'Fusion de « aminata » : pages en conflit' })
     await panel.waitFor()
     expect(await panel.locator(`.conflict-row[data-path="${ACCESS}"]`).textContent()).toContain(
       'Thème 1',
     )
-    await p.screenshot({ path: path.join(screenshots, 'versions-conflict-light.png') })
+    await p.screenshot({ path: path.join(SCREENSHOTS, 'versions-conflict-light.png') })
 
     await panel.getByRole('button', { name: 'Corriger le texte fusionné' }).click()
     const merged = p.getByRole('dialog', { name: 'Corriger le texte fusionné' })
@@ -284,9 +267,9 @@ describe('the Versions view in Chromium through the test host', () => {
   }, 120_000)
 
   it('starts the history of a folder that has none, asking for the author first', async () => {
-    workbench = await startWorkbench()
+    const workbench = await suite.startWorkbench()
     const { root } = workbench
-    const p = (page = await openWorkbench(browser, workbench.host.url))
+    const p = await suite.open()
     await showVersions(p)
     await p.getByText('Ce dossier n’a pas encore d’historique des versions.').waitFor()
     await p.getByRole('button', { name: 'Commencer l’historique des versions' }).click()
@@ -302,10 +285,10 @@ describe('the Versions view in Chromium through the test host', () => {
   })
 
   it('offers to unlock a history left locked by an interrupted operation', async () => {
-    workbench = await startWorkbench({ repository: true })
+    const workbench = await suite.startWorkbench({ repository: true })
     const lock = path.join(workbench.root, '.git/index.lock')
     await writeFile(lock, '')
-    const p = (page = await openWorkbench(browser, workbench.host.url))
+    const p = await suite.open()
     await showVersions(p)
     const alert = p.getByRole('alert').filter({ hasText: 'Opération interrompue' })
     await alert.getByRole('button', { name: 'Débloquer' }).click()
@@ -315,7 +298,7 @@ describe('the Versions view in Chromium through the test host', () => {
   })
 
   it('saves screenshots of the Versions view in light and dark', async () => {
-    workbench = await startWorkbench({
+    const workbench = await suite.startWorkbench({
       repository: true,
       author: { name: 'Kofi Mensah', email: 'kofi@example.org' },
     })
@@ -324,20 +307,20 @@ describe('the Versions view in Chromium through the test host', () => {
     const line = text.split('\n').find((candidate) => candidate.startsWith('Le droit d'))!
     await writeFile(file, text.replace(line, `Ajout. ${line}`).replace('order: 1', 'order: 2'))
     for (const scheme of ['light', 'dark'] as const) {
-      const shot = await openWorkbench(browser, workbench.host.url, scheme)
+      const shot = await suite.open(scheme)
       await shot.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
       await shot.locator(`[role="treeitem"][data-path="${ACCESS}"] .change-badge`).waitFor()
-      await shot.screenshot({ path: path.join(screenshots, `versions-explorer-${scheme}.png`) })
+      await shot.screenshot({ path: path.join(SCREENSHOTS, `versions-explorer-${scheme}.png`) })
       await showVersions(shot)
       await changeRow(shot, ACCESS).waitFor()
       await shot.getByLabel('Ce que vous avez changé').fill('Accès : une phrase ajoutée')
-      await shot.screenshot({ path: path.join(screenshots, `versions-view-${scheme}.png`) })
+      await shot.screenshot({ path: path.join(SCREENSHOTS, `versions-view-${scheme}.png`) })
       await changeRow(shot, ACCESS).hover()
       await changeRow(shot, ACCESS)
         .getByRole('button', { name: /Voir les différences/ })
         .click()
       await shot.locator('.compare-view .diff-line.added').first().waitFor()
-      await shot.screenshot({ path: path.join(screenshots, `versions-diff-${scheme}.png`) })
+      await shot.screenshot({ path: path.join(SCREENSHOTS, `versions-diff-${scheme}.png`) })
       if (scheme === 'light') {
         await shot.getByTestId('status-branch').click()
       } else {
@@ -349,7 +332,7 @@ describe('the Versions view in Chromium through the test host', () => {
       const picker = shot.getByRole('dialog', { name: 'Contributions' })
       await picker.getByRole('option').first().waitFor()
       await shot.screenshot({
-        path: path.join(screenshots, `versions-contributions-${scheme}.png`),
+        path: path.join(SCREENSHOTS, `versions-contributions-${scheme}.png`),
       })
       await shot.keyboard.press('Escape')
       await picker.waitFor({ state: 'detached' })
@@ -358,7 +341,7 @@ describe('the Versions view in Chromium through the test host', () => {
         await shot.getByTestId('status-language').click()
         await shot.getByText('Changes (1)').waitFor()
         await shot.getByRole('button', { name: 'Save a version' }).waitFor()
-        await shot.screenshot({ path: path.join(screenshots, 'versions-view-en-dark.png') })
+        await shot.screenshot({ path: path.join(SCREENSHOTS, 'versions-view-en-dark.png') })
       }
       await shot.close()
     }
