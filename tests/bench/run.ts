@@ -2,6 +2,7 @@ import { benchGit } from './git.bench.js'
 import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 import { benchPreview } from './preview.bench.js'
+import { benchPreviewLatency } from './preview-latency.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -12,3 +13,4 @@ await benchPageIndex(runs)
 await benchLossless(runs)
 await benchGit(runs)
 await benchPreview(runs)
+await benchPreviewLatency(Math.max(runs, 10))
