@@ -7,7 +7,8 @@ export const PREVIEW_ORIGIN = `${PREVIEW_SCHEME}://site`
 
 export const previewSchemePrivileges = {
   scheme: PREVIEW_SCHEME,
-  privileges: { standard: true, secure: true },
+  // CORS: the frame's fonts are fetched with it (from the frame's opaque origin).
+  privileges: { standard: true, secure: true, corsEnabled: true },
 }
 
 /** Answers the preview frame with the open workspace's pages (rendered) and files. */

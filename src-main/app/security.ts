@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron'
 import { WORKBENCH_CSP } from '../security/content-security-policy.js'
+import { PREVIEW_SCHEME } from './preview-protocol.js'
 
 /** Links the app may hand to the system browser. Everything else is dropped. */
 export function isExternalUrl(url: string): boolean {
@@ -29,6 +30,13 @@ export function guardNavigation(
     if (isExternalUrl(url)) openExternal(url)
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
+  // The preview frame (a frame of the workbench itself) stays on the preview's scheme: the
+  // workbench loads its pages, and page content that tries to take it elsewhere goes nowhere.
+  // Frames inside the preview (videos, once external content is allowed) are the page's own.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame || event.frame?.parent !== contents.mainFrame) return
+    if (!event.url.startsWith(`${PREVIEW_SCHEME}:`)) event.preventDefault()
+  })
 }
 
 /**
@@ -40,6 +48,8 @@ export function hardenSession(session: Session, options: { csp: boolean } = { cs
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   if (!options.csp) return
   session.webRequest.onHeadersReceived((details, callback) => {
+    // The preview carries its own policy (it is framed by the workbench, runs its bridge).
+    if (details.url.startsWith(`${PREVIEW_SCHEME}:`)) return callback({})
     callback({
       responseHeaders: {
         ...details.responseHeaders,

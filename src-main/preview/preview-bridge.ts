@@ -25,11 +25,12 @@ export const PREVIEW_BRIDGE_SCRIPT = `(() => {
   const post = (message) => parent.postMessage(Object.assign({ [tag]: true }, message), '*')
 
   document.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a[href], area[href]') : null
-    if (!link || event.button !== 0) return
+    const link = event.target instanceof Element ? event.target.closest('a, area') : null
+    const href = link && (link.getAttribute('href') ?? link.getAttributeNS('http://www.w3.org/1999/xlink', 'href'))
+    if (href === null || event.button !== 0) return
     let url
     try {
-      url = new URL(link.getAttribute('href'), location.href)
+      url = new URL(href, location.href)
     } catch {
       event.preventDefault()
       return
@@ -53,7 +54,7 @@ export const PREVIEW_BRIDGE_SCRIPT = `(() => {
     })
   }, true)
   document.addEventListener('auxclick', (event) => {
-    if (event.target instanceof Element && event.target.closest('a[href], area[href]')) event.preventDefault()
+    if (event.target instanceof Element && event.target.closest('a, area')) event.preventDefault()
   }, true)
 
   const headOf = (head) =>
@@ -128,6 +129,20 @@ export const PREVIEW_BRIDGE_SCRIPT = `(() => {
 
   post({ type: 'ready', path: location.pathname })
 })()`
+
+/**
+ * A `<meta http-equiv="refresh">` would take the frame elsewhere by itself
+ * (the sandbox lets it once scripts are allowed): it is kept, inert. Applied
+ * to what the frame loads and to what is swapped in, since a refresh tag also
+ * acts when inserted.
+ */
+export function withoutAutoRefresh(html: string): string {
+  return html.replace(/<meta\b[^>]*>/gi, (tag) =>
+    /\shttp-equiv\s*=\s*["']?\s*refresh\b/i.test(tag)
+      ? tag.replace(/\shttp-equiv\s*=/i, ' data-atelier-http-equiv=')
+      : tag,
+  )
+}
 
 /** A fresh nonce for one response (never reused: a page cannot guess the next one). */
 export function createNonce(): string {

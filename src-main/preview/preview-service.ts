@@ -8,7 +8,7 @@ import { resolveInside } from '../workspace/safe-path.js'
 import { compileSass } from './compile-sass.js'
 import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
-import { createNonce, injectPreviewBridge } from './preview-bridge.js'
+import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
 import { readSite } from './read-site.js'
 import { SiteRenderer } from './render-document.js'
 import type { SiteDocument } from './site-model.js'
@@ -99,7 +99,7 @@ export class PreviewService {
     const nonce = createNonce()
     return {
       ...response,
-      body: injectPreviewBridge(String(response.body), nonce),
+      body: injectPreviewBridge(withoutAutoRefresh(String(response.body)), nonce),
       headers: {
         ...response.headers,
         'content-security-policy': previewCsp({
@@ -121,7 +121,7 @@ export class PreviewService {
     const doc = renderer.model.documents.find((item) => item.relativePath === relativePath)
     if (!doc?.output) return null
     const response = await this.renderDocument(renderer, doc)
-    return response.type.startsWith('text/html') ? String(response.body) : null
+    return response.type.startsWith('text/html') ? withoutAutoRefresh(String(response.body)) : null
   }
 
   private async serveFile(urlPath: string): Promise<PreviewResponse> {
@@ -199,6 +199,8 @@ export class PreviewService {
         }),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        // Fonts are fetched with CORS, and the sandboxed frame's origin is opaque ('null').
+        ...(type.startsWith('font/') ? { 'access-control-allow-origin': '*' } : {}),
       },
     }
   }

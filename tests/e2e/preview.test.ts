@@ -92,9 +92,10 @@ describe('live preview beside the editor', () => {
     await expect.poll(() => p.locator('.preview-pane').count()).toBe(0)
   })
 
-  // The frame is an opaque origin (sandbox="") that sends no cookie: the test host serves a
-  // page's own files without the token (pages still need it).
-  it('loads the site’s stylesheet inside the frame', async () => {
+  // The frame is an opaque origin (sandboxed without allow-same-origin) that sends no cookie:
+  // the test host serves a page's own files without the token (pages still need it), and
+  // fonts, fetched with CORS from the origin 'null', are allowed to any origin.
+  it('loads the site’s stylesheet and fonts inside the frame', async () => {
     const p = await start()
     const statuses: number[] = []
     p.on('response', (response) => {
@@ -103,6 +104,13 @@ describe('live preview beside the editor', () => {
     await openWithPreview(p, ACCESS)
     await expect.poll(() => statuses.length, { timeout: 10_000 }).toBeGreaterThan(0)
     expect(statuses).toEqual(statuses.map(() => 200))
+    await expect.poll(() => previewText(p), { timeout: 10_000 }).toContain(SITE_TITLE)
+    const fonts = () =>
+      frameAt(p, '/themes/acces-information').evaluate(
+        "document.fonts.ready.then(() => [...document.fonts].filter((font) => font.family.includes('Atkinson')).map((font) => font.status))",
+      ) as Promise<string[]>
+    await expect.poll(fonts, { timeout: 5000 }).toContain('loaded')
+    expect(await fonts()).not.toContain('error')
   })
 
   it('never runs a script of the page: no <script>, no onclick=, no javascript: link', async () => {
@@ -211,7 +219,7 @@ describe('live preview beside the editor', () => {
       .toBe(1)
   })
 
-  it('never leaves the preview by an external link', async () => {
+  it('never leaves the preview by an external link or a refresh tag', async () => {
     const p = await start()
     const external: string[] = []
     await p.route('https://example.org/**', (route) => {
@@ -220,7 +228,7 @@ describe('live preview beside the editor', () => {
     })
     await writeFile(
       path.join(root(), 'essai-lien.md'),
-      '---\ntitle: Essai de lien\n---\n\nVoir [un site ailleurs](https://example.org/ailleurs) ou [écrire](mailto:a@example.org).\n',
+      '---\ntitle: Essai de lien\n---\n\nVoir [un site ailleurs](https://example.org/ailleurs) ou [écrire](mailto:a@example.org).\n\n<meta http-equiv="refresh" content="0; url=https://example.org/rafraichi">\n',
     )
     await openWithPreview(p, 'essai-lien.md')
     await expect.poll(() => previewText(p), { timeout: 10_000 }).toContain('un site ailleurs')

@@ -23,10 +23,22 @@ export class FakeWebContents extends EventEmitter {
   send(...args: unknown[]) {
     this.sent.push(args)
   }
+  mainFrame = { parent: null }
   /** Emits like Electron: returns whether a listener called `preventDefault`. */
   navigate(url: string): boolean {
     let prevented = false
     this.emit('will-navigate', { preventDefault: () => (prevented = true) }, url)
+    return prevented
+  }
+  /** A frame navigating (`parent`: the frame holding it); whether a listener prevented it. */
+  navigateFrame(url: string, parent: object | null = this.mainFrame): boolean {
+    let prevented = false
+    this.emit('will-frame-navigate', {
+      url,
+      isMainFrame: parent === null,
+      frame: { parent },
+      preventDefault: () => (prevented = true),
+    })
     return prevented
   }
 }

@@ -58,6 +58,14 @@ describe('main window', () => {
     expect(window.webContents.navigate('file:///etc/passwd')).toBe(true)
     expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledWith('https://example.org/')
     expect(window.webContents.navigate('file:///app/out/renderer/index.html')).toBe(false)
+    // The preview frame stays on the preview's scheme (a refresh tag, a link in the page).
+    expect(window.webContents.navigateFrame('atelier-preview://site/contribuer/')).toBe(false)
+    expect(window.webContents.navigateFrame('https://example.org/')).toBe(true)
+    expect(window.webContents.navigateFrame('file:///etc/passwd')).toBe(true)
+    // A video inside the preview, once external content is allowed, is the page's own frame.
+    expect(window.webContents.navigateFrame('https://video.example.org/', { parent: {} })).toBe(
+      false,
+    )
   })
 
   it('restores the remembered size and position, and saves them on close', () => {

@@ -20,7 +20,7 @@ describe('security', () => {
     }
     hardenSession(session as never)
     const callback = vi.fn()
-    listener!({ responseHeaders: { 'x-test': ['1'] } }, callback)
+    listener!({ url: 'file:///app/index.html', responseHeaders: { 'x-test': ['1'] } }, callback)
     const headers = callback.mock.calls[0]![0].responseHeaders
     expect(headers['x-test']).toEqual(['1'])
     expect(headers['Content-Security-Policy'][0]).toMatch(/default-src 'self'/)
@@ -32,6 +32,10 @@ describe('security', () => {
     expect(headers['Content-Security-Policy'][0].replace('http://127.0.0.1:*', '')).not.toMatch(
       /unsafe-eval|https?:/,
     )
+    // The preview's responses keep their own policy (nonce for the bridge, framed by the app).
+    const untouched = vi.fn()
+    listener!({ url: 'atelier-preview://site/', responseHeaders: { 'x-test': ['1'] } }, untouched)
+    expect(untouched).toHaveBeenCalledWith({})
     const allow = vi.fn()
     permissions!(null, 'geolocation', allow)
     expect(allow).toHaveBeenCalledWith(false)

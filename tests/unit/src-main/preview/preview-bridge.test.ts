@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { injectPreviewBridge } from '../../../../src-main/preview/preview-bridge.js'
+import {
+  injectPreviewBridge,
+  withoutAutoRefresh,
+} from '../../../../src-main/preview/preview-bridge.js'
 import { PreviewService } from '../../../../src-main/preview/preview-service.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
 
@@ -29,6 +32,18 @@ describe('the preview bridge in every page', () => {
     )
     expect(injectPreviewBridge('<p>Sans gabarit</p>', 'n')).toMatch(
       /^<script nonce="n">[\s\S]*<\/script><p>Sans gabarit<\/p>$/,
+    )
+  })
+
+  it('keeps refresh tags inert, so the page cannot take the frame elsewhere by itself', () => {
+    expect(
+      withoutAutoRefresh(
+        '<meta charset="utf-8"><META HTTP-EQUIV="Refresh" content="0; url=https://example.org/">' +
+          '<meta http-equiv=\'refresh\' content=\'5\'><meta name="refresh" content="x">',
+      ),
+    ).toBe(
+      '<meta charset="utf-8"><META data-atelier-http-equiv="Refresh" content="0; url=https://example.org/">' +
+        '<meta data-atelier-http-equiv=\'refresh\' content=\'5\'><meta name="refresh" content="x">',
     )
   })
 
@@ -76,7 +91,7 @@ describe('the preview bridge in every page', () => {
   it('gives a page’s HTML for a swap in place: what is served, without the bridge', async () => {
     const root = await writeSite({
       '_layouts/base.html':
-        '<!DOCTYPE html><html><head><title>{{ page.title }}</title></head><body>{{ content }}<img src="https://exemple.org/x.png"></body></html>',
+        '<!DOCTYPE html><html><head><title>{{ page.title }}</title></head><body>{{ content }}<img src="https://exemple.org/x.png"><meta http-equiv="refresh" content="0; url=/ailleurs/"></body></html>',
       'cas.md': '---\ntitle: Cas\nlayout: base\n---\nTexte.\n',
       'notes.txt': 'pas une page',
     })
@@ -89,6 +104,8 @@ describe('the preview bridge in every page', () => {
     // External content is already replaced, as in the frame.
     expect(html).not.toContain('exemple.org')
     expect(html).toContain('contenu externe non affiché hors ligne')
+    // Swapped in, a refresh tag would act: it is inert here too.
+    expect(html).toContain('<meta data-atelier-http-equiv="refresh"')
     const served = String((await preview.serve('/cas.html')).body)
     expect(served.replace(bridgeTag, '')).toBe(html)
     expect(await preview.pageHtml('notes.txt')).toBeNull()
