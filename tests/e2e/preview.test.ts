@@ -154,6 +154,43 @@ describe('live preview beside the editor', () => {
     )
   })
 
+  it('runs nothing swapped into the frame either, and only takes versions from the workbench', async () => {
+    const p = await start()
+    const messages: string[] = []
+    p.on('console', (message) => messages.push(message.text()))
+    await openWithPreview(p, 'contribuer.md')
+    await expect.poll(() => previewText(p), { timeout: 10_000 }).toContain(SITE_TITLE)
+    const frame = frameAt(p, '/contribuer')
+    const { session } = suite.workbench
+    const served = await session
+      .current()!
+      .preview(session.preview!.frameAncestors)
+      .pageHtml('contribuer.md')
+    const version = (text: string) =>
+      served!.replace(
+        /<body([^>]*)>[\s\S]*<\/body>/,
+        `<body$1><p>${text}</p><script>document.body.dataset.pwned = 'script'</script>` +
+          `<img src="/nulle-part.png" onerror="document.body.dataset.pwned = 'onerror'"></body>`,
+      )
+    const render = (html: string) => ({ 'atelier-preview': true, type: 'render', html, id: 1 })
+    // From the frame itself (page content could do this): ignored.
+    await frame.evaluate(
+      `window.postMessage(${JSON.stringify(render(version('Venu du cadre')))}, '*')`,
+    )
+    await p.waitForTimeout(300)
+    expect(await previewText(p)).not.toContain('Venu du cadre')
+    // From the workbench: swapped in, with its script and its handler inert.
+    await p.evaluate(
+      `document.querySelector('iframe.preview-frame[data-shown="true"]').contentWindow.postMessage(${JSON.stringify(render(version('Venu de l’atelier')))}, '*')`,
+    )
+    await expect.poll(() => previewText(p)).toContain('Venu de l’atelier')
+    await expect
+      .poll(() => messages.some((text) => /inline event handler violates/.test(text)))
+      .toBe(true)
+    expect(await frame.evaluate('document.body.dataset.pwned ?? null')).toBeNull()
+    expect(await preview(p).locator('script:not([nonce])').count()).toBe(1)
+  })
+
   it('keeps the reader where they are while the text changes', async () => {
     const p = await start()
     const paragraphs = Array.from(
