@@ -151,7 +151,13 @@ describe('built-in playbook theme in Chromium', () => {
     await buildSite(root, site, { relative: true })
     const page = await open(site, 'index.html', 1280)
     const colours = new Set<string>()
-    for (const selector of ['.highlight .c1', '.highlight .na', '.highlight .m', '.highlight .s', 'p > code']) {
+    for (const selector of [
+      '.highlight .c1',
+      '.highlight .na',
+      '.highlight .m',
+      '.highlight .s',
+      'p > code',
+    ]) {
       expect(await contrastOf(page, selector), selector).toBeGreaterThanOrEqual(4.5)
       colours.add(await page.$eval(selector, (element) => getComputedStyle(element).color))
     }
