@@ -12,9 +12,10 @@
  * not ported — Ruby, Sass… —, see code-block.ts) is counted apart.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { body, files, fold, withoutRougeSpans } from './corpus-pages.js'
 import { kramdownOptions, renderMarkdown } from '../../src-main/preview/markdown/render-markdown.js'
 
 const shared = resolve(import.meta.dirname, '../../../shared')
@@ -39,26 +40,6 @@ function hasJekyllGem(): boolean {
     return false
   }
 }
-
-function files(dir: string, keep: (name: string) => boolean): string[] {
-  let out: string[] = []
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) out = out.concat(files(path, keep))
-    else if (keep(name)) out.push(path)
-  }
-  return out
-}
-
-/** The body: BOM and front matter (between the first two `---` lines) removed. */
-function body(text: string): string {
-  const t = text.replace(/^\uFEFF/, '')
-  const m = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(t)
-  return m ? t.slice(m[0].length) : t
-}
-
-const fold = (html: string) => html.replace(/\s+/g, ' ').trim()
-const withoutRougeSpans = (html: string) => html.replace(/<span class="[a-z0-9 -]+">|<\/span>/g, '')
 
 interface Outcome {
   identical: string[]

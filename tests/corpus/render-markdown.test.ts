@@ -10,9 +10,10 @@
  * token spans is named apart, to tell a lexer gap from a Markdown one.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { body, files, fold, withoutRougeSpans } from './corpus-pages.js'
 import { renderMarkdown } from '../../src-main/preview/markdown/render-markdown.js'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -29,26 +30,6 @@ function hasRubyKramdown(): boolean {
     return false
   }
 }
-
-function files(dir: string, keep: (name: string) => boolean): string[] {
-  let out: string[] = []
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) out = out.concat(files(path, keep))
-    else if (keep(name)) out.push(path)
-  }
-  return out
-}
-
-/** The body: BOM and front matter (between the first two `---` lines) removed. */
-function body(text: string): string {
-  const t = text.replace(/^\uFEFF/, '')
-  const m = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(t)
-  return m ? t.slice(m[0].length) : t
-}
-
-const normalise = (html: string) => html.replace(/\s+/g, ' ').trim()
-const withoutRougeSpans = (html: string) => html.replace(/<span class="[a-z0-9 -]+">|<\/span>/g, '')
 
 const ruby = hasRubyKramdown()
 
@@ -72,10 +53,10 @@ describe.skipIf(!ruby)('renderMarkdown matches Jekyll 4.3 kramdown on real pages
     const different: string[] = []
     pages.forEach((page, i) => {
       const name = relative(resolve(root, '..'), page)
-      const want = normalise(expected[i]!)
-      const got = normalise(renderMarkdown(bodies[i]!))
+      const want = fold(expected[i]!)
+      const got = fold(renderMarkdown(bodies[i]!))
       if (got === want) exact.push(name)
-      else if (got === normalise(withoutRougeSpans(expected[i]!))) highlightingOnly.push(name)
+      else if (got === fold(withoutRougeSpans(expected[i]!))) highlightingOnly.push(name)
       else different.push(name)
     })
     console.log(
