@@ -98,14 +98,7 @@ function dropShadowedThemeFiles(site: Site): void {
  * Its `_includes/` and `_sass/` are searched after the site's when used.
  */
 async function readTheme(site: Site, theme: string, siteFiles: Set<string>): Promise<void> {
-  const entries = await readdir(theme, { recursive: true, withFileTypes: true })
-  const files = entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) =>
-      path.relative(theme, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
-    )
-    .sort()
-  for (const file of files) {
+  for (const file of await filesBelow(theme)) {
     if (siteFiles.has(file)) continue
     if (file.startsWith('_layouts/')) await readLayout(site, theme, file)
     else if (file.startsWith('assets/')) await readPageOrStatic(site, file, theme)
@@ -119,23 +112,23 @@ function collectionFolderOf(file: string, folders: Map<string, CollectionConfig>
 
 /** Files below the root, skipping what Jekyll never reads (`exclude`, the destination, `.git`). */
 async function listFiles(root: string, config: JekyllConfig): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
-  const files: string[] = []
-  for (const entry of entries) {
-    if (entry.isDirectory()) continue
-    const relative = path
-      .relative(root, path.join(entry.parentPath, entry.name))
-      .split(path.sep)
-      .join('/')
-    if (
-      relative.startsWith('_site/') ||
-      relative.startsWith('.git/') ||
-      isExcluded(relative, config)
+  return (await filesBelow(root)).filter(
+    (relative) =>
+      !relative.startsWith('_site/') &&
+      !relative.startsWith('.git/') &&
+      !isExcluded(relative, config),
+  )
+}
+
+/** Every file below a folder, relative with forward slashes, sorted. */
+async function filesBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) =>
+      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
     )
-      continue
-    files.push(relative)
-  }
-  return files.sort()
+    .sort()
 }
 
 function isExcluded(relative: string, config: JekyllConfig): boolean {

@@ -1,4 +1,4 @@
-import { PaletteFrame } from './PaletteFrame.js'
+import { moveSelection, PaletteFrame } from './PaletteFrame.js'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands } from '../commands/commands.js'
@@ -88,12 +88,9 @@ function PaletteBody({ mode }: { mode: Palette }) {
           setSelected(0)
         }}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown')
-            setSelected((index) => Math.min(index + 1, choices.length - 1))
-          else if (event.key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
-          else if (event.key === 'Enter') choose(choices[selected])
+          if (event.key === 'Enter') choose(choices[selected])
           else if (event.key === 'Escape') closePalette()
-          else return
+          else if (!moveSelection(event.key, choices.length, setSelected)) return
           event.preventDefault()
         }}
       />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { IconButton } from './IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../stores/store.js'
 import { uiStore } from '../stores/ui-store.js'
@@ -17,14 +18,11 @@ export function Notice() {
     <div className="notice" role="alert">
       <span className="codicon codicon-info" aria-hidden="true" />
       <span>{t(notice.key, notice.params ?? {})}</span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('tabs.close')}
+      <IconButton
+        icon="close"
+        label={t('tabs.close')}
         onClick={() => uiStore.set({ notice: null })}
-      >
-        <span className="codicon codicon-close" aria-hidden="true" />
-      </button>
+      />
     </div>
   )
 }

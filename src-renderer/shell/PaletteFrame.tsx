@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { Dispatch, ReactNode, SetStateAction } from 'react'
 import { closePalette } from '../stores/ui-store.js'
 
 /** The quick-pick box of the command palette and the contribution picker: a click outside closes it. */
@@ -16,4 +16,16 @@ export function PaletteFrame({ label, children }: { label: string; children: Rea
       </div>
     </div>
   )
+}
+
+/** ↓ and ↑ move the highlighted choice of a quick pick; says whether the key was one of them. */
+export function moveSelection(
+  key: string,
+  count: number,
+  setSelected: Dispatch<SetStateAction<number>>,
+): boolean {
+  if (key === 'ArrowDown') setSelected((index) => Math.min(index + 1, count - 1))
+  else if (key === 'ArrowUp') setSelected((index) => Math.max(index - 1, 0))
+  else return false
+  return true
 }

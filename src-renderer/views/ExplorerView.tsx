@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { IconButton } from '../shell/IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { ContextMenu, type MenuItem } from '../shell/ContextMenu.js'
 import { attempt } from '../shell/report-failure.js'
@@ -120,26 +121,18 @@ export function ExplorerView() {
       <header className="view-header">
         <h2>{info?.name ?? t('explorer.title')}</h2>
         <div className="view-actions">
-          <button
-            type="button"
-            className="icon-button"
-            title={t('explorer.newPage')}
-            aria-label={t('explorer.newPage')}
+          <IconButton
+            icon="new-file"
+            label={t('explorer.newPage')}
             onClick={() => openDialog({ kind: 'new-page' })}
             disabled={!info}
-          >
-            <span className="codicon codicon-new-file" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            title={t('explorer.refresh')}
-            aria-label={t('explorer.refresh')}
+          />
+          <IconButton
+            icon="refresh"
+            label={t('explorer.refresh')}
             onClick={() => void attempt(() => refreshIndex({ withContentTypes: true }))}
             disabled={!info}
-          >
-            <span className="codicon codicon-refresh" aria-hidden="true" />
-          </button>
+          />
         </div>
       </header>
       {!info ? (

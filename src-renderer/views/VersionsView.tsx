@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { IconButton } from '../shell/IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { attempt } from '../shell/report-failure.js'
 import { useStore } from '../stores/store.js'
@@ -28,26 +29,18 @@ export function VersionsView() {
         <h2>{t('views.versions')}</h2>
         <div className="view-actions">
           {status?.repository && (
-            <button
-              type="button"
-              className="icon-button"
-              title={t('versions.contribution.pick')}
-              aria-label={t('versions.contribution.pick')}
+            <IconButton
+              icon="git-branch"
+              label={t('versions.contribution.pick')}
               onClick={() => openPalette('contributions')}
-            >
-              <span className="codicon codicon-git-branch" aria-hidden="true" />
-            </button>
+            />
           )}
-          <button
-            type="button"
-            className="icon-button"
-            title={t('explorer.refresh')}
-            aria-label={t('explorer.refresh')}
+          <IconButton
+            icon="refresh"
+            label={t('explorer.refresh')}
             onClick={() => void attempt(refreshVersions)}
             disabled={!info}
-          >
-            <span className="codicon codicon-refresh" aria-hidden="true" />
-          </button>
+          />
         </div>
       </header>
       <div className="versions-body">

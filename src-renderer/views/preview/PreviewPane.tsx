@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { IconButton } from '../../shell/IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.js'
 import { isMac } from '../../commands/keybinding.js'
@@ -287,36 +288,25 @@ export function PreviewPane() {
           </button>
         )}
         <div className="view-actions">
-          <button
-            type="button"
-            className={`icon-button${allowExternal ? ' checked' : ''}`}
+          <IconButton
+            icon="globe"
+            label={t('preview.showExternal')}
+            className={allowExternal ? 'checked' : undefined}
             aria-pressed={allowExternal}
-            aria-label={t('preview.showExternal')}
-            title={t('preview.showExternal')}
             data-action="preview-external"
             onClick={() => void attempt(() => setAllowExternal(!allowExternal))}
-          >
-            <span className="codicon codicon-globe" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('preview.reload')}
-            title={t('preview.reload')}
+          />
+          <IconButton
+            icon="refresh"
+            label={t('preview.reload')}
             onClick={reloadPreview}
             disabled={!path}
-          >
-            <span className="codicon codicon-refresh" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('preview.close')}
-            title={t('preview.close')}
+          />
+          <IconButton
+            icon="close"
+            label={t('preview.close')}
             onClick={() => togglePreview(false)}
-          >
-            <span className="codicon codicon-close" aria-hidden="true" />
-          </button>
+          />
         </div>
       </header>
       <div className="preview-progress" hidden={!loading} role="presentation" />

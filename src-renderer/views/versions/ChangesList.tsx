@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { IconButton } from '../../shell/IconButton.js'
 import type { FileChange } from '../../../src-shared/api/types.js'
 import { useStore } from '../../stores/store.js'
 import { openComparison, openTab } from '../../stores/tabs-store.js'
@@ -33,15 +34,13 @@ export function ChangesList({ changes }: { changes: FileChange[] }) {
                 <span className={`change-title change-${change.kind}`}>{titleOf(change.path)}</span>
                 <span className="change-path">{change.path.split('/').slice(0, -1).join('/')}</span>
               </button>
-              <button
-                type="button"
-                className="icon-button change-compare"
+              <IconButton
+                icon="diff"
+                label={t('versions.compareOf', { page: titleOf(change.path) })}
+                className="change-compare"
                 title={t('versions.compare')}
-                aria-label={t('versions.compareOf', { page: titleOf(change.path) })}
                 onClick={() => openComparison({ page: change.path, from: 'HEAD' })}
-              >
-                <span className="codicon codicon-diff" aria-hidden="true" />
-              </button>
+              />
               <ChangeBadge kind={change.kind} />
             </li>
           ))}
