@@ -45,10 +45,14 @@ export async function commitChanges(
     const toAdd: string[] = []
     const toRemove: string[] = []
     for (const entry of chosen) {
-      for (const file of entry.from ? [entry.from, entry.path] : [entry.path]) {
-        if (await existsInWorkTree(root, file)) toAdd.push(file)
-        else toRemove.push(file)
-      }
+      // The work tree's side (y) says what to stage, as `git commit -a` does.
+      // A blank y means the index already holds the file as it is on disk —
+      // or git does not look at it there: outside the sparse checkout
+      // (skip-worktree, absent on purpose) or assumed unchanged. Such an
+      // entry is left as it is, never removed for being absent.
+      if (entry.y === ' ') continue
+      if (entry.y !== 'D' && (await existsInWorkTree(root, entry.path))) toAdd.push(entry.path)
+      else if (entry.x !== '?') toRemove.push(entry.path)
     }
     for (const filepath of toRemove) {
       await git.remove({ fs: context.fs, dir: root, gitdir, filepath, cache })

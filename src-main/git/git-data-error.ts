@@ -5,7 +5,7 @@
  */
 export class GitDataError extends Error {
   constructor(
-    readonly kind: 'corrupt-index' | 'missing-object' | 'corrupt-object',
+    readonly kind: 'corrupt-index' | 'missing-object' | 'corrupt-object' | 'unsupported-index',
     readonly file: string,
   ) {
     super(`${kind}: ${file}`)

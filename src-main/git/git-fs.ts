@@ -17,10 +17,29 @@ const LOOSE_OBJECT = /[/\\]objects[/\\]([0-9a-f]{2})[/\\]([0-9a-f]{38})$/
  * isomorphic-git only checks for a loose file, so on a packed repository it
  * would rewrite (and flush) every folder's tree at each version.
  */
-export function createGitFs(hasObject?: (oid: string) => boolean) {
+export function createGitFs(
+  hasObject?: (oid: string) => boolean,
+  /**
+   * `.git/index` as isomorphic-git can read it, or null to read the file
+   * itself: it only knows versions 2 and 3, so a version 4, split or sparse
+   * index is handed over as a plain copy with the same entries (see
+   * `plain-index.ts`) — read from disk, never written back unless it changes.
+   */
+  readIndex?: { file: string; plainCopy: () => Buffer | null },
+) {
   return {
     promises: {
       ...fs.promises,
+      readFile: async (target: string, options?: WriteOptions) => {
+        if (readIndex && path.resolve(target) === readIndex.file) {
+          const plain = readIndex.plainCopy()
+          if (plain) {
+            const encoding = typeof options === 'object' ? options.encoding : options
+            return encoding ? plain.toString(encoding) : plain
+          }
+        }
+        return fs.promises.readFile(target, options)
+      },
       writeFile: async (target: string, data: string | Uint8Array, options?: WriteOptions) => {
         const loose = hasObject ? LOOSE_OBJECT.exec(target) : null
         if (loose && hasObject?.(`${loose[1]}${loose[2]}`)) return

@@ -25,9 +25,11 @@ import { createGitFs } from './git-fs.js'
 import { GitDataError } from './git-data-error.js'
 import { headBranch, headCommit } from './head-commit.js'
 import { history, type HistoryRequest } from './history.js'
+import { readIndexFile } from './index-file.js'
 import { clearStaleLock, lockAge } from './index-lock.js'
 import { mergeContribution } from './merge-contribution.js'
 import { mergedContributionName, readMergeState } from './merge-state.js'
+import { renderPlainIndex } from './plain-index.js'
 import { readAtVersion } from './read-version.js'
 import type { RepositoryContext } from './repository-context.js'
 import { abortMerge, conflictTexts, resolveConflict, type Resolution } from './resolve-conflict.js'
@@ -50,17 +52,27 @@ export class Repository {
     const gitdir = path.join(root, '.git')
     const cache = {}
     const objects = new ObjectStore(gitdir)
+    const trees = new TreeReader(gitdir, objects)
+    const listTree = (oid: string) => trees.filesOfTreeNow(oid)
+    const plainCopy = () => {
+      const index = readIndexFile(gitdir, listTree)
+      return index.needsPlainCopy ? renderPlainIndex(index.entries) : null
+    }
     this.context = {
       root,
       gitdir,
       cache,
       objects,
-      fs: createGitFs((oid) => objects.has(oid)),
-      trees: new TreeReader(gitdir, objects),
+      fs: createGitFs((oid) => objects.has(oid), {
+        file: path.resolve(gitdir, 'index'),
+        plainCopy,
+      }),
+      trees,
     }
     this.tracker = new StatusTracker(root, gitdir, {
       headOid: () => headCommit(this.context),
       filesOf: (oid) => this.context.trees.filesOfCommit(oid),
+      listTree,
     })
   }
 
@@ -237,7 +249,10 @@ export function toFileChange(entry: StatusEntry): FileChange[] {
     if (entry.from !== undefined) renamed.from = entry.from
     return [renamed]
   }
-  if (entry.x === 'A') return entry.y === 'D' ? [] : [{ path: entry.path, kind: 'new' }]
+  // ` A`: added with `git add -N`, its content not staged yet.
+  if (entry.x === 'A' || entry.y === 'A') {
+    return entry.y === 'D' ? [] : [{ path: entry.path, kind: 'new' }]
+  }
   if (entry.x === 'D' || entry.y === 'D') return [{ path: entry.path, kind: 'deleted' }]
   return [{ path: entry.path, kind: 'modified' }]
 }

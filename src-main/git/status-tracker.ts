@@ -2,7 +2,13 @@ import { lstatSync, readdirSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { workTreeBlobId } from './blob-id.js'
 import { IgnoreRules } from './ignore-rules.js'
-import { readIndexFile, indexSignature, type IndexEntry, type IndexSnapshot } from './index-file.js'
+import {
+  readIndexFile,
+  indexSignature,
+  type IndexEntry,
+  type IndexSnapshot,
+  type TreeLister,
+} from './index-file.js'
 import { compareGitPaths, conflictCode, type StatusEntry } from './status-entry.js'
 import type { TreeFile } from './tree-files.js'
 import { scanWorkTree } from './work-tree-scan.js'
@@ -14,6 +20,8 @@ export interface HeadSource {
   /** The commit HEAD points to, or null before the first version. */
   headOid(): Promise<string | null>
   filesOf(commitOid: string | null): Promise<Map<string, TreeFile>>
+  /** A folder's files, for the folder entries of a sparse index. */
+  listTree: TreeLister
 }
 
 export interface StatusOptions {
@@ -122,6 +130,8 @@ export class StatusTracker {
       const entry = entries[0]
       let x = ' '
       if (!entry) x = 'D'
+      // `git add -N`: git shows the path as added in the work tree only (` A`).
+      else if (entry.intentToAdd) x = ' '
       else if (!headFile) x = 'A'
       else if (headFile.oid !== entry.oid || headFile.mode !== entry.mode) x = 'M'
       const y = entry ? this.workTreeCode(file, entry, files, indexMtime) : ' '
@@ -154,6 +164,10 @@ export class StatusTracker {
     indexMtime: number,
   ): string {
     if (entry.mode === GITLINK) return ' '
+    // Git does not look at these on disk: outside the sparse checkout
+    // (skip-worktree; absent from disk on purpose) or assumed unchanged.
+    if (entry.skipWorktree || entry.assumeUnchanged) return ' '
+    if (entry.intentToAdd) return files.has(file) || this.exists(file) ? 'A' : 'D'
     let info = files.get(file)
     if (!info) {
       // Tracked files under an ignored folder are not walked: look at them directly.
@@ -170,6 +184,14 @@ export class StatusTracker {
     return this.hashOf(file, info) === entry.oid ? ' ' : 'M'
   }
 
+  private exists(file: string): boolean {
+    try {
+      return !lstatSync(path.join(this.root, file)).isDirectory()
+    } catch {
+      return false
+    }
+  }
+
   private hashOf(file: string, info: Stats): string {
     const signature = `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`
     const known = this.hashes.get(file)
@@ -184,7 +206,7 @@ export class StatusTracker {
   private async refreshRepositoryState(): Promise<void> {
     const signature = indexSignature(path.join(this.gitdir, 'index'))
     if (this.index === null || this.index.signature !== signature) {
-      this.index = readIndexFile(this.gitdir)
+      this.index = readIndexFile(this.gitdir, (oid) => this.source.listTree(oid))
       this.byPath = new Map()
       for (const entry of this.index.entries) {
         const list = this.byPath.get(entry.path)

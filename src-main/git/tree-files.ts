@@ -27,12 +27,17 @@ export class TreeReader {
   }
 
   async filesOfTree(treeOid: string): Promise<Map<string, TreeFile>> {
+    return this.filesOfTreeNow(treeOid)
+  }
+
+  /** The same, synchronously: for expanding a sparse index's folders while reading it. */
+  filesOfTreeNow(treeOid: string): Map<string, TreeFile> {
     const known = this.trees.get(treeOid)
     if (known) return known
     const files = new Map<string, TreeFile>()
     for (const entry of readTree(this.objects, this.gitdir, treeOid)) {
       if (entry.isTree) {
-        for (const [inner, file] of await this.filesOfTree(entry.oid)) {
+        for (const [inner, file] of this.filesOfTreeNow(entry.oid)) {
           files.set(`${entry.name}/${inner}`, file)
         }
       } else {

@@ -125,6 +125,8 @@ export const errorCodes = [
   'conflicts-remain',
   'export-inside-workspace',
   'export-not-empty',
+  'unsupported-index',
+  'lock-in-use',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto'
+import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AtelierError } from '../../../../src-shared/api/atelier-error.js'
+import { translate } from '../../../../src-shared/i18n/translate.js'
+import { formatPorcelain } from '../../../../src-main/git/porcelain.js'
+import { Repository } from '../../../../src-main/git/repository.js'
+import {
+  git,
+  gitStatusCode,
+  nativePorcelain,
+  nativeRepository,
+  writeFiles,
+} from '../../../helpers/native-git.js'
+
+/**
+ * Differential test over the index formats native git can write: for each
+ * one, the same changes are made, Atelier's status is compared with
+ * `git status --porcelain -uall`, a version is recorded by Atelier, and the
+ * same version by native git in a copy of the repository. Both must give the
+ * same tree, the same index flags and a sound repository.
+ */
+
+const AUTHOR = { name: 'Test', email: 't@example.org' }
+
+const BASE = {
+  'a.md': 'racine\n',
+  'd/b.md': 'b\n',
+  'd/sub/c.md': 'c\n',
+  'd/au.md': 'suppose inchangé\n',
+  'd/sw.md': 'hors du disque\n',
+  'd/staged.md': 'avant\n',
+  'e/f.md': 'hors du sparse\n',
+  'e/g/h.md': 'profond\n',
+}
+
+interface Format {
+  name: string
+  /** Switches the repository to the format (before the changes). */
+  setup: (dir: string) => void
+  /** What `.git/index` must show to prove the format is really in use. */
+  proof?: (dir: string, index: Buffer) => void
+}
+
+const FORMATS: Format[] = [
+  { name: 'version 2', setup: () => {} },
+  {
+    name: 'version 4',
+    setup: (dir) => git(dir, 'update-index', '--index-version', '4'),
+    proof: (_, index) => expect(index.readUInt32BE(4)).toBe(4),
+  },
+  {
+    name: 'split index',
+    setup: (dir) => git(dir, 'update-index', '--split-index'),
+    proof: (dir, index) => {
+      expect(index.includes(Buffer.from('link'))).toBe(true)
+      expect(git(dir, 'rev-parse', '--shared-index-path').trim()).not.toBe('')
+    },
+  },
+  {
+    name: 'split index, version 4',
+    setup: (dir) => {
+      git(dir, 'update-index', '--index-version', '4')
+      git(dir, 'config', 'core.splitIndex', 'true')
+      git(dir, 'update-index', '--split-index')
+    },
+    proof: (_, index) => expect(index.includes(Buffer.from('link'))).toBe(true),
+  },
+  {
+    name: 'sparse checkout (non-cone)',
+    setup: (dir) => git(dir, 'sparse-checkout', 'set', '--no-cone', '/d/'),
+  },
+  {
+    name: 'sparse checkout (cone)',
+    setup: (dir) => git(dir, 'sparse-checkout', 'set', '--cone', 'd'),
+  },
+  {
+    name: 'sparse index',
+    setup: (dir) => {
+      git(dir, 'sparse-checkout', 'init', '--cone', '--sparse-index')
+      git(dir, 'sparse-checkout', 'set', 'd')
+    },
+    proof: (_, index) => expect(index.includes(Buffer.from('sdir'))).toBe(true),
+  },
+  {
+    name: 'untracked cache',
+    setup: (dir) => {
+      git(dir, 'config', 'core.untrackedCache', 'true')
+      git(dir, 'update-index', '--untracked-cache')
+      git(dir, 'status')
+    },
+    proof: (_, index) => expect(index.includes(Buffer.from('UNTR'))).toBe(true),
+  },
+  {
+    name: 'end-of-index and offset table',
+    setup: (dir) => {
+      git(dir, 'config', 'index.recordEndOfIndexEntries', 'true')
+      git(dir, 'config', 'index.recordOffsetTable', 'true')
+      git(dir, 'config', 'index.threads', '2')
+      git(dir, 'update-index', '--really-refresh')
+    },
+    proof: (_, index) => expect(index.includes(Buffer.from('EOIE'))).toBe(true),
+  },
+]
+
+/**
+ * Inside `d/` (kept by every sparse set): a modified, a new, a deleted and a
+ * staged file, a file added with `git add -N`, one assumed unchanged (then
+ * modified) and one marked skip-worktree (then removed from disk).
+ */
+async function makeChanges(dir: string): Promise<void> {
+  await writeFiles(dir, {
+    'd/b.md': 'b modifié\n',
+    'd/nouveau.md': 'nouveau\n',
+    'd/prévu.md': 'prévu\n',
+    'd/staged.md': 'après\n',
+  })
+  await rm(path.join(dir, 'd/sub/c.md'))
+  git(dir, 'add', 'd/staged.md')
+  git(dir, 'add', '-N', 'd/prévu.md')
+  git(dir, 'update-index', '--assume-unchanged', 'd/au.md')
+  await writeFiles(dir, { 'd/au.md': 'changé sans que git le voie\n' })
+  git(dir, 'update-index', '--skip-worktree', 'd/sw.md')
+  await rm(path.join(dir, 'd/sw.md'))
+}
+
+async function ourPorcelain(dir: string): Promise<string> {
+  const repository = await Repository.find(dir)
+  return formatPorcelain(await repository!.statusEntries())
+}
+
+describe('every index format native git writes is read and kept as git does', () => {
+  for (const format of FORMATS) {
+    it(`${format.name}: same status, same version, same flags, sound repository`, async () => {
+      const dir = await nativeRepository(BASE)
+      format.setup(dir)
+      await makeChanges(dir)
+      format.proof?.(dir, await readFile(path.join(dir, '.git', 'index')))
+      const twin = `${dir}-natif`
+      await cp(dir, twin, { recursive: true })
+
+      // Status before git touches the index again, then against git's own.
+      const before = await ourPorcelain(dir)
+      expect(before).toBe(nativePorcelain(dir))
+      expect(before).toContain(' A "d/pr')
+      expect(before).not.toContain('d/sw.md')
+      expect(before).not.toContain('e/')
+
+      const repository = await Repository.find(dir)
+      await repository!.commit({ message: 'Par Atelier', author: AUTHOR })
+      git(twin, 'add', '-A')
+      git(twin, 'commit', '-q', '-m', 'Par git')
+
+      expect(gitStatusCode(dir, 'fsck', '--strict', '--no-dangling')).toBe(0)
+      const tree = git(dir, 'ls-tree', '-r', 'HEAD')
+      expect(tree).toBe(git(twin, 'ls-tree', '-r', 'HEAD'))
+      for (const file of ['a.md', 'd/sw.md', 'd/au.md', 'e/f.md', 'e/g/h.md', 'd/nouveau.md']) {
+        expect(tree).toContain(`\t${file}\n`)
+      }
+      expect(tree).not.toContain('d/sub/c.md')
+      // Flags survive: S (skip-worktree), h (assume-unchanged), as native git leaves them.
+      expect(git(dir, 'ls-files', '-v')).toBe(git(twin, 'ls-files', '-v'))
+      expect(nativePorcelain(dir)).toBe(nativePorcelain(twin))
+      expect(await ourPorcelain(dir)).toBe(nativePorcelain(dir))
+      // A second version on top keeps the repository sound (no `.git` or empty name in a tree).
+      await writeFiles(dir, { 'd/b.md': 'encore\n' })
+      await (await Repository.find(dir))!.commit({ message: 'Encore', author: AUTHOR })
+      expect(gitStatusCode(dir, 'fsck', '--strict', '--no-dangling')).toBe(0)
+      expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD')).toBe(
+        git(twin, 'ls-tree', '-r', '--name-only', 'HEAD'),
+      )
+      expect(nativePorcelain(dir)).toBe('')
+    }, 30_000)
+  }
+
+  it('refuses, in French and changing nothing, an index extension git requires and Atelier does not know', async () => {
+    const dir = await nativeRepository(BASE)
+    await writeFiles(dir, { 'd/b.md': 'modifié\n' })
+    const file = path.join(dir, '.git', 'index')
+    const original = await readFile(file)
+    const body = original.subarray(0, original.length - 20)
+    const extension = Buffer.concat([Buffer.from('zzzz'), Buffer.from([0, 0, 0, 0])])
+    const withExtension = Buffer.concat([body, extension])
+    const index = Buffer.concat([withExtension, createHash('sha1').update(withExtension).digest()])
+    await writeFile(file, index)
+    const head = git(dir, 'rev-parse', 'HEAD')
+
+    const repository = await Repository.find(dir)
+    let error: unknown
+    try {
+      await repository!.commit({ message: 'Refusée', author: AUTHOR })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(AtelierError)
+    const code = (error as AtelierError).code
+    expect(code).toBe('unsupported-index')
+    expect(translate('fr', `errors.${code}`, { detail: file })).toContain('rien n’a été modifié')
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head)
+    expect((await readFile(file)).equals(index)).toBe(true)
+  }, 30_000)
+})
