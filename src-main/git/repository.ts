@@ -161,6 +161,7 @@ export class Repository {
 
   async createContribution(name: string, options: { switchTo: boolean }): Promise<string> {
     return this.exclusive(async () => {
+      if (options.switchTo) await this.refuseSparseCheckout()
       const ref = await createContribution(this.context, name)
       if (options.switchTo) await switchContribution(this.context, ref)
       return ref
@@ -169,6 +170,7 @@ export class Repository {
 
   async switchContribution(name: string): Promise<void> {
     await this.exclusive(async () => {
+      await this.refuseSparseCheckout()
       await switchContribution(this.context, name)
       this.tracker.reset()
     })
@@ -180,6 +182,7 @@ export class Repository {
 
   async merge(name: string, author: Author): Promise<MergeOutcome> {
     return this.exclusive(async () => {
+      await this.refuseSparseCheckout()
       const outcome = await this.guard(() =>
         mergeContribution(this.context, () => this.tracker.status({ fresh: true }), name, author),
       )
@@ -194,6 +197,7 @@ export class Repository {
 
   async resolve(file: string, resolution: Resolution): Promise<void> {
     await this.exclusive(async () => {
+      await this.refuseSparseCheckout()
       await resolveConflict(this.context, file, resolution)
       this.tracker.update([file])
     })
@@ -201,6 +205,7 @@ export class Repository {
 
   async abortMerge(): Promise<void> {
     await this.exclusive(async () => {
+      await this.refuseSparseCheckout()
       await abortMerge(this.context)
       this.tracker.reset()
     })
@@ -216,6 +221,19 @@ export class Repository {
       return await readFile(path.join(this.root, file), 'utf8')
     } catch {
       return null
+    }
+  }
+
+  /**
+   * isomorphic-git's checkout and merge write every file of a version: in a
+   * sparse checkout they would fill in the folders left out and break the
+   * index's skip-worktree entries. Those operations are refused there, before
+   * anything is touched; status and recording a version work.
+   */
+  private async refuseSparseCheckout(): Promise<void> {
+    const index = await this.guard(async () => readIndexFile(this.context.gitdir))
+    if (index.entries.some((entry) => entry.skipWorktree)) {
+      throw new AtelierError('unsupported-index', 'sparse-checkout')
     }
   }
 

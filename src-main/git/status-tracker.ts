@@ -9,6 +9,7 @@ import {
   type IndexSnapshot,
   type TreeLister,
 } from './index-file.js'
+import { sparseCheckoutClearsPresentFiles } from './sparse-checkout.js'
 import { compareGitPaths, conflictCode, type StatusEntry } from './status-entry.js'
 import type { TreeFile } from './tree-files.js'
 import { scanWorkTree } from './work-tree-scan.js'
@@ -59,6 +60,8 @@ export class StatusTracker {
   private ignoredPaths: string[] = []
   private index: IndexSnapshot | null = null
   private byPath = new Map<string, IndexEntry[]>()
+  /** In a sparse checkout, skip-worktree files present on disk are compared anyway. */
+  private sparseCheckout = false
   private headOid: string | null | undefined = undefined
   private head = new Map<string, TreeFile>()
   private readonly hashes = new Map<string, KnownHash>()
@@ -166,7 +169,8 @@ export class StatusTracker {
     if (entry.mode === GITLINK) return ' '
     // Git does not look at these on disk: outside the sparse checkout
     // (skip-worktree; absent from disk on purpose) or assumed unchanged.
-    if (entry.skipWorktree || entry.assumeUnchanged) return ' '
+    if (entry.assumeUnchanged) return ' '
+    if (entry.skipWorktree && !(this.sparseCheckout && this.exists(file))) return ' '
     if (entry.intentToAdd) return files.has(file) || this.exists(file) ? 'A' : 'D'
     let info = files.get(file)
     if (!info) {
@@ -204,6 +208,7 @@ export class StatusTracker {
   }
 
   private async refreshRepositoryState(): Promise<void> {
+    this.sparseCheckout = sparseCheckoutClearsPresentFiles(this.gitdir)
     const signature = indexSignature(path.join(this.gitdir, 'index'))
     if (this.index === null || this.index.signature !== signature) {
       this.index = readIndexFile(this.gitdir, (oid) => this.source.listTree(oid))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AtelierError } from '../../../../src-shared/api/atelier-error.js'
@@ -107,7 +107,8 @@ const FORMATS: Format[] = [
 /**
  * Inside `d/` (kept by every sparse set): a modified, a new, a deleted and a
  * staged file, a file added with `git add -N`, one assumed unchanged (then
- * modified) and one marked skip-worktree (then removed from disk).
+ * modified) and one marked skip-worktree (then removed from disk). Outside
+ * it, `e/f.md` modified on disk.
  */
 async function makeChanges(dir: string): Promise<void> {
   await writeFiles(dir, {
@@ -115,6 +116,8 @@ async function makeChanges(dir: string): Promise<void> {
     'd/nouveau.md': 'nouveau\n',
     'd/prévu.md': 'prévu\n',
     'd/staged.md': 'après\n',
+    // Outside the sparse set, but put on disk anyway: git compares it again.
+    'e/f.md': 'revenu sur le disque\n',
   })
   await rm(path.join(dir, 'd/sub/c.md'))
   git(dir, 'add', 'd/staged.md')
@@ -145,11 +148,13 @@ describe('every index format native git writes is read and kept as git does', ()
       expect(before).toBe(nativePorcelain(dir))
       expect(before).toContain(' A "d/pr')
       expect(before).not.toContain('d/sw.md')
-      expect(before).not.toContain('e/')
+      expect(before).not.toContain('e/g/')
 
       const repository = await Repository.find(dir)
       await repository!.commit({ message: 'Par Atelier', author: AUTHOR })
-      git(twin, 'add', '-A')
+      // `--sparse`: stage the file outside the sparse set too, as Atelier
+      // records every change its status shows (plain `git add -A` skips it).
+      git(twin, 'add', '-A', '--sparse')
       git(twin, 'commit', '-q', '-m', 'Par git')
 
       expect(gitStatusCode(dir, 'fsck', '--strict', '--no-dangling')).toBe(0)
@@ -173,6 +178,36 @@ describe('every index format native git writes is read and kept as git does', ()
       expect(nativePorcelain(dir)).toBe('')
     }, 30_000)
   }
+
+  it('refuses, changing nothing, to switch or merge contributions in a sparse checkout', async () => {
+    const dir = await nativeRepository(BASE)
+    git(dir, 'sparse-checkout', 'set', '--no-cone', '/d/')
+    git(dir, 'branch', 'autre')
+    const index = path.join(dir, '.git', 'index')
+    const state = async () => ({
+      refs: git(dir, 'for-each-ref'),
+      head: git(dir, 'symbolic-ref', 'HEAD'),
+      files: (await readdir(dir, { recursive: true })).filter((f) => !f.startsWith('.git')).sort(),
+      index: (await readFile(index)).toString('hex'),
+    })
+    const before = await state()
+    const repository = (await Repository.find(dir))!
+    const attempts = [
+      () => repository.switchContribution('autre'),
+      () => repository.createContribution('essai', { switchTo: true }),
+      () => repository.merge('autre', AUTHOR),
+    ]
+    for (const attempt of attempts) {
+      const error = await attempt().then(
+        () => null,
+        (caught: unknown) => caught,
+      )
+      expect(error).toBeInstanceOf(AtelierError)
+      expect((error as AtelierError).code).toBe('unsupported-index')
+    }
+    expect(await state()).toEqual(before)
+    expect(gitStatusCode(dir, 'fsck', '--strict', '--no-dangling')).toBe(0)
+  }, 30_000)
 
   it('refuses, in French and changing nothing, an index extension git requires and Atelier does not know', async () => {
     const dir = await nativeRepository(BASE)
