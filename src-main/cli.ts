@@ -5,7 +5,7 @@ import { AtelierError } from '../src-shared/api/atelier-error.js'
 import { translate } from '../src-shared/i18n/translate.js'
 import { mutations, roundtrip, type MutationKind } from './commands/roundtrip.js'
 import { buildCommand, renderCommand } from './commands/preview.js'
-import { commitCommand, logCommand, statusCommand } from './commands/versions.js'
+import { commitCommand, logCommand, statusCommand, unlockCommand } from './commands/versions.js'
 import { PageIndex } from './workspace/page-index.js'
 
 /**
@@ -18,6 +18,7 @@ const commands: Record<string, Command> = {
   status: (args, out) => statusCommand(args, out, usage),
   log: (args, out) => logCommand(args, out, usage),
   commit: (args, out) => commitCommand(args, out, usage),
+  unlock: (args, out) => unlockCommand(args, out, usage),
   build: (args, out) => buildCommand(args, out, usage),
   render: (args, out) => renderCommand(args, out, usage),
   index: async (args, out) => {

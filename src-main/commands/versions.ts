@@ -7,7 +7,7 @@ import { Repository } from '../git/repository.js'
 import fs from 'node:fs'
 import git from 'isomorphic-git'
 
-/** The versions commands of the CLI: `status`, `log`, `commit`. */
+/** The versions commands of the CLI: `status`, `log`, `commit`, `unlock`. */
 type Out = (text: string) => void
 type Usage = (text: string) => never
 
@@ -113,4 +113,20 @@ async function configuredAuthor(root: string): Promise<Author | null> {
   return typeof name === 'string' && name
     ? { name, email: typeof email === 'string' ? email : '' }
     : null
+}
+
+/**
+ * `unlock <dir>`: removes a `.git/index.lock` left by an interrupted
+ * operation — the rule of the Versions view's « Débloquer »: only when no
+ * running program may be using it (exit code 1 and a French message otherwise).
+ */
+export async function unlockCommand(args: string[], out: Out, usage: Usage): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
+  const repository = await openRepository(positionals[0], usage, 'unlock <dossier>')
+  const cleared = await repository.clearLock()
+  const file = path.join(repository.root, '.git', 'index.lock')
+  out(
+    `${translate('fr', cleared ? 'versions.cli.unlocked' : 'versions.cli.notLocked', { file })}\n`,
+  )
+  return 0
 }

@@ -1,12 +1,14 @@
 import { open, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { lockMayBeInUse } from './lock-holders.js'
 
 /**
  * Git's own lock: `.git/index.lock` exists while a program changes the
  * index. Atelier takes it for every operation that writes, so native git and
  * Atelier never write at the same time. A lock left by a process that died
- * (an interrupted version) is reported, never silently removed.
+ * (an interrupted version) is reported, and removed only on request and only
+ * when no running program is using it (see `lock-holders.ts`).
  */
 export function lockFile(gitdir: string): string {
   return path.join(gitdir, 'index.lock')
@@ -25,11 +27,12 @@ export async function withIndexLock<T>(gitdir: string, operation: () => Promise<
     }
     throw error
   }
-  await handle.close()
   heldHere.add(gitdir)
   try {
     return await operation()
   } finally {
+    // Kept open until the end: another Atelier sees it in use (`lockMayBeInUse`).
+    await handle.close()
     await rm(lockFile(gitdir), { force: true })
     heldHere.delete(gitdir)
   }
@@ -45,9 +48,21 @@ export async function lockAge(gitdir: string): Promise<number | null> {
   }
 }
 
-/** Removes a lock the user confirmed as stale (no other program is using the repository). */
+/**
+ * Removes a lock left behind (`unlock` in the CLI, « Débloquer » in the
+ * Versions view): false when there is none; `lock-in-use` when a running
+ * program may still be using it, which is then left alone.
+ */
 export async function clearStaleLock(gitdir: string): Promise<boolean> {
-  if ((await lockAge(gitdir)) === null) return false
-  await rm(lockFile(gitdir), { force: true })
+  const lock = lockFile(gitdir)
+  const age = await lockAge(gitdir)
+  if (age === null) {
+    if (heldHere.has(gitdir)) throw new AtelierError('lock-in-use', lock)
+    return false
+  }
+  if (await lockMayBeInUse(lock, path.resolve(gitdir, '..'), age)) {
+    throw new AtelierError('lock-in-use', lock)
+  }
+  await rm(lock, { force: true })
   return true
 }

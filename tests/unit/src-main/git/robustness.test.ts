@@ -9,7 +9,6 @@ import { git, gitStatusCode, nativeRepository, writeFiles } from '../../../helpe
 
 const AUTHOR = { name: 'Test', email: 't@example.org' }
 const CHILD = path.resolve(__dirname, '../../../helpers/commit-in-child.ts')
-const TSX = path.resolve(__dirname, '../../../../node_modules/.bin/tsx')
 
 async function failure(promise: Promise<unknown>): Promise<AtelierError> {
   try {
@@ -21,10 +20,16 @@ async function failure(promise: Promise<unknown>): Promise<AtelierError> {
   throw new Error('expected a failure')
 }
 
-/** Starts a commit in another process and kills it `delayMs` after it began. */
+/**
+ * Starts a commit in another process and kills it `delayMs` after it began.
+ * Node itself runs the script (with tsx as a loader): the `tsx` command would
+ * run it in a grandchild, which a kill of `tsx` leaves committing.
+ */
 function commitAndKill(dir: string, delayMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [CHILD, dir], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('start')) setTimeout(() => child.kill('SIGKILL'), delayMs)
     })
