@@ -84,8 +84,10 @@ export function readIndexFile(gitdir: string, listTree?: TreeLister): IndexSnaps
   if (link) {
     const shared = readSharedIndex(gitdir, link, file)
     if (shared) {
-      entries = mergeSplitIndex(shared.entries, parsed.entries, link, file)
+      entries = mergeSplitIndex(shared.index.entries, parsed.entries, link, file)
       needsPlainCopy = true
+      // Shared entries' stat data is as old as the shared file: "racy" against it.
+      mtimeMs = Math.min(mtimeMs, shared.mtimeMs)
     }
   }
   if (entries.some((entry) => entry.mode === FOLDER)) {
@@ -202,20 +204,26 @@ export function parseIndex(bytes: Buffer, file: string): ParsedIndex {
 }
 
 /** The shared index a split index points to; null when the link names none (all zeros). */
-function readSharedIndex(gitdir: string, link: Buffer, file: string): ParsedIndex | null {
+function readSharedIndex(
+  gitdir: string,
+  link: Buffer,
+  file: string,
+): { index: ParsedIndex; mtimeMs: number } | null {
   if (link.length < 20) throw new GitDataError('corrupt-index', file)
   const oid = link.toString('hex', 0, 20)
   if (oid === ZERO_OID) return null
   const shared = path.join(gitdir, `sharedindex.${oid}`)
   let bytes: Buffer
+  let mtimeMs: number
   try {
+    mtimeMs = statSync(shared).mtimeMs
     bytes = readFileSync(shared)
   } catch {
     throw new GitDataError('corrupt-index', shared)
   }
   const parsed = parseIndex(bytes, shared)
   if (parsed.extensions.has('link')) throw new GitDataError('corrupt-index', shared)
-  return parsed
+  return { index: parsed, mtimeMs }
 }
 
 /**

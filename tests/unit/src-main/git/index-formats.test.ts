@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AtelierError } from '../../../../src-shared/api/atelier-error.js'
 import { translate } from '../../../../src-shared/i18n/translate.js'
+import { readIndexFile } from '../../../../src-main/git/index-file.js'
 import { formatPorcelain } from '../../../../src-main/git/porcelain.js'
 import { Repository } from '../../../../src-main/git/repository.js'
 import {
@@ -178,6 +179,35 @@ describe('every index format native git writes is read and kept as git does', ()
       expect(nativePorcelain(dir)).toBe('')
     }, 30_000)
   }
+
+  it('split index with hundreds of entries: runs of deleted and replaced entries read as git lists them', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 400; i++) files[`p/page-${String(i).padStart(3, '0')}.md`] = `page ${i}\n`
+    const dir = await nativeRepository(files)
+    // Keep every change in `.git/index` (git would otherwise fold them into a new shared index).
+    git(dir, 'config', 'splitIndex.maxPercentChange', '100')
+    git(dir, 'update-index', '--split-index')
+    for (let i = 100; i < 300; i++)
+      await rm(path.join(dir, `p/page-${String(i).padStart(3, '0')}.md`))
+    const edits: Record<string, string> = { 'p/zz-nouvelle.md': 'nouvelle\n' }
+    for (let i = 0; i < 400; i += 7) {
+      if (i < 100 || i >= 300) edits[`p/page-${String(i).padStart(3, '0')}.md`] = `revue ${i}\n`
+    }
+    await writeFiles(dir, edits)
+    git(dir, 'add', '-A')
+    await writeFiles(dir, { 'p/page-001.md': 'après le staging\n' })
+
+    const ours = readIndexFile(path.join(dir, '.git'))
+    const listed = ours.entries
+      .map((e) => `${e.mode.toString(8)} ${e.oid} ${e.stage}\t${e.path}\0`)
+      .join('')
+    expect(listed).toBe(git(dir, 'ls-files', '-s', '-z'))
+    expect(await ourPorcelain(dir)).toBe(nativePorcelain(dir))
+    await (await Repository.find(dir))!.commit({ message: 'Par Atelier', author: AUTHOR })
+    expect(gitStatusCode(dir, 'fsck', '--strict', '--no-dangling')).toBe(0)
+    expect(nativePorcelain(dir)).toBe('')
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').length - 1).toBe(201)
+  }, 30_000)
 
   it('refuses, changing nothing, to switch or merge contributions in a sparse checkout', async () => {
     const dir = await nativeRepository(BASE)
