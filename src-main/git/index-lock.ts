@@ -63,6 +63,11 @@ export async function clearStaleLock(gitdir: string): Promise<boolean> {
   if (await lockMayBeInUse(lock, path.resolve(gitdir, '..'), age)) {
     throw new AtelierError('lock-in-use', lock)
   }
-  await rm(lock, { force: true })
+  try {
+    await rm(lock, { force: true })
+  } catch {
+    // Windows refuses to delete a file another program has open: it is in use.
+    throw new AtelierError('lock-in-use', lock)
+  }
   return true
 }
