@@ -170,7 +170,8 @@ export class StatusTracker {
     // Git does not look at these on disk: outside the sparse checkout
     // (skip-worktree; absent from disk on purpose) or assumed unchanged.
     if (entry.assumeUnchanged) return ' '
-    if (entry.skipWorktree && !(this.sparseCheckout && this.exists(file))) return ' '
+    // The scan's map, not a stat per entry: a sparse checkout has thousands of these.
+    if (entry.skipWorktree && !(this.sparseCheckout && files.has(file))) return ' '
     if (entry.intentToAdd) return files.has(file) || this.exists(file) ? 'A' : 'D'
     let info = files.get(file)
     if (!info) {
