@@ -32,7 +32,15 @@ export function createGitFs(
       ...fs.promises,
       readFile: async (target: string, options?: WriteOptions) => {
         if (readIndex && path.resolve(target) === readIndex.file) {
-          const plain = readIndex.plainCopy()
+          let plain: Buffer | null
+          try {
+            plain = readIndex.plainCopy()
+          } catch {
+            // isomorphic-git takes a failed read for "no index" and would record
+            // an empty version; bytes that are not an index make it stop instead.
+            // (Atelier refuses such an index before, from the status.)
+            plain = Buffer.from('not an index')
+          }
           if (plain) {
             const encoding = typeof options === 'object' ? options.encoding : options
             return encoding ? plain.toString(encoding) : plain
