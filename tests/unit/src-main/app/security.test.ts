@@ -29,9 +29,9 @@ describe('security', () => {
     expect(headers['Content-Security-Policy'][0]).toMatch(/script-src 'self'(;|$)/)
     // Nothing remote: the only http origin is the preview's, on loopback, and only as a frame.
     expect(headers['Content-Security-Policy'][0]).toContain(
-      'frame-src atelier-preview: http://127.0.0.1:*',
+      'frame-src atelier-preview: http://*.localhost:*',
     )
-    expect(headers['Content-Security-Policy'][0].replace('http://127.0.0.1:*', '')).not.toMatch(
+    expect(headers['Content-Security-Policy'][0].replace('http://*.localhost:*', '')).not.toMatch(
       /unsafe-eval|https?:/,
     )
     // The preview's responses keep their own policy (nonce for the bridge, framed by the app).
