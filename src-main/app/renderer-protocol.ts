@@ -14,7 +14,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://atelier`
 
 export const appSchemePrivileges = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  // Standard and secure: relative URLs, localStorage and module scripts (`crossorigin`, fetched
+  // in CORS mode) behave as on https.
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 }
 
 /**
