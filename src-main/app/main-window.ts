@@ -1,12 +1,13 @@
-import { BrowserWindow, screen, shell } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import type { WindowState } from '../settings/settings-store.js'
+import { workbenchPrefix } from './renderer-protocol.js'
 import { guardNavigation } from './security.js'
 import { captureWindowState, restoredBounds } from './window-state.js'
 
 export interface MainWindowOptions {
   preload: string
-  /** `http://…` from the dev server, or the built `index.html` file. */
-  renderer: { url: string } | { file: string }
+  /** The workbench's address: `app://atelier/index.html`, or the dev server's in development. */
+  rendererUrl: string
   state: WindowState | null
   onStateChange(state: WindowState): void
 }
@@ -35,16 +36,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   })
   if (options.state?.maximized) window.maximize()
 
-  const appUrl = 'url' in options.renderer ? options.renderer.url : null
-  guardNavigation(
-    window.webContents,
-    (url) => (appUrl ? url.startsWith(appUrl) : url === window.webContents.getURL()),
-    (url) => void shell.openExternal(url),
-  )
+  const prefix = workbenchPrefix(options.rendererUrl)
+  guardNavigation(window.webContents, (url) => url.startsWith(prefix))
   window.once('ready-to-show', () => window.show())
   window.on('close', () => options.onStateChange(captureWindowState(window)))
 
-  if ('url' in options.renderer) void window.loadURL(options.renderer.url)
-  else void window.loadFile(options.renderer.file)
+  void window.loadURL(options.rendererUrl)
   return window
 }

@@ -8,7 +8,7 @@ import {
   type BrowserWindow,
 } from 'electron'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { createHandlers } from '../ipc/handlers.js'
 import { Session } from '../session.js'
 import { SettingsStore } from '../settings/settings-store.js'
@@ -16,21 +16,34 @@ import { forwardEvents, registerIpc } from './ipc-bridge.js'
 import { handleMediaProtocol, mediaSchemePrivileges } from './media-protocol.js'
 import { handlePreviewProtocol, previewSchemePrivileges } from './preview-protocol.js'
 import { createMainWindow } from './main-window.js'
-import { hardenSession, isExternalUrl } from './security.js'
+import { confirmAndOpenExternal } from './open-external.js'
+import {
+  APP_ORIGIN,
+  appSchemePrivileges,
+  handleRendererProtocol,
+  workbenchPrefix,
+} from './renderer-protocol.js'
+import { hardenSession } from './security.js'
 
 /**
  * Electron entry: one instance, one window, the shared services behind IPC.
  * Everything that can run without Electron lives outside `app/`.
  */
 const here = path.dirname(fileURLToPath(import.meta.url))
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
 
 export async function startApp(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return
   }
-  protocol.registerSchemesAsPrivileged([mediaSchemePrivileges, previewSchemePrivileges])
+  // The dev server's address is taken only from an unpackaged app (`npm run dev`): in an
+  // installed one, an environment variable must never choose the trusted renderer.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  protocol.registerSchemesAsPrivileged([
+    appSchemePrivileges,
+    mediaSchemePrivileges,
+    previewSchemePrivileges,
+  ])
   let window: BrowserWindow | null = null
   app.on('second-instance', () => {
     if (!window) return
@@ -49,8 +62,9 @@ export async function startApp(): Promise<void> {
   const dataDir = app.getPath('userData')
   const settings = await SettingsStore.load(dataDir)
   const session = new Session(settings)
+  handleRendererProtocol(protocol, path.join(here, '../renderer'))
   handleMediaProtocol(protocol, session)
-  handlePreviewProtocol(protocol, session)
+  handlePreviewProtocol(protocol, session, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN)
   const starterBundle = app.isPackaged
     ? path.join(process.resourcesPath, 'starter-playbook')
     : path.join(app.getAppPath(), 'resources', 'starter-playbook')
@@ -60,8 +74,8 @@ export async function startApp(): Promise<void> {
     dataDir,
   })
 
-  const rendererFile = path.join(here, '../renderer/index.html')
-  const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+  const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
+  const rendererPrefix = workbenchPrefix(rendererUrl)
   const handlers = createHandlers(session, {
     shell: 'electron',
     version: app.getVersion(),
@@ -69,17 +83,19 @@ export async function startApp(): Promise<void> {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory'] })
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
-    openExternal: async (url) => {
-      if (!isExternalUrl(url)) return false
-      await shell.openExternal(url)
-      return true
-    },
+    openExternal: (url) =>
+      confirmAndOpenExternal(url, {
+        dialog,
+        shell,
+        window,
+        language: settings.get().language,
+      }),
   })
-  registerIpc(ipcMain, handlers, (url) => url.startsWith(rendererUrl))
+  registerIpc(ipcMain, handlers, (url) => url.startsWith(rendererPrefix))
 
   window = createMainWindow({
     preload: path.join(here, '../preload/index.cjs'),
-    renderer: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
+    rendererUrl,
     state: settings.get().window,
     onStateChange: (state) => void settings.setWindowState(state),
   })

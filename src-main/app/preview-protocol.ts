@@ -1,5 +1,6 @@
 import type { Protocol } from 'electron'
 import type { Session } from '../session.js'
+import { APP_ORIGIN } from './renderer-protocol.js'
 
 /** The live preview is served from its own origin, `atelier-preview://site/…`. */
 export const PREVIEW_SCHEME = 'atelier-preview'
@@ -12,8 +13,13 @@ export const previewSchemePrivileges = {
 }
 
 /** Answers the preview frame with the open workspace's pages (rendered) and files. */
-export function handlePreviewProtocol(protocol: Protocol, session: Session): void {
-  session.preview = { origin: PREVIEW_ORIGIN, frameAncestors: "'self' file:" }
+export function handlePreviewProtocol(
+  protocol: Protocol,
+  session: Session,
+  workbenchOrigin: string = APP_ORIGIN,
+): void {
+  // Only the workbench may frame the preview.
+  session.preview = { origin: PREVIEW_ORIGIN, frameAncestors: workbenchOrigin }
   protocol.handle(PREVIEW_SCHEME, async (request) => {
     const workspace = session.current()
     if (!workspace || !session.preview) return new Response('', { status: 404 })

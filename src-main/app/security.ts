@@ -12,22 +12,14 @@ export function isExternalUrl(url: string): boolean {
 }
 
 /**
- * No navigation away from the workbench and no new windows: external links go
- * to the system browser through `openExternal`, anything else is refused.
+ * No navigation away from the workbench and no new windows. A link reaches the system
+ * browser only through `shell.openExternal`, which asks the user first
+ * (`open-external.ts`): nothing is opened without a click and a confirmation.
  */
-export function guardNavigation(
-  contents: WebContents,
-  isAppUrl: (url: string) => boolean,
-  openExternal: (url: string) => void,
-): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalUrl(url)) openExternal(url)
-    return { action: 'deny' }
-  })
+export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return
-    event.preventDefault()
-    if (isExternalUrl(url)) openExternal(url)
+    if (!isAppUrl(url)) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   // The preview frame (a frame of the workbench itself) stays on the preview's scheme: the
@@ -40,12 +32,13 @@ export function guardNavigation(
 }
 
 /**
- * Adds the workbench CSP to every response, and refuses every permission
- * request. `csp: false` only for the dev server, whose hot reload runs inline
+ * Adds the workbench CSP to every response, and refuses every permission,
+ * whether asked (camera, notifications…) or merely checked. `csp: false` only for the dev server, whose hot reload runs inline
  * scripts; built renderers also carry the policy in a meta tag.
  */
 export function hardenSession(session: Session, options: { csp: boolean } = { csp: true }): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
   if (!options.csp) return
   session.webRequest.onHeadersReceived((details, callback) => {
     // The preview carries its own policy (it is framed by the workbench, runs its bridge).

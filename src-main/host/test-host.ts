@@ -28,6 +28,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface TestHost {
   url: string
   token: string
+  /** The preview's origin, `http://<secret>.localhost:<port>`: its host name is its token. */
+  previewOrigin: string
   close(): Promise<void>
 }
 
@@ -42,6 +44,8 @@ export async function startTestHost(options: {
   rendererDir: string
 }): Promise<TestHost> {
   const token = randomBytes(24).toString('hex')
+  // Not the API token: the preview's address is visible to the page content it shows.
+  const previewSecret = randomBytes(16).toString('hex')
   const streams = new Set<ServerResponse>()
 
   const server = createServer((request, response) => {
@@ -143,15 +147,11 @@ export async function startTestHost(options: {
   })
   async function servePreview(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    // A page's stylesheet, fonts and images are asked for by a `sandbox=""` frame: an
-    // opaque origin, which never sends the token cookie. Pages (navigations) still need
-    // the token; the files they use are served to loopback callers that name this very
-    // host (no DNS rebinding) — the same files as in the workspace, read-only.
-    const navigation = ['document', 'iframe', 'frame'].includes(
-      headerValue(request.headers['sec-fetch-dest']) ?? 'document',
-    )
-    const rightHost = request.headers.host === `127.0.0.1:${previewPortOf()}`
-    if (!rightHost || (navigation && !hasToken(request, url, token))) {
+    // The token is the preview origin's host name, `<secret>.localhost` (browsers resolve any
+    // `*.localhost` to loopback): every request — the page, and the stylesheet, fonts and
+    // images its `sandbox` frame asks for from an opaque origin without cookies — carries it,
+    // so a request without it, whatever its kind, is refused. This also rules out DNS rebinding.
+    if (!sameSecret(request.headers.host?.toLowerCase() ?? '', previewHost())) {
       send(response, 403, 'Accès refusé : jeton manquant ou incorrect.')
       return
     }
@@ -169,16 +169,17 @@ export async function startTestHost(options: {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   await new Promise<void>((resolve) => previewServer.listen(0, '127.0.0.1', resolve))
-  const previewPortOf = () => (previewServer.address() as AddressInfo).port
+  const previewHost = () =>
+    `${previewSecret}.localhost:${(previewServer.address() as AddressInfo).port}`
   const { port } = server.address() as AddressInfo
-  const previewPort = (previewServer.address() as AddressInfo).port
   options.session.preview = {
-    origin: `http://127.0.0.1:${previewPort}`,
+    origin: `http://${previewHost()}`,
     frameAncestors: `http://127.0.0.1:${port}`,
   }
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
+    previewOrigin: `http://${previewHost()}`,
     close: async () => {
       unsubscribe()
       for (const stream of streams) stream.end()
@@ -195,8 +196,14 @@ function hasToken(request: IncomingMessage, url: URL, token: string): boolean {
     headerValue(request.headers[TOKEN_HEADER]) ??
     url.searchParams.get('token') ??
     cookieValue(request.headers.cookie, TOKEN_COOKIE)
-  if (!offered || offered.length !== token.length) return false
-  return timingSafeEqual(Buffer.from(offered), Buffer.from(token))
+  return offered !== null && sameSecret(offered, token)
+}
+
+function sameSecret(offered: string, expected: string): boolean {
+  return (
+    offered.length === expected.length &&
+    timingSafeEqual(Buffer.from(offered), Buffer.from(expected))
+  )
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

@@ -39,6 +39,7 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'workspace.open': async ({ path }) => session.open(path),
     'workspace.chooseFolder': async () => platform.chooseFolder(),
     'workspace.contentTypes': async () => session.requireWorkspace().contentTypes(),
+    'workspace.problems': async () => session.requireWorkspace().configProblems(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
     'pages.save': async ({ path, text }) => ({

@@ -18,7 +18,10 @@ export interface BuildReport {
   staticFiles: number
   /** Files written, relative to the destination. */
   written: string[]
-  /** French messages for pages that could not be rendered (the rest is still written). */
+  /**
+   * French messages for settings files that could not be read and pages that could not be
+   * rendered (the rest is still written).
+   */
   problems: { path: string; message: string }[]
 }
 
@@ -33,7 +36,13 @@ export async function buildSite(
   const pages = site.documents.filter((doc) => doc.output !== null)
   const statics = site.staticFiles.filter((file) => file.output !== null)
   const total = pages.length + statics.length + site.sassFiles.length
-  const report: BuildReport = { pages: 0, staticFiles: 0, written: [], problems: [] }
+  // A broken `_config.yml` or data file first: pages may be missing because of it.
+  const report: BuildReport = {
+    pages: 0,
+    staticFiles: 0,
+    written: [],
+    problems: site.problems.map((problem) => ({ path: problem.file, message: problem.message })),
+  }
   await prepareDestination(destination)
   let done = 0
   const write = async (output: string, data: string | Buffer | null, source?: string) => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
+import type { ConfigProblem } from '../../src-shared/api/types.js'
+import { configProblem, readYamlConfig } from '../../src-shared/config/config-problem.js'
 
 /** One collection of `_config.yml` (posts included), with Jekyll's defaults filled in. */
 export interface CollectionConfig {
@@ -39,7 +40,11 @@ export interface JekyllConfig {
   unpublished: boolean
   /** Extensions converted from Markdown (`markdown_ext`). */
   markdownExtensions: string[]
+  /** Why `_config.yml` could not be used (Jekyll's defaults then apply); null when it could. */
+  problem: ConfigProblem | null
 }
+
+const CONFIG_FILE = '_config.yml'
 
 /** Jekyll 4.3's own excludes, added to the site's. */
 const DEFAULT_EXCLUDE = [
@@ -55,14 +60,20 @@ const DEFAULT_EXCLUDE = [
   'vendor/ruby/',
 ]
 
-/** Reads `_config.yml` the way Jekyll does; a missing file gives Jekyll's defaults. */
+/**
+ * Reads `_config.yml` the way Jekyll does (YAML 1.1, as Psych); a missing file gives Jekyll's
+ * defaults, a broken one too, with its French `problem` (`jekyll build` would stop there).
+ */
 export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
   let raw: Record<string, unknown> = {}
-  try {
-    const parsed: unknown = parse(await readFile(path.join(root, '_config.yml'), 'utf8'))
-    if (isRecord(parsed)) raw = parsed
-  } catch {
-    // Missing or unreadable: Jekyll's defaults (a broken file is reported by the workspace).
+  let problem: ConfigProblem | null = null
+  const text = await readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => null)
+  if (text !== null) {
+    const read = readYamlConfig(text, CONFIG_FILE, '1.1')
+    if (!read.ok) problem = read.problem
+    else if (isRecord(read.value)) raw = read.value
+    else if (read.value !== null && read.value !== undefined)
+      problem = configProblem('not-a-mapping', CONFIG_FILE, 1)
   }
   const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
   const collectionsDir =
@@ -133,6 +144,7 @@ export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
     )
       .split(',')
       .map((ext) => `.${ext.trim()}`),
+    problem,
   }
 }
 

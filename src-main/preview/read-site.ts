@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseCsv } from 'csv-parse/sync'
 import { parse } from 'yaml'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import {
@@ -18,11 +17,11 @@ import {
   permalinkTemplate,
 } from './permalink.js'
 import type { Layout, Site, StaticFile } from './site-model.js'
+import { DATA_EXTENSIONS, parseDataFile } from './data-files.js'
 import { builtinThemeDir } from '../paths.js'
 import { needsBuiltinTheme } from './builtin-theme.js'
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/
-const DATA_EXTENSIONS = new Set(['.yml', '.yaml', '.json', '.csv', '.tsv'])
 const RENDERED_EXTENSIONS = new Set([
   '.html',
   '.htm',
@@ -53,6 +52,7 @@ export async function readSite(root: string, options: ReadSiteOptions = {}): Pro
     buildTime: Date.now(),
     sassFiles: [],
     theme: null,
+    problems: config.problem ? [config.problem] : [],
   }
   const collectionByFolder = new Map(config.collections.map((c) => [c.folder, c]))
   const files = await listFiles(root, config)
@@ -350,22 +350,13 @@ async function readLayout(site: Site, root: string, file: string): Promise<void>
 }
 
 async function readData(site: Site, file: string): Promise<void> {
-  const ext = path.extname(file).toLowerCase()
-  if (!DATA_EXTENSIONS.has(ext)) return
-  const text = await readFile(path.join(site.root, file), 'utf8')
-  let value: unknown
-  try {
-    if (ext === '.json') value = JSON.parse(text)
-    else if (ext === '.csv' || ext === '.tsv') {
-      value = parseCsv(text, {
-        columns: true,
-        skip_empty_lines: true,
-        delimiter: ext === '.tsv' ? '\t' : ',',
-      })
-    } else value = parse(text, { version: '1.1' })
-  } catch {
+  if (!DATA_EXTENSIONS.has(path.extname(file).toLowerCase())) return
+  const read = parseDataFile(file, await readFile(path.join(site.root, file), 'utf8'))
+  if (!read.ok) {
+    site.problems.push(read.problem)
     return
   }
+  const value = read.value
   const keys = file
     .slice('_data/'.length)
     .replace(/\.[^/.]+$/, '')

@@ -1,3 +1,4 @@
+import type { ConfigProblem } from '../../src-shared/api/types.js'
 import type { JekyllConfig } from './jekyll-config.js'
 
 /** A page, a post or a collection document: something Jekyll renders. */
@@ -55,6 +56,8 @@ export interface Site {
    * includes, `_sass/` and `assets/` sit under the site's own, as a gem's would.
    */
   theme: string | null
+  /** Settings files that could not be read (`_config.yml`, `_data/…`), in French. */
+  problems: ConfigProblem[]
 }
 
 /** A `.scss`/`.sass` file with front matter, compiled to CSS. */

@@ -17,8 +17,8 @@ const directives = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   // The live preview: its own origin (the app's scheme, or the test host's second port on
-  // loopback), itself locked down by its own policy (no script, no network).
-  'frame-src atelier-preview: http://127.0.0.1:*',
+  // loopback, named `<token>.localhost`), itself locked down by its own policy (no script, no network).
+  'frame-src atelier-preview: http://*.localhost:*',
   "worker-src 'self'",
 ]
 

@@ -1,27 +1,32 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
-import type { CollectionInfo } from '../../src-shared/api/types.js'
+import type { CollectionInfo, ConfigProblem } from '../../src-shared/api/types.js'
+import { configProblem, readYamlConfig } from '../../src-shared/config/config-problem.js'
 
 /** The parts of `_config.yml` the workspace needs to classify files. */
 export interface SiteConfig {
   collections: CollectionInfo[]
   /** Patterns from `exclude:`; matched against the first path segment or the whole path. */
   exclude: string[]
-  /** True when `_config.yml` exists but could not be read as YAML. */
-  broken: boolean
+  /** Why `_config.yml` exists but could not be used (French, file and line); null when fine. */
+  problem: ConfigProblem | null
 }
 
 export const CONFIG_FILE = '_config.yml'
 
-/** Reads `_config.yml`; a missing or broken file still gives Jekyll's defaults (posts only). */
+/**
+ * Reads `_config.yml`; a missing or broken file still gives Jekyll's defaults (posts only), a
+ * broken one with the same French problem as the preview's reader (`jekyll-config.ts`) gives.
+ */
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
   let raw: unknown = {}
-  let broken = false
-  try {
-    raw = parse(await readFile(path.join(root, CONFIG_FILE), 'utf8')) ?? {}
-  } catch (error) {
-    broken = (error as NodeJS.ErrnoException).code !== 'ENOENT'
+  let problem: ConfigProblem | null = null
+  const text = await readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => null)
+  if (text !== null) {
+    const read = readYamlConfig(text, CONFIG_FILE)
+    if (!read.ok) problem = read.problem
+    else raw = read.value ?? {}
+    if (!isRecord(raw)) problem = configProblem('not-a-mapping', CONFIG_FILE, 1)
   }
   const config = isRecord(raw) ? raw : {}
   const collectionsDir =
@@ -51,7 +56,7 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const exclude = Array.isArray(config.exclude)
     ? config.exclude.filter((item): item is string => typeof item === 'string')
     : []
-  return { collections, exclude, broken }
+  return { collections, exclude, problem }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { stringify } from 'yaml'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type {
+  ConfigProblem,
   Author,
   PageContent,
   PageIndexSnapshot,
@@ -27,6 +28,7 @@ import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
+import { listConfigProblems } from './config-problems.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { resolveInside, toWorkspacePath } from './safe-path.js'
@@ -48,7 +50,8 @@ function unreadablePage(rel: string, reason: 'too-large' | 'binary' | 'not-utf8'
     text: '',
     body: '',
     frontMatter: null,
-    problem: describeProblem(reason, null),
+    // The whole page is too large, not its settings (`too-large` says the front matter is).
+    problem: describeProblem(reason === 'too-large' ? 'page-too-large' : reason, null),
   }
 }
 
@@ -197,6 +200,11 @@ export class Workspace {
     await writeFileAtomic(absolute, text)
     this.noteChanged([rel])
     return rel
+  }
+
+  /** Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`). */
+  async configProblems(): Promise<ConfigProblem[]> {
+    return listConfigProblems(this.root, (await this.pages()).files, await this.contentTypes())
   }
 
   /** The content types of `_atelier.yml`, or null when the workspace has none. */

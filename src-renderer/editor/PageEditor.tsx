@@ -26,7 +26,7 @@ import { prepareImage } from './prepare-image.js'
 import { imageStore } from '../stores/image-store.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
-const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable'])
+const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable', 'page-too-large'])
 const AUTOSAVE_MS = 2000
 const JOURNAL_MS = 500
 

@@ -16,13 +16,15 @@ export function StatusBar() {
     workspaceStore,
     (state) => state.index?.pages.filter((page) => page.error).length ?? 0,
   )
+  const brokenSettingsFiles = useStore(workspaceStore, (state) => state.configProblems.length)
   const words = useStore(editorStatusStore, (state) => state.words)
   const status = useStore(versionsStore, (state) => state.status)
   // The versions status is read more often than the workspace's info (after each version).
   const branch = status?.repository ? status.branch : (info?.branch ?? null)
   const changes = status?.changes.length ?? 0
-  // Pages whose settings cannot be read, plus the open page's settings that fail validation.
-  const problems = brokenPages + invalidFields
+  // Pages whose settings cannot be read, settings files of the site that cannot be read, plus
+  // the open page's settings that fail validation.
+  const problems = brokenPages + brokenSettingsFiles + invalidFields
   const other = language === 'fr' ? 'en' : 'fr'
   return (
     <footer className="status-bar" role="status">

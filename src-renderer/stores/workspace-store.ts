@@ -3,6 +3,7 @@ import {
   type ContentTypesResult,
 } from '../../src-shared/content-types/content-types.js'
 import type {
+  ConfigProblem,
   PageEntry,
   PageIndexSnapshot,
   Settings,
@@ -21,6 +22,8 @@ interface WorkspaceState {
   shell: 'electron' | 'host'
   /** The forms of `_atelier.yml` (null: none, or a problem with the file). */
   contentTypes: ContentTypesResult | null
+  /** `_config.yml`, `_data/…` and `_atelier.yml` files that cannot be read. */
+  configProblems: ConfigProblem[]
   /** Paths reported changed by the last watcher event, so open pages can reload. */
   lastChanged: { paths: string[]; at: number }
 }
@@ -31,6 +34,7 @@ export const workspaceStore = createStore<WorkspaceState>({
   settings: { language: 'fr', autosave: true, author: null, recentWorkspaces: [] },
   shell: 'electron',
   contentTypes: null,
+  configProblems: [],
   lastChanged: { paths: [], at: 0 },
 })
 
@@ -56,16 +60,17 @@ export async function offerJournal(): Promise<void> {
 /** Re-reads the page list; `withContentTypes` also re-reads `_atelier.yml` (on open, or when it changed). */
 export async function refreshIndex(options: { withContentTypes?: boolean } = {}): Promise<void> {
   if (!workspaceStore.get().info) {
-    workspaceStore.set({ index: null, contentTypes: null })
+    workspaceStore.set({ index: null, contentTypes: null, configProblems: [] })
     return
   }
-  const [index, contentTypes] = await Promise.all([
+  const [index, contentTypes, configProblems] = await Promise.all([
     api.call('pages.index', {}),
     options.withContentTypes
       ? api.call('workspace.contentTypes', {})
       : workspaceStore.get().contentTypes,
+    api.call('workspace.problems', {}),
   ])
-  workspaceStore.set({ index, contentTypes })
+  workspaceStore.set({ index, contentTypes, configProblems })
 }
 
 export async function openWorkspace(path: string): Promise<void> {

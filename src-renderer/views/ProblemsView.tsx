@@ -3,24 +3,40 @@ import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 
-/** « Problèmes »: every page whose settings cannot be read, each opening its page. */
+/**
+ * « Problèmes »: the site's settings files that cannot be read (`_config.yml`, `_data/…`,
+ * `_atelier.yml`, with file and line), then every page whose settings cannot be read, each
+ * opening its page.
+ */
 export function ProblemsView() {
   const { t } = useTranslation()
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
-  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
+  const configProblems = useStore(workspaceStore, (state) => state.configProblems)
   const broken = (pages ?? []).filter((page) => page.error)
   return (
     <section className="view">
       <header className="view-header">
         <h2>{t('views.problems')}</h2>
       </header>
-      {contentTypes && !contentTypes.ok && (
-        <p className="problem-item" role="alert">
-          <span className="codicon codicon-error" aria-hidden="true" />{' '}
-          {t('problemsView.contentTypes', { message: contentTypes.message })}
-        </p>
+      {configProblems.length > 0 && (
+        <ul className="problem-list" aria-label={t('problemsView.configFiles')}>
+          {configProblems.map((problem) => (
+            <li key={`${problem.file}:${problem.code}`}>
+              <p className="problem-item" role="alert" data-file={problem.file}>
+                <span className="codicon codicon-error" aria-hidden="true" />
+                <span>
+                  <strong>{problem.file}</strong>
+                  <small>
+                    {t(`configProblems.${problem.code}`, { file: problem.file, key: problem.key })}
+                    {problem.line ? ` ${t('problems.atLine', { line: problem.line })}` : ''}
+                  </small>
+                </span>
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
-      {broken.length === 0 && !(contentTypes && !contentTypes.ok) ? (
+      {broken.length === 0 && configProblems.length === 0 ? (
         <p className="view-empty">{t('problemsView.none')}</p>
       ) : (
         <ul className="problem-list">

@@ -4,6 +4,7 @@ import type { CallName, EventName } from './names.js'
 import type { PageComparison } from '../diff/page-comparison.js'
 import type {
   AppInfo,
+  ConfigProblem,
   ConflictTexts,
   Contribution,
   ExportReport,
@@ -196,6 +197,8 @@ export const contract = {
   'preview.export': call<ExportReport>()(
     z.object({ destination: z.string().min(1).max(4096), relative: z.boolean() }).strict(),
   ),
+  /** Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`), for « Problèmes ». */
+  'workspace.problems': call<ConfigProblem[]>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

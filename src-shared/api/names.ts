@@ -47,6 +47,7 @@ export const callNames = [
   'preview.pageAt',
   'preview.allowExternal',
   'preview.export',
+  'workspace.problems',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -11,6 +11,7 @@ export const problemCodes = [
   'binary',
   'not-yaml',
   'unreadable',
+  'page-too-large',
 ] as const
 
 /** Why a page's front matter could not be read; `message` is French, for the CLI and logs. */
@@ -202,4 +203,32 @@ export interface ConflictTexts {
   theirs: string | null
   /** Both texts with git's markers, for "edit the merged text". */
   merged: string
+}
+
+/** Why a settings file of the site (`_config.yml`, `_data/…`, `_atelier.yml`) could not be used. */
+export const configProblemCodes = [
+  'yaml',
+  'aliases',
+  'not-a-mapping',
+  'json',
+  'csv',
+  'schema-missing',
+  'schema-type',
+  'schema-value',
+  'schema-empty',
+  'schema-format',
+  'schema-invalid',
+] as const
+
+/** A settings file that could not be read, for « Problèmes » and `cli build`. */
+export interface ConfigProblem {
+  code: (typeof configProblemCodes)[number]
+  /** Workspace-relative path of the file. */
+  file: string
+  /** 1-based line in the file, when known. */
+  line: number | null
+  /** For schema problems: the setting, as a dotted path (`types.cas.fields.0.type`). */
+  key: string | null
+  /** French, with the file and the line, for the CLI and logs (the renderer re-translates). */
+  message: string
 }

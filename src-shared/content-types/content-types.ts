@@ -1,5 +1,6 @@
-import { parse } from 'yaml'
 import { z } from 'zod'
+import type { ConfigProblem } from '../api/types.js'
+import { configProblem, lineOfPath, readYamlConfig } from '../config/config-problem.js'
 
 /**
  * Content types: the page-settings forms of a workspace, declared in
@@ -71,19 +72,23 @@ export interface ContentTypes {
   types: ContentType[]
 }
 
-export type ContentTypesResult = { ok: true; value: ContentTypes } | { ok: false; message: string }
+/** A broken file gives its French problem (file, line, setting), never the parser's or zod's words. */
+export type ContentTypesResult =
+  { ok: true; value: ContentTypes } | { ok: false; message: string; problem: ConfigProblem }
 
 export function parseContentTypes(text: string): ContentTypesResult {
-  let raw: unknown
-  try {
-    raw = parse(text)
-  } catch (error) {
-    return { ok: false, message: (error as Error).message }
-  }
-  const parsed = fileSchema.safeParse(raw)
+  const read = readYamlConfig(text, CONTENT_TYPES_FILE)
+  if (!read.ok) return { ok: false, message: read.problem.message, problem: read.problem }
+  const parsed = fileSchema.safeParse(read.value)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return { ok: false, message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` }
+    const issue = parsed.error.issues[0]!
+    const problem = configProblem(
+      schemaProblemCode(issue, read.value),
+      CONTENT_TYPES_FILE,
+      lineOfPath(read.document, read.lines, issue.path),
+      issue.path.map(String).join('.') || '…',
+    )
+    return { ok: false, message: problem.message, problem }
   }
   return {
     ok: true,
@@ -93,6 +98,32 @@ export function parseContentTypes(text: string): ContentTypesResult {
       types: Object.entries(parsed.data.types).map(([id, type]) => ({ id, ...type })),
     },
   }
+}
+
+/** Which of the catalogue's French reasons says what zod found wrong. */
+function schemaProblemCode(issue: z.core.$ZodIssue, value: unknown): ConfigProblem['code'] {
+  if (issue.path.length === 0) return 'not-a-mapping'
+  switch (issue.code) {
+    case 'invalid_type':
+      return valueAt(value, issue.path) === undefined ? 'schema-missing' : 'schema-type'
+    case 'invalid_value':
+      return 'schema-value'
+    case 'too_small':
+      return 'schema-empty'
+    case 'invalid_format':
+      return 'schema-format'
+    default:
+      return 'schema-invalid'
+  }
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
 }
 
 /** The type whose collection holds the page, if any. */

@@ -60,7 +60,9 @@ describe('live preview beside the editor', () => {
     expect(await frame.getAttribute('sandbox')).toBe('allow-scripts')
     expect(await frame.getAttribute('referrerpolicy')).toBe('no-referrer')
     expect(await frame.getAttribute('title')).toContain('Thème 1')
-    expect(await frame.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/themes\//)
+    expect(await frame.getAttribute('src')).toMatch(
+      /^http:\/\/[0-9a-f]{32}\.localhost:\d+\/themes\//,
+    )
 
     // The site's layout around the page: the site title, the page's hero title.
     await expect.poll(() => previewText(p), { timeout: 10_000 }).toContain(SITE_TITLE)
@@ -93,8 +95,8 @@ describe('live preview beside the editor', () => {
   })
 
   // The frame is an opaque origin (sandboxed without allow-same-origin) that sends no cookie:
-  // the test host serves a page's own files without the token (pages still need it), and
-  // fonts, fetched with CORS from the origin 'null', are allowed to any origin.
+  // the preview's host name is its token, so the page's own files carry it too, and fonts,
+  // fetched with CORS from the origin 'null', are allowed to any origin.
   it('loads the site’s stylesheet and fonts inside the frame', async () => {
     const p = await start()
     const statuses: number[] = []

@@ -71,13 +71,18 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { userData: string; appPath: string; lock: boolean }) {
+export function createFakeElectron(options: {
+  userData: string
+  appPath: string
+  lock: boolean
+  packaged?: boolean
+}) {
   const appEvents = new EventEmitter()
   const headerListeners: Listener[] = []
   const ipcHandlers = new Map<string, Listener>()
   const electron = {
     app: Object.assign(appEvents, {
-      isPackaged: false,
+      isPackaged: options.packaged ?? false,
       requestSingleInstanceLock: vi.fn(() => options.lock),
       quit: vi.fn(),
       whenReady: vi.fn(async () => undefined),
@@ -89,7 +94,14 @@ export function createFakeElectron(options: { userData: string; appPath: string;
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+      /** Answers « Annuler » (the cancel button) unless a test says otherwise. */
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({
+        response: 1,
+        checkboxChecked: false,
+      })),
+    },
     ipcMain: {
       handle: vi.fn((channel: string, handler: Listener) => void ipcHandlers.set(channel, handler)),
     },
@@ -99,6 +111,7 @@ export function createFakeElectron(options: { userData: string; appPath: string;
           onHeadersReceived: vi.fn((listener: Listener) => headerListeners.push(listener)),
         },
         setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
       },
     },
   }

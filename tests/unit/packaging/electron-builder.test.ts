@@ -19,6 +19,7 @@ interface BuilderConfig {
   mac: { target: Target[]; icon: string }
   linux: { target: string[]; icon: string }
   extraResources: { from: string; to: string }[]
+  electronFuses?: Record<string, boolean>
 }
 const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig
 
@@ -50,5 +51,19 @@ describe('electron-builder.yml', () => {
     // Found by `builtinThemeDir` next to the packaged resources.
     const theme = config.extraResources.find((item) => item.to === 'builtin-theme')
     expect(existsSync(path.join(root, theme?.from ?? 'absent', '_layouts/default.html'))).toBe(true)
+  })
+
+  // Flipped in the packaged binary: no `ELECTRON_RUN_AS_NODE`, `NODE_OPTIONS` or `--inspect` way
+  // into the app, cookies encrypted, and only the checked app.asar is loaded.
+  it('sets the Electron fuses that close the ways around the app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    })
   })
 })

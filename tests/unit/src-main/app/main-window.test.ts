@@ -19,7 +19,7 @@ function open(state: Parameters<typeof createMainWindow>[0]['state'] = null) {
   const onStateChange = vi.fn()
   const window = createMainWindow({
     preload: '/app/out/preload/index.cjs',
-    renderer: { file: '/app/out/renderer/index.html' },
+    rendererUrl: 'app://atelier/index.html',
     state,
     onStateChange,
   }) as unknown as FakeBrowserWindow
@@ -37,27 +37,29 @@ describe('main window', () => {
       webSecurity: true,
       webviewTag: false,
     })
-    expect(window.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html')
+    // From the app's own scheme, never `file://`.
+    expect(window.loadURL).toHaveBeenCalledWith('app://atelier/index.html')
+    expect(window.loadFile).not.toHaveBeenCalled()
   })
 
-  it('denies window.open and sends web links to the system browser', () => {
+  // A link leaves only through `shell.openExternal`, after a click and a confirmation
+  // (open-external.test.ts): a window.open or a navigation opens nothing by itself.
+  it('denies window.open without opening anything', () => {
     const { window } = open()
     const handler = window.webContents.windowOpenHandler!
     expect(handler({ url: 'https://opengovpartnership.org' })).toEqual({ action: 'deny' })
     expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledTimes(1)
-    expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledWith(
-      'https://opengovpartnership.org',
-    )
+    expect(fake.current!.electron.shell.openExternal).not.toHaveBeenCalled()
   })
 
   it('prevents navigation away from the workbench', () => {
     const { window } = open()
-    window.webContents.url = 'file:///app/out/renderer/index.html'
     expect(window.webContents.navigate('https://example.org/')).toBe(true)
     expect(window.webContents.navigate('file:///etc/passwd')).toBe(true)
-    expect(fake.current!.electron.shell.openExternal).toHaveBeenCalledWith('https://example.org/')
-    expect(window.webContents.navigate('file:///app/out/renderer/index.html')).toBe(false)
+    expect(window.webContents.navigate('file:///app/out/renderer/index.html')).toBe(true)
+    expect(window.webContents.navigate('app://atelier.example.org/')).toBe(true)
+    expect(fake.current!.electron.shell.openExternal).not.toHaveBeenCalled()
+    expect(window.webContents.navigate('app://atelier/index.html')).toBe(false)
     // The preview frame stays on the preview's scheme (a refresh tag, a link in the page).
     expect(window.webContents.navigateFrame('atelier-preview://site/contribuer/')).toBe(false)
     expect(window.webContents.navigateFrame('https://example.org/')).toBe(true)

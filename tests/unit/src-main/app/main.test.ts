@@ -8,9 +8,9 @@ import { tempDir } from '../../../helpers/temp-dir.js'
 
 const projectRoot = path.resolve(import.meta.dirname, '../../../..')
 
-async function startWith(lock: boolean) {
+async function startWith(lock: boolean, packaged = false) {
   const userData = await tempDir('atelier-userdata-')
-  const fake = createFakeElectron({ userData, appPath: projectRoot, lock })
+  const fake = createFakeElectron({ userData, appPath: projectRoot, lock, packaged })
   FakeBrowserWindow.instances = []
   // A fresh `electron` mock and a fresh import of the entry for each launch.
   vi.resetModules()
@@ -33,7 +33,7 @@ describe('Electron entry', () => {
     expect(fake.electron.app.quit).toHaveBeenCalled()
     expect(fake.electron.app.whenReady).not.toHaveBeenCalled()
     expect(FakeBrowserWindow.instances).toHaveLength(0)
-  })
+  }, 30_000)
 
   it('on first launch copies the starter playbook as a git repository and opens one secure window', async () => {
     const { userData, fake } = await startWith(true)
@@ -52,6 +52,7 @@ describe('Electron entry', () => {
     expect(fake.electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled()
     // Workspace images are served by the app's own scheme, not from the network.
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app' }),
       expect.objectContaining({ scheme: 'atelier-media' }),
       expect.objectContaining({ scheme: 'atelier-preview' }),
     ])
@@ -86,8 +87,103 @@ describe('Electron entry', () => {
     expect(result.ok).toBe(true)
     expect(result.value.pages.length).toBeGreaterThanOrEqual(10)
 
+    // The workbench comes from the app's own scheme, which is the only sender IPC trusts.
+    expect(FakeBrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('app://atelier/index.html')
+    const outsider = (await handler(
+      { senderFrame: { url: 'file:///tmp/x.html' } },
+      'pages.index',
+      {},
+    )) as {
+      ok: boolean
+    }
+    expect(outsider.ok).toBe(false)
+
     // A second instance brings this window forward.
     fake.electron.app.emit('second-instance')
     expect(FakeBrowserWindow.instances[0]!.focus).toHaveBeenCalled()
+  }, 30_000)
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
+    const saved = { url: process.env.ELECTRON_RENDERER_URL, resources: process.resourcesPath }
+    process.env.ELECTRON_RENDERER_URL = 'https://evil.example.org/'
+    Object.assign(process, { resourcesPath: path.join(projectRoot, 'resources') })
+    try {
+      const packaged = await startWith(true, true)
+      expect(FakeBrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith(
+        'app://atelier/index.html',
+      )
+      // Still the strict policy on every response (the dev server alone goes without it).
+      expect(
+        packaged.fake.electron.session.defaultSession.webRequest.onHeadersReceived,
+      ).toHaveBeenCalled()
+      const handler = packaged.fake.ipcHandlers.get(CALL_CHANNEL)!
+      const evil = (await handler(
+        { senderFrame: { url: 'https://evil.example.org/' } },
+        'pages.index',
+        {},
+      )) as { ok: boolean }
+      expect(evil.ok).toBe(false)
+
+      // Unpackaged (`npm run dev`), the dev server is the renderer.
+      const dev = await startWith(true, false)
+      expect(FakeBrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith(
+        'https://evil.example.org/',
+      )
+      expect(
+        dev.fake.electron.session.defaultSession.webRequest.onHeadersReceived,
+      ).not.toHaveBeenCalled()
+    } finally {
+      if (saved.url === undefined) delete process.env.ELECTRON_RENDERER_URL
+      else process.env.ELECTRON_RENDERER_URL = saved.url
+      Object.assign(process, { resourcesPath: saved.resources })
+    }
+  }, 60_000)
+
+  it('denies every permission, serves app:// and opens a link only after the user confirms', async () => {
+    const { fake } = await startWith(true)
+    const defaultSession = fake.electron.session.defaultSession
+    const check = vi.mocked(defaultSession.setPermissionCheckHandler).mock.calls[0]![0] as (
+      ...args: unknown[]
+    ) => boolean
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid'])
+      expect(check(null, permission, 'app://atelier', {})).toBe(false)
+    const request = vi.mocked(defaultSession.setPermissionRequestHandler).mock.calls[0]![0] as (
+      ...args: unknown[]
+    ) => void
+    const answer = vi.fn()
+    request(null, 'media', answer, {})
+    expect(answer).toHaveBeenCalledWith(false)
+
+    const appCall = vi
+      .mocked(fake.electron.protocol.handle)
+      .mock.calls.find(([scheme]) => scheme === 'app')
+    expect(appCall).toBeDefined()
+    const serve = appCall![1] as (request: Request) => Promise<Response>
+    expect((await serve(new Request('app://atelier/%2e%2e/main/index.js'))).status).toBe(404)
+
+    const handler = fake.ipcHandlers.get(CALL_CHANNEL)!
+    const frame = { senderFrame: { url: 'app://atelier/index.html' } }
+    const open = async (url: string) => {
+      const result = (await handler(frame, 'shell.openExternal', { url })) as {
+        ok: boolean
+        value?: boolean
+      }
+      return result.ok && result.value === true
+    }
+    // « Annuler » (the fake dialog's default answer): nothing opened.
+    expect(await open('https://example.org/')).toBe(false)
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledTimes(1)
+    expect(JSON.stringify(vi.mocked(fake.electron.dialog.showMessageBox).mock.calls[0])).toContain(
+      'https://example.org/',
+    )
+    vi.mocked(fake.electron.dialog.showMessageBox).mockResolvedValueOnce({
+      response: 0,
+      checkboxChecked: false,
+    })
+    expect(await open('https://example.org/')).toBe(true)
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledTimes(1)
+    expect(await open('file:///etc/passwd')).toBe(false)
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledTimes(2)
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledTimes(1)
   }, 30_000)
 })

@@ -14,9 +14,11 @@ describe('security', () => {
     let listener: ((details: unknown, callback: (response: unknown) => void) => void) | null = null
     let permissions: ((c: unknown, p: string, callback: (ok: boolean) => void) => void) | null =
       null
+    let checks: ((c: unknown, p: string) => boolean) | null = null
     const session = {
       webRequest: { onHeadersReceived: (fn: typeof listener) => (listener = fn) },
       setPermissionRequestHandler: (fn: typeof permissions) => (permissions = fn),
+      setPermissionCheckHandler: (fn: typeof checks) => (checks = fn),
     }
     hardenSession(session as never)
     const callback = vi.fn()
@@ -27,9 +29,9 @@ describe('security', () => {
     expect(headers['Content-Security-Policy'][0]).toMatch(/script-src 'self'(;|$)/)
     // Nothing remote: the only http origin is the preview's, on loopback, and only as a frame.
     expect(headers['Content-Security-Policy'][0]).toContain(
-      'frame-src atelier-preview: http://127.0.0.1:*',
+      'frame-src atelier-preview: http://*.localhost:*',
     )
-    expect(headers['Content-Security-Policy'][0].replace('http://127.0.0.1:*', '')).not.toMatch(
+    expect(headers['Content-Security-Policy'][0].replace('http://*.localhost:*', '')).not.toMatch(
       /unsafe-eval|https?:/,
     )
     // The preview's responses keep their own policy (nonce for the bridge, framed by the app).
@@ -39,5 +41,8 @@ describe('security', () => {
     const allow = vi.fn()
     permissions!(null, 'geolocation', allow)
     expect(allow).toHaveBeenCalledWith(false)
+    // Checks (`navigator.permissions`, clipboard, HID…) are refused too, not only requests.
+    expect(checks!(null, 'clipboard-sanitized-write')).toBe(false)
+    expect(checks!(null, 'media')).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -26,6 +27,24 @@ async function start() {
   host = await startTestHost({ session, handlers, rendererDir })
   const base = new URL(host.url).origin
   return { host, base, session }
+}
+
+/** A GET to the preview port, with the given Host and headers (fetch cannot set Host). */
+function previewGet(
+  port: string,
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: pathname, headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
 }
 
 describe('test host', () => {
@@ -112,4 +131,37 @@ describe('npm run host', () => {
     child.kill('SIGTERM')
     expect(line).toMatch(/^Atelier host: http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+\n$/)
   }, 30_000)
+
+  // The preview shows drafts: every request to its port needs the secret its origin is named
+  // by, whatever the request says it is (fetch metadata is only a header, anyone can send it).
+  it('refuses every kind of preview request without the token', async () => {
+    const { host: running, session } = await start()
+    const origin = new URL(running.previewOrigin)
+    expect(running.previewOrigin).toMatch(/^http:\/\/[0-9a-f]{32}\.localhost:\d+$/)
+    expect(session.preview?.origin).toBe(running.previewOrigin)
+    const port = origin.port
+    const withToken = await previewGet(port, '/themes/a.html', { host: origin.host })
+    expect(withToken.status).toBe(200)
+    expect(withToken.body).toContain('A')
+
+    const cookie = `atelier-token=${running.token}`
+    const kinds = ['document', 'iframe', 'style', 'font', 'image', 'script', 'empty', '']
+    const hosts = [`127.0.0.1:${port}`, `localhost:${port}`, `${'0'.repeat(32)}.localhost:${port}`]
+    for (const pathname of ['/themes/a', '/themes/a.html', '/_themes/a.md', '/_config.yml', '/']) {
+      for (const host of hosts) {
+        for (const dest of kinds) {
+          const headers: Record<string, string> = { host, cookie, 'x-atelier-token': running.token }
+          if (dest) headers['sec-fetch-dest'] = dest
+          const answer = await previewGet(port, `${pathname}?token=${running.token}`, headers)
+          expect({ pathname, host, dest, status: answer.status }).toEqual({
+            pathname,
+            host,
+            dest,
+            status: 403,
+          })
+          expect(answer.body).not.toContain('title: A')
+        }
+      }
+    }
+  })
 })

@@ -118,7 +118,7 @@ describe('classify', () => {
       { name: 'posts', folder: '_posts', output: true },
     ],
     exclude: ['docs', '*.draft.md', 'vendor/**/notes.md'],
-    broken: false,
+    problem: null,
   }
   it.each([
     ['_themes/a.md', 'themes'],
