@@ -19,6 +19,11 @@ export function createPreviewHandlers(session: Session) {
       origin: session.preview.origin,
     }
   }
+  /** The workspace's gate: the preview names pages by their checked, normalised path. */
+  const checked = async (file: string) => {
+    const workspace = session.requireWorkspace()
+    return workspace.relativePath(await workspace.resolve(file))
+  }
   const src = async (preview: PreviewService, origin: string, file: string) => {
     const url = await preview.urlOf(file)
     // A changing query makes the frame load again; the preview server ignores it.
@@ -27,10 +32,11 @@ export function createPreviewHandlers(session: Session) {
   return {
     'preview.open': (async ({ path: file }) => {
       const { preview, origin } = service()
-      return src(preview, origin, file)
+      return src(preview, origin, await checked(file))
     }) satisfies Handler<'preview.open'>,
-    'preview.update': (async ({ path: file, text }) => {
+    'preview.update': (async ({ path: requested, text }) => {
       const { preview, origin } = service()
+      const file = await checked(requested)
       preview.setDraft(file, text)
       const [address, html] = await Promise.all([
         src(preview, origin, file),

@@ -125,6 +125,9 @@ export const errorCodes = [
   'conflicts-remain',
   'export-inside-workspace',
   'export-not-empty',
+  'git-folder',
+  'export-not-a-folder',
+  'folder-not-chosen',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
