@@ -3,6 +3,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { buildSite } from '../preview/build-site.js'
 import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
+import { isWithin, realpathOfExistingPart } from '../workspace/safe-path.js'
 import type { Handler } from './handlers.js'
 
 /**
@@ -56,8 +57,13 @@ export function createPreviewHandlers(session: Session) {
     'preview.export': (async ({ destination, relative }) => {
       const workspace = session.requireWorkspace()
       const target = path.resolve(destination)
-      // Never write into the workspace itself (it would export into its own pages).
-      if (target === workspace.root || target.startsWith(`${workspace.root}${path.sep}`)) {
+      // Never write into the workspace itself (it would export into its own pages),
+      // even when reached through a symlink.
+      const [realTarget, realRoot] = await Promise.all([
+        realpathOfExistingPart(target),
+        realpathOfExistingPart(workspace.root),
+      ])
+      if (isWithin(realRoot ?? workspace.root, realTarget ?? target)) {
         throw new AtelierError('export-inside-workspace', target)
       }
       const report = await buildSite(workspace.root, target, {

@@ -135,7 +135,7 @@ async function realForbidden(options: GateOptions): Promise<string[]> {
  * the missing rest appended. Null for a dangling symlink, which counts as
  * leaving: writing through it would create its target, wherever that is.
  */
-async function realpathOfExistingPart(target: string): Promise<string | null> {
+export async function realpathOfExistingPart(target: string): Promise<string | null> {
   const missing: string[] = []
   let current = target
   for (;;) {
