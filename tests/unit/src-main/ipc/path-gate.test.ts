@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
@@ -190,13 +190,9 @@ async function hostileFixture() {
   git(root, 'init', '-q', '-b', 'main')
   git(root, 'add', '-A')
   git(root, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'v1')
-  await import('node:fs/promises').then(({ rm }) =>
-    Promise.all(
-      ['lien-dossier', 'lien-fichier.md', 'lien-casse.md'].map((file) =>
-        rm(path.join(root, file), { recursive: true }),
-      ),
-    ),
-  )
+  for (const file of ['lien-dossier', 'lien-fichier.md', 'lien-casse.md']) {
+    await rm(path.join(root, file), { recursive: true })
+  }
   await symlink(outside, path.join(root, 'lien-dossier'))
   await symlink(path.join(outside, 'secret.md'), path.join(root, 'lien-fichier.md'))
   await symlink(path.join(outside, 'cree-par-atelier.md'), path.join(root, 'lien-casse.md'))
@@ -268,5 +264,43 @@ describe('every call taking a workspace path goes through the gate', () => {
         }
       }
     }
+  })
+})
+
+describe('a workspace nested in a repository', () => {
+  it('keeps the repository’s .git and the folders beside the workspace out of reach', async () => {
+    const base = await tempDir('atelier-gate-')
+    const repo = path.join(base, 'depot')
+    const site = path.join(repo, 'site')
+    await mkdir(path.join(repo, 'outils'), { recursive: true })
+    await mkdir(site)
+    await writeFile(path.join(site, 'index.md'), '---\ntitle: Accueil\n---\n')
+    await writeFile(path.join(repo, 'outils', 'x.sh'), 'echo x\n')
+    git(repo, 'init', '-q', '-b', 'main')
+    git(repo, 'add', '-A')
+    git(repo, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'v1')
+    await symlink(path.join(repo, '.git'), path.join(site, 'historique'))
+    const { session, handlers } = await openSession(site)
+    await session.settings.setAuthor({ name: 'T', email: 't@example.org' })
+    const before = await snapshot(repo)
+    for (const file of [
+      '../.git/config',
+      '../outils/x.sh',
+      'historique/config',
+      'historique/hooks/pre-commit',
+    ]) {
+      for (const [name, input] of [
+        ['pages.save', { path: file, text: 'PIRATE' }],
+        ['versions.restore', { path: file, version: 'HEAD' }],
+        ['versions.pageAt', { path: file, version: 'HEAD' }],
+      ] as const) {
+        const result = await dispatch(handlers, name, input)
+        expect(result, `${name} ${file}`).toMatchObject({
+          ok: false,
+          error: { code: 'outside-workspace' },
+        })
+      }
+    }
+    expect(await snapshot(repo)).toEqual(before)
   })
 })
