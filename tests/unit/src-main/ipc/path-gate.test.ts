@@ -304,3 +304,14 @@ describe('a workspace nested in a repository', () => {
     expect(await snapshot(repo)).toEqual(before)
   })
 })
+
+describe('calls that list the workspace', () => {
+  it('never read a page through a symlink leaving it', async () => {
+    const { root } = await hostileFixture()
+    const { handlers } = await openSession(root)
+    const index = await dispatch(handlers, 'pages.index', {})
+    expect(index.ok).toBe(true)
+    expect(JSON.stringify(index)).not.toContain(SECRET)
+    expect(JSON.stringify(index)).toContain('Accueil')
+  })
+})
