@@ -215,7 +215,9 @@ export class Workspace {
 
   /** The content types of `_atelier.yml`, or null when the workspace has none. */
   async contentTypes(): Promise<ContentTypesResult | null> {
-    const text = await readFile(path.join(this.root, CONTENT_TYPES_FILE), 'utf8').catch(() => null)
+    // Through the gate: a `_atelier.yml` symlinked from elsewhere is not read.
+    const file = await this.resolve(CONTENT_TYPES_FILE).catch(() => null)
+    const text = file && (await readFile(file, 'utf8').catch(() => null))
     return text === null ? null : parseContentTypes(text)
   }
 

@@ -314,4 +314,16 @@ describe('calls that list the workspace', () => {
     expect(JSON.stringify(index)).not.toContain(SECRET)
     expect(JSON.stringify(index)).toContain('Accueil')
   })
+
+  it('never read the content types through a symlink leaving the workspace', async () => {
+    const { base, root } = await hostileFixture()
+    const types = path.join(base, 'types.yml')
+    await writeFile(types, `types:\n  cas:\n    label: ${SECRET}\n    collection: cas\n`)
+    await symlink(types, path.join(root, '_atelier.yml'))
+    const { handlers } = await openSession(root)
+    expect(await dispatch(handlers, 'workspace.contentTypes', {})).toEqual({
+      ok: true,
+      value: null,
+    })
+  })
 })
