@@ -22,6 +22,8 @@ export class Session {
    */
   preview: { origin: string; frameAncestors: string } | null = null
   private readonly sinks = new Set<EventSink>()
+  /** Folders the user picked in the native dialog during this run. */
+  private readonly chosenFolders = new Set<string>()
 
   constructor(
     readonly settings: SettingsStore,
@@ -48,6 +50,30 @@ export class Session {
     return this.workspace
   }
 
+  /** A folder the user picked in the native dialog: the renderer may now open it. */
+  allowFolder(folder: string): void {
+    this.chosenFolders.add(path.resolve(folder))
+  }
+
+  /**
+   * `workspace.open` from the renderer: only a folder the user chose in the
+   * native dialog, one of the recent folders, or the one open now (from the
+   * command line or start-up). Any other path is refused, so a compromised
+   * renderer cannot point Atelier at a folder of its own choosing.
+   */
+  async openChosen(folder: string): Promise<WorkspaceInfo> {
+    const wanted = path.resolve(folder)
+    const { recentWorkspaces, lastWorkspace } = this.settings.get()
+    const allowed =
+      this.chosenFolders.has(wanted) ||
+      recentWorkspaces.includes(wanted) ||
+      lastWorkspace === wanted ||
+      this.workspace?.root === wanted
+    if (!allowed) throw new AtelierError('folder-not-chosen', folder)
+    return this.open(wanted)
+  }
+
+  /** Opens a folder this program chose (start-up, command line, tests): no question asked. */
   async open(folder: string): Promise<WorkspaceInfo> {
     const next = await Workspace.open(folder, {
       cacheDir: path.join(this.settings.dataDir, 'index-cache'),

@@ -36,8 +36,12 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
       return session.settings.publicSettings()
     },
     'workspace.current': async () => (await session.current()?.info()) ?? null,
-    'workspace.open': async ({ path }) => session.open(path),
-    'workspace.chooseFolder': async () => platform.chooseFolder(),
+    'workspace.open': async ({ path }) => session.openChosen(path),
+    'workspace.chooseFolder': async () => {
+      const folder = await platform.chooseFolder()
+      if (folder !== null) session.allowFolder(folder)
+      return folder
+    },
     'workspace.contentTypes': async () => session.requireWorkspace().contentTypes(),
     'workspace.problems': async () => session.requireWorkspace().configProblems(),
     'pages.index': async () => session.requireWorkspace().pages(),

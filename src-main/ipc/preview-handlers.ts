@@ -3,6 +3,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { buildSite } from '../preview/build-site.js'
 import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
+import { isWithin, realpathOfExistingPart } from '../workspace/safe-path.js'
 import type { Handler } from './handlers.js'
 
 /**
@@ -19,6 +20,11 @@ export function createPreviewHandlers(session: Session) {
       origin: session.preview.origin,
     }
   }
+  /** The workspace's gate: the preview names pages by their checked, normalised path. */
+  const checked = async (file: string) => {
+    const workspace = session.requireWorkspace()
+    return workspace.relativePath(await workspace.resolve(file))
+  }
   const src = async (preview: PreviewService, origin: string, file: string) => {
     const url = await preview.urlOf(file)
     // A changing query makes the frame load again; the preview server ignores it.
@@ -27,10 +33,11 @@ export function createPreviewHandlers(session: Session) {
   return {
     'preview.open': (async ({ path: file }) => {
       const { preview, origin } = service()
-      return src(preview, origin, file)
+      return src(preview, origin, await checked(file))
     }) satisfies Handler<'preview.open'>,
-    'preview.update': (async ({ path: file, text }) => {
+    'preview.update': (async ({ path: requested, text }) => {
       const { preview, origin } = service()
+      const file = await checked(requested)
       preview.setDraft(file, text)
       const [address, html] = await Promise.all([
         src(preview, origin, file),
@@ -50,8 +57,13 @@ export function createPreviewHandlers(session: Session) {
     'preview.export': (async ({ destination, relative }) => {
       const workspace = session.requireWorkspace()
       const target = path.resolve(destination)
-      // Never write into the workspace itself (it would export into its own pages).
-      if (target === workspace.root || target.startsWith(`${workspace.root}${path.sep}`)) {
+      // Never write into the workspace itself (it would export into its own pages),
+      // even when reached through a symlink.
+      const [realTarget, realRoot] = await Promise.all([
+        realpathOfExistingPart(target),
+        realpathOfExistingPart(workspace.root),
+      ])
+      if (isWithin(realRoot ?? workspace.root, realTarget ?? target)) {
         throw new AtelierError('export-inside-workspace', target)
       }
       const report = await buildSite(workspace.root, target, {

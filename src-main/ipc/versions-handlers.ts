@@ -6,13 +6,22 @@ import type { Workspace } from '../workspace/workspace.js'
 import type { Handler } from './handlers.js'
 
 /**
- * The "Versions" calls. Paths cross the boundary as the workspace names them
- * and are translated to the repository's (the folder may be nested in it).
+ * The "Versions" calls. Paths cross the boundary as the workspace names them,
+ * pass the workspace's gate (inside, no symlink out, never `.git`) and are
+ * translated to the repository's (the folder may be nested in it).
  */
 export function createVersionsHandlers(session: Session) {
   const repositoryOf = () => {
     const workspace = session.requireWorkspace()
     return { workspace, repository: workspace.requireRepository() }
+  }
+  /** The gate, then the repository's name for the file. */
+  const checked = async (workspace: Workspace, file: string) => {
+    const absolute = await workspace.resolve(file)
+    return {
+      path: workspace.relativePath(absolute),
+      inRepository: workspace.repositoryPath(absolute),
+    }
   }
   const author = (): Author => {
     const stored = session.settings.get().author
@@ -61,32 +70,34 @@ export function createVersionsHandlers(session: Session) {
     }) satisfies Handler<'versions.start'>,
     'versions.commit': (async ({ message, paths }) => {
       const { workspace, repository } = repositoryOf()
+      const files = paths && (await Promise.all(paths.map((file) => checked(workspace, file))))
       const oid = await repository.commit({
         message,
         author: author(),
-        ...(paths ? { paths: paths.map((file) => workspace.repositoryPath(file)) } : {}),
+        ...(files ? { paths: files.map((file) => file.inRepository) } : {}),
       })
       return { oid }
     }) satisfies Handler<'versions.commit'>,
     'versions.history': (async ({ path, limit }) => {
       const { workspace, repository } = repositoryOf()
       return repository.history({
-        ...(path ? { path: workspace.repositoryPath(path) } : {}),
+        ...(path ? { path: (await checked(workspace, path)).inRepository } : {}),
         ...(limit ? { limit } : {}),
       })
     }) satisfies Handler<'versions.history'>,
     'versions.pageAt': (async ({ path, version }) => {
       const { workspace, repository } = repositoryOf()
-      return repository.pageAt(version, workspace.repositoryPath(path))
+      return repository.pageAt(version, (await checked(workspace, path)).inRepository)
     }) satisfies Handler<'versions.pageAt'>,
     'versions.compare': (async ({ path, from, to }) => {
       const { workspace, repository } = repositoryOf()
-      return repository.compare(workspace.repositoryPath(path), from, to)
+      return repository.compare((await checked(workspace, path)).inRepository, from, to)
     }) satisfies Handler<'versions.compare'>,
     'versions.restore': (async ({ path, version }) => {
       const { workspace, repository } = repositoryOf()
-      await repository.restore(workspace.repositoryPath(path), version)
-      workspace.noteExternalChange([path])
+      const file = await checked(workspace, path)
+      await repository.restore(file.inRepository, version)
+      workspace.noteExternalChange([file.path])
       return true
     }) satisfies Handler<'versions.restore'>,
     'versions.contributions': (async () =>
@@ -117,15 +128,17 @@ export function createVersionsHandlers(session: Session) {
     }) satisfies Handler<'versions.merge'>,
     'versions.conflict': (async ({ path }) => {
       const { workspace, repository } = repositoryOf()
-      return { ...(await repository.conflict(workspace.repositoryPath(path))), path }
+      const file = await checked(workspace, path)
+      return { ...(await repository.conflict(file.inRepository)), path: file.path }
     }) satisfies Handler<'versions.conflict'>,
     'versions.resolve': (async (input) => {
       const { workspace, repository } = repositoryOf()
+      const file = await checked(workspace, input.path)
       await repository.resolve(
-        workspace.repositoryPath(input.path),
+        file.inRepository,
         input.choice === 'text' ? { choice: 'text', text: input.text } : { choice: input.choice },
       )
-      workspace.noteExternalChange([input.path])
+      workspace.noteExternalChange([file.path])
       return true
     }) satisfies Handler<'versions.resolve'>,
     'versions.abortMerge': (async () => {

@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import path from 'node:path'
+import { resolveInside } from '../workspace/safe-path.js'
 import { compileSass } from './compile-sass.js'
 import { readSite } from './read-site.js'
 import { relativizeLinks } from './relative-links.js'
@@ -45,7 +46,9 @@ export async function buildSite(
   }
   await prepareDestination(destination)
   let done = 0
-  const write = async (output: string, data: string | Buffer | null, source?: string) => {
+  const write = async (address: string, data: string | Buffer | null, source?: string) => {
+    // As Jekyll's `in_dest_dir`: a permalink climbing with `..` stops at the destination.
+    const output = path.posix.resolve('/', address).slice(1)
     const target = path.join(destination, output)
     await mkdir(path.dirname(target), { recursive: true })
     if (data === null && source) await copyFile(source, target)
@@ -76,7 +79,8 @@ export async function buildSite(
     }
   }
   for (const file of statics) {
-    await write(file.output!, null, path.join(file.root, file.relativePath))
+    // Checked again as it is copied: a file swapped for a symlink since the site was read.
+    await write(file.output!, null, await resolveInside(file.root, file.relativePath))
     report.staticFiles++
   }
   return report
@@ -88,15 +92,13 @@ export const EXPORT_MARKER = '.atelier-export'
 /**
  * Empties the destination only when it is an earlier export (it holds the
  * marker) or already empty; any other folder is refused, so choosing
- * « Documents » by mistake can never delete anything.
+ * « Documents » by mistake can never delete anything, and a file
+ * (`rapport.docx`) is never replaced by the site.
  */
 async function prepareDestination(destination: string): Promise<void> {
-  let entries: string[]
-  try {
-    entries = await readdir(destination)
-  } catch {
-    entries = []
-  }
+  const info = await lstat(destination).catch(() => null)
+  if (info && !info.isDirectory()) throw new AtelierError('export-not-a-folder', destination)
+  const entries = info ? await readdir(destination) : []
   if (entries.length > 0 && !entries.includes(EXPORT_MARKER)) {
     throw new AtelierError('export-not-empty', destination)
   }

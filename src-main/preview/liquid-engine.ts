@@ -9,6 +9,7 @@ import {
   type TopLevelToken,
 } from 'liquidjs'
 import type { Site, SiteDocument } from './site-model.js'
+import { isWithin, resolveExistingFileSync } from '../workspace/safe-path.js'
 
 /** What Liquid needs from the renderer: Markdown for `markdownify`. */
 export interface LiquidHooks {
@@ -169,7 +170,12 @@ class HighlightTag extends Tag {
   }
 }
 
-/** `{% include_relative file %}`: a file next to the page being rendered. */
+/**
+ * `{% include_relative file %}`: a file in the folder of the page being rendered
+ * (or below it), through the workspace's gate as Jekyll's safe mode checks it —
+ * no `..` out of the folder, no symlink leaving it, nothing from `.git`. A file
+ * refused or missing renders nothing.
+ */
 function includeRelativeTag(root: string) {
   return class extends Tag {
     private readonly file: string
@@ -179,11 +185,11 @@ function includeRelativeTag(root: string) {
     }
     *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       const pagePath = String(context.getSync(['page', 'path']) ?? '')
-      const target = path.resolve(root, path.dirname(pagePath), this.file)
-      if (!target.startsWith(`${root}${path.sep}`)) return
       let text: string
       try {
-        text = readFileSync(target, 'utf8')
+        const folder = path.resolve(root, path.dirname(pagePath))
+        if (!isWithin(root, folder)) return
+        text = readFileSync(resolveExistingFileSync(folder, this.file), 'utf8')
       } catch {
         return
       }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
@@ -20,6 +20,7 @@ import type { Layout, Site, StaticFile } from './site-model.js'
 import { DATA_EXTENSIONS, parseDataFile } from './data-files.js'
 import { builtinThemeDir } from '../paths.js'
 import { needsBuiltinTheme } from './builtin-theme.js'
+import { isGitFolderName, isWithin } from '../workspace/safe-path.js'
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/
 const RENDERED_EXTENSIONS = new Set([
@@ -120,15 +121,44 @@ async function listFiles(root: string, config: JekyllConfig): Promise<string[]> 
   )
 }
 
-/** Every file below a folder, relative with forward slashes, sorted. */
+/**
+ * Every file below a folder, relative with forward slashes, sorted. Symlinks
+ * are read as Jekyll's safe mode reads them: followed when they lead to a file
+ * or folder inside `dir`, skipped when they leave it or lead nowhere (Jekyll
+ * would stop on those), and a folder already on the way down is not entered
+ * again (a link looping back). `.git` is never walked.
+ */
 async function filesBelow(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) =>
-      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
-    )
-    .sort()
+  const realRoot = await realpath(dir)
+  const files: string[] = []
+  const walk = async (folder: string, relative: string, ancestors: Set<string>) => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (isGitFolderName(entry.name)) continue
+      const file = relative ? `${relative}/${entry.name}` : entry.name
+      const absolute = path.join(folder, entry.name)
+      let real = absolute
+      let kind: 'file' | 'folder' | 'other' = entry.isFile()
+        ? 'file'
+        : entry.isDirectory()
+          ? 'folder'
+          : 'other'
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => null)
+        if (target === null || !isWithin(realRoot, target)) continue
+        if (path.relative(realRoot, target).split(path.sep).some(isGitFolderName)) continue
+        const info = await stat(target)
+        real = target
+        kind = info.isFile() ? 'file' : info.isDirectory() ? 'folder' : 'other'
+      }
+      if (kind === 'file') files.push(file)
+      if (kind !== 'folder') continue
+      if (entry.isSymbolicLink() && ancestors.has(real)) continue
+      const realFolder = entry.isSymbolicLink() ? real : await realpath(absolute)
+      await walk(absolute, file, new Set([...ancestors, realFolder]))
+    }
+  }
+  await walk(dir, '', new Set([realRoot]))
+  return files.sort()
 }
 
 function isExcluded(relative: string, config: JekyllConfig): boolean {

@@ -7,6 +7,7 @@ import { describeProblem } from '../i18n/describe-problem.js'
 import { readFrontMatter, type FrontMatterRead } from './front-matter-reader.js'
 import { loadHeadCache, saveHeadCache, type CachedHead } from './front-matter-cache.js'
 import { CONFIG_FILE, readSiteConfig, type SiteConfig } from './site-config.js'
+import { resolveInside } from './safe-path.js'
 
 /** Folders that are build output, caches or tooling: never part of the playbook. */
 const SKIPPED_FOLDERS = new Set([
@@ -136,6 +137,8 @@ export class PageIndex {
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(rel, visit)
         } else if (entry.isFile() || entry.isSymbolicLink()) {
+          // A symlink is listed only when the gate lets it through: never a page read from outside.
+          if (entry.isSymbolicLink() && !(await passesGate(this.root, rel))) return
           if (!entry.name.endsWith('.atelier-tmp')) await visit(rel)
         }
       }),
@@ -211,4 +214,11 @@ function titleFromFileName(rel: string, collection: string): string {
   let base = path.posix.basename(rel, path.posix.extname(rel))
   if (collection === 'posts') base = base.replace(/^\d{4}-\d{2}-\d{2}-/, '')
   return base.replace(/[-_]+/g, ' ').trim() || base
+}
+
+async function passesGate(root: string, rel: string): Promise<boolean> {
+  return resolveInside(root, rel).then(
+    () => true,
+    () => false,
+  )
 }

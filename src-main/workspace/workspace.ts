@@ -31,7 +31,7 @@ import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
-import { resolveInside, toWorkspacePath } from './safe-path.js'
+import { resolveInside, toWorkspacePath, type WorkspacePath } from './safe-path.js'
 import { WorkspaceWatcher } from './watcher.js'
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -57,7 +57,7 @@ function unreadablePage(rel: string, reason: 'too-large' | 'binary' | 'not-utf8'
 
 /**
  * One open folder: its page index, its watcher and the page operations. Every
- * path from outside goes through `resolveInside` before touching the disk.
+ * path from outside goes through `resolve` (the one gate) before touching the disk.
  */
 export class Workspace {
   readonly index: PageIndex
@@ -135,8 +135,22 @@ export class Workspace {
     this.watcher = null
   }
 
+  /**
+   * The gate for this folder: a path from outside, checked to stay inside,
+   * through no symlink leaving it, and out of `.git` and the repository's gitdir.
+   */
+  async resolve(relative: string): Promise<WorkspacePath> {
+    const gitdir = this.repository?.context.gitdir
+    return resolveInside(this.root, relative, gitdir ? { forbidden: [gitdir] } : {})
+  }
+
+  /** A checked path as the contract carries it (relative, forward slashes). */
+  relativePath(file: WorkspacePath): string {
+    return toWorkspacePath(this.root, file)
+  }
+
   async readPage(relative: string): Promise<PageContent> {
-    const absolute = await resolveInside(this.root, relative)
+    const absolute = await this.resolve(relative)
     const rel = toWorkspacePath(this.root, absolute)
     let bytes: Buffer
     try {
@@ -192,7 +206,7 @@ export class Workspace {
    * UTF-8, binary, too large) is never overwritten: its bytes stay as they are.
    */
   async savePage(relative: string, text: string): Promise<string> {
-    const absolute = await resolveInside(this.root, relative)
+    const absolute = await this.resolve(relative)
     const rel = toWorkspacePath(this.root, absolute)
     const current = await readFile(absolute).catch(() => null)
     if (current !== null && !decodePage(current).ok) throw new AtelierError('read-only-page', rel)
@@ -209,7 +223,9 @@ export class Workspace {
 
   /** The content types of `_atelier.yml`, or null when the workspace has none. */
   async contentTypes(): Promise<ContentTypesResult | null> {
-    const text = await readFile(path.join(this.root, CONTENT_TYPES_FILE), 'utf8').catch(() => null)
+    // Through the gate: a `_atelier.yml` symlinked from elsewhere is not read.
+    const file = await this.resolve(CONTENT_TYPES_FILE).catch(() => null)
+    const text = file && (await readFile(file, 'utf8').catch(() => null))
     return text === null ? null : parseContentTypes(text)
   }
 
@@ -226,7 +242,7 @@ export class Workspace {
     const base = slugify(path.basename(name, path.extname(name))) || 'image'
     for (let attempt = 1; ; attempt++) {
       const relative = `${folder}/${base}${attempt > 1 ? `-${attempt}` : ''}${extension === '.jpeg' ? '.jpg' : extension}`
-      const absolute = await resolveInside(this.root, relative)
+      const absolute = await this.resolve(relative)
       if (await exists(absolute)) continue
       await mkdir(path.dirname(absolute), { recursive: true })
       await writeFileAtomic(absolute, bytes)
@@ -237,7 +253,7 @@ export class Workspace {
 
   /** An image of the workspace, for display in the editor (never outside the folder). */
   async readMedia(relative: string): Promise<{ bytes: Buffer; type: string }> {
-    const absolute = await resolveInside(this.root, relative)
+    const absolute = await this.resolve(relative)
     const type = IMAGE_TYPES[path.extname(absolute).toLowerCase()]
     if (!type) throw new AtelierError('not-found', relative)
     return { bytes: await readFile(absolute), type }
@@ -246,7 +262,7 @@ export class Workspace {
   /** The journal, for a path checked to be inside the workspace. */
   async journalFor(relative: string): Promise<{ journal: AutosaveJournal; path: string }> {
     if (!this.journal) throw new AtelierError('unsupported', 'journal')
-    const absolute = await resolveInside(this.root, relative)
+    const absolute = await this.resolve(relative)
     return { journal: this.journal, path: toWorkspacePath(this.root, absolute) }
   }
 
@@ -265,7 +281,7 @@ export class Workspace {
     const datePrefix = collectionName === 'posts' ? `${today}-` : ''
     const folder = collection?.folder ?? ''
     const relative = `${folder ? `${folder}/` : ''}${datePrefix}${slug}.md`
-    const absolute = await resolveInside(this.root, relative)
+    const absolute = await this.resolve(relative)
     if (await exists(absolute)) throw new AtelierError('already-exists', relative)
     await mkdir(path.dirname(absolute), { recursive: true })
     // A page of a declared content type starts from its template; otherwise just a title.
@@ -281,13 +297,13 @@ export class Workspace {
 
   /** Renames a file in its folder; `newName` is a file name, the extension is kept if left out. */
   async renamePage(relative: string, newName: string): Promise<string> {
-    const from = await resolveInside(this.root, relative)
+    const from = await this.resolve(relative)
     if (!(await exists(from))) throw new AtelierError('not-found', relative)
     if (/[/\\]/.test(newName) || newName === '.' || newName === '..') {
       throw new AtelierError('invalid-input', newName)
     }
     const name = path.extname(newName) ? newName : `${newName}${path.extname(from)}`
-    const to = await resolveInside(this.root, path.posix.join(path.posix.dirname(relative), name))
+    const to = await this.resolve(path.posix.join(path.posix.dirname(relative), name))
     if (await exists(to)) throw new AtelierError('already-exists', name)
     await rename(from, to)
     const renamed = toWorkspacePath(this.root, to)
@@ -296,7 +312,7 @@ export class Workspace {
   }
 
   async deletePage(relative: string): Promise<string> {
-    const absolute = await resolveInside(this.root, relative)
+    const absolute = await this.resolve(relative)
     const info = await stat(absolute).catch(() => null)
     if (!info) throw new AtelierError('not-found', relative)
     if (!info.isFile()) throw new AtelierError('not-a-page', relative)
@@ -309,7 +325,7 @@ export class Workspace {
   private noteChanged(paths: string[]): void {
     this.index.noteChanged(paths)
     this.snapshot = null
-    this.repository?.noteChanged(paths.map((file) => this.repositoryPath(file)))
+    this.repository?.noteChanged(paths.map((file) => this.toRepository(file)))
     this.previewService?.noteChanged(paths)
   }
 
@@ -338,8 +354,13 @@ export class Workspace {
     return this.repository
   }
 
-  /** A workspace path as the repository names it (they differ when the folder is nested). */
-  repositoryPath(relative: string): string {
+  /** A checked path as the repository names it (they differ when the folder is nested). */
+  repositoryPath(file: WorkspacePath): string {
+    return this.toRepository(this.relativePath(file))
+  }
+
+  /** For paths this program already holds (its own changes, the watcher's). */
+  private toRepository(relative: string): string {
     const root = this.repository?.root ?? this.root
     return path.relative(root, path.join(this.root, relative)).split(path.sep).join('/')
   }

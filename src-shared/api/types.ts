@@ -128,6 +128,9 @@ export const errorCodes = [
   'export-not-empty',
   'unsupported-index',
   'lock-in-use',
+  'git-folder',
+  'export-not-a-folder',
+  'folder-not-chosen',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
