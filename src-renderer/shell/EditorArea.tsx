@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands, chooseAndOpenFolder } from '../commands/commands.js'
 import { formatKeybinding } from '../commands/keybinding.js'
+import { EditorErrorBoundary } from '../editor/EditorErrorBoundary.js'
 import { PageEditor } from '../editor/PageEditor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
@@ -68,7 +69,10 @@ export function EditorArea() {
           {activeTab?.compare ? (
             <CompareView key={active} comparison={activeTab.compare} />
           ) : (
-            <PageEditor key={active} path={active} />
+            // One page that cannot be shown must not take the workbench down with it.
+            <EditorErrorBoundary key={active} path={active}>
+              <PageEditor path={active} />
+            </EditorErrorBoundary>
           )}
         </div>
       )}

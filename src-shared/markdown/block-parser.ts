@@ -1,6 +1,7 @@
 import type { EditorNode, SourceKind } from './editor-document.js'
 import { parseInline, type InlineContext } from './inline-parser.js'
 import { isBlank, joinLines, type Line } from './lines.js'
+import { MAX_NESTING } from './nesting-limit.js'
 
 /**
  * Splits kramdown (as Jekyll reads it, GFM input) into blocks. Modelled blocks
@@ -9,7 +10,7 @@ import { isBlank, joinLines, type Line } from './lines.js'
  * rebuilt by concatenation and is byte-identical by construction.
  */
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/
 const FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)?.*$/
 const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 const BULLET = /^( {0,3})([*+-])([ \t]+)(?=\S)/
@@ -49,6 +50,8 @@ export function parseBlocks(
   lines: Line[],
   context: InlineContext,
   topLevel: boolean,
+  /** Quotes and lists around these lines. */
+  depth = 0,
 ): ParsedBlocks {
   const nodes: EditorNode[] = []
   const spans: [number, number, number][] = []
@@ -56,7 +59,7 @@ export function parseBlocks(
   while (index < lines.length && isBlank(lines[index])) index++
   while (index < lines.length) {
     const start = index
-    const { node, end } = readBlock(lines, start, context, !topLevel)
+    const { node, end } = readBlock(lines, start, context, !topLevel, depth)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
     if (topLevel) {
@@ -103,11 +106,21 @@ function withIal(
   return { node: result.node, end: result.end + 1 }
 }
 
+/** The blocks inside a quote or list item; past the nesting limit, one source block of their text. */
+function parseInner(lines: Line[], context: InlineContext, depth: number): EditorNode[] {
+  if (depth <= MAX_NESTING) return parseBlocks(lines, context, false, depth).nodes
+  let start = 0
+  while (start < lines.length && isBlank(lines[start])) start++
+  if (start === lines.length) return []
+  return [source('deep', lines, start, lines.length).node]
+}
+
 function readBlock(
   lines: Line[],
   start: number,
   context: InlineContext,
   nested: boolean,
+  depth: number,
 ): { node: EditorNode; end: number } {
   const text = lines[start]!.text
 
@@ -187,15 +200,14 @@ function readBlock(
     return source('code-indented', lines, start, end)
   }
 
-  const atx = ATX.exec(text)
+  const atx = atxHeading(text)
   if (atx) {
-    const content = (atx[2] ?? '').replace(/[ \t]+#+$/, '')
     const closing = /[ \t]#+[ \t]*$/.test(text)
     return withIal(lines, {
       node: {
         type: 'heading',
-        attrs: { level: atx[1]!.length, style: closing ? 'atx-closed' : 'atx' },
-        content: parseInline(content, context),
+        attrs: { level: atx.level, style: closing ? 'atx-closed' : 'atx' },
+        content: parseInline(atx.content, context),
       },
       end: start + 1,
     })
@@ -206,10 +218,34 @@ function readBlock(
       end: start + 1,
     })
   }
-  if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context))
+  if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context, depth))
   if (BULLET.test(text) || ORDERED.test(text))
-    return withIal(lines, readList(lines, start, context))
+    return withIal(lines, readList(lines, start, context, depth))
   return readParagraph(lines, start, context, nested)
+}
+
+const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
+
+/**
+ * `# Title #`: level and text, closing hashes and spaces either side left out.
+ * Done by hand: the regular expressions for it (`[ \t]+(.*?)[ \t]*$`) backtrack
+ * quadratically on a long run of spaces.
+ */
+function atxHeading(text: string): { level: number; content: string } | null {
+  const open = ATX_OPEN.exec(text)
+  // `.` in the former pattern stopped at these separators: such a line is no heading.
+  if (!open || /[\u2028\u2029]/.test(text)) return null
+  let start = open[0].length
+  let end = text.length
+  while (start < end && isSpace(text[start])) start++
+  while (end > start && isSpace(text[end - 1])) end--
+  let hashes = end
+  while (hashes > start && text[hashes - 1] === '#') hashes--
+  if (hashes < end && hashes > start && isSpace(text[hashes - 1])) {
+    end = hashes
+    while (end > start && isSpace(text[end - 1])) end--
+  }
+  return { level: open[1]!.length, content: text.slice(start, end) }
 }
 
 function indentedContinuation(lines: Line[], start: number): number {
@@ -229,7 +265,7 @@ function indentedContinuation(lines: Line[], start: number): number {
 /** Lines that end a paragraph without a blank line. */
 function interrupts(text: string): boolean {
   return (
-    ATX.test(text) ||
+    atxHeading(text) !== null ||
     FENCE.test(text) ||
     BLOCK_IAL.test(text) ||
     /^ {0,3}>/.test(text) ||
@@ -305,6 +341,7 @@ function readQuote(
   lines: Line[],
   start: number,
   context: InlineContext,
+  depth: number,
 ): { node: EditorNode; end: number } {
   let end = start
   const inner: Line[] = []
@@ -322,7 +359,7 @@ function readQuote(
     } else break
     end++
   }
-  const { nodes } = parseBlocks(inner, context, false)
+  const nodes = parseInner(inner, context, depth + 1)
   const marker = /^ {0,3}>( ?)/.exec(lines[start]!.text)![1]
   return { node: { type: 'blockquote', attrs: { space: marker === ' ' }, content: nodes }, end }
 }
@@ -331,6 +368,7 @@ function readList(
   lines: Line[],
   start: number,
   context: InlineContext,
+  depth: number,
 ): { node: EditorNode; end: number } {
   const first = lines[start]!.text
   const ordered = ORDERED.test(first)
@@ -378,7 +416,7 @@ function readList(
       }
       break
     }
-    const { nodes } = parseBlocks(body, context, false)
+    const nodes = parseInner(body, context, depth + 1)
     items.push({ type: 'listItem', content: nodes.length ? nodes : [{ type: 'paragraph' }] })
     let look = cursor
     while (look < lines.length && isBlank(lines[look])) look++

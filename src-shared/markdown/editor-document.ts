@@ -50,6 +50,8 @@ export type SourceKind =
   | 'math'
   | 'code-indented'
   | 'other'
+  /** Quotes or lists nested deeper than any real page: kept as text (see `nesting-limit.ts`). */
+  | 'deep'
 
 /**
  * A hash of the node in canonical form: keys in sorted order, null attributes

@@ -1,8 +1,14 @@
 import type { EditorNode, Mark } from './editor-document.js'
+import { MAX_NESTING } from './nesting-limit.js'
+import { TextScanner } from './text-scanner.js'
 
 /** Characters that may start inline markup; anything else is plain text. */
 const PLAIN_RUN = /[^\\ `{[!<*_$\n]+/y
 const SPAN_IAL = /\{:[^}\n]*\}/y
+/** Where a footnote id or an autolink stops. */
+const SPACE_OR_BRACKET = /[\]\s]/g
+const SPACE_OR_ANGLE = /[\s>]/g
+const AUTOLINK_SCHEME = /^<(?:https?|ftp|mailto):/
 
 export interface InlineContext {
   references: Record<string, { href: string; title: string | null }>
@@ -17,7 +23,10 @@ export function parseInline(
   text: string,
   context: InlineContext,
   marks: Mark[] = [],
+  /** Links and emphasis around this text: past the limit, what they hold stays source. */
+  depth = 0,
 ): EditorNode[] {
+  const scan = new TextScanner(text)
   const nodes: EditorNode[] = []
   let buffer = ''
   const flush = () => {
@@ -66,16 +75,24 @@ export function parseInline(
       index++
       continue
     }
-    const hard = /^( {2,})\n/.exec(rest)
-    if (hard) {
-      flush()
-      nodes.push({ type: 'hardBreak', attrs: { markup: `${hard[1]}\n` } })
-      index += hard[0].length
+    if (char === ' ') {
+      // A run of spaces is a hard break before a line break, text otherwise: taken whole,
+      // so a long run is not rescanned from each of its spaces.
+      let end = index
+      while (text[end] === ' ') end++
+      if (end - index >= 2 && text[end] === '\n') {
+        flush()
+        nodes.push({ type: 'hardBreak', attrs: { markup: `${text.slice(index, end)}\n` } })
+        index = end + 1
+      } else {
+        buffer += text.slice(index, end)
+        index = end
+      }
       continue
     }
     if (char === '`') {
       const run = /^`+/.exec(rest)![0]
-      const close = text.indexOf(run, index + run.length)
+      const close = scan.indexOf(run, index + run.length)
       if (close > 0 && text[close + run.length] !== '`') {
         flush()
         const code = text.slice(index + run.length, close)
@@ -87,23 +104,32 @@ export function parseInline(
       index += run.length
       continue
     }
-    const liquid = /^\{%-?[\s\S]*?-?%\}|^\{\{[\s\S]*?\}\}/.exec(rest)
-    if (liquid) {
-      chip('liquid', liquid[0])
-      index += liquid[0].length
-      continue
+    // Liquid `{% … %}` / `{{ … }}`, a span IAL `{: … }` (on one line) and a footnote
+    // reference `[^id]` end at the first closer after them: found by the scanner.
+    if (char === '{' && (text[index + 1] === '%' || text[index + 1] === '{')) {
+      const close = scan.indexOf(text[index + 1] === '%' ? '%}' : '}}', index + 2)
+      if (close >= 0) {
+        chip('liquid', text.slice(index, close + 2))
+        index = close + 2
+        continue
+      }
     }
-    const ial = /^\{:[^}\n]*\}/.exec(rest)
-    if (ial) {
-      chip('ial', ial[0])
-      index += ial[0].length
-      continue
+    if (char === '{' && text[index + 1] === ':') {
+      const close = scan.indexOf('}', index + 2)
+      const newline = scan.indexOf('\n', index + 2)
+      if (close >= 0 && (newline < 0 || close < newline)) {
+        chip('ial', text.slice(index, close + 1))
+        index = close + 1
+        continue
+      }
     }
-    const footnote = /^\[\^[^\]\s]+\]/.exec(rest)
-    if (footnote) {
-      chip('footnote', footnote[0])
-      index += footnote[0].length
-      continue
+    if (char === '[' && text[index + 1] === '^') {
+      const stop = scan.indexOf(SPACE_OR_BRACKET, index + 2)
+      if (stop > index + 2 && text[stop] === ']') {
+        chip('footnote', text.slice(index, stop + 1))
+        index = stop + 1
+        continue
+      }
     }
     const math = /^\$\$[\s\S]+?\$\$/.exec(rest)
     if (math) {
@@ -112,16 +138,26 @@ export function parseInline(
       continue
     }
     if (char === '<') {
-      const auto = /^<((?:https?|ftp|mailto):[^\s>]+)>/.exec(rest)
-      if (auto) {
-        flush()
-        nodes.push(
-          textNode(auto[1]!, [...marks, { type: 'link', attrs: { href: auto[1], style: 'auto' } }]),
-        )
-        index += auto[0].length
-        continue
+      const scheme = AUTOLINK_SCHEME.exec(rest)
+      if (scheme) {
+        const stop = scan.indexOf(SPACE_OR_ANGLE, index + scheme[0].length)
+        if (stop > index + scheme[0].length && text[stop] === '>') {
+          const href = text.slice(index + 1, stop)
+          flush()
+          nodes.push(textNode(href, [...marks, { type: 'link', attrs: { href, style: 'auto' } }]))
+          index = stop + 1
+          continue
+        }
       }
-      const html = /^<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|^<!--[\s\S]*?-->/.exec(rest)
+      if (rest.startsWith('<!--')) {
+        const close = scan.indexOf('-->', index + 4)
+        if (close >= 0) {
+          chip('html', text.slice(index, close + 3))
+          index = close + 3
+          continue
+        }
+      }
+      const html = /^<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>/.exec(rest)
       if (html) {
         chip('html', html[0])
         index += html[0].length
@@ -129,7 +165,7 @@ export function parseInline(
       }
     }
     if (char === '!' && text[index + 1] === '[') {
-      const image = matchLink(text, index + 1, context)
+      const image = matchLink(scan, index + 1, context)
       if (image) {
         flush()
         nodes.push({
@@ -148,7 +184,7 @@ export function parseInline(
       }
     }
     if (char === '[') {
-      const link = matchLink(text, index, context)
+      const link = matchLink(scan, index, context)
       if (link) {
         flush()
         const attrs: Record<string, unknown> = { href: link.href, title: link.title }
@@ -160,19 +196,28 @@ export function parseInline(
           attrs.ial = ial[0]
           link.end += ial[0].length
         }
-        nodes.push(...parseInline(link.label, context, [...marks, { type: 'link', attrs }]))
+        if (depth >= MAX_NESTING) chip('deep', text.slice(index, link.end))
+        else
+          nodes.push(
+            ...parseInline(link.label, context, [...marks, { type: 'link', attrs }], depth + 1),
+          )
         index = link.end
         continue
       }
     }
     if (char === '*' || char === '_') {
-      const emphasis = matchEmphasis(text, index)
+      const emphasis = matchEmphasis(scan, index)
+      if (emphasis && depth >= MAX_NESTING) {
+        chip('deep', text.slice(index, emphasis.end))
+        index = emphasis.end
+        continue
+      }
       if (emphasis) {
         flush()
         const mark: Mark = emphasis.strong
           ? { type: 'bold', attrs: { markup: emphasis.delimiter } }
           : { type: 'italic', attrs: { markup: emphasis.delimiter } }
-        nodes.push(...parseInline(emphasis.inner, context, [...marks, mark]))
+        nodes.push(...parseInline(emphasis.inner, context, [...marks, mark], depth + 1))
         index = emphasis.end
         continue
       }
@@ -216,25 +261,16 @@ interface LinkMatch {
   end: number
 }
 
-function closingBracket(text: string, open: number): number {
-  let depth = 0
-  for (let index = open; index < text.length; index++) {
-    const char = text[index]
-    if (char === '\\') index++
-    else if (char === '[') depth++
-    else if (char === ']' && --depth === 0) return index
-  }
-  return -1
-}
-
-function matchLink(text: string, open: number, context: InlineContext): LinkMatch | null {
-  const close = closingBracket(text, open)
+function matchLink(scan: TextScanner, open: number, context: InlineContext): LinkMatch | null {
+  const { text } = scan
+  const close = scan.closingBracket(open)
   if (close < 0) return null
   const label = text.slice(open + 1, close)
   const after = text.slice(close + 1)
-  // The URL may be a Liquid expression (`{{ '/docs/' | relative_url }}`), spaces included.
+  // The URL may be a Liquid expression (`{{ '/docs/' | relative_url }}`), spaces included
+  // but no parenthesis: a search for its end stops at the next link's `(`.
   const inline =
-    /^\(\s*<?((?:\{\{[^}]*\}\}|\{%[^%]*%\}|[^\s()<>{]|\{(?![{%]))*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+(?:"([^"]*)"|'([^']*)'))?\s*\)/.exec(
+    /^\(\s*<?((?:\{\{[^}()]*\}\}|\{%[^%()]*%\}|[^\s()<>{]|\{(?![{%]))*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+(?:"([^"]*)"|'([^']*)'))?\s*\)/.exec(
       after,
     )
   if (inline) {
@@ -247,6 +283,9 @@ function matchLink(text: string, open: number, context: InlineContext): LinkMatc
     }
   }
   const full = /^ ?\[([^\]]*)\]/.exec(after)
+  // A reference id holds no `]`: a label with one (nested pairs) names none, and is not
+  // lower-cased, which would cost its length for each of its nested pairs.
+  if (!(full && full[1]) && scan.labelHasBracket(open)) return null
   const id = (full ? full[1] || label : label).toLowerCase().replace(/\s+/g, ' ')
   const reference = context.references[id]
   if (!reference) return null
@@ -260,9 +299,10 @@ function matchLink(text: string, open: number, context: InlineContext): LinkMatc
 }
 
 function matchEmphasis(
-  text: string,
+  scan: TextScanner,
   index: number,
 ): { strong: boolean; delimiter: string; inner: string; end: number } | null {
+  const { text } = scan
   const char = text[index]!
   const before = text[index - 1] ?? ' '
   // GFM: `_` inside a word is not emphasis.
@@ -272,21 +312,18 @@ function matchEmphasis(
     if (!text.startsWith(delimiter, index)) continue
     const contentStart = index + size
     if (/\s/.test(text[contentStart] ?? ' ')) continue
-    let search = contentStart
-    for (;;) {
-      const close = text.indexOf(delimiter, search)
-      if (close < 0 || close === contentStart) break
-      const nextChar = text[close + size] ?? ' '
-      const prevChar = text[close - 1]!
-      const rightFlanking = !/\s/.test(prevChar)
-      const sameRun = nextChar === char
-      const intraword = char === '_' && /[\p{L}\p{N}]/u.test(nextChar)
-      if (rightFlanking && !intraword && !(size === 1 && sameRun)) {
-        const inner = text.slice(contentStart, close)
-        if (!inner.includes('\n\n'))
-          return { strong: size === 2, delimiter, inner, end: close + size }
-      }
-      search = close + (sameRun ? 2 : 1)
+    // Empty emphasis (`****`) is none.
+    if (text.startsWith(delimiter, contentStart)) continue
+    const close = scan.emphasisCloser(delimiter, contentStart)
+    if (close < 0) continue
+    // Never across a blank line (nor, then, at any later closer).
+    const blank = scan.indexOf('\n\n', contentStart)
+    if (blank >= 0 && blank + 2 <= close) continue
+    return {
+      strong: size === 2,
+      delimiter,
+      inner: text.slice(contentStart, close),
+      end: close + size,
     }
   }
   return null

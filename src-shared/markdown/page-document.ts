@@ -99,6 +99,9 @@ export function toEditorDoc(body: string, eol: '\n' | '\r\n' = dominantEol(body)
     .map((line) => line.text + line.eol)
     .join('')
   for (const node of nodes) node.attrs = { ...node.attrs, fp: fingerprint(node) }
+  // ProseMirror's document holds at least one block: a page with no body gets an empty
+  // paragraph with no source, which is written as nothing (see `serializeBody`).
+  if (nodes.length === 0) nodes.push({ type: 'paragraph' })
   return { type: 'doc', attrs: { lead, eol, references }, content: nodes }
 }
 

@@ -13,7 +13,8 @@ export function serializeBody(doc: EditorDoc): string {
   const eol = doc.attrs.eol
   const context: InlineContext = { references: doc.attrs.references }
   const pieces: string[] = [doc.attrs.lead]
-  const nodes = doc.content
+  // ProseMirror's `toJSON()` leaves `content` out of an empty document.
+  const nodes = doc.content ?? []
   nodes.forEach((node, index) => {
     const src = typeof node.attrs?.src === 'string' ? node.attrs.src : null
     if (src !== null && node.attrs?.fp === fingerprint(node)) {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { openPage, savePage } from '../../src-shared/markdown/page-document.js'
 import { bundledStarterPlaybook } from '../../src-main/paths.js'
+import { adversarialPages } from '../helpers/adversarial-pages.js'
 import { median, row } from './measure.js'
 
 function markdownFiles(dir: string): string[] {
@@ -55,5 +56,34 @@ export async function benchLossless(runs: number): Promise<void> {
     const open = await median(runs, async () => openPage(page!))
     const parse = await median(runs, async () => markdownIt.parse(page!, {}))
     console.log(row(`open a ${size / 1024} KB page`, open, parse, 'markdown-it parse'))
+  }
+  await benchHostilePages(Math.min(runs, 3))
+}
+
+/** Hostile pages (see `adversarial-pages.ts`) at growing n: linear parsing keeps the time per n flat. */
+export async function benchHostilePages(runs: number): Promise<void> {
+  const sizes = [1_000, 4_000, 16_000, 64_000]
+  console.log(`\nEditor conversion of hostile pages, open + save, µs per n (medians):`)
+  console.log(`  ${'page'.padEnd(26)}${sizes.map((n) => `n=${n}`.padStart(11)).join('')}`)
+  for (const name of [
+    'brackets [',
+    'images ![',
+    'nested brackets [[…]]',
+    'emphasis *a',
+    'emphasis _a',
+    'strong **a',
+    'footnotes [^',
+    'heading spaces',
+    'quotes > >',
+    'lists - -',
+    'mixed metacharacters',
+  ]) {
+    const cells: string[] = []
+    for (const n of sizes) {
+      const text = adversarialPages[name]!(n)
+      const ms = await median(runs, async () => savePage(openPage(text)))
+      cells.push(((ms * 1000) / n).toFixed(2).padStart(11))
+    }
+    console.log(`  ${name.padEnd(26)}${cells.join('')}`)
   }
 }
