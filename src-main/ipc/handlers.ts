@@ -41,9 +41,8 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'workspace.contentTypes': async () => session.requireWorkspace().contentTypes(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
-    'pages.save': async ({ path, text }) => ({
-      path: await session.requireWorkspace().savePage(path, text),
-    }),
+    'pages.save': async ({ path, text, base }) =>
+      session.requireWorkspace().savePage(path, text, base),
     'pages.create': async ({ collection, title, values }) => ({
       path: await session.requireWorkspace().createPage(collection, title, values ?? {}),
     }),

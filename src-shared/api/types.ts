@@ -78,6 +78,8 @@ export interface AppInfo {
 
 export interface PageContent {
   path: string
+  /** sha256 of the bytes read (empty for a page too large to read): the base of the next save. */
+  hash: string
   /** The whole file as text (read-only display until the editor lands). */
   text: string
   /** The body after the front matter. */
@@ -125,6 +127,7 @@ export const errorCodes = [
   'conflicts-remain',
   'export-inside-workspace',
   'export-not-empty',
+  'changed-on-disk',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
