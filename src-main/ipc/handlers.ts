@@ -54,9 +54,9 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     }),
     'media.add': async ({ name, data }) =>
       session.requireWorkspace().addMedia(name, Buffer.from(data, 'base64')),
-    'journal.record': async ({ path, text }) => {
+    'journal.record': async ({ path, text, base }) => {
       const target = await session.requireWorkspace().journalFor(path)
-      await target.journal.record(target.path, text)
+      await target.journal.record(target.path, text, base)
       return true
     },
     'journal.discard': async ({ path }) => {

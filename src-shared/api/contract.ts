@@ -93,7 +93,14 @@ export const contract = {
   ),
   /** Keeps unsaved editor text so a crash loses nothing; discarded once the page is saved. */
   'journal.record': call<boolean>()(
-    z.object({ path: relativePath, text: z.string().max(5 * 1024 * 1024) }).strict(),
+    z
+      .object({
+        path: relativePath,
+        text: z.string().max(5 * 1024 * 1024),
+        /** The version the text was based on, so restoring it never overwrites a newer file. */
+        base: z.string().regex(CONTENT_BASE_PATTERN).optional(),
+      })
+      .strict(),
   ),
   'journal.discard': call<boolean>()(z.object({ path: relativePath }).strict()),
   'journal.list': call<JournalEntry[]>()(none),

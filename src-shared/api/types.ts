@@ -94,6 +94,8 @@ export interface JournalEntry {
   text: string
   /** ISO date of the last edit recorded. */
   savedAt: string
+  /** The hash of the version the text was based on (absent in entries from older versions). */
+  base?: string
 }
 
 /** Error codes a call may fail with; the renderer shows `errors.<code>` from its catalogue. */
