@@ -6,6 +6,7 @@ import { waitForFileText } from '../helpers/wait-for-file.js'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
 const PAGE = 'contribuer.md'
+const ACCESS = '_themes/acces-information.md'
 const TRIALS = 24
 
 const suite = workbenchSuite()
@@ -104,5 +105,31 @@ describe('saves never overwrite another program’s write (Chromium)', () => {
       .toContain('contribuer (ma version 2).md')
     await page.screenshot({ path: path.join(SCREENSHOTS, 'conflict-copy-saved.png') })
     expect((await readdir(root)).filter((name) => name.endsWith('.atelier-tmp'))).toEqual([])
+  })
+
+  it('restores text kept after a crash into a copy when another program changed the page since', async () => {
+    const page = await suite.start()
+    const root = suite.workbench.root
+    const file = path.join(root, ACCESS)
+    await page.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+    await caretAtFirstParagraph(page)
+    const journaled = page.waitForResponse((response) =>
+      response.url().includes('/api/call/journal.record'),
+    )
+    await page.keyboard.type('Écrit avant la panne. ')
+    await journaled
+    await page.close({ runBeforeUnload: false })
+    const theirs = await writeAsAnotherProgram(file, 'Autre programme')
+
+    const reopened = await suite.open()
+    const dialog = reopened.getByRole('dialog', { name: 'Modifications retrouvées' })
+    await dialog.getByRole('button', { name: 'Rétablir mes modifications' }).click()
+    const copy = path.join(root, '_themes/acces-information (ma version).md')
+    const mine = await waitForFileText(copy, (text) => text.includes('Écrit avant la panne.'))
+    expect(mine).not.toContain('Autre programme')
+    expect(await readFile(file, 'utf8')).toBe(theirs)
+    await expect
+      .poll(() => reopened.locator('.notice').textContent())
+      .toContain('acces-information (ma version).md')
   })
 })
