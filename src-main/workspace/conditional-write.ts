@@ -65,7 +65,7 @@ async function placeIfFree(source: string, target: string): Promise<boolean> {
  */
 export async function writeFileIfUnchanged(
   target: string,
-  data: string,
+  data: string | Uint8Array,
   base: ContentBase,
 ): Promise<ConditionalWrite> {
   const changed: ConditionalWrite = { kind: 'changed' }

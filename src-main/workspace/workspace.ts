@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'yaml'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import type { ContentBase } from '../../src-shared/api/content-base.js'
+import { ABSENT, type ContentBase } from '../../src-shared/api/content-base.js'
 import type {
   Author,
   PageContent,
@@ -26,7 +26,6 @@ import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
 import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
-import { writeFileAtomic } from './atomic-write.js'
 import { contentHash, writeFileIfUnchanged } from './conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { interpretYaml } from './front-matter-reader.js'
@@ -241,7 +240,8 @@ export class Workspace {
       const absolute = await resolveInside(this.root, relative)
       if (await exists(absolute)) continue
       await mkdir(path.dirname(absolute), { recursive: true })
-      await writeFileAtomic(absolute, bytes)
+      // Taken meanwhile by another program: the next name.
+      if ((await writeFileIfUnchanged(absolute, bytes, ABSENT)).kind === 'changed') continue
       this.noteChanged([relative])
       return { path: relative, url: `/${relative}` }
     }
@@ -286,7 +286,9 @@ export class Workspace {
     const text = type
       ? newPageText(type, { ...values, title }, today)
       : `---\n${stringify({ title }, { lineWidth: 0 })}---\n\n`
-    await writeFileAtomic(absolute, text)
+    // A new page's base is `absent`: a file another program created meanwhile is never replaced.
+    if ((await writeFileIfUnchanged(absolute, text, ABSENT)).kind === 'changed')
+      throw new AtelierError('already-exists', relative)
     this.noteChanged([relative])
     return relative
   }
