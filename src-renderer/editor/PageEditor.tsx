@@ -1,12 +1,12 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PageContent } from '../../src-shared/api/types.js'
 import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
 import { countWords } from '../../src-shared/markdown/word-count.js'
-import { changesOnly, diffLines } from '../../src-shared/diff/line-diff.js'
+import { changesOnly, diffLines, type DiffLine } from '../../src-shared/diff/line-diff.js'
 import { typeForCollection } from '../../src-shared/content-types/content-types.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { frontMatterField, setFrontMatterField } from '../../src-shared/markdown/edit-operations.js'
@@ -27,6 +27,7 @@ import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
 import { prepareImage } from './prepare-image.js'
 import { imageStore } from '../stores/image-store.js'
+import { sideBySide } from '../views/versions/side-by-side.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable'])
@@ -414,29 +415,45 @@ function EditorBody(props: {
   )
 }
 
-/** What differs between the file on disk and the text being edited, line by line. */
+/**
+ * The file on disk and the text being edited side by side, as the Versions
+ * view shows them: only the changed lines, with one line of context, removed
+ * lines on the left beside the lines that replace them.
+ */
 function ComparePanel({ disk, mine }: { disk: string; mine: string }) {
   const { t } = useTranslation()
+  // Runs of nearby changes; `changesOnly` marks the unchanged stretches between them with null.
+  const runs: DiffLine[][] = [[]]
+  for (const line of changesOnly(diffLines(disk, mine))) {
+    if (line === null) runs.push([])
+    else runs[runs.length - 1]!.push(line)
+  }
   return (
-    <div className="compare-panel">
-      <p>
-        <span className="diff-removed">− {t('editor.compareDisk')}</span>{' '}
-        <span className="diff-added">+ {t('editor.compareMine')}</span>
-      </p>
-      <pre>
-        {changesOnly(diffLines(disk, mine)).map((line, index) =>
-          line === null ? (
-            <div key={index} className="diff-gap">
-              …
+    <div className="compare-panel diff side-by-side" role="table" aria-label={t('editor.compare')}>
+      <div role="row" className="diff-columns">
+        <span role="columnheader">{t('editor.compareDisk')}</span>
+        <span role="columnheader">{t('editor.compareMine')}</span>
+      </div>
+      {runs.map((run, runIndex) => (
+        <Fragment key={runIndex}>
+          {runIndex > 0 && (
+            <div role="row" className="diff-row diff-gap">
+              <span role="cell">…</span>
+              <span role="cell">…</span>
             </div>
-          ) : (
-            <div key={index} className={`diff-${line.kind}`}>
-              {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '− ' : '  '}
-              {line.text}
+          )}
+          {sideBySide(run).map((row, index) => (
+            <div key={index} role="row" className="diff-row">
+              <span role="cell" className={`diff-line ${row.before ? row.before.kind : 'filler'}`}>
+                {row.before?.text ?? ''}
+              </span>
+              <span role="cell" className={`diff-line ${row.after ? row.after.kind : 'filler'}`}>
+                {row.after?.text ?? ''}
+              </span>
             </div>
-          ),
-        )}
-      </pre>
+          ))}
+        </Fragment>
+      ))}
     </div>
   )
 }

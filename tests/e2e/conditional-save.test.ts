@@ -57,9 +57,13 @@ describe('saves never overwrite another program’s write (Chromium)', () => {
       if (trial === 1) {
         await page.screenshot({ path: path.join(SCREENSHOTS, 'conflict-banner.png') })
         await banner.getByRole('button', { name: 'Comparer', exact: true }).click()
-        const comparison = await page.locator('.compare-panel pre').textContent()
-        expect(comparison).toContain(`− ## Autre programme 1`)
-        expect(comparison).toContain(`+ Ma phrase 1.`)
+        // Both texts, side by side: the other program's on the left, the editor's on the right.
+        const disk = page.locator('.compare-panel .diff-row > span:first-child')
+        const mine = page.locator('.compare-panel .diff-row > span:last-child')
+        expect((await disk.allTextContents()).join('\n')).toContain('## Autre programme 1')
+        expect((await mine.allTextContents()).join('\n')).toContain('Ma phrase 1.')
+        expect((await mine.allTextContents()).join('\n')).not.toContain('Autre programme 1')
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'conflict-compare.png') })
       }
       await banner.getByRole('button', { name: 'Recharger', exact: true }).click()
       await expect

@@ -420,9 +420,10 @@ describe('workbench in Chromium through the test host', () => {
     await page.waitForTimeout(2500)
     expect(await readFile(file, 'utf8')).toBe(theirs)
     await banner.getByRole('button', { name: 'Comparer' }).click()
-    const comparison = await page.locator('.compare-panel pre').textContent()
-    expect(comparison).toContain('− ## Modifié ailleurs')
-    expect(comparison).toContain('+ Ma phrase.')
+    const disk = page.locator('.compare-panel .diff-row > span:first-child')
+    const mine = page.locator('.compare-panel .diff-row > span:last-child')
+    expect((await disk.allTextContents()).join('\n')).toContain('## Modifié ailleurs')
+    expect((await mine.allTextContents()).join('\n')).toContain('Ma phrase.')
     await banner.getByRole('button', { name: 'Recharger', exact: true }).click()
     await expect
       .poll(() => page.locator('.page-text h2').first().textContent())
