@@ -230,6 +230,20 @@ function EditorBody(props: {
     onUpdate: () => onEdit.current(),
   })
 
+  /** A closing editor whose text may not go over the file keeps it in a copy and says where. */
+  const copyOnClose = useCallback(
+    async (text: string) => {
+      const copy = await saveCopyBeside(path, text, t('editor.copySuffix'))
+      await api.call('journal.discard', { path })
+      onDirty(false)
+      notify('editor.copySavedOnClose', { name: copy })
+      await refreshIndex()
+    },
+    [path, t, onDirty],
+  )
+  /** The user chose « Recharger » or « Garder ma version dans une copie »: nothing left to keep. */
+  const settled = useRef(false)
+
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
@@ -251,10 +265,11 @@ function EditorBody(props: {
       saved.current = previous
       onSaved(previous)
       // The file changed since it was read: nothing was written. An open editor shows the
-      // choices; a closing one leaves the text in the journal and says so in a notice.
-      if (isChangedOnDisk(error) && mounted.current) {
+      // choices; a closing one, where nobody can choose, keeps the text in a copy beside it.
+      if (isChangedOnDisk(error)) {
         conflict.current = true
-        onRefused()
+        if (mounted.current) onRefused()
+        else await copyOnClose(text)
         return
       }
       throw error
@@ -265,10 +280,19 @@ function EditorBody(props: {
     if (savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }) === text)
       onDirty(false)
     reportTextChanged(path)
-  }, [editor, path, onDirty, onSaved, onBase, onRefused, getBase])
+  }, [editor, path, onDirty, onSaved, onBase, onRefused, getBase, copyOnClose])
 
   // The latest save, for listeners set up once.
   const saveRef = useRef(save)
+  // Closing while in conflict: the text that was not saved goes to a copy, never over the file.
+  const keepConflictRef = useRef(() => undefined as void)
+  useEffect(() => {
+    keepConflictRef.current = () => {
+      if (settled.current || !editor || editor.isDestroyed) return
+      const text = savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc })
+      if (text !== saved.current) void attempt(() => copyOnClose(text))
+    }
+  }, [editor, copyOnClose])
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => {
@@ -331,8 +355,9 @@ function EditorBody(props: {
     return () => {
       window.removeEventListener('blur', savePending)
       registerActiveSave(null)
-      // Closing or switching the tab saves what is pending.
-      savePending()
+      // Closing or switching the tab saves what is pending, or keeps it in a copy.
+      if (conflict.current) keepConflictRef.current()
+      else savePending()
     }
   }, [])
 
@@ -366,7 +391,14 @@ function EditorBody(props: {
           <div className="page-problem conflict" role="alert">
             <p>{t('editor.changedOnDisk')}</p>
             <p className="conflict-help">{t('editor.choicesHelp')}</p>
-            <button type="button" className="button" onClick={props.onReload}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                settled.current = true
+                props.onReload()
+              }}
+            >
               {t('editor.reload')}
             </button>{' '}
             <button
@@ -374,6 +406,7 @@ function EditorBody(props: {
               className="button secondary"
               disabled={!editor}
               onClick={() => {
+                settled.current = true
                 if (editor)
                   props.onKeepCopy(
                     savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }),

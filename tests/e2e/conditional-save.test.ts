@@ -111,6 +111,32 @@ describe('saves never overwrite another program’s write (Chromium)', () => {
     expect((await readdir(root)).filter((name) => name.endsWith('.atelier-tmp'))).toEqual([])
   })
 
+  it('closing the tab keeps the unsaved text in a copy, never over the other program’s write', async () => {
+    const page = await suite.start()
+    const root = suite.workbench.root
+    const file = path.join(root, PAGE)
+    const tab = page.locator('[role="tablist"] [role="tab"]')
+    // Closed at once (the save is refused as the editor goes), then once the banner is up.
+    for (const [index, waitForBanner] of [false, true].entries()) {
+      await page.locator(`[role="treeitem"][data-path="${PAGE}"]`).click()
+      await caretAtFirstParagraph(page)
+      await page.keyboard.type(`Tapé avant de fermer ${index + 1}. `)
+      const theirs = await writeAsAnotherProgram(file, `Autre programme ${index + 1}`)
+      if (waitForBanner) await page.locator('.conflict').waitFor({ timeout: 3000 })
+      await tab.first().click({ button: 'middle' })
+      await expect.poll(() => tab.count()).toBe(0)
+      const copy = path.join(
+        root,
+        index === 0 ? 'contribuer (ma version).md' : 'contribuer (ma version 2).md',
+      )
+      const mine = await waitForFileText(copy, (text) =>
+        text.includes(`Tapé avant de fermer ${index + 1}.`),
+      )
+      expect(mine).not.toContain(`Autre programme ${index + 1}`)
+      expect(await readFile(file, 'utf8')).toBe(theirs)
+    }
+  })
+
   it('restores text kept after a crash into a copy when another program changed the page since', async () => {
     const page = await suite.start()
     const root = suite.workbench.root
