@@ -46,9 +46,8 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'workspace.problems': async () => session.requireWorkspace().configProblems(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
-    'pages.save': async ({ path, text }) => ({
-      path: await session.requireWorkspace().savePage(path, text),
-    }),
+    'pages.save': async ({ path, text, base }) =>
+      session.requireWorkspace().savePage(path, text, base),
     'pages.create': async ({ collection, title, values }) => ({
       path: await session.requireWorkspace().createPage(collection, title, values ?? {}),
     }),
@@ -60,9 +59,9 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     }),
     'media.add': async ({ name, data }) =>
       session.requireWorkspace().addMedia(name, Buffer.from(data, 'base64')),
-    'journal.record': async ({ path, text }) => {
+    'journal.record': async ({ path, text, base }) => {
       const target = await session.requireWorkspace().journalFor(path)
-      await target.journal.record(target.path, text)
+      await target.journal.record(target.path, text, base)
       return true
     },
     'journal.discard': async ({ path }) => {

@@ -3,14 +3,19 @@ import { open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
- * Writes a file so that a crash leaves either the old bytes or the new ones,
- * never a half-written page: temporary file in the same folder, fsync, rename.
+ * A hidden name beside `target`, unique to this call. The `.atelier-tmp`
+ * ending keeps it out of the watcher and the page index.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const temp = path.join(
+export function besideName(target: string): string {
+  return path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.atelier-tmp`,
   )
+}
+
+/** Writes `data` to a new file beside `target` and flushes it to disk; returns its path. */
+export async function writeTempBeside(target: string, data: string | Uint8Array): Promise<string> {
+  const temp = besideName(target)
   const handle = await open(temp, 'wx')
   try {
     await handle.writeFile(data)
@@ -21,6 +26,15 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     throw error
   }
   await handle.close()
+  return temp
+}
+
+/**
+ * Writes a file so that a crash leaves either the old bytes or the new ones,
+ * never a half-written page: temporary file in the same folder, fsync, rename.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = await writeTempBeside(target, data)
   try {
     await rename(temp, target)
   } catch (error) {

@@ -5,7 +5,12 @@ import { z } from 'zod'
 import type { JournalEntry } from '../../src-shared/api/types.js'
 import { writeFileAtomic } from './atomic-write.js'
 
-const entrySchema = z.object({ path: z.string(), text: z.string(), savedAt: z.string() })
+const entrySchema = z.object({
+  path: z.string(),
+  text: z.string(),
+  savedAt: z.string(),
+  base: z.string().optional(),
+})
 
 const hash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 20)
 
@@ -22,9 +27,11 @@ export class AutosaveJournal {
     this.folder = path.join(dataDir, 'journal', hash(workspaceRoot))
   }
 
-  async record(page: string, text: string): Promise<void> {
+  /** `base`: the hash of the version the text was based on, so a restore can be conditional. */
+  async record(page: string, text: string, base?: string): Promise<void> {
     await mkdir(this.folder, { recursive: true })
     const entry: JournalEntry = { path: page, text, savedAt: new Date().toISOString() }
+    if (base !== undefined) entry.base = base
     await writeFileAtomic(this.fileFor(page), JSON.stringify(entry))
   }
 

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'yaml'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { ABSENT, type ContentBase } from '../../src-shared/api/content-base.js'
 import type {
   ConfigProblem,
   Author,
@@ -26,7 +27,7 @@ import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
 import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
-import { writeFileAtomic } from './atomic-write.js'
+import { contentHash, writeFileIfUnchanged } from './conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
 import { interpretYaml } from './front-matter-reader.js'
@@ -44,9 +45,14 @@ const IMAGE_TYPES: Record<string, string> = {
 const IMAGE_EXTENSIONS = new Set(Object.keys(IMAGE_TYPES))
 
 /** A page shown only as a message: its bytes are never loaded into the editor nor written. */
-function unreadablePage(rel: string, reason: 'too-large' | 'binary' | 'not-utf8'): PageContent {
+function unreadablePage(
+  rel: string,
+  reason: 'too-large' | 'binary' | 'not-utf8',
+  hash: string,
+): PageContent {
   return {
     path: rel,
+    hash,
     text: '',
     body: '',
     frontMatter: null,
@@ -156,15 +162,16 @@ export class Workspace {
     try {
       const info = await stat(absolute)
       if (!info.isFile()) throw new AtelierError('not-a-page', rel)
-      // Refuse before reading a huge file into memory.
-      if (info.size > PAGE_BYTE_LIMIT) return unreadablePage(rel, 'too-large')
+      // Refuse before reading a huge file into memory (no hash: it is never saved over).
+      if (info.size > PAGE_BYTE_LIMIT) return unreadablePage(rel, 'too-large', '')
       bytes = await readFile(absolute)
     } catch (error) {
       if (error instanceof AtelierError) throw error
       throw new AtelierError('not-found', rel)
     }
+    const hash = contentHash(bytes)
     const decoded = decodePage(bytes)
-    if (!decoded.ok) return unreadablePage(rel, decoded.reason)
+    if (!decoded.ok) return unreadablePage(rel, decoded.reason, hash)
     const text = decoded.text
     const page = splitPage(text)
     if (
@@ -173,6 +180,7 @@ export class Workspace {
     ) {
       return {
         path: rel,
+        hash,
         text,
         body: page.body,
         frontMatter: null,
@@ -181,10 +189,11 @@ export class Workspace {
     }
     const split = splitFrontMatter(text)
     if (split.kind === 'none')
-      return { path: rel, text, body: text, frontMatter: null, problem: null }
+      return { path: rel, hash, text, body: text, frontMatter: null, problem: null }
     if (split.kind === 'unclosed') {
       return {
         path: rel,
+        hash,
         text,
         body: text,
         frontMatter: null,
@@ -194,6 +203,7 @@ export class Workspace {
     const read = interpretYaml(split.yaml, split.firstYamlLine)
     return {
       path: rel,
+      hash,
       text,
       body: text.slice(split.bodyStart),
       frontMatter: read.kind === 'data' ? read.data : null,
@@ -202,18 +212,27 @@ export class Workspace {
   }
 
   /**
-   * Saves a page's text atomically. A page that could not be read safely (not
-   * UTF-8, binary, too large) is never overwritten: its bytes stay as they are.
+   * Saves a page's text atomically, only over the version the editor based it
+   * on (`base`: the hash `readPage` or the previous save returned, or `absent`
+   * for a new file): a file another program changed meanwhile is refused with
+   * `changed-on-disk` and left as it is. A page that could not be read safely
+   * (not UTF-8, binary, too large) is never overwritten either. Returns the
+   * new version's hash, the base of the next save.
    */
-  async savePage(relative: string, text: string): Promise<string> {
+  async savePage(
+    relative: string,
+    text: string,
+    base: ContentBase,
+  ): Promise<{ path: string; hash: string }> {
     const absolute = await this.resolve(relative)
     const rel = toWorkspacePath(this.root, absolute)
     const current = await readFile(absolute).catch(() => null)
     if (current !== null && !decodePage(current).ok) throw new AtelierError('read-only-page', rel)
     await mkdir(path.dirname(absolute), { recursive: true })
-    await writeFileAtomic(absolute, text)
+    const outcome = await writeFileIfUnchanged(absolute, text, base)
+    if (outcome.kind === 'changed') throw new AtelierError('changed-on-disk', rel)
     this.noteChanged([rel])
-    return rel
+    return { path: rel, hash: outcome.hash }
   }
 
   /** Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`). */
@@ -245,7 +264,8 @@ export class Workspace {
       const absolute = await this.resolve(relative)
       if (await exists(absolute)) continue
       await mkdir(path.dirname(absolute), { recursive: true })
-      await writeFileAtomic(absolute, bytes)
+      // Taken meanwhile by another program: the next name.
+      if ((await writeFileIfUnchanged(absolute, bytes, ABSENT)).kind === 'changed') continue
       this.noteChanged([relative])
       return { path: relative, url: `/${relative}` }
     }
@@ -290,7 +310,9 @@ export class Workspace {
     const text = type
       ? newPageText(type, { ...values, title }, today)
       : `---\n${stringify({ title }, { lineWidth: 0 })}---\n\n`
-    await writeFileAtomic(absolute, text)
+    // A new page's base is `absent`: a file another program created meanwhile is never replaced.
+    if ((await writeFileIfUnchanged(absolute, text, ABSENT)).kind === 'changed')
+      throw new AtelierError('already-exists', relative)
     this.noteChanged([relative])
     return relative
   }

@@ -1,17 +1,20 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PageContent } from '../../src-shared/api/types.js'
 import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
 import { countWords } from '../../src-shared/markdown/word-count.js'
-import { changesOnly, diffLines } from '../../src-shared/diff/line-diff.js'
+import { changesOnly, diffLines, type DiffLine } from '../../src-shared/diff/line-diff.js'
 import { typeForCollection } from '../../src-shared/content-types/content-types.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { frontMatterField, setFrontMatterField } from '../../src-shared/markdown/edit-operations.js'
 import { ApiFailure, api } from '../api/client.js'
 import { attempt } from '../shell/report-failure.js'
+import { notify } from '../stores/ui-store.js'
+import { refreshIndex } from '../stores/workspace-store.js'
+import { isChangedOnDisk, saveCopyBeside } from './conflict-copy.js'
 import { useStore } from '../stores/store.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { setTabDirty } from '../stores/tabs-store.js'
@@ -24,6 +27,7 @@ import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
 import { prepareImage } from './prepare-image.js'
 import { imageStore } from '../stores/image-store.js'
+import { sideBySide } from '../views/versions/side-by-side.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable', 'page-too-large'])
@@ -50,8 +54,10 @@ function takeImage(files: FileList | undefined | null): boolean {
  * A page in the TipTap editor, on the lossless model: the body is edited as
  * rich text, saved through `savePage` so only what changed is rewritten.
  * Saves on Ctrl+S, 2 s after typing stops, when the window loses focus and
- * when the tab closes. A change made on disk by another program is never
- * overwritten silently.
+ * when the tab closes. Every save carries the hash of the version the editor
+ * is based on (`base`) and main refuses it if the file changed since, so a
+ * change made on disk by another program is never overwritten: the refusal is
+ * the rule, the watcher's early banner only a hint.
  */
 export function PageEditor({ path }: { path: string }) {
   const { t } = useTranslation()
@@ -60,6 +66,8 @@ export function PageEditor({ path }: { path: string }) {
   /** The text another program wrote while the page had unsaved changes, or null. */
   const [conflict, setConflict] = useState<string | null>(null)
   const lastText = useRef<string | null>(null)
+  /** The hash of the disk version the editor's text is based on; every save sends it. */
+  const base = useRef<string | null>(null)
   const dirty = useRef(false)
   const changed = useStore(workspaceStore, (state) => state.lastChanged)
   const touched = changed.paths.includes(path) ? changed.at : 0
@@ -70,12 +78,15 @@ export function PageEditor({ path }: { path: string }) {
         .call('pages.read', { path })
         .then((content) => {
           // Our own save comes back through the watcher: nothing to do.
-          if (onlyIfChanged && content.text === lastText.current) return
+          if (onlyIfChanged && (content.hash === base.current || content.text === lastText.current))
+            return
+          // Unsaved edits stay on their old base: saving them is refused until the user chooses.
           if (onlyIfChanged && dirty.current) {
             setConflict(content.text)
             return
           }
           lastText.current = content.text
+          base.current = content.hash
           setConflict(null)
           setLoaded((previous) => ({ content, version: (previous?.version ?? 0) + 1 }))
         })
@@ -101,6 +112,28 @@ export function PageEditor({ path }: { path: string }) {
   const onSaved = useCallback((text: string) => {
     lastText.current = text
   }, [])
+  const onBase = useCallback((hash: string) => {
+    base.current = hash
+  }, [])
+  // Main refused a save: show the disk's text beside the choices.
+  const onRefused = useCallback(() => {
+    void api
+      .call('pages.read', { path })
+      .then((content) => setConflict(content.text))
+      .catch(() => setConflict(''))
+  }, [path])
+  const onKeepCopy = useCallback(
+    async (text: string) => {
+      const copy = await saveCopyBeside(path, text, t('editor.copySuffix'))
+      await api.call('journal.discard', { path })
+      dirty.current = false
+      setTabDirty(path, false)
+      await refreshIndex()
+      await load(false)
+      notify('editor.copySaved', { name: copy })
+    },
+    [path, t, load],
+  )
 
   if (failure)
     return (
@@ -124,13 +157,17 @@ export function PageEditor({ path }: { path: string }) {
       path={path}
       content={content}
       conflict={conflict}
+      getBase={() => base.current}
       onReload={() => {
         dirty.current = false
+        void api.call('journal.discard', { path }).catch(() => undefined)
         void load(false)
       }}
-      onKeepMine={() => setConflict(null)}
+      onKeepCopy={(text) => attempt(() => onKeepCopy(text))}
+      onRefused={onRefused}
       onDirty={onDirty}
       onSaved={onSaved}
+      onBase={onBase}
     />
   )
 }
@@ -149,10 +186,15 @@ function EditorBody(props: {
   path: string
   content: PageContent
   conflict: string | null
+  /** The hash the next save is based on; null before the page is read (never saved then). */
+  getBase(): string | null
   onReload(): void
-  onKeepMine(): void
+  onKeepCopy(text: string): void
+  /** Main refused a save because the file changed on disk. */
+  onRefused(): void
   onDirty(dirty: boolean): void
   onSaved(text: string): void
+  onBase(hash: string): void
 }) {
   const { t } = useTranslation()
   // Front matter edits replace the model; the ref lets timers save the latest one.
@@ -165,7 +207,14 @@ function EditorBody(props: {
   useEffect(() => {
     conflict.current = props.conflict !== null
   }, [props.conflict])
-  const { onDirty, onSaved, path } = props
+  const { onDirty, onSaved, onBase, onRefused, getBase, path } = props
+  const mounted = useRef(true)
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    [],
+  )
 
   // Latest edit handler, read by the editor's `onUpdate` (which is set once, at creation).
   const onEdit = useRef<() => void>(() => undefined)
@@ -181,6 +230,20 @@ function EditorBody(props: {
     onUpdate: () => onEdit.current(),
   })
 
+  /** A closing editor whose text may not go over the file keeps it in a copy and says where. */
+  const copyOnClose = useCallback(
+    async (text: string) => {
+      const copy = await saveCopyBeside(path, text, t('editor.copySuffix'))
+      await api.call('journal.discard', { path })
+      onDirty(false)
+      notify('editor.copySavedOnClose', { name: copy })
+      await refreshIndex()
+    },
+    [path, t, onDirty],
+  )
+  /** The user chose « Recharger » or « Garder ma version dans une copie »: nothing left to keep. */
+  const settled = useRef(false)
+
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
@@ -190,27 +253,46 @@ function EditorBody(props: {
       onDirty(false)
       return
     }
+    const base = getBase()
+    if (base === null) return
     // Known before writing, so the watcher's echo of our own save is recognised.
     const previous = saved.current
     saved.current = text
     onSaved(text)
     try {
-      await api.call('pages.save', { path, text })
-      if (journalTimer.current) clearTimeout(journalTimer.current)
-      await api.call('journal.discard', { path })
+      onBase((await api.call('pages.save', { path, text, base })).hash)
     } catch (error) {
       saved.current = previous
       onSaved(previous)
+      // The file changed since it was read: nothing was written. An open editor shows the
+      // choices; a closing one, where nobody can choose, keeps the text in a copy beside it.
+      if (isChangedOnDisk(error)) {
+        conflict.current = true
+        if (mounted.current) onRefused()
+        else await copyOnClose(text)
+        return
+      }
       throw error
     }
+    if (journalTimer.current) clearTimeout(journalTimer.current)
+    await api.call('journal.discard', { path })
     // Typing may have gone on while the file was written.
     if (savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }) === text)
       onDirty(false)
     reportTextChanged(path)
-  }, [editor, path, onDirty, onSaved])
+  }, [editor, path, onDirty, onSaved, onBase, onRefused, getBase, copyOnClose])
 
   // The latest save, for listeners set up once.
   const saveRef = useRef(save)
+  // Closing while in conflict: the text that was not saved goes to a copy, never over the file.
+  const keepConflictRef = useRef(() => undefined as void)
+  useEffect(() => {
+    keepConflictRef.current = () => {
+      if (settled.current || !editor || editor.isDestroyed) return
+      const text = savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc })
+      if (text !== saved.current) void attempt(() => copyOnClose(text))
+    }
+  }, [editor, copyOnClose])
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => {
@@ -223,8 +305,9 @@ function EditorBody(props: {
       journalTimer.current = setTimeout(() => {
         if (!editor || editor.isDestroyed) return
         const text = savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc })
-        if (text !== saved.current)
-          void api.call('journal.record', { path, text }).catch(() => undefined)
+        const base = getBase()
+        if (text !== saved.current && base !== null)
+          void api.call('journal.record', { path, text, base }).catch(() => undefined)
       }, JOURNAL_MS)
       // Counting walks the document: done after a pause, never on each key.
       if (countTimer.current) clearTimeout(countTimer.current)
@@ -241,7 +324,7 @@ function EditorBody(props: {
         }, AUTOSAVE_MS)
       }
     }
-  }, [editor, path, onDirty, save])
+  }, [editor, path, onDirty, save, getBase])
 
   // The live preview reads the text when it needs it (after a pause in typing).
   useEffect(() => {
@@ -272,8 +355,9 @@ function EditorBody(props: {
     return () => {
       window.removeEventListener('blur', savePending)
       registerActiveSave(null)
-      // Closing or switching the tab saves what is pending.
-      savePending()
+      // Closing or switching the tab saves what is pending, or keeps it in a copy.
+      if (conflict.current) keepConflictRef.current()
+      else savePending()
     }
   }, [])
 
@@ -306,11 +390,30 @@ function EditorBody(props: {
         {props.conflict !== null && (
           <div className="page-problem conflict" role="alert">
             <p>{t('editor.changedOnDisk')}</p>
-            <button type="button" className="button" onClick={props.onReload}>
+            <p className="conflict-help">{t('editor.choicesHelp')}</p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                settled.current = true
+                props.onReload()
+              }}
+            >
               {t('editor.reload')}
             </button>{' '}
-            <button type="button" className="button secondary" onClick={props.onKeepMine}>
-              {t('editor.keepMine')}
+            <button
+              type="button"
+              className="button secondary"
+              disabled={!editor}
+              onClick={() => {
+                settled.current = true
+                if (editor)
+                  props.onKeepCopy(
+                    savePage({ ...pageRef.current, doc: editor.getJSON() as EditorDoc }),
+                  )
+              }}
+            >
+              {t('editor.keepCopy')}
             </button>{' '}
             <button
               type="button"
@@ -345,29 +448,45 @@ function EditorBody(props: {
   )
 }
 
-/** What differs between the file on disk and the text being edited, line by line. */
+/**
+ * The file on disk and the text being edited side by side, as the Versions
+ * view shows them: only the changed lines, with one line of context, removed
+ * lines on the left beside the lines that replace them.
+ */
 function ComparePanel({ disk, mine }: { disk: string; mine: string }) {
   const { t } = useTranslation()
+  // Runs of nearby changes; `changesOnly` marks the unchanged stretches between them with null.
+  const runs: DiffLine[][] = [[]]
+  for (const line of changesOnly(diffLines(disk, mine))) {
+    if (line === null) runs.push([])
+    else runs[runs.length - 1]!.push(line)
+  }
   return (
-    <div className="compare-panel">
-      <p>
-        <span className="diff-removed">− {t('editor.compareDisk')}</span>{' '}
-        <span className="diff-added">+ {t('editor.compareMine')}</span>
-      </p>
-      <pre>
-        {changesOnly(diffLines(disk, mine)).map((line, index) =>
-          line === null ? (
-            <div key={index} className="diff-gap">
-              …
+    <div className="compare-panel diff side-by-side" role="table" aria-label={t('editor.compare')}>
+      <div role="row" className="diff-columns">
+        <span role="columnheader">{t('editor.compareDisk')}</span>
+        <span role="columnheader">{t('editor.compareMine')}</span>
+      </div>
+      {runs.map((run, runIndex) => (
+        <Fragment key={runIndex}>
+          {runIndex > 0 && (
+            <div role="row" className="diff-row diff-gap">
+              <span role="cell">…</span>
+              <span role="cell">…</span>
             </div>
-          ) : (
-            <div key={index} className={`diff-${line.kind}`}>
-              {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '− ' : '  '}
-              {line.text}
+          )}
+          {sideBySide(run).map((row, index) => (
+            <div key={index} role="row" className="diff-row">
+              <span role="cell" className={`diff-line ${row.before ? row.before.kind : 'filler'}`}>
+                {row.before?.text ?? ''}
+              </span>
+              <span role="cell" className={`diff-line ${row.after ? row.after.kind : 'filler'}`}>
+                {row.after?.text ?? ''}
+              </span>
             </div>
-          ),
-        )}
-      </pre>
+          ))}
+        </Fragment>
+      ))}
     </div>
   )
 }

@@ -7,7 +7,8 @@ import { api } from '../api/client.js'
 import { groupOrder } from '../views/explorer-tree.js'
 import { useStore } from '../stores/store.js'
 import { openTab, retargetTab } from '../stores/tabs-store.js'
-import { closeDialog, uiStore } from '../stores/ui-store.js'
+import { closeDialog, notify, uiStore } from '../stores/ui-store.js'
+import { isChangedOnDisk, saveCopyBeside } from '../editor/conflict-copy.js'
 import { findPage, openWorkspace, refreshIndex, workspaceStore } from '../stores/workspace-store.js'
 import { ExportDialog } from './ExportDialog.js'
 import { Modal } from './Modal.js'
@@ -52,8 +53,11 @@ function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
       onCancel={() => void attempt(discardAll)}
       onSubmit={async () => {
         for (const entry of entries) {
-          await api.call('pages.save', { path: entry.path, text: entry.text })
+          // Only over the version the text was based on: if another program changed the
+          // file since (or the entry is too old to say), the text goes to a copy beside it.
+          const restored = await restoreEntry(entry, t('editor.copySuffix'))
           await api.call('journal.discard', { path: entry.path })
+          if (restored !== entry.path) notify('restore.copied', { name: restored })
         }
         await refreshIndex()
         const first = entries[0]
@@ -75,6 +79,20 @@ function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
       </ul>
     </Modal>
   )
+}
+
+/** Writes a journal entry back over its page if unchanged since, else into a copy; returns where. */
+async function restoreEntry(entry: JournalEntry, copySuffix: string): Promise<string> {
+  if (entry.base !== undefined) {
+    try {
+      return (
+        await api.call('pages.save', { path: entry.path, text: entry.text, base: entry.base })
+      ).path
+    } catch (error) {
+      if (!isChangedOnDisk(error)) throw error
+    }
+  }
+  return saveCopyBeside(entry.path, entry.text, copySuffix)
 }
 
 function NewPageDialog({ initial }: { initial?: string | undefined }) {

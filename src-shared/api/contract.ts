@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ContentTypesResult } from '../content-types/content-types.js'
 import type { CallName, EventName } from './names.js'
+import { CONTENT_BASE_PATTERN } from './content-base.js'
 import type { PageComparison } from '../diff/page-comparison.js'
 import type {
   AppInfo,
@@ -54,9 +55,19 @@ export const contract = {
   'workspace.contentTypes': call<ContentTypesResult | null>()(none),
   'pages.index': call<PageIndexSnapshot>()(none),
   'pages.read': call<PageContent>()(z.object({ path: relativePath }).strict()),
-  /** Writes a page atomically; refused for pages that opened read-only (not UTF-8, binary, too large). */
-  'pages.save': call<{ path: string }>()(
-    z.object({ path: relativePath, text: z.string().max(5 * 1024 * 1024) }).strict(),
+  /**
+   * Writes a page atomically, only over the version `base` (the `hash` of the last read or save,
+   * or `absent`); refused with `changed-on-disk` when the file changed since, and for pages that
+   * opened read-only (not UTF-8, binary, too large). Returns the new version's hash.
+   */
+  'pages.save': call<{ path: string; hash: string }>()(
+    z
+      .object({
+        path: relativePath,
+        text: z.string().max(5 * 1024 * 1024),
+        base: z.string().regex(CONTENT_BASE_PATTERN),
+      })
+      .strict(),
   ),
   'pages.create': call<{ path: string }>()(
     z
@@ -83,7 +94,14 @@ export const contract = {
   ),
   /** Keeps unsaved editor text so a crash loses nothing; discarded once the page is saved. */
   'journal.record': call<boolean>()(
-    z.object({ path: relativePath, text: z.string().max(5 * 1024 * 1024) }).strict(),
+    z
+      .object({
+        path: relativePath,
+        text: z.string().max(5 * 1024 * 1024),
+        /** The version the text was based on, so restoring it never overwrites a newer file. */
+        base: z.string().regex(CONTENT_BASE_PATTERN).optional(),
+      })
+      .strict(),
   ),
   'journal.discard': call<boolean>()(z.object({ path: relativePath }).strict()),
   'journal.list': call<JournalEntry[]>()(none),

@@ -79,6 +79,8 @@ export interface AppInfo {
 
 export interface PageContent {
   path: string
+  /** sha256 of the bytes read (empty for a page too large to read): the base of the next save. */
+  hash: string
   /** The whole file as text (read-only display until the editor lands). */
   text: string
   /** The body after the front matter. */
@@ -93,6 +95,8 @@ export interface JournalEntry {
   text: string
   /** ISO date of the last edit recorded. */
   savedAt: string
+  /** The hash of the version the text was based on (absent in entries from older versions). */
+  base?: string
 }
 
 /** Error codes a call may fail with; the renderer shows `errors.<code>` from its catalogue. */
@@ -131,6 +135,7 @@ export const errorCodes = [
   'git-folder',
   'export-not-a-folder',
   'folder-not-chosen',
+  'changed-on-disk',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

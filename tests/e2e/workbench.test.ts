@@ -407,7 +407,7 @@ describe('workbench in Chromium through the test host', () => {
     expect(saved).not.toMatch(/style=|Mso|<span|font-size/)
   })
 
-  it('never overwrites a change made on disk meanwhile: reload, keep mine or compare', async () => {
+  it('never overwrites a change made on disk meanwhile: reload or compare', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
     await caretAtFirstParagraph('contribuer.md')
     await page.keyboard.type('Ma phrase. ')
@@ -415,15 +415,16 @@ describe('workbench in Chromium through the test host', () => {
     await writeFile(file, theirs)
     const banner = page.locator('.conflict')
     await banner.waitFor({ timeout: 3000 })
-    expect(await banner.textContent()).toContain('modifié par un autre programme')
+    expect(await banner.textContent()).toContain('Un autre programme a modifié ce fichier')
     // The autosave delay passes: the other program's text stays on disk.
     await page.waitForTimeout(2500)
     expect(await readFile(file, 'utf8')).toBe(theirs)
     await banner.getByRole('button', { name: 'Comparer' }).click()
-    const comparison = await page.locator('.compare-panel pre').textContent()
-    expect(comparison).toContain('− ## Modifié ailleurs')
-    expect(comparison).toContain('+ Ma phrase.')
-    await banner.getByRole('button', { name: 'Recharger le fichier' }).click()
+    const disk = page.locator('.compare-panel .diff-row > span:first-child')
+    const mine = page.locator('.compare-panel .diff-row > span:last-child')
+    expect((await disk.allTextContents()).join('\n')).toContain('## Modifié ailleurs')
+    expect((await mine.allTextContents()).join('\n')).toContain('Ma phrase.')
+    await banner.getByRole('button', { name: 'Recharger', exact: true }).click()
     await expect
       .poll(() => page.locator('.page-text h2').first().textContent())
       .toContain('Modifié ailleurs')

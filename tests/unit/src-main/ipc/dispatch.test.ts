@@ -54,7 +54,7 @@ describe('dispatch (the contract boundary)', () => {
     ['pages.read', { path: '/etc/passwd' }],
     ['pages.delete', { path: '../a.md' }],
     ['pages.rename', { path: '../../x.md', newName: 'y.md' }],
-    ['pages.save', { path: '../x.md', text: 'écrasé' }],
+    ['pages.save', { path: '../x.md', text: 'écrasé', base: 'absent' }],
     ['journal.record', { path: '/tmp/x.md', text: 't' }],
   ])('refuses %s with a path outside the workspace', async (name, input) => {
     const { handlers } = await setup()

@@ -85,7 +85,8 @@ describe('Workspace', () => {
 describe('Workspace.savePage', () => {
   it('writes a page atomically and leaves no temporary file', async () => {
     const { root, workspace } = await open()
-    await workspace.savePage('_themes/acces.md', '---\ntitle: Accès\n---\nNouveau.\n')
+    const { hash } = await workspace.readPage('_themes/acces.md')
+    await workspace.savePage('_themes/acces.md', '---\ntitle: Accès\n---\nNouveau.\n', hash)
     expect(await readFile(path.join(root, '_themes/acces.md'), 'utf8')).toBe(
       '---\ntitle: Accès\n---\nNouveau.\n',
     )
@@ -99,14 +100,16 @@ describe('Workspace.savePage', () => {
     const { root, workspace } = await open()
     const latin1 = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a])
     await writeFile(path.join(root, 'latin1.md'), latin1)
-    await expect(workspace.savePage('latin1.md', 'écrasé')).rejects.toMatchObject({
+    const latin1Hash = (await workspace.readPage('latin1.md')).hash
+    await expect(workspace.savePage('latin1.md', 'écrasé', latin1Hash)).rejects.toMatchObject({
       code: 'read-only-page',
     })
     expect(await readFile(path.join(root, 'latin1.md'))).toEqual(latin1)
 
     await writeFile(path.join(root, 'image.md'), Buffer.from([0x89, 0x50, 0x00, 0x47]))
     expect((await workspace.readPage('image.md')).problem?.code).toBe('binary')
-    await expect(workspace.savePage('image.md', 'x')).rejects.toMatchObject({
+    const imageHash = (await workspace.readPage('image.md')).hash
+    await expect(workspace.savePage('image.md', 'x', imageHash)).rejects.toMatchObject({
       code: 'read-only-page',
     })
   })
