@@ -38,6 +38,7 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   'workspace.open': { path: { kind: 'own-rule', why: 'only folders the user chose' } },
   'workspace.chooseFolder': {},
   'workspace.contentTypes': {},
+  'workspace.problems': {},
   'pages.index': {},
   'pages.read': { path: { kind: 'workspace-path', input: (p) => ({ path: p }) } },
   'pages.save': {
