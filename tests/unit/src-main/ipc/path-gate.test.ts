@@ -42,8 +42,12 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   'pages.index': {},
   'pages.read': { path: { kind: 'workspace-path', input: (p) => ({ path: p }) } },
   'pages.save': {
-    path: { kind: 'workspace-path', input: (p) => ({ path: p, text: 'PIRATE' }) },
+    path: {
+      kind: 'workspace-path',
+      input: (p) => ({ path: p, text: 'PIRATE', base: 'absent' }),
+    },
     text: { kind: 'not-a-path' },
+    base: { kind: 'not-a-path' },
   },
   'pages.create': {
     collection: {
@@ -78,6 +82,7 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   'journal.record': {
     path: { kind: 'workspace-path', input: (p) => ({ path: p, text: 'PIRATE' }) },
     text: { kind: 'not-a-path' },
+    base: { kind: 'not-a-path' },
   },
   'journal.discard': { path: { kind: 'workspace-path', input: (p) => ({ path: p }) } },
   'journal.list': {},
@@ -291,7 +296,7 @@ describe('a workspace nested in a repository', () => {
       'historique/hooks/pre-commit',
     ]) {
       for (const [name, input] of [
-        ['pages.save', { path: file, text: 'PIRATE' }],
+        ['pages.save', { path: file, text: 'PIRATE', base: 'absent' }],
         ['versions.restore', { path: file, version: 'HEAD' }],
         ['versions.pageAt', { path: file, version: 'HEAD' }],
       ] as const) {
