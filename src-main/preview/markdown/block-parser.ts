@@ -160,6 +160,13 @@ function fetchPattern(type: 'ul' | 'ol' | 'dl', indentation: number): RegExp {
   return re
 }
 
+/**
+ * Blocks nest no deeper than this. kramdown recurses without limit (Ruby
+ * stops with « stack level too deep » long before a JavaScript stack would),
+ * so no page Jekyll can build comes near it.
+ */
+export const MAX_BLOCK_DEPTH = 32
+
 export class BlockParser extends SpanParser {
   private readonly blockParsers: ReadonlyArray<readonly [BlockParserName, RegExp]>
   private readonly paragraphEnd: RegExp
@@ -198,7 +205,9 @@ export class BlockParser extends SpanParser {
     this.blockIal = null
     if (text !== null) this.src = new Scanner(text)
     let status: boolean | 'found' = false
+    this.blockDepth++
     try {
+      if (this.blockDepth > MAX_BLOCK_DEPTH) this.keepAsText()
       while (!this.src.eos) {
         let handled = false
         for (const [name, start] of this.blockParsers) {
@@ -212,12 +221,30 @@ export class BlockParser extends SpanParser {
     } catch (e) {
       if (e instanceof StopBlockParsing) status = 'found'
       else throw e
+    } finally {
+      this.blockDepth--
     }
     const frame = this.stack.pop()!
     this.tree = frame.tree
     this.src = frame.src!
     this.blockIal = frame.blockIal ?? null
     return status
+  }
+
+  /** How deep blocks are being parsed (quotes in lists in quotes…): see MAX_BLOCK_DEPTH. */
+  private blockDepth = 0
+
+  /**
+   * Deeper than MAX_BLOCK_DEPTH, the rest of the block is one paragraph of
+   * its text: no stack overflow on a page of ten thousand `>`, and no
+   * quadratic re-reading of each level's lines.
+   */
+  private keepAsText(): void {
+    const text = this.src.rest.trim()
+    this.src.terminate()
+    if (text === '') return
+    this.tree!.children.push(this.newBlockEl('p'))
+    this.addText(text, this.lastChild()!)
   }
 
   private runBlockParser(name: BlockParserName): boolean {

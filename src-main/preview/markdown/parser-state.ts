@@ -32,6 +32,8 @@ export interface Frame {
   src?: Scanner
   blockIal?: Ial | null
   textType?: TextType
+  /** The types of this frame and those below it (span-parser.ts's memo of failed searches). */
+  key?: string
 }
 
 export type TextType = 'raw_text' | 'text'
