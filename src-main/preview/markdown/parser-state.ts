@@ -32,8 +32,8 @@ export interface Frame {
   src?: Scanner
   blockIal?: Ial | null
   textType?: TextType
-  /** The types of this frame and those below it (span-parser.ts's memo of failed searches). */
-  key?: string
+  /** The types of this frame and those below it, as a number (span-parser.ts's memo of failed searches). */
+  key?: number
 }
 
 export type TextType = 'raw_text' | 'text'

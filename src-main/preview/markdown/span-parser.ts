@@ -171,15 +171,25 @@ export class SpanParser extends ParserState {
   private readonly failedScans = new WeakMap<Scanner, Map<string, Set<number>>>()
 
   /** The enclosing elements (and text type): two searches in the same context read text the same way. */
-  private context(): string {
-    return `${this.textType}|${this.tree?.type ?? ''}|${this.frameKey(this.stack.length - 1)}`
+  private context(): number {
+    return this.intern(
+      `${this.frameKey(this.stack.length - 1)}:${this.tree?.type ?? ''}:${this.textType}`,
+    )
   }
 
-  /** The types of the frames up to `index`, kept on each frame so a context costs no walk. */
-  private frameKey(index: number): string {
+  /** The frames up to `index` as a number, kept on each frame so a context costs no walk. */
+  private frameKey(index: number): number {
     const frame = this.stack[index]
-    if (!frame) return ''
-    return (frame.key ??= `${this.frameKey(index - 1)},${frame.tree?.type ?? ''}`)
+    if (!frame) return 0
+    return (frame.key ??= this.intern(`${this.frameKey(index - 1)}:${frame.tree?.type ?? ''}`))
+  }
+
+  /** Short numbers for contexts: cheap keys, however deep the context. */
+  private readonly contexts = new Map<string, number>()
+  private intern(text: string): number {
+    let id = this.contexts.get(text)
+    if (id === undefined) this.contexts.set(text, (id = this.contexts.size + 1))
+    return id
   }
 
   private knownToFail(kind: string, position: number): boolean {
