@@ -11,7 +11,7 @@
  *   definitions, header ids left to the writer (generate_id on the source).
  */
 import type { Alignment, Element, Ial } from './element.js'
-import { category, element } from './element.js'
+import { category, element, pushAll } from './element.js'
 import { parseHtmlAttributes } from './html-tags.js'
 import { gfmHeaderId } from './ids.js'
 import type { ParserOptions } from './parser-state.js'
@@ -784,10 +784,10 @@ export class BlockParser extends SpanParser {
     }
     const kids = this.tree!.children
     const k = kids.length
-    if (k >= 1 && kids[k - 1]!.type === 'dl') kids[k - 1]!.children.push(...deflist.children)
+    if (k >= 1 && kids[k - 1]!.type === 'dl') pushAll(kids[k - 1]!.children, deflist.children)
     else if (k >= 2 && kids[k - 1]!.type === 'blank' && kids[k - 2]!.type === 'dl') {
       kids.pop()
-      kids[k - 2]!.children.push(...deflist.children)
+      pushAll(kids[k - 2]!.children, deflist.children)
     } else kids.push(deflist)
     if (last) kids.push(last)
     return true
@@ -857,7 +857,7 @@ export class BlockParser extends SpanParser {
               if (c.type === 'raw_text') {
                 const parts = c.value!.split(/(?<!\\)\|/).map((t) => t.replace(/\\\|/g, '|'))
                 appendToLast(parts[0]!)
-                cells.push(...parts.slice(1))
+                pushAll(cells, parts.slice(1))
               } else {
                 const runs = c.value!.match(/`+/g) ?? []
                 const delim = runs.reduce((a, b) => (b > a ? b : a), '') + '`'
@@ -1071,7 +1071,7 @@ export class BlockParser extends SpanParser {
         lastBlank = null
         this.resetEnv({ src: new Scanner(child.value!), textType: 'text' })
         this.parseSpans(child)
-        out.push(...child.children)
+        pushAll(out, child.children)
       } else if (child.type === 'eob') {
         if (child.options.ial) this.updateAttrWithIal(child.attr, child.options.ial)
       } else if (child.type === 'blank') {

@@ -73,6 +73,8 @@ describe('the kramdown port on hostile text', () => {
         Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- fond`).join('\n'),
         `${'!['.repeat(n)}fond`,
         `${'*a _b '.repeat(n)}fond`,
+        // Wide rather than deep: a paragraph of two hundred thousand spans.
+        `${'_a_ *b* '.repeat(100_000)}fond`,
       ]) {
         expect(renderMarkdown(page)).toContain('fond')
       }
