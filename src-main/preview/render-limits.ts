@@ -77,8 +77,13 @@ export function overrunMessage(
   const why =
     reason === 'time'
       ? translate(language, 'preview.tooLongTime', {
-          seconds: String(Math.max(1, Math.round(limits.timeMs / 1000))),
+          // Whichever clock stopped it (LiquidJS's or the worker's), the page ran at least the shorter.
+          seconds: String(Math.max(1, Math.round(shortestTime(limits) / 1000))),
         })
       : translate(language, 'preview.tooLongMemory')
   return translate(language, 'preview.tooLong', { reason: why })
+}
+
+function shortestTime(limits: RenderLimits): number {
+  return limits.liquid ? Math.min(limits.timeMs, limits.liquid.renderLimit) : limits.timeMs
 }
