@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/app/main.ts'),
+          // The preview renders pages in a worker thread (bounded-renderer.ts loads this file).
+          'render-worker': resolve(import.meta.dirname, 'src-main/preview/render-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util'
 import { translate } from '../../src-shared/i18n/translate.js'
 import { buildSite } from '../preview/build-site.js'
 import { readSite } from '../preview/read-site.js'
-import { SiteRenderer } from '../preview/render-document.js'
+import { BoundedRenderer } from '../preview/bounded-renderer.js'
+import { overrunMessage } from '../preview/render-limits.js'
 
 /** The preview commands of the CLI: `build` and `render`. */
 type Out = (text: string) => void
@@ -43,8 +44,16 @@ export async function renderCommand(args: string[], out: Out, usage: Usage): Pro
   const relative = path.relative(root, absolute).split(path.sep).join('/')
   const doc = site.documents.find((candidate) => candidate.relativePath === relative)
   if (!doc) throw new Error(translate('fr', 'preview.cli.notAPage', { file }))
-  out(await new SiteRenderer(site).renderBody(doc))
-  return 0
+  const renderer = new BoundedRenderer()
+  const outcome = await renderer.render(site, doc, false).finally(() => renderer.close())
+  if (outcome.ok) {
+    out(outcome.html)
+    return 0
+  }
+  // A hostile page gets a French message and exit code 1, never a hang or a stack.
+  const message = outcome.overrun ? overrunMessage('fr', outcome.overrun) : outcome.message
+  out(`${translate('fr', 'preview.cli.problem', { path: relative, message })}\n`)
+  return 1
 }
 
 /** The nearest folder above the file holding a `_config.yml`; else the file's own folder. */

@@ -5,13 +5,16 @@ import { resolveInside } from '../workspace/safe-path.js'
 import { compileSass } from './compile-sass.js'
 import { readSite } from './read-site.js'
 import { relativizeLinks } from './relative-links.js'
-import { SiteRenderer } from './render-document.js'
+import { BoundedRenderer } from './bounded-renderer.js'
+import { overrunMessage, type RenderLimits } from './render-limits.js'
 
 export interface BuildOptions {
   /** Rewrite links and assets relative to each page, so the folder works from `file://`. */
   relative?: boolean
   /** Called after each file written: `done` of `total`. */
   onProgress?: (done: number, total: number) => void
+  /** Each page's time and memory (a hostile page becomes a problem, the build goes on). */
+  limits?: RenderLimits
 }
 
 export interface BuildReport {
@@ -33,7 +36,7 @@ export async function buildSite(
   options: BuildOptions = {},
 ): Promise<BuildReport> {
   const site = await readSite(root)
-  const renderer = new SiteRenderer(site)
+  const renderer = new BoundedRenderer(options.limits)
   const pages = site.documents.filter((doc) => doc.output !== null)
   const statics = site.staticFiles.filter((file) => file.output !== null)
   const total = pages.length + statics.length + site.sassFiles.length
@@ -56,20 +59,26 @@ export async function buildSite(
     report.written.push(output)
     options.onProgress?.(++done, total)
   }
-  for (const doc of pages) {
-    let html: string
-    try {
-      html = await renderer.renderPage(doc)
-    } catch (error) {
-      report.problems.push({ path: doc.relativePath, message: (error as Error).message })
-      continue
+  try {
+    for (const doc of pages) {
+      const outcome = await renderer.render(site, doc)
+      if (!outcome.ok) {
+        const message = outcome.overrun
+          ? overrunMessage('fr', outcome.overrun, renderer.limits)
+          : outcome.message
+        report.problems.push({ path: doc.relativePath, message })
+        continue
+      }
+      const html = outcome.html
+      const output = doc.output!
+      await write(
+        output,
+        options.relative ? relativizeLinks(html, output, site.config.baseurl) : html,
+      )
+      report.pages++
     }
-    const output = doc.output!
-    await write(
-      output,
-      options.relative ? relativizeLinks(html, output, site.config.baseurl) : html,
-    )
-    report.pages++
+  } finally {
+    await renderer.close()
   }
   for (const file of site.sassFiles) {
     try {

@@ -8,6 +8,7 @@ import {
   type TagToken,
   type TopLevelToken,
 } from 'liquidjs'
+import type { LiquidLimits } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
 import { isWithin, resolveExistingFileSync } from '../workspace/safe-path.js'
 
@@ -26,7 +27,11 @@ export interface LiquidHooks {
  * `xml_escape`, `date_to_string`, `date_to_xmlschema`, `number_of_words` and
  * `array_to_sentence_string`.
  */
-export function createLiquid(site: Site, hooks: LiquidHooks): Liquid {
+export function createLiquid(
+  site: Site,
+  hooks: LiquidHooks,
+  limits: LiquidLimits | false = false,
+): Liquid {
   // The site's includes first, then the built-in theme's (as a theme gem's).
   const includes = [path.join(site.root, '_includes')]
   if (site.theme) includes.push(path.join(site.theme, '_includes'))
@@ -41,6 +46,8 @@ export function createLiquid(site: Site, hooks: LiquidHooks): Liquid {
     strictVariables: false,
     relativeReference: false,
     cache: true,
+    // A runaway loop or a string doubled in a loop stops here, with an error the preview names.
+    ...(limits || {}),
   })
   const { baseurl, url } = site.config
   const relativeUrl = (input: unknown): string => {

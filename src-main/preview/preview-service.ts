@@ -10,8 +10,9 @@ import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
 import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
 import { readSite } from './read-site.js'
-import { SiteRenderer } from './render-document.js'
-import type { SiteDocument } from './site-model.js'
+import { BoundedRenderer } from './bounded-renderer.js'
+import { overrunMessage } from './render-limits.js'
+import type { Site, SiteDocument } from './site-model.js'
 
 export interface PreviewResponse {
   status: number
@@ -46,7 +47,7 @@ const TYPES: Record<string, string> = {
  * something other than the pages' own text (layouts, includes, config, data).
  */
 export class PreviewService {
-  private renderer: Promise<SiteRenderer> | null = null
+  private current: Promise<Site> | null = null
   private readonly drafts = new Map<string, string>()
   allowExternal = false
   language: Language = 'fr'
@@ -55,11 +56,18 @@ export class PreviewService {
     readonly root: string,
     /** Who may frame the preview: the workbench's origin. */
     private readonly frameAncestors: string,
+    /** Pages render in worker threads, each with a time and memory limit. */
+    private readonly renderer = new BoundedRenderer(),
   ) {}
+
+  /** Stops the rendering workers (the workspace is closed). */
+  close(): Promise<void> {
+    return this.renderer.close()
+  }
 
   /** Files changed on disk: a page's text is re-read; anything else re-reads the site. */
   noteChanged(paths: readonly string[]): void {
-    if (paths.length > 0) this.renderer = null
+    if (paths.length > 0) this.current = null
   }
 
   /** The editor's current text of a page (null: back to the file on disk). */
@@ -68,25 +76,25 @@ export class PreviewService {
     else this.drafts.set(relativePath, text)
   }
 
-  private site(): Promise<SiteRenderer> {
-    this.renderer ??= readSite(this.root).then((site) => new SiteRenderer(site))
-    this.renderer.catch(() => {
-      this.renderer = null
+  private site(): Promise<Site> {
+    const current = (this.current ??= readSite(this.root))
+    current.catch(() => {
+      if (this.current === current) this.current = null
     })
-    return this.renderer
+    return current
   }
 
   /** The preview address of a page (its site URL), or null when the page is not published. */
   async urlOf(relativePath: string): Promise<string | null> {
-    const renderer = await this.site()
-    const doc = renderer.model.documents.find((item) => item.relativePath === relativePath)
+    const site = await this.site()
+    const doc = site.documents.find((item) => item.relativePath === relativePath)
     return doc?.output ? doc.url : null
   }
 
   /** The page a preview URL shows, for « Modifier cette page ». */
   async pageAt(url: string): Promise<string | null> {
-    const renderer = await this.site()
-    return this.documentFor(renderer, withoutBaseurl(renderer, url))?.relativePath ?? null
+    const site = await this.site()
+    return this.documentFor(site, withoutBaseurl(site, url))?.relativePath ?? null
   }
 
   /**
@@ -117,24 +125,24 @@ export class PreviewService {
    * the page is not published or not an HTML page.
    */
   async pageHtml(relativePath: string): Promise<string | null> {
-    const renderer = await this.site()
-    const doc = renderer.model.documents.find((item) => item.relativePath === relativePath)
+    const site = await this.site()
+    const doc = site.documents.find((item) => item.relativePath === relativePath)
     if (!doc?.output) return null
-    const response = await this.renderDocument(renderer, doc)
+    const response = await this.renderDocument(site, doc)
     return response.type.startsWith('text/html') ? withoutAutoRefresh(String(response.body)) : null
   }
 
   private async serveFile(urlPath: string): Promise<PreviewResponse> {
-    const renderer = await this.site()
-    const pathname = withoutBaseurl(renderer, urlPath)
-    const doc = this.documentFor(renderer, pathname)
-    if (doc) return this.renderDocument(renderer, doc)
+    const site = await this.site()
+    const pathname = withoutBaseurl(site, urlPath)
+    const doc = this.documentFor(site, pathname)
+    if (doc) return this.renderDocument(site, doc)
     const decoded = safeDecode(pathname).replace(/^\/+/, '')
-    const sass = renderer.model.sassFiles.find((file) => file.output === decoded)
+    const sass = site.sassFiles.find((file) => file.output === decoded)
     if (sass) {
-      return this.respond(200, TYPES['.css']!, compileSass(renderer.model, sass))
+      return this.respond(200, TYPES['.css']!, compileSass(site, sass))
     }
-    const file = renderer.model.staticFiles.find((item) => item.output === decoded)
+    const file = site.staticFiles.find((item) => item.output === decoded)
     if (file) {
       const absolute = await resolveInside(file.root, file.relativePath)
       const type =
@@ -144,36 +152,32 @@ export class PreviewService {
     return this.respond(404, TYPES['.html']!, this.message('preview.notFound'))
   }
 
-  private documentFor(renderer: SiteRenderer, pathname: string): SiteDocument | null {
+  private documentFor(site: Site, pathname: string): SiteDocument | null {
     const wanted = pathname.endsWith('/index.html')
       ? pathname.slice(0, -'index.html'.length)
       : pathname
     const candidates = [wanted, safeEncode(wanted), `${wanted}/`, `${safeEncode(wanted)}/`]
     return (
-      renderer.model.documents.find((doc) => doc.output !== null && candidates.includes(doc.url)) ??
-      renderer.model.documents.find(
+      site.documents.find((doc) => doc.output !== null && candidates.includes(doc.url)) ??
+      site.documents.find(
         (doc) => doc.output !== null && `/${doc.output}` === safeDecode(wanted),
       ) ??
       null
     )
   }
 
-  private async renderDocument(
-    renderer: SiteRenderer,
-    doc: SiteDocument,
-  ): Promise<PreviewResponse> {
+  private async renderDocument(site: Site, doc: SiteDocument): Promise<PreviewResponse> {
     const draft = this.drafts.get(doc.relativePath)
     const current = draft === undefined ? doc : withText(doc, draft)
-    let html: string
-    try {
-      html = await renderer.renderPage(current)
-    } catch (error) {
-      return this.respond(
-        200,
-        TYPES['.html']!,
-        this.message('preview.failed', { message: escapeText((error as Error).message) }),
-      )
+    const outcome = await this.renderer.render(site, current)
+    if (!outcome.ok) {
+      // A page cut off by its limits gets a page of its own saying why, as HTML, like any page.
+      const text = outcome.overrun
+        ? escapeText(overrunMessage(this.language, outcome.overrun, this.renderer.limits))
+        : translate(this.language, 'preview.failed', { message: escapeText(outcome.message) })
+      return this.respond(200, TYPES['.html']!, this.page(text))
     }
+    const html = outcome.html
     const type = TYPES[path.extname(doc.output ?? '.html')] ?? TYPES['.html']!
     if (!type.startsWith('text/html')) return this.respond(200, type, html)
     const safe = this.allowExternal
@@ -183,7 +187,11 @@ export class PreviewService {
   }
 
   private message(key: string, params: Record<string, string> = {}): string {
-    return `<!DOCTYPE html><html lang="${this.language}"><meta charset="utf-8"><body style="font:16px/1.5 sans-serif;padding:2em"><p>${translate(this.language, key, params)}</p></body></html>`
+    return this.page(translate(this.language, key, params))
+  }
+
+  private page(html: string): string {
+    return `<!DOCTYPE html><html lang="${this.language}"><meta charset="utf-8"><body style="font:16px/1.5 sans-serif;padding:2em"><p>${html}</p></body></html>`
   }
 
   private respond(status: number, type: string, body: string | Buffer): PreviewResponse {
@@ -230,8 +238,8 @@ function withText(doc: SiteDocument, text: string): SiteDocument {
 }
 
 /** The site's addresses start with its `baseurl`; its files are found without it. */
-function withoutBaseurl(renderer: SiteRenderer, pathname: string): string {
-  const { baseurl } = renderer.model.config
+function withoutBaseurl(site: Site, pathname: string): string {
+  const { baseurl } = site.config
   if (baseurl && (pathname === baseurl || pathname.startsWith(`${baseurl}/`))) {
     return pathname.slice(baseurl.length) || '/'
   }

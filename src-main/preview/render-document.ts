@@ -2,6 +2,7 @@ import type { Liquid, Template } from 'liquidjs'
 import { builtinLayoutFor, themePagesOf, type ThemePages } from './builtin-theme.js'
 import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
+import type { LiquidLimits } from './render-limits.js'
 import { pageDrop, siteDrop } from './site-drops.js'
 import type { Site, SiteDocument } from './site-model.js'
 
@@ -14,10 +15,13 @@ export class SiteRenderer {
   readonly liquid: Liquid
   private site: Record<string, unknown> | null = null
 
-  constructor(readonly model: Site) {
+  constructor(
+    readonly model: Site,
+    liquidLimits: LiquidLimits | false = false,
+  ) {
     const options = kramdownOptions(model.config.kramdown)
     this.markdown = (text) => renderMarkdown(text, options)
-    this.liquid = createLiquid(model, { markdownify: this.markdown })
+    this.liquid = createLiquid(model, { markdownify: this.markdown }, liquidLimits)
   }
 
   readonly markdown: (text: string) => string

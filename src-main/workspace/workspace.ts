@@ -137,6 +137,8 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    await this.previewService?.close()
+    this.previewService = null
     await this.watcher?.stop()
     this.watcher = null
   }

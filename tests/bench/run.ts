@@ -1,4 +1,5 @@
 import { benchGit } from './git.bench.js'
+import { benchHostilePages } from './hostile-pages.bench.js'
 import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 import { benchPreview } from './preview.bench.js'
@@ -14,3 +15,4 @@ await benchLossless(runs)
 await benchGit(runs)
 await benchPreview(runs)
 await benchPreviewLatency(Math.max(runs, 10))
+await benchHostilePages(runs)

@@ -11,7 +11,7 @@
  *   definitions, header ids left to the writer (generate_id on the source).
  */
 import type { Alignment, Element, Ial } from './element.js'
-import { category, element } from './element.js'
+import { category, element, pushAll } from './element.js'
 import { parseHtmlAttributes } from './html-tags.js'
 import { gfmHeaderId } from './ids.js'
 import type { ParserOptions } from './parser-state.js'
@@ -160,6 +160,13 @@ function fetchPattern(type: 'ul' | 'ol' | 'dl', indentation: number): RegExp {
   return re
 }
 
+/**
+ * Blocks nest no deeper than this. kramdown recurses without limit (Ruby
+ * stops with « stack level too deep » long before a JavaScript stack would),
+ * so no page Jekyll can build comes near it.
+ */
+export const MAX_BLOCK_DEPTH = 32
+
 export class BlockParser extends SpanParser {
   private readonly blockParsers: ReadonlyArray<readonly [BlockParserName, RegExp]>
   private readonly paragraphEnd: RegExp
@@ -198,7 +205,9 @@ export class BlockParser extends SpanParser {
     this.blockIal = null
     if (text !== null) this.src = new Scanner(text)
     let status: boolean | 'found' = false
+    this.blockDepth++
     try {
+      if (this.blockDepth > MAX_BLOCK_DEPTH) this.keepAsText()
       while (!this.src.eos) {
         let handled = false
         for (const [name, start] of this.blockParsers) {
@@ -212,12 +221,30 @@ export class BlockParser extends SpanParser {
     } catch (e) {
       if (e instanceof StopBlockParsing) status = 'found'
       else throw e
+    } finally {
+      this.blockDepth--
     }
     const frame = this.stack.pop()!
     this.tree = frame.tree
     this.src = frame.src!
     this.blockIal = frame.blockIal ?? null
     return status
+  }
+
+  /** How deep blocks are being parsed (quotes in lists in quotes…): see MAX_BLOCK_DEPTH. */
+  private blockDepth = 0
+
+  /**
+   * Deeper than MAX_BLOCK_DEPTH, the rest of the block is one paragraph of
+   * its text: no stack overflow on a page of ten thousand `>`, and no
+   * quadratic re-reading of each level's lines.
+   */
+  private keepAsText(): void {
+    const text = this.src.rest.trim()
+    this.src.terminate()
+    if (text === '') return
+    this.tree!.children.push(this.newBlockEl('p'))
+    this.addText(text, this.lastChild()!)
   }
 
   private runBlockParser(name: BlockParserName): boolean {
@@ -757,10 +784,10 @@ export class BlockParser extends SpanParser {
     }
     const kids = this.tree!.children
     const k = kids.length
-    if (k >= 1 && kids[k - 1]!.type === 'dl') kids[k - 1]!.children.push(...deflist.children)
+    if (k >= 1 && kids[k - 1]!.type === 'dl') pushAll(kids[k - 1]!.children, deflist.children)
     else if (k >= 2 && kids[k - 1]!.type === 'blank' && kids[k - 2]!.type === 'dl') {
       kids.pop()
-      kids[k - 2]!.children.push(...deflist.children)
+      pushAll(kids[k - 2]!.children, deflist.children)
     } else kids.push(deflist)
     if (last) kids.push(last)
     return true
@@ -830,7 +857,7 @@ export class BlockParser extends SpanParser {
               if (c.type === 'raw_text') {
                 const parts = c.value!.split(/(?<!\\)\|/).map((t) => t.replace(/\\\|/g, '|'))
                 appendToLast(parts[0]!)
-                cells.push(...parts.slice(1))
+                pushAll(cells, parts.slice(1))
               } else {
                 const runs = c.value!.match(/`+/g) ?? []
                 const delim = runs.reduce((a, b) => (b > a ? b : a), '') + '`'
@@ -1044,7 +1071,7 @@ export class BlockParser extends SpanParser {
         lastBlank = null
         this.resetEnv({ src: new Scanner(child.value!), textType: 'text' })
         this.parseSpans(child)
-        out.push(...child.children)
+        pushAll(out, child.children)
       } else if (child.type === 'eob') {
         if (child.options.ial) this.updateAttrWithIal(child.attr, child.options.ial)
       } else if (child.type === 'blank') {

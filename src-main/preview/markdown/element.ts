@@ -141,3 +141,11 @@ export function category(el: Element): 'block' | 'span' | undefined {
   if (SPAN_TYPES.has(el.type)) return 'span'
   return el.options.category
 }
+
+/**
+ * `target.push(...items)` without spreading: a spread passes every item as an
+ * argument, and a paragraph of a hundred thousand spans overflows the stack.
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item)
+}

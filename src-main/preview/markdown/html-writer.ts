@@ -5,6 +5,7 @@
  * inside lists, tables, block quotes) is kramdown's.
  */
 import type { Element, Entity } from './element.js'
+import { pushAll } from './element.js'
 import { entityByName, entityChar } from './entities.js'
 import { highlightBlock, highlightCode, rougeLexer } from './code-block.js'
 import { generateId } from './ids.js'
@@ -469,7 +470,7 @@ function fixForTocEntry(elements: Element[]): Element[] {
   for (const c of elements) {
     if (c.type === 'footnote') continue
     c.children = fixForTocEntry(c.children)
-    if (c.type === 'a') out.push(...c.children)
+    if (c.type === 'a') pushAll(out, c.children)
     else out.push(c)
   }
   return out

@@ -1,5 +1,5 @@
 import type { Element, Ial } from './element.js'
-import { element } from './element.js'
+import { element, pushAll } from './element.js'
 import type { Scanner } from './scanner.js'
 import { ALD_TYPE_ANY, ALD_TYPE_ID_OR_CLASS, global } from './patterns.js'
 
@@ -32,6 +32,8 @@ export interface Frame {
   src?: Scanner
   blockIal?: Ial | null
   textType?: TextType
+  /** The types of this frame and those below it, as a number (span-parser.ts's memo of failed searches). */
+  key?: number
 }
 
 export type TextType = 'raw_text' | 'text'
@@ -108,7 +110,7 @@ export class ParserState {
   }
 
   updateIalWithIal(ial: Ial, opts: Ial): void {
-    if (opts.refs) (ial.refs ??= []).push(...opts.refs)
+    if (opts.refs) pushAll((ial.refs ??= []), opts.refs)
     for (const [k, v] of Object.entries(opts.attrs)) {
       if (k === 'class') ial.attrs.class = `${ial.attrs.class ?? ''} ${v}`.trimStart()
       else ial.attrs[k] = v

@@ -45,6 +45,20 @@ export class Scanner {
     return this.string.slice(0, this.lastStart)
   }
 
+  /**
+   * The last `length` characters of `preMatch`: what emphasis and code spans
+   * look at, without copying the whole text before them at every delimiter
+   * (which made a paragraph of delimiters quadratic).
+   */
+  preMatchTail(length: number): string {
+    return this.string.slice(Math.max(0, this.lastStart - length), this.lastStart)
+  }
+
+  /** The length of `preMatch`. */
+  get preMatchLength(): number {
+    return this.lastStart
+  }
+
   /** A group of the last match (Ruby's `scanner[n]`); undefined when it did not participate. */
   group(n: number | string): string | undefined {
     if (!this.lastMatch) return undefined

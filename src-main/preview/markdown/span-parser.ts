@@ -106,6 +106,8 @@ function spanPattern(parsers: SpanParserName[]): SpanPattern {
   }
   return p
 }
+/** What a span nested too deep parses: nothing (its text stays text). */
+const NO_SPANS: SpanPattern = { parsers: [], source: '(?!)', startRe: global('(?=(?!))', 'u') }
 const stopCache = new Map<string, RegExp>()
 function stopPattern(stop: RegExp, span: SpanPattern): RegExp {
   const key = `${stop.source}\u0000${span.source}`
@@ -146,9 +148,61 @@ const EXT_SPAN = sticky(EXT_SPAN_START)
 const IAL_SPAN = sticky(IAL_SPAN_START)
 const WS_HERE = sticky(S)
 
+/**
+ * Spans nest no deeper than this (`![![![…`, `**_**_…`): deeper span starts
+ * are kept as text. kramdown itself recurses without limit (and Ruby stops
+ * with « stack level too deep »), so no real page comes near it.
+ */
+export const MAX_SPAN_DEPTH = 32
+
 export class SpanParser extends ParserState {
   spanParsers: SpanParserName[] = []
   private spanAll!: SpanPattern
+
+  /**
+   * Where a span search is known to fail, per text: kramdown retries a link or
+   * an emphasis at every later `[` or `*` of a paragraph that has no closer,
+   * each retry scanning to the end — quadratic on `[[[[…` or `*a *a *a…`. A
+   * search that fails has already walked the positions a later search would
+   * start from, in the same context, so their failure is known (see
+   * `noteFailedScan`). Keyed by the kind of search and the context (the
+   * enclosing spans), which decide how the text is read.
+   */
+  private readonly failedScans = new WeakMap<Scanner, Map<string, Set<number>>>()
+
+  /** The enclosing elements (and text type): two searches in the same context read text the same way. */
+  private context(): number {
+    return this.intern(
+      `${this.frameKey(this.stack.length - 1)}:${this.tree?.type ?? ''}:${this.textType}`,
+    )
+  }
+
+  /** The frames up to `index` as a number, kept on each frame so a context costs no walk. */
+  private frameKey(index: number): number {
+    const frame = this.stack[index]
+    if (!frame) return 0
+    return (frame.key ??= this.intern(`${this.frameKey(index - 1)}:${frame.tree?.type ?? ''}`))
+  }
+
+  /** Short numbers for contexts: cheap keys, however deep the context. */
+  private readonly contexts = new Map<string, number>()
+  private intern(text: string): number {
+    let id = this.contexts.get(text)
+    if (id === undefined) this.contexts.set(text, (id = this.contexts.size + 1))
+    return id
+  }
+
+  private knownToFail(kind: string, position: number): boolean {
+    return this.failedScans.get(this.src)?.get(kind)?.has(position) ?? false
+  }
+
+  private noteFailedScan(kind: string, positions: Iterable<number>): void {
+    let byKind = this.failedScans.get(this.src)
+    if (!byKind) this.failedScans.set(this.src, (byKind = new Map()))
+    let known = byKind.get(kind)
+    if (!known) byKind.set(kind, (known = new Set()))
+    for (const position of positions) known.add(position)
+  }
 
   protected configureSpans(): void {
     const parsers: SpanParserName[] = [
@@ -205,14 +259,19 @@ export class SpanParser extends ParserState {
     parsers: SpanParserName[] | null = null,
     textType: TextType = this.textType,
     accept?: () => boolean,
+    /** Called with each position the search reaches between spans (see `failedScans`). */
+    visit?: (position: number) => void,
   ): boolean {
     if (this.tree !== null) this.stack.push({ tree: this.tree, textType: this.textType })
     this.tree = el
     this.textType = textType
-    const pattern = parsers ? spanPattern(parsers) : this.spanAll
+    // Too deep: span starts are text here, so no page can nest spans without end.
+    const pattern =
+      this.stack.length >= MAX_SPAN_DEPTH ? NO_SPANS : parsers ? spanPattern(parsers) : this.spanAll
     const usedRe = stopRe ? stopPattern(stopRe, pattern) : pattern.startRe
     let stopFound = false
     while (!this.src.eos && !stopFound) {
+      visit?.(this.src.pos)
       const result = this.src.scanUntil(usedRe)
       if (result !== null) {
         this.addText(result)
@@ -289,7 +348,7 @@ export class SpanParser extends ParserState {
     const result = this.src.scan(SPAN_PARSERS.emphasis.start)!
     const elementType: ElementType = result.length === 2 ? 'strong' : 'em'
     const type = result[0]!
-    const pre = this.src.preMatch
+    const pre = this.src.preMatchTail(4)
     const afterWord =
       type === '_' &&
       (ALPHA.test(lastChar(pre)) || (pre.endsWith('-') && ALPHA.test(lastChar(pre.slice(0, -1)))))
@@ -307,15 +366,29 @@ export class SpanParser extends ParserState {
       const stopRe = sticky(escapeRe(delim))
       const double = sticky(`${escapeRe(delim + delim)}(?!${escapeRe(delim)})`)
       const alnum = ALNUM_AFTER(delim)
-      const found = this.parseSpans(el, stopRe, null, this.textType, () => {
-        const before = this.src.preMatch.slice(-1)
-        return (
-          !WS.test(before) &&
-          (elem !== 'em' || this.src.match(double) === null) &&
-          (type !== '_' || this.src.match(alnum) === null) &&
-          el.children.length > 0
-        )
-      })
+      // A failed search for this closer passed through every position where a later
+      // search would start: whatever it would accept, this one accepted too (its
+      // element only had more children), so that search fails as well.
+      const kind = `${elem}${delim}|${this.context()}`
+      if (this.knownToFail(kind, this.src.pos)) return [false, el, stopRe]
+      const visited: number[] = []
+      const found = this.parseSpans(
+        el,
+        stopRe,
+        null,
+        this.textType,
+        () => {
+          const before = this.src.preMatchTail(1)
+          return (
+            !WS.test(before) &&
+            (elem !== 'em' || this.src.match(double) === null) &&
+            (type !== '_' || this.src.match(alnum) === null) &&
+            el.children.length > 0
+          )
+        },
+        (position) => visited.push(position),
+      )
+      if (!found) this.noteFailedScan(kind, visited)
       return [found, el, stopRe]
     }
     let [found, el, stopRe] = subParse(result, elementType)
@@ -335,11 +408,12 @@ export class SpanParser extends ParserState {
   private parseCodespan(): void {
     const result = this.src.scan(SPAN_PARSERS.codespan.start)!
     const simple = result.length === 1
-    const pre = this.src.preMatch
+    // Only the two characters before matter (`pre` is the whole text before in kramdown).
+    const pre = this.src.preMatchTail(2)
     const saved = this.src.pos
     if (
       simple &&
-      (/[ \t\n\v\f\r]\n?$/.test(pre) || /^\n?$/.test(pre)) &&
+      (/[ \t\n\v\f\r]\n?$/.test(pre) || (this.src.preMatchLength <= 1 && /^\n?$/.test(pre))) &&
       this.src.check(WS_HERE) !== null
     ) {
       this.addText(result)
@@ -472,12 +546,29 @@ export class SpanParser extends ParserState {
       return
     }
     const el = element(linkType)
+    const kind = `${linkType}|${this.context()}`
+    if (this.knownToFail(kind, curPos)) {
+      this.src.pos = saved
+      this.addText(result)
+      return
+    }
     let count = 1
-    const found = this.parseSpans(el, LINK_BRACKET_STOP_RE, null, this.textType, () => {
-      count += this.src.group(1) !== undefined ? -1 : 1
-      return count - el.children.filter((c) => c.type === 'img').length === 0
-    })
+    // The bracket depth at each position the search passes (see `noteFailedLinks`).
+    const visited: [position: number, depth: number][] = []
+    const found = this.parseSpans(
+      el,
+      LINK_BRACKET_STOP_RE,
+      null,
+      this.textType,
+      () => {
+        count += this.src.group(1) !== undefined ? -1 : 1
+        return count - el.children.filter((c) => c.type === 'img').length === 0
+      },
+      (position) => visited.push([position, count]),
+    )
     if (!found) {
+      visited.push([this.src.pos, count])
+      if (!el.children.some((c) => c.type === 'img')) this.noteFailedLinks(kind, visited)
       this.src.pos = saved
       this.addText(result)
       return
@@ -499,6 +590,7 @@ export class SpanParser extends ParserState {
     }
 
     let linkUrl: string
+    let failedUrl: [number, number][] | null = null
     if (this.src.scan(ANGLE_URL) !== null) {
       linkUrl = this.src.group(1)!
       if (this.src.scan(CLOSE_PAREN) !== null) {
@@ -506,18 +598,30 @@ export class SpanParser extends ParserState {
         return
       }
     } else {
+      const opening = this.src.pos
+      if (this.knownToFail('url', opening)) {
+        this.src.pos = saved
+        this.addText(result)
+        return
+      }
       linkUrl = ''
       let brackets = 0
       let temp: string | null
+      // Each `(` and `)` with the depth after it: a failed address search tells
+      // which later `(` cannot close either (see `noteFailedLinks`).
+      const depths: [position: number, depth: number][] = []
       while ((temp = this.src.scanUntil(LINK_PAREN_STOP_RE)) !== null) {
         linkUrl += temp
         if (this.src.group(2) !== undefined) {
           brackets -= 1
+          depths.push([-1, brackets])
           if (brackets === 0) break
         } else if (this.src.group(1) !== undefined) {
           brackets += 1
+          depths.push([this.src.pos - 1, brackets])
         } else break
       }
+      if (brackets !== 0) failedUrl = depths
       linkUrl = linkUrl.slice(1, -1).replace(/^[ \t\n\v\f\r\0]+|[ \t\n\v\f\r\0]+$/g, '')
       if (brackets === 0) {
         this.addLink(el, linkUrl, undefined, altText)
@@ -527,9 +631,40 @@ export class SpanParser extends ParserState {
     if (this.src.scan(LINK_INLINE_TITLE_RE) !== null) {
       this.addLink(el, linkUrl, this.src.group(2), altText)
     } else {
+      // An address search from a later `(` ends at the same place, before the same title test.
+      if (failedUrl) this.noteFailedUrl(failedUrl)
       this.src.pos = saved
       this.addText(result)
     }
+  }
+
+  /**
+   * A link text search that found no closing bracket walked past later `[`s:
+   * a search starting after one of them, at depth d, closes where this one
+   * came back to depth d - 1 — if it never did, that search fails too. (Only
+   * without images inside, whose brackets the closing test discounts.)
+   */
+  private noteFailedLinks(kind: string, visited: [number, number][]): void {
+    const failing: number[] = []
+    let lowest = Infinity
+    for (let index = visited.length - 1; index >= 0; index--) {
+      const [position, depth] = visited[index]!
+      lowest = Math.min(lowest, depth)
+      if (lowest >= depth) failing.push(position)
+    }
+    this.noteFailedScan(kind, failing)
+  }
+
+  /** A `(` at depth d closes where the depth comes back to d - 1; if it never does, it fails. */
+  private noteFailedUrl(depths: [number, number][]): void {
+    const failing: number[] = []
+    let lowest = Infinity
+    for (let index = depths.length - 1; index >= 0; index--) {
+      const [position, depth] = depths[index]!
+      if (position >= 0 && lowest >= depth) failing.push(position)
+      lowest = Math.min(lowest, depth)
+    }
+    this.noteFailedScan('url', failing)
   }
 
   private parseSmartQuotes(): void {

@@ -1,0 +1,43 @@
+/**
+ * The preview's rendering thread: Liquid, Markdown and layouts for one page
+ * at a time, off the main thread so a hostile page never blocks a save.
+ * Started by bounded-renderer.ts with a heap limit, and terminated by it when
+ * a page runs past its time; it keeps the last site it was sent.
+ */
+import { parentPort } from 'node:worker_threads'
+import { SiteRenderer } from './render-document.js'
+import { overrunOf, type WorkerReply, type WorkerRequest } from './render-limits.js'
+
+const port = parentPort
+if (!port) throw new Error('render-worker.ts runs only as a worker thread')
+
+let current: { generation: number; renderer: SiteRenderer } | null = null
+const reply = (message: WorkerReply) => port.postMessage(message)
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'site') {
+    current = {
+      generation: request.generation,
+      renderer: new SiteRenderer(request.site, request.liquid),
+    }
+    return
+  }
+  const { id, generation, doc, whole } = request
+  if (!current || current.generation !== generation) {
+    reply({ type: 'failed', id, message: 'site not loaded', overrun: null })
+    return
+  }
+  const renderer = current.renderer
+  const render = whole ? renderer.renderPage(doc) : renderer.renderBody(doc)
+  render.then(
+    (html) => reply({ type: 'done', id, html }),
+    (error: unknown) =>
+      reply({
+        type: 'failed',
+        id,
+        message: error instanceof Error ? error.message : String(error),
+        overrun: overrunOf(error),
+      }),
+  )
+})
+reply({ type: 'ready' })
