@@ -31,6 +31,7 @@ describe('a hostile page renders bounded, off the main thread', { timeout: 60_00
     })
     const { session, handlers } = await openSession(root)
     session.preview = { origin: 'http://127.0.0.1:9', frameAncestors: "'self'" }
+    const { hash: base } = await session.requireWorkspace().readPage('autre.md')
     const { order, track } = recorder()
     const hostile = track(
       'hostile',
@@ -41,6 +42,7 @@ describe('a hostile page renders bounded, off the main thread', { timeout: 60_00
       dispatch(handlers, 'pages.save', {
         path: 'autre.md',
         text: '---\ntitle: Autre\n---\nNeuf.\n',
+        base,
       }),
     )
     expect(await saved).toMatchObject({ ok: true })
