@@ -6,7 +6,7 @@ import path from 'node:path'
  * A hidden name beside `target`, unique to this call. The `.atelier-tmp`
  * ending keeps it out of the watcher and the page index.
  */
-export function besideName(target: string): string {
+function besideName(target: string): string {
   return path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.atelier-tmp`,

@@ -1,7 +1,23 @@
-import { createHash } from 'node:crypto'
-import { copyFile, constants, link, readFile, rename, rm } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { copyFile, constants, link, readdir, readFile, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
 import { ABSENT, type ContentBase } from '../../src-shared/api/content-base.js'
-import { besideName, writeTempBeside } from './atomic-write.js'
+import { writeTempBeside } from './atomic-write.js'
+
+/**
+ * Where a file is moved aside while a conditional write checks it. The name
+ * says whose copy it is (`target`'s) so that, after a crash in the instant the
+ * page is away, `restoreSetAside` can put it back; the `.atelier-tmp` ending
+ * keeps it out of the watcher and the page index.
+ */
+const ASIDE = /^\.(.+)\.[0-9a-f]{12}\.aside\.atelier-tmp$/
+
+export function asideName(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.aside.atelier-tmp`,
+  )
+}
 
 /** The version of a file's bytes that a save is based on: sha256, hex. */
 export function contentHash(bytes: Uint8Array | string): string {
@@ -75,30 +91,79 @@ export async function writeFileIfUnchanged(
   try {
     const written: ConditionalWrite = { kind: 'written', hash: contentHash(data) }
     if (base === ABSENT) return (await placeIfFree(temp, target)) ? written : changed
-    const aside = besideName(target)
+    const aside = asideName(target)
     try {
       await rename(target, aside)
     } catch (error) {
       if (hasCode(error, 'ENOENT')) return changed // deleted meanwhile: a change too
       throw error
     }
-    if (!matches(await readFile(aside), base)) {
-      // Someone else's version: back in place, unless an even newer one is there already.
-      await placeIfFree(aside, target)
-      await rm(aside, { force: true })
-      return changed
+    try {
+      return await replaceSetAside(target, aside, temp, base, written)
+    } catch (error) {
+      // A failed step (disk full, a link refused) must not leave the page away.
+      if (await placeIfFree(aside, target).catch(() => false)) await rm(aside, { force: true })
+      throw error
     }
-    if (!(await placeIfFree(temp, target))) {
-      await rm(aside, { force: true })
-      return changed
-    }
-    if (!matches(await readFile(aside), base)) {
-      await rename(aside, target)
-      return changed
-    }
-    await rm(aside, { force: true })
-    return written
   } finally {
     await rm(temp, { force: true })
   }
+}
+
+/** The steps once the current file is at `aside`: compare it, put ours in place, check again. */
+async function replaceSetAside(
+  target: string,
+  aside: string,
+  temp: string,
+  base: ContentBase,
+  written: ConditionalWrite,
+): Promise<ConditionalWrite> {
+  const changed: ConditionalWrite = { kind: 'changed' }
+  if (!matches(await readFile(aside), base)) {
+    // Someone else's version: back in place, unless an even newer one is there already.
+    await placeIfFree(aside, target)
+    await rm(aside, { force: true })
+    return changed
+  }
+  if (!(await placeIfFree(temp, target))) {
+    await rm(aside, { force: true })
+    return changed
+  }
+  if (!matches(await readFile(aside), base)) {
+    await rename(aside, target)
+    return changed
+  }
+  await rm(aside, { force: true })
+  return written
+}
+
+/** Folders no page lives in: never walked when looking for files set aside. */
+const SKIPPED = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', '.sass-cache'])
+
+/**
+ * Puts back, below `root`, every file a conditional write had moved aside
+ * when the program stopped (a crash or a power cut in that instant), unless
+ * its place has been taken since. Returns the workspace paths put back.
+ */
+export async function restoreSetAside(root: string): Promise<string[]> {
+  const restored: string[] = []
+  const visit = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name)) await visit(full)
+        continue
+      }
+      const match = entry.isFile() ? ASIDE.exec(entry.name) : null
+      if (!match?.[1]) continue
+      const target = path.join(folder, match[1])
+      if (await placeIfFree(full, target).catch(() => false)) {
+        await rm(full, { force: true })
+        restored.push(path.relative(root, target).split(path.sep).join('/'))
+      }
+    }
+  }
+  await visit(root)
+  return restored
 }

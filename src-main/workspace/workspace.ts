@@ -27,7 +27,7 @@ import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
 import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
-import { contentHash, writeFileIfUnchanged } from './conditional-write.js'
+import { contentHash, restoreSetAside, writeFileIfUnchanged } from './conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
 import { interpretYaml } from './front-matter-reader.js'
@@ -109,6 +109,8 @@ export class Workspace {
         )
       : null
     const workspace = new Workspace(root, cacheFile)
+    // A page left moved aside by a save cut short (crash, power cut) goes back first.
+    await restoreSetAside(root)
     workspace.repository = await Repository.find(root)
     if (options.dataDir) workspace.journal = new AutosaveJournal(options.dataDir, root)
     return workspace

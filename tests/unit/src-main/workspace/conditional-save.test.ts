@@ -5,6 +5,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ABSENT } from '../../../../src-shared/api/content-base.js'
+import { asideName } from '../../../../src-main/workspace/conditional-write.js'
 import { Workspace } from '../../../../src-main/workspace/workspace.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
 
@@ -169,4 +170,27 @@ describe('another program’s write always survives a save racing with it', () =
     )
     console.info('race outcomes', tally)
   }, 60_000)
+})
+
+describe('a save cut short while the page is set aside', () => {
+  it('puts the page back when the folder is opened again, and never over a newer file', async () => {
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      'acces.md': ORIGINAL,
+      '_cas_pratiques/benin.md': ORIGINAL,
+    })
+    // The state a crash between the move aside and the link leaves behind.
+    const lost = path.join(root, 'acces.md')
+    await rename(lost, asideName(lost))
+    const taken = path.join(root, '_cas_pratiques', 'benin.md')
+    await rename(taken, asideName(taken))
+    await writeFile(taken, THEIRS)
+
+    const workspace = await Workspace.open(root)
+    expect(await readFile(lost, 'utf8')).toBe(ORIGINAL)
+    expect((await workspace.readPage('acces.md')).text).toBe(ORIGINAL)
+    // Its place was taken by another program: that file stays, the old copy stays hidden.
+    expect(await readFile(taken, 'utf8')).toBe(THEIRS)
+    expect((await readdir(root)).filter((name) => name.endsWith('.atelier-tmp'))).toEqual([])
+  })
 })
