@@ -31,6 +31,7 @@ const JEKYLL_FRONT_MATTER = /^(---\s*\n[\s\S]*?\n?)(?<=\n)((?:---|\.\.\.)\s*(?=\
 export interface PublishedPage {
   /** Front-matter values as Jekyll would read them; null for a page without front matter. */
   frontMatter: unknown
+  /** The body after front matter, as kramdown gets it (see `forKramdown`). */
   body: string
 }
 
@@ -38,14 +39,24 @@ export interface PublishedPage {
 export function jekyllSplit(text: string): PublishedPage {
   const page = text.replace(/^\uFEFF/, '')
   const match = JEKYLL_FRONT_MATTER.exec(page)
-  if (!match) return { frontMatter: null, body: page }
+  if (!match) return { frontMatter: null, body: forKramdown(page) }
   let values: unknown
   try {
     values = parse(match[1]!.replace(/^---[^\n]*\n/, '')) ?? {}
   } catch {
     values = { unparseable: match[1] }
   }
-  return { frontMatter: values, body: page.slice(match[0].length) }
+  return { frontMatter: values, body: forKramdown(page.slice(match[0].length)) }
+}
+
+/**
+ * The body as kramdown gets it, Liquid left as text: Jekyll renders Liquid
+ * first, so the `|` of a filter (`{{ '/docs/' | relative_url }}`) never reaches
+ * kramdown, where a line holding a pipe is a table. Each such pipe becomes `¦`,
+ * on both sides of the edit alike, so a change inside Liquid still shows.
+ */
+export function forKramdown(body: string): string {
+  return body.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (liquid) => liquid.replace(/\|/g, '¦'))
 }
 
 /** The edited text of a page, as `roundtrip --mutate` writes it. */
