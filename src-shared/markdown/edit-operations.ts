@@ -28,9 +28,15 @@ export function appendParagraph(page: PageModel, text: string): PageModel {
   return { ...page, doc: { ...page.doc, content: [...page.doc.content, paragraph] } }
 }
 
-/** Inserts text at the start of the first top-level paragraph; no paragraph, no change. */
+/**
+ * Inserts text at the start of the first top-level paragraph; no paragraph, no change.
+ * The empty paragraph ProseMirror needs in a page with no body is not one of the
+ * page's paragraphs: filling it would add a paragraph, not prefix one.
+ */
 export function prefixFirstParagraph(page: PageModel, text: string): PageModel {
-  const index = page.doc.content.findIndex((node) => node.type === 'paragraph')
+  const index = page.doc.content.findIndex(
+    (node) => node.type === 'paragraph' && (node.content ?? []).length > 0,
+  )
   if (index < 0) return page
   const paragraph = page.doc.content[index]!
   const children = [...(paragraph.content ?? [])]

@@ -58,7 +58,7 @@ export function parseInline(
     if (char === '\\' && index + 1 < text.length) {
       if (text[index + 1] === '\n') {
         flush()
-        nodes.push({ type: 'hardBreak', attrs: { markup: '\\\n' } })
+        nodes.push(breakNode('hardBreak', marks, '\\\n'))
         index += 2
         continue
       }
@@ -71,7 +71,7 @@ export function parseInline(
     if (char === '\n') {
       // A soft line break of a hard-wrapped paragraph: kept as a node, shown as a space.
       flush()
-      nodes.push({ type: 'softBreak' })
+      nodes.push(breakNode('softBreak', marks))
       index++
       continue
     }
@@ -82,7 +82,7 @@ export function parseInline(
       while (text[end] === ' ') end++
       if (end - index >= 2 && text[end] === '\n') {
         flush()
-        nodes.push({ type: 'hardBreak', attrs: { markup: `${text.slice(index, end)}\n` } })
+        nodes.push(breakNode('hardBreak', marks, `${text.slice(index, end)}\n`))
         index = end + 1
       } else {
         buffer += text.slice(index, end)
@@ -231,6 +231,19 @@ export function parseInline(
   }
   flush()
   return mergeText(nodes)
+}
+
+/**
+ * A line break inside a span carries the span's marks, as ProseMirror lets it: the
+ * serializer then keeps `**fort\nfin**` one span, where a break without marks
+ * between `**fort**` and `**fin**` closes the first and opens the second.
+ */
+function breakNode(type: 'softBreak' | 'hardBreak', marks: Mark[], markup?: string): EditorNode {
+  return {
+    type,
+    ...(markup === undefined ? {} : { attrs: { markup } }),
+    ...(marks.length ? { marks } : {}),
+  }
 }
 
 function textNode(text: string, marks: Mark[]): EditorNode {

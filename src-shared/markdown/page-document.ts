@@ -112,5 +112,18 @@ export function frontMatterText(part: FrontMatterPart): string {
 }
 
 export function savePage(page: PageModel): string {
-  return (page.bom ? '\uFEFF' : '') + frontMatterText(page.frontMatter) + serializeBody(page.doc)
+  const head = frontMatterText(page.frontMatter)
+  const body = serializeBody(page.doc)
+  return (page.bom ? '\uFEFF' : '') + head + closingLineBreak(head, body, page.doc.attrs.eol) + body
+}
+
+/**
+ * A closing `---` (or `...`) at the very end of a file has no line break; a body
+ * added after it (a paragraph appended to a front-matter-only page) must start on
+ * its own line, or the fence becomes `---Texte` and Jekyll no longer sees front
+ * matter. An unchanged page never needs one: its body is then empty.
+ */
+function closingLineBreak(head: string, body: string, eol: string): string {
+  if (head === '' || body === '' || /(\r\n|\n|\r)$/.test(head)) return ''
+  return eol
 }
