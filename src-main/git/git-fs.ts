@@ -24,8 +24,14 @@ export function createGitFs(
    * itself: it only knows versions 2 and 3, so a version 4, split or sparse
    * index is handed over as a plain copy with the same entries (see
    * `plain-index.ts`) — read from disk, never written back unless it changes.
+   * `beforeWrite` may amend the bytes isomorphic-git writes there (git's
+   * racy-entry rule, see `racy-entries.ts`).
    */
-  readIndex?: { file: string; plainCopy: () => Buffer | null },
+  readIndex?: {
+    file: string
+    plainCopy: () => Buffer | null
+    beforeWrite?: (bytes: Buffer) => Buffer
+  },
 ) {
   return {
     promises: {
@@ -51,6 +57,9 @@ export function createGitFs(
       writeFile: async (target: string, data: string | Uint8Array, options?: WriteOptions) => {
         const loose = hasObject ? LOOSE_OBJECT.exec(target) : null
         if (loose && hasObject?.(`${loose[1]}${loose[2]}`)) return
+        if (readIndex?.beforeWrite && path.resolve(target) === readIndex.file) {
+          data = readIndex.beforeWrite(Buffer.from(data))
+        }
         await writeAtomically(target, data, typeof options === 'object' ? options.mode : undefined)
       },
     },

@@ -30,6 +30,7 @@ import { clearStaleLock, lockAge } from './index-lock.js'
 import { mergeContribution } from './merge-contribution.js'
 import { mergedContributionName, readMergeState } from './merge-state.js'
 import { renderPlainIndex } from './plain-index.js'
+import { indexSeconds, smudgeRacyEntries } from './racy-entries.js'
 import { readAtVersion } from './read-version.js'
 import type { RepositoryContext } from './repository-context.js'
 import { abortMerge, conflictTexts, resolveConflict, type Resolution } from './resolve-conflict.js'
@@ -54,6 +55,7 @@ export class Repository {
     const objects = new ObjectStore(gitdir)
     const trees = new TreeReader(gitdir, objects)
     const listTree = (oid: string) => trees.filesOfTreeNow(oid)
+    const indexFile = path.resolve(gitdir, 'index')
     const plainCopy = () => {
       const index = readIndexFile(gitdir, listTree)
       return index.needsPlainCopy ? renderPlainIndex(index.entries) : null
@@ -64,8 +66,12 @@ export class Repository {
       cache,
       objects,
       fs: createGitFs((oid) => objects.has(oid), {
-        file: path.resolve(gitdir, 'index'),
+        file: indexFile,
         plainCopy,
+        beforeWrite: (bytes) => {
+          const previous = indexSeconds(indexFile)
+          return previous === null ? bytes : smudgeRacyEntries(bytes, root, previous)
+        },
       }),
       trees,
     }
