@@ -58,7 +58,7 @@ export function parseInline(
     if (char === '\\' && index + 1 < text.length) {
       if (text[index + 1] === '\n') {
         flush()
-        nodes.push({ type: 'hardBreak', attrs: { markup: '\\\n' } })
+        nodes.push(withMarks({ type: 'hardBreak', attrs: { markup: '\\\n' } }, marks))
         index += 2
         continue
       }
@@ -71,7 +71,8 @@ export function parseInline(
     if (char === '\n') {
       // A soft line break of a hard-wrapped paragraph: kept as a node, shown as a space.
       flush()
-      nodes.push({ type: 'softBreak' })
+      // It carries the marks around it, so `**a\nb**` stays one span when written back.
+      nodes.push(withMarks({ type: 'softBreak' }, marks))
       index++
       continue
     }
@@ -82,7 +83,9 @@ export function parseInline(
       while (text[end] === ' ') end++
       if (end - index >= 2 && text[end] === '\n') {
         flush()
-        nodes.push({ type: 'hardBreak', attrs: { markup: `${text.slice(index, end)}\n` } })
+        nodes.push(
+          withMarks({ type: 'hardBreak', attrs: { markup: `${text.slice(index, end)}\n` } }, marks),
+        )
         index = end + 1
       } else {
         buffer += text.slice(index, end)
@@ -327,4 +330,8 @@ function matchEmphasis(
     }
   }
   return null
+}
+
+function withMarks(node: EditorNode, marks: Mark[]): EditorNode {
+  return marks.length ? { ...node, marks } : node
 }
