@@ -15,12 +15,11 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
     for (const input of inputs) expect(disagreements(body, input)).toEqual([])
   })
 
-  it('an edit near such a list keeps its items (no `\\*` written)', () => {
-    const text = 'Intro.\n\nLes conséquences sont :\n* une ;\n* deux.\n'
+  it('an edit in the paragraph before such a list keeps its items (no `\\*` written)', () => {
+    const text = 'Les conséquences sont :\n* une ;\n* deux.\n'
     const page = openPage(text, { input: 'GFM' })
-    const first = page.doc.content[0]!
-    first.content = [{ type: 'text', text: 'Intro modifiée.' }]
-    expect(savePage(page)).toBe('Intro modifiée.\n\nLes conséquences sont :\n* une ;\n* deux.\n')
+    page.doc.content[0]!.content = [{ type: 'text', text: 'Les conséquences graves sont :' }]
+    expect(savePage(page)).toBe('Les conséquences graves sont :\n* une ;\n* deux.\n')
   })
 
   it('a line with a pipe and no leading pipe is a table: a source block', () => {
