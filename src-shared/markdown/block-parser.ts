@@ -1,6 +1,7 @@
 import type { EditorNode, SourceKind } from './editor-document.js'
 import { parseInline, type InlineContext } from './inline-parser.js'
 import { isBlank, joinLines, type Line } from './lines.js'
+import type { MarkdownInput } from './markdown-input.js'
 import { MAX_NESTING } from './nesting-limit.js'
 
 /**
@@ -53,8 +54,7 @@ const GFM_PARAGRAPH_END = /^(?: {0,3}(?:[+*-]|\d+\.)[\t| ]|#{1,6}[\t ]| {0,3}>| 
 /** Both: a definition (`: …`) turns the paragraph before it into a definition list. */
 const DEFINITION_START = /^ {0,3}:[\t| ]/
 
-/** The site's `kramdown.input`: Jekyll's default GFM (kramdown-parser-gfm) or kramdown's own parser. */
-export type MarkdownInput = 'GFM' | 'kramdown'
+export type { MarkdownInput }
 
 /** What block parsing needs beside the lines: the page's link definitions and the site's input. */
 export interface BlockContext extends InlineContext {
