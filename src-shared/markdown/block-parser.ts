@@ -19,10 +19,10 @@ const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 const BULLET = /^( {0,3})([*+-])([ \t]+)(?=\S)/
 // kramdown knows only `1.` (a `1)` line is text).
 const ORDERED = /^( {0,3})(\d{1,9})([.])([ \t]+)(?=\S)/
-const BLOCK_IAL = /^ {0,3}\{:(?!:)[^}]*\}[ \t]*$/
+const BLOCK_IAL = /^ {0,3}\{:(?![:/])[^}]*\}[ \t]*$/
 const ALD = /^ {0,3}\{:[\w-]+:[^}]*\}[ \t]*$/
 const EXTENSION = /^ {0,3}\{::(\w+)/
-const HTML_START = /^ {0,3}<(?:[a-zA-Z][\w-]*[\s/>]|[a-zA-Z][\w-]*$|\/[a-zA-Z]|!--|\?|![A-Z])/
+const HTML_START = /^ {0,3}<(?:[a-zA-Z][\w:.-]*[\s/>]|[a-zA-Z][\w:.-]*$|\/[a-zA-Z]|!--|\?|![A-Z])/
 const LIQUID_START = /^ {0,3}\{[%{]/
 const LIQUID_BLOCK = /^\s*\{%-?\s*(raw|comment|highlight|capture|if|unless|for|case|tablerow)\b/
 const FOOTNOTE_DEF = /^ {0,3}\[\^[^\]]+\]:/
@@ -35,6 +35,7 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 const INDENTED = /^( {4}|\t)/
 /** kramdown's TABLE_START: a pipe anywhere on a line that begins a block (not escaped). */
 const TABLE_START = /^ {0,3}(?=\S)(?:\||.*?[^\\\n]\|)/
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/
 /** kramdown's setext underline: at the margin. */
 const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/
 /** A list item's first line, as kramdown's LIST_START. */
@@ -289,6 +290,8 @@ function readBlock(
     return source('footnote', lines, start, indentedContinuation(lines, start))
   if (ABBREVIATION.test(text)) return source('abbreviation', lines, start, start + 1)
   if (REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
+  // kramdown's LINK_DEFINITION_START takes any text as the target (`{{ site.url }}/x`).
+  if (LINK_DEFINITION.test(text)) return source('reference', lines, start, untilBlank(lines, start))
   if (TABLE_LINE.test(text)) return source('table', lines, start, untilBlank(lines, start))
   if (EOB.test(text)) return source('other', lines, start, start + 1)
   if (INDENTED.test(text)) {
@@ -487,6 +490,8 @@ function readParagraph(
     }
     end++
   }
+  if (!nested && termOfDefinition(lines, end - 1))
+    return source('definition-list', lines, start, definitionEnd(lines, end + 1))
   const text = lines
     .slice(start, end)
     .map((line, index, all) => line.text + (index < all.length - 1 ? '\n' : ''))
@@ -498,6 +503,15 @@ function readParagraph(
   )
 }
 
+/** A paragraph right before a `: definition` line: one more term of the same definition list. */
+function termOfDefinition(lines: Line[], from: number): boolean {
+  let index = from + 1
+  for (; index < lines.length && !isBlank(lines[index]); index++)
+    if (DEFINITION_START.test(lines[index]!.text)) return true
+  // kramdown allows one blank line between the term and its definition.
+  return isBlank(lines[index]) && DEFINITION_START.test(lines[index + 1]?.text ?? '')
+}
+
 function definitionEnd(lines: Line[], from: number): number {
   let end = from
   for (;;) {
@@ -506,7 +520,9 @@ function definitionEnd(lines: Line[], from: number): number {
     while (look < lines.length && isBlank(lines[look])) look++
     if (
       look < lines.length &&
-      (DEFINITION.test(lines[look]!.text) || INDENTED.test(lines[look]!.text))
+      (DEFINITION.test(lines[look]!.text) ||
+        INDENTED_ANY.test(lines[look]!.text) ||
+        termOfDefinition(lines, look))
     ) {
       end = look
       continue
