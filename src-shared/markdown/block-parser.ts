@@ -376,16 +376,73 @@ function elementEnd(lines: Line[], start: number): number {
   if (/^ {0,3}<!--/.test(text))
     return text.includes('-->') ? start + 1 : untilLine(lines, start, /-->/)
   const name = /^ {0,3}<([a-zA-Z][\w:.-]*)/.exec(text)?.[1]
-  if (!name) return start + 1
-  const open = new RegExp(`<${name}(?=[\\s/>]|$)`, 'gi')
-  const close = new RegExp(`</${name}\\s*>`, 'gi')
-  let depth = 0
-  for (let index = start; index < lines.length; index++) {
-    const line = lines[index]!.text
-    depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0)
-    if (depth <= 0) return index + 1
+  const events = name ? tagEvents(lines).get(name.toLowerCase()) : undefined
+  if (!events) return start + 1
+  // The event on this line, then the first later one where the depth is back to what it was.
+  let low = 0
+  let high = events.lines.length - 1
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (events.lines[mid]! < start) low = mid + 1
+    else high = mid
   }
-  return start + 1
+  const closing = events.next[low]!
+  return closing < 0 ? start + 1 : events.lines[closing - 1]! + 1
+}
+
+/**
+ * For each tag name, the lines where its elements open or close, the depth
+ * before each (`depth[i]`, `depth[0]` = 0) and, for each, the next event whose
+ * depth is no higher (`next`, -1 for none): every element's end tag is then
+ * found in constant time, so a page of ten thousand unclosed `<div>` stays linear.
+ */
+interface TagEvents {
+  lines: number[]
+  depth: number[]
+  next: number[]
+}
+
+const TAG_EVENTS = new WeakMap<Line[], Map<string, TagEvents>>()
+const TAG = /<(\/?)([a-zA-Z][\w:.-]*)/g
+
+function tagEvents(lines: Line[]): Map<string, TagEvents> {
+  const cached = TAG_EVENTS.get(lines)
+  if (cached) return cached
+  const events = new Map<string, TagEvents>()
+  lines.forEach((line, index) => {
+    if (!line.text.includes('<')) return
+    TAG.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = TAG.exec(line.text)) !== null) {
+      const after = line.text.slice(TAG.lastIndex)
+      const close = match[1] === '/'
+      // As kramdown's HTML parser: `<name` then a space, `/`, `>` or the line's end; `</name>`.
+      if (close ? !/^\s*>/.test(after) : !/^(?:[\s/>]|$)/.test(after)) continue
+      const name = match[2]!.toLowerCase()
+      let entry = events.get(name)
+      if (!entry) events.set(name, (entry = { lines: [], depth: [0], next: [] }))
+      const last = entry.lines.length - 1
+      const delta = close ? -1 : 1
+      if (entry.lines[last] === index) entry.depth[last + 1]! += delta
+      else {
+        entry.lines.push(index)
+        entry.depth.push(entry.depth[entry.depth.length - 1]! + delta)
+      }
+    }
+  })
+  for (const entry of events.values()) {
+    // Next smaller-or-equal depth, by a stack from the right.
+    const stack: number[] = []
+    entry.next = new Array<number>(entry.depth.length).fill(-1)
+    for (let index = entry.depth.length - 1; index >= 0; index--) {
+      while (stack.length && entry.depth[stack[stack.length - 1]!]! > entry.depth[index]!)
+        stack.pop()
+      if (stack.length) entry.next[index] = stack[stack.length - 1]!
+      stack.push(index)
+    }
+  }
+  TAG_EVENTS.set(lines, events)
+  return events
 }
 
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
