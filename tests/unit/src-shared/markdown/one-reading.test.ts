@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { MarkdownInput } from '../../../../src-shared/markdown/block-parser.js'
-import type { EditorNode } from '../../../../src-shared/markdown/editor-document.js'
 import { openPage, savePage } from '../../../../src-shared/markdown/page-document.js'
 import { disagreements, editorBlocks } from '../../../helpers/one-reading.js'
 
