@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CollectionInfo, ConfigProblem } from '../../src-shared/api/types.js'
 import { configProblem, readYamlConfig } from '../../src-shared/config/config-problem.js'
+import { markdownInputOf, type MarkdownInput } from '../../src-shared/markdown/markdown-input.js'
 
 /** The parts of `_config.yml` the workspace needs to classify files. */
 export interface SiteConfig {
@@ -10,6 +11,8 @@ export interface SiteConfig {
   exclude: string[]
   /** Why `_config.yml` exists but could not be used (French, file and line); null when fine. */
   problem: ConfigProblem | null
+  /** `kramdown.input`: how the editor must read the site's Markdown. */
+  markdownInput?: MarkdownInput
 }
 
 export const CONFIG_FILE = '_config.yml'
@@ -56,7 +59,7 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const exclude = Array.isArray(config.exclude)
     ? config.exclude.filter((item): item is string => typeof item === 'string')
     : []
-  return { collections, exclude, problem }
+  return { collections, exclude, problem, markdownInput: markdownInputOf(config) }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -32,6 +32,7 @@ import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
+import { readSiteConfig } from './site-config.js'
 import { resolveInside, toWorkspacePath, type WorkspacePath } from './safe-path.js'
 import { WorkspaceWatcher } from './watcher.js'
 
@@ -212,6 +213,8 @@ export class Workspace {
       body: text.slice(split.bodyStart),
       frontMatter: read.kind === 'data' ? read.data : null,
       problem: read.kind === 'problem' ? read.problem : null,
+      // Read each time: a change of `kramdown.input` applies to the next page opened.
+      markdownInput: (await readSiteConfig(this.root)).markdownInput,
     }
   }
 

@@ -198,7 +198,9 @@ function EditorBody(props: {
 }) {
   const { t } = useTranslation()
   // Front matter edits replace the model; the ref lets timers save the latest one.
-  const [page, setPage] = useState<PageModel>(() => openPage(props.content.text))
+  const [page, setPage] = useState<PageModel>(() =>
+    openPage(props.content.text, { input: props.content.markdownInput }),
+  )
   const pageRef = useRef(page)
   const saved = useRef(props.content.text)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)

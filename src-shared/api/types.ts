@@ -87,6 +87,8 @@ export interface PageContent {
   body: string
   frontMatter: Record<string, unknown> | null
   problem: FrontMatterProblem | null
+  /** The site's `kramdown.input` (`_config.yml`): the editor reads the page as Jekyll will. GFM when absent. */
+  markdownInput?: 'GFM' | 'kramdown'
 }
 
 /** Unsaved editor text kept by the autosave journal, offered back after a crash. */

@@ -1,6 +1,7 @@
 import type { EditorNode, SourceKind } from './editor-document.js'
 import { parseInline, type InlineContext } from './inline-parser.js'
 import { isBlank, joinLines, type Line } from './lines.js'
+import type { MarkdownInput } from './markdown-input.js'
 import { MAX_NESTING } from './nesting-limit.js'
 
 /**
@@ -10,15 +11,18 @@ import { MAX_NESTING } from './nesting-limit.js'
  * rebuilt by concatenation and is byte-identical by construction.
  */
 
-const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/
+/** GFM: hashes then a space or tab, at the margin; kramdown: hashes then text, at the margin. */
+const ATX_OPEN_GFM = /^(#{1,6})(?=[ \t])/
+const ATX_OPEN_KRAMDOWN = /^(#{1,6})(?=[ \t]*[^ \t])/
 const FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)?.*$/
 const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 const BULLET = /^( {0,3})([*+-])([ \t]+)(?=\S)/
-const ORDERED = /^( {0,3})(\d{1,9})([.)])([ \t]+)(?=\S)/
-const BLOCK_IAL = /^ {0,3}\{:(?!:)[^}]*\}[ \t]*$/
+// kramdown knows only `1.` (a `1)` line is text).
+const ORDERED = /^( {0,3})(\d{1,9})([.])([ \t]+)(?=\S)/
+const BLOCK_IAL = /^ {0,3}\{:(?![:/])[^}]*\}[ \t]*$/
 const ALD = /^ {0,3}\{:[\w-]+:[^}]*\}[ \t]*$/
 const EXTENSION = /^ {0,3}\{::(\w+)/
-const HTML_START = /^ {0,3}<(?:[a-zA-Z][\w-]*[\s/>]|[a-zA-Z][\w-]*$|\/[a-zA-Z]|!--|\?|![A-Z])/
+const HTML_START = /^ {0,3}<(?:[a-zA-Z][\w:.-]*[\s/>]|[a-zA-Z][\w:.-]*$|\/[a-zA-Z]|!--|\?|![A-Z])/
 const LIQUID_START = /^ {0,3}\{[%{]/
 const LIQUID_BLOCK = /^\s*\{%-?\s*(raw|comment|highlight|capture|if|unless|for|case|tablerow)\b/
 const FOOTNOTE_DEF = /^ {0,3}\[\^[^\]]+\]:/
@@ -29,6 +33,35 @@ const TABLE_LINE = /^ {0,3}\|/
 const DEFINITION = /^ {0,3}:[ \t]+\S/
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 const INDENTED = /^( {4}|\t)/
+/** kramdown's TABLE_START: a pipe anywhere on a line that begins a block (not escaped). */
+const TABLE_START = /^ {0,3}(?=\S)(?:\||.*?[^\\\n]\|)/
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/
+/** kramdown's setext underline: at the margin. */
+const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/
+/** A list item's first line, as kramdown's LIST_START. */
+const LIST_LINE = /^ {0,3}(?:[+*-]|\d+\.)[\t| ]/
+const INDENTED_ANY = /^[ \t]/
+/** kramdown's EOB_MARKER: `^` alone ends a block. */
+const EOB = /^\^[ \t]*$/
+/** HTML tags that are not span elements: a line starting with one ends a paragraph (LAZY_END). */
+const SPAN_TAGS =
+  'a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script'
+const HTML_LAZY_END = new RegExp(`^ {0,3}<\\/?(?!(?:${SPAN_TAGS})\\b)[a-zA-Z][\\w:.-]*`)
+/** Lines after which kramdown's paragraph (and quote) stops, whatever the input: LAZY_END. */
+const LAZY_END = (text: string) =>
+  text.trim() === '' || BLOCK_IAL.test(text) || EOB.test(text) || HTML_LAZY_END.test(text)
+/** GFM also ends a paragraph at a list, an ATX heading, a quote or a fence (kramdown-parser-gfm's PARAGRAPH_END). */
+const GFM_PARAGRAPH_END = /^(?: {0,3}(?:[+*-]|\d+\.)[\t| ]|#{1,6}[\t ]| {0,3}>| {0,3}[~`]{3})/
+/** Both: a definition (`: …`) turns the paragraph before it into a definition list. */
+const DEFINITION_START = /^ {0,3}:[\t| ]/
+
+export type { MarkdownInput }
+
+/** What block parsing needs beside the lines: the page's link definitions and the site's input. */
+export interface BlockContext extends InlineContext {
+  /** GFM when absent, as Jekyll. */
+  input?: MarkdownInput
+}
 
 export interface ParsedBlocks {
   nodes: EditorNode[]
@@ -48,7 +81,7 @@ export function collectReferences(lines: Line[]): InlineContext['references'] {
 
 export function parseBlocks(
   lines: Line[],
-  context: InlineContext,
+  context: BlockContext,
   topLevel: boolean,
   /** Quotes and lists around these lines. */
   depth = 0,
@@ -59,7 +92,14 @@ export function parseBlocks(
   while (index < lines.length && isBlank(lines[index])) index++
   while (index < lines.length) {
     const start = index
-    const { node, end } = readBlock(lines, start, context, !topLevel, depth)
+    const previous = nodes[nodes.length - 1]
+    // kramdown's after_block_boundary?: the page's start, a blank line, `^`, or an IAL for what follows.
+    const boundary =
+      previous === undefined ||
+      isBlank(lines[start - 1]) ||
+      (previous.type === 'sourceBlock' &&
+        (previous.attrs?.kind === 'ial' || EOB.test(String(previous.attrs?.source))))
+    const { node, end } = readBlock(lines, start, context, !topLevel, depth, boundary)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
     if (topLevel) {
@@ -78,8 +118,40 @@ function source(
   start: number,
   end: number,
 ): { node: EditorNode; end: number } {
+  if (kind !== 'html' && kind !== 'code-indented' && kind !== 'deep')
+    end = withHtml(lines, start, end)
+  if (kind !== 'deep') end = withListTail(lines, start, end)
   const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
   return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
+}
+
+/**
+ * A source block whose lines hold the start of an HTML block goes on to that
+ * block's end: kramdown reads it as one raw element, blank lines included, and
+ * the editor must not start a block of its own inside it.
+ */
+function withHtml(lines: Line[], start: number, end: number): number {
+  return throughHtml(lines, start + 1, end, false)
+}
+
+/**
+ * A source block holding the start of a list (GFM reads one right after a
+ * paragraph line) goes on while kramdown's list would: past blank lines, to
+ * indented lines and further items.
+ */
+function withListTail(lines: Line[], start: number, end: number): number {
+  let list = false
+  for (let index = start + 1; index < end && !list; index++)
+    list = LIST_LINE.test(lines[index]!.text)
+  if (!list) return end
+  for (;;) {
+    let look = end
+    while (look < lines.length && isBlank(lines[look])) look++
+    if (look === end || look >= lines.length) return end
+    const next = lines[look]!.text
+    if (!(INDENTED_ANY.test(next) || (LIST_LINE.test(next) && !HR.test(next)))) return end
+    end = untilBlank(lines, look)
+  }
 }
 
 /** Ends at the first blank line (or the end). */
@@ -99,15 +171,20 @@ function untilLine(lines: Line[], start: number, pattern: RegExp): number {
 function withIal(
   lines: Line[],
   result: { node: EditorNode; end: number },
+  start: number,
 ): { node: EditorNode; end: number } {
   const line = lines[result.end]
   if (!line || !BLOCK_IAL.test(line.text) || ALD.test(line.text)) return result
+  // kramdown merges a second IAL into the same block: more than the editor keeps.
+  const next = lines[result.end + 1]
+  if (next && BLOCK_IAL.test(next.text))
+    return source('other', lines, start, untilBlank(lines, result.end))
   result.node.attrs = { ...result.node.attrs, ial: line.text.trim() }
   return { node: result.node, end: result.end + 1 }
 }
 
 /** The blocks inside a quote or list item; past the nesting limit, one source block of their text. */
-function parseInner(lines: Line[], context: InlineContext, depth: number): EditorNode[] {
+function parseInner(lines: Line[], context: BlockContext, depth: number): EditorNode[] {
   if (depth <= MAX_NESTING) return parseBlocks(lines, context, false, depth).nodes
   let start = 0
   while (start < lines.length && isBlank(lines[start])) start++
@@ -118,13 +195,22 @@ function parseInner(lines: Line[], context: InlineContext, depth: number): Edito
 function readBlock(
   lines: Line[],
   start: number,
-  context: InlineContext,
+  context: BlockContext,
   nested: boolean,
   depth: number,
+  boundary: boolean,
 ): { node: EditorNode; end: number } {
   const text = lines[start]!.text
+  const gfm = context.input !== 'kramdown'
 
   const fence = FENCE.exec(text)
+  // kramdown's own input fences with `~~~` at the margin only: any other fence is its text.
+  if (fence && !gfm && !/^~{3}/.test(text)) {
+    const closing = new RegExp(`^ {0,3}${fence[2]![0] === '`' ? '`' : '~'}{${fence[2]!.length},}`)
+    let end = untilLine(lines, start, closing)
+    while (end < lines.length && !isBlank(lines[end])) end++
+    return source('other', lines, start, end)
+  }
   if (fence) {
     const marker = fence[2]!
     const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`)
@@ -134,20 +220,40 @@ function readBlock(
     const code = joinLines(lines.slice(start + 1, end)).replace(/(\r\n|\n|\r)$/, '')
     end = closed ? end + 1 : end
     if (!closed) return source('other', lines, start, end)
-    return withIal(lines, {
-      node: {
-        type: 'codeBlock',
-        attrs: {
-          language: fence[3] || null,
-          fence: marker,
-          info: text.trim().slice(marker.length),
+    return withIal(
+      lines,
+      {
+        node: {
+          type: 'codeBlock',
+          attrs: {
+            language: fence[3] || null,
+            fence: marker,
+            info: text.trim().slice(marker.length),
+          },
+          content: code ? [{ type: 'text', text: code.replace(/\r\n?/g, '\n') }] : [],
         },
-        content: code ? [{ type: 'text', text: code.replace(/\r\n?/g, '\n') }] : [],
+        end,
       },
-      end,
-    })
+      start,
+    )
   }
 
+  // kramdown tries a setext heading before these kinds: any such line over `---` is a heading's text.
+  if (
+    boundary &&
+    SETEXT_UNDERLINE.test(lines[start + 1]?.text ?? '') &&
+    !/^[ \t]/.test(text) &&
+    (EXTENSION.test(text) ||
+      BLOCK_IAL.test(text) ||
+      MATH.test(text) ||
+      LIQUID_START.test(text) ||
+      FOOTNOTE_DEF.test(text) ||
+      ABBREVIATION.test(text) ||
+      REFERENCE_DEF.test(text) ||
+      TABLE_LINE.test(text) ||
+      EOB.test(text))
+  )
+    return source('other', lines, start, untilBlank(lines, start))
   if (EXTENSION.test(text)) {
     const name = EXTENSION.exec(text)![1]!
     if (/\/\}[ \t]*$/.test(text)) return source('extension', lines, start, start + 1)
@@ -179,49 +285,164 @@ function readBlock(
     }
     return source('liquid', lines, start, end)
   }
-  if (HTML_START.test(text)) {
-    if (/^ {0,3}<!--/.test(text) && !text.includes('-->')) {
-      const close = untilLine(lines, start, /-->/)
-      let end = close
-      while (end < lines.length && !isBlank(lines[end])) end++
-      return source('html', lines, start, end)
-    }
-    return source('html', lines, start, untilBlank(lines, start))
-  }
+  if (HTML_START.test(text)) return source('html', lines, start, htmlEnd(lines, start))
   if (FOOTNOTE_DEF.test(text))
     return source('footnote', lines, start, indentedContinuation(lines, start))
   if (ABBREVIATION.test(text)) return source('abbreviation', lines, start, start + 1)
   if (REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
+  // kramdown's LINK_DEFINITION_START takes any text as the target (`{{ site.url }}/x`).
+  if (LINK_DEFINITION.test(text)) return source('reference', lines, start, untilBlank(lines, start))
   if (TABLE_LINE.test(text)) return source('table', lines, start, untilBlank(lines, start))
+  if (EOB.test(text)) return source('other', lines, start, start + 1)
   if (INDENTED.test(text)) {
     let end = start + 1
     while (end < lines.length && (INDENTED.test(lines[end]!.text) || isBlank(lines[end]))) end++
     while (end > start + 1 && isBlank(lines[end - 1])) end--
-    return source('code-indented', lines, start, end)
+    // kramdown's code block takes lazy lines after it too (CODEBLOCK_MATCH).
+    while (end < lines.length && !isBlank(lines[end])) end++
+    return source('code-indented', lines, start, withHtml(lines, start, end))
   }
 
-  const atx = atxHeading(text)
+  const atx = atxHeading(text, gfm)
+  // `###` alone: kramdown reads fewer hashes and the rest as the title; shown as source.
+  // Without a blank line before it, kramdown's own input reads no heading (GFM does).
+  if (atx && ((!gfm && !boundary) || atx.content.replace(/[#\s]/g, '') === ''))
+    return source('other', lines, start, untilBlank(lines, start))
   if (atx) {
     const closing = /[ \t]#+[ \t]*$/.test(text)
-    return withIal(lines, {
-      node: {
-        type: 'heading',
-        attrs: { level: atx.level, style: closing ? 'atx-closed' : 'atx' },
-        content: parseInline(atx.content, context),
+    return withIal(
+      lines,
+      {
+        node: {
+          type: 'heading',
+          attrs: { level: atx.level, style: closing ? 'atx-closed' : 'atx' },
+          content: parseInline(atx.content, context),
+        },
+        end: start + 1,
       },
-      end: start + 1,
-    })
+      start,
+    )
   }
   if (HR.test(text)) {
-    return withIal(lines, {
-      node: { type: 'horizontalRule', attrs: { markup: text } },
-      end: start + 1,
-    })
+    return withIal(
+      lines,
+      {
+        node: { type: 'horizontalRule', attrs: { markup: text } },
+        end: start + 1,
+      },
+      start,
+    )
   }
-  if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context, depth))
+  if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context, depth), start)
   if (BULLET.test(text) || ORDERED.test(text))
-    return withIal(lines, readList(lines, start, context, depth))
-  return readParagraph(lines, start, context, nested)
+    return withIal(lines, readList(lines, start, context, depth), start)
+  // A pipe on the first line of a block: kramdown's table (never paragraph text).
+  if (TABLE_START.test(text)) return source('table', lines, start, untilBlank(lines, start))
+  return readParagraph(lines, start, context, nested, boundary)
+}
+
+/**
+ * Raw HTML as kramdown reads it (no `markdown="1"`): up to the element's end
+ * tag, across blank lines, so Markdown inside `<details>` stays raw; then on
+ * to the next blank line.
+ */
+function htmlEnd(lines: Line[], start: number): number {
+  return throughHtml(lines, start, untilBlank(lines, start), true)
+}
+
+/**
+ * Extends `end` over every HTML element starting on a line in [from, end),
+ * then (once extended, or when `toBlank`) on to the next blank line.
+ */
+function throughHtml(lines: Line[], from: number, end: number, toBlank: boolean): number {
+  let index = from
+  let extended = toBlank
+  while (index < lines.length && (index < end || (extended && !isBlank(lines[index])))) {
+    if (HTML_START.test(lines[index]!.text)) {
+      const close = elementEnd(lines, index)
+      if (close > end) {
+        end = close
+        extended = true
+      }
+    }
+    index++
+  }
+  return Math.max(index, end)
+}
+
+/** The line after the end of the element (or comment) that starts on line `start`. */
+function elementEnd(lines: Line[], start: number): number {
+  const text = lines[start]!.text
+  if (/^ {0,3}<!--/.test(text))
+    return text.includes('-->') ? start + 1 : untilLine(lines, start, /-->/)
+  const name = /^ {0,3}<([a-zA-Z][\w:.-]*)/.exec(text)?.[1]
+  const events = name ? tagEvents(lines).get(name.toLowerCase()) : undefined
+  if (!events) return start + 1
+  // The event on this line, then the first later one where the depth is back to what it was.
+  let low = 0
+  let high = events.lines.length - 1
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (events.lines[mid]! < start) low = mid + 1
+    else high = mid
+  }
+  const closing = events.next[low]!
+  return closing < 0 ? start + 1 : events.lines[closing - 1]! + 1
+}
+
+/**
+ * For each tag name, the lines where its elements open or close, the depth
+ * before each (`depth[i]`, `depth[0]` = 0) and, for each, the next event whose
+ * depth is no higher (`next`, -1 for none): every element's end tag is then
+ * found in constant time, so a page of ten thousand unclosed `<div>` stays linear.
+ */
+interface TagEvents {
+  lines: number[]
+  depth: number[]
+  next: number[]
+}
+
+const TAG_EVENTS = new WeakMap<Line[], Map<string, TagEvents>>()
+const TAG = /<(\/?)([a-zA-Z][\w:.-]*)/g
+
+function tagEvents(lines: Line[]): Map<string, TagEvents> {
+  const cached = TAG_EVENTS.get(lines)
+  if (cached) return cached
+  const events = new Map<string, TagEvents>()
+  lines.forEach((line, index) => {
+    if (!line.text.includes('<')) return
+    TAG.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = TAG.exec(line.text)) !== null) {
+      const after = line.text.slice(TAG.lastIndex)
+      const close = match[1] === '/'
+      // As kramdown's HTML parser: `<name` then a space, `/`, `>` or the line's end; `</name>`.
+      if (close ? !/^\s*>/.test(after) : !/^(?:[\s/>]|$)/.test(after)) continue
+      const name = match[2]!.toLowerCase()
+      let entry = events.get(name)
+      if (!entry) events.set(name, (entry = { lines: [], depth: [0], next: [] }))
+      const last = entry.lines.length - 1
+      const delta = close ? -1 : 1
+      if (entry.lines[last] === index) entry.depth[last + 1]! += delta
+      else {
+        entry.lines.push(index)
+        entry.depth.push(entry.depth[entry.depth.length - 1]! + delta)
+      }
+    }
+  })
+  for (const entry of events.values()) {
+    // Next smaller-or-equal depth, by a stack from the right.
+    const stack: number[] = []
+    entry.next = new Array<number>(entry.depth.length).fill(-1)
+    for (let index = entry.depth.length - 1; index >= 0; index--) {
+      while (stack.length && entry.depth[stack[stack.length - 1]!]! > entry.depth[index]!)
+        stack.pop()
+      if (stack.length) entry.next[index] = stack[stack.length - 1]!
+      stack.push(index)
+    }
+  }
+  TAG_EVENTS.set(lines, events)
+  return events
 }
 
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
@@ -231,8 +452,8 @@ const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
  * Done by hand: the regular expressions for it (`[ \t]+(.*?)[ \t]*$`) backtrack
  * quadratically on a long run of spaces.
  */
-function atxHeading(text: string): { level: number; content: string } | null {
-  const open = ATX_OPEN.exec(text)
+function atxHeading(text: string, gfm: boolean): { level: number; content: string } | null {
+  const open = (gfm ? ATX_OPEN_GFM : ATX_OPEN_KRAMDOWN).exec(text)
   // `.` in the former pattern stopped at these separators: such a line is no heading.
   if (!open || /[\u2028\u2029]/.test(text)) return null
   let start = open[0].length
@@ -262,10 +483,15 @@ function indentedContinuation(lines: Line[], start: number): number {
   }
 }
 
-/** Lines that end a paragraph without a blank line. */
+/** Lines that end a paragraph without a blank line, as kramdown's PARAGRAPH_END for the input. */
+function endsParagraph(text: string, gfm: boolean): boolean {
+  return LAZY_END(text) || DEFINITION_START.test(text) || (gfm && GFM_PARAGRAPH_END.test(text))
+}
+
+/** Lines that end a list item's text without a blank line. */
 function interrupts(text: string): boolean {
   return (
-    atxHeading(text) !== null ||
+    atxHeading(text, true) !== null ||
     FENCE.test(text) ||
     BLOCK_IAL.test(text) ||
     /^ {0,3}>/.test(text) ||
@@ -278,46 +504,69 @@ function interrupts(text: string): boolean {
 function readParagraph(
   lines: Line[],
   start: number,
-  context: InlineContext,
+  context: BlockContext,
   nested: boolean,
+  boundary: boolean,
 ): { node: EditorNode; end: number } {
+  const gfm = context.input !== 'kramdown'
   let end = start + 1
   while (
     end < lines.length &&
     !isBlank(lines[end]) &&
-    !interrupts(lines[end]!.text) &&
+    !(nested && interrupts(lines[end]!.text)) &&
+    !(DEFINITION_START.test(lines[end]!.text) && !DEFINITION.test(lines[end]!.text)) &&
+    (DEFINITION.test(lines[end]!.text) || !endsParagraph(lines[end]!.text, gfm)) &&
     !(nested && (BULLET.test(lines[end]!.text) || ORDERED.test(lines[end]!.text)))
   ) {
     if (DEFINITION.test(lines[end]!.text))
       return source('definition-list', lines, start, definitionEnd(lines, end))
-    if (SETEXT.test(lines[end]!.text)) {
+    if (SETEXT.test(lines[end]!.text) && (end === start + 1 || nested)) {
       const underline = lines[end]!.text.trim()
+      // kramdown's setext heading: after a block boundary, its underline at the margin.
+      if (!boundary || !/^[-=]/.test(lines[end]!.text))
+        return source('other', lines, start, untilBlank(lines, start))
       if (end === start + 1) {
-        return withIal(lines, {
-          node: {
-            type: 'heading',
-            attrs: {
-              level: underline.startsWith('=') ? 1 : 2,
-              style: 'setext',
-              underline: lines[end]!.text,
+        return withIal(
+          lines,
+          {
+            node: {
+              type: 'heading',
+              attrs: {
+                level: underline.startsWith('=') ? 1 : 2,
+                style: 'setext',
+                underline: lines[end]!.text,
+              },
+              content: parseInline(lines[start]!.text.trim(), context),
             },
-            content: parseInline(lines[start]!.text.trim(), context),
+            end: end + 1,
           },
-          end: end + 1,
-        })
+          start,
+        )
       }
       break
     }
-    if (TABLE_LINE.test(lines[end]!.text) && end === start + 1 && /\|/.test(lines[start]!.text)) {
-      return source('table', lines, start, untilBlank(lines, start))
-    }
     end++
   }
+  if (!nested && termOfDefinition(lines, end - 1))
+    return source('definition-list', lines, start, definitionEnd(lines, end + 1))
   const text = lines
     .slice(start, end)
     .map((line, index, all) => line.text + (index < all.length - 1 ? '\n' : ''))
     .join('')
-  return withIal(lines, { node: { type: 'paragraph', content: parseInline(text, context) }, end })
+  return withIal(
+    lines,
+    { node: { type: 'paragraph', content: parseInline(text, context) }, end },
+    start,
+  )
+}
+
+/** A paragraph right before a `: definition` line: one more term of the same definition list. */
+function termOfDefinition(lines: Line[], from: number): boolean {
+  let index = from + 1
+  for (; index < lines.length && !isBlank(lines[index]); index++)
+    if (DEFINITION_START.test(lines[index]!.text)) return true
+  // kramdown allows one blank line between the term and its definition.
+  return isBlank(lines[index]) && DEFINITION_START.test(lines[index + 1]?.text ?? '')
 }
 
 function definitionEnd(lines: Line[], from: number): number {
@@ -328,7 +577,9 @@ function definitionEnd(lines: Line[], from: number): number {
     while (look < lines.length && isBlank(lines[look])) look++
     if (
       look < lines.length &&
-      (DEFINITION.test(lines[look]!.text) || INDENTED.test(lines[look]!.text))
+      (DEFINITION.test(lines[look]!.text) ||
+        INDENTED_ANY.test(lines[look]!.text) ||
+        termOfDefinition(lines, look))
     ) {
       end = look
       continue
@@ -340,7 +591,7 @@ function definitionEnd(lines: Line[], from: number): number {
 function readQuote(
   lines: Line[],
   start: number,
-  context: InlineContext,
+  context: BlockContext,
   depth: number,
 ): { node: EditorNode; end: number } {
   let end = start
@@ -349,13 +600,8 @@ function readQuote(
     const line = lines[end]!
     if (/^ {0,3}>/.test(line.text)) {
       inner.push({ text: line.text.replace(/^ {0,3}> ?/, ''), eol: line.eol })
-    } else if (
-      !isBlank(line) &&
-      end > start &&
-      !isBlank(lines[end - 1]) &&
-      !interrupts(line.text)
-    ) {
-      inner.push(line) // lazy continuation
+    } else if (end > start && !isBlank(lines[end - 1]) && !LAZY_END(line.text)) {
+      inner.push(line) // lazy continuation: kramdown's quote runs to LAZY_END
     } else break
     end++
   }
@@ -367,7 +613,7 @@ function readQuote(
 function readList(
   lines: Line[],
   start: number,
-  context: InlineContext,
+  context: BlockContext,
   depth: number,
 ): { node: EditorNode; end: number } {
   const first = lines[start]!.text
@@ -385,17 +631,28 @@ function readList(
     if (items.length === 0) {
       marker = ordered ? match[3]! : match[2]!
       startNumber = ordered ? Number(match[2]) : 1
-    } else if (!ordered && match[2] !== marker) break
+    }
+    // kramdown goes on with the list whatever bullet the next item uses.
     const contentIndent = prefix.length
+    // kramdown's fetch_pattern: the next item's marker stands left of this item's text.
+    const maxIndent = contentIndent >= 4 ? 3 : contentIndent - 1
+    const nextItem = (line: string, afterBlank: boolean) =>
+      (ordered ? ORDERED : BULLET).test(line) &&
+      /^ */.exec(line)![0].length <= maxIndent &&
+      !(afterBlank && HR.test(line))
     const body: Line[] = [{ text: text.slice(prefix.length), eol: lines[end]!.eol }]
     let cursor = end + 1
     for (;;) {
       while (cursor < lines.length && !isBlank(lines[cursor])) {
         const line = lines[cursor]!
         const indent = /^[ \t]*/.exec(line.text)![0].replace(/\t/g, '    ').length
+        // Any other line goes on with the item (kramdown's lazy lines) but these.
         if (
-          indent < contentIndent &&
-          ((ordered ? ORDERED : BULLET).test(line.text) || interrupts(line.text))
+          EOB.test(line.text) ||
+          (indent < contentIndent &&
+            (nextItem(line.text, false) ||
+              BLOCK_IAL.test(line.text) ||
+              HTML_LAZY_END.test(line.text)))
         )
           break
         body.push({ text: stripIndent(line.text, contentIndent), eol: line.eol })
@@ -420,7 +677,7 @@ function readList(
     items.push({ type: 'listItem', content: nodes.length ? nodes : [{ type: 'paragraph' }] })
     let look = cursor
     while (look < lines.length && isBlank(lines[look])) look++
-    const sameList = look < lines.length && (ordered ? ORDERED : BULLET).test(lines[look]!.text)
+    const sameList = look < lines.length && nextItem(lines[look]!.text, look > cursor)
     if (sameList && look > cursor) loose = true
     end = sameList ? look : cursor
     if (!sameList) break

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml'
 import { splitFrontMatter } from '../front-matter/split-front-matter.js'
-import { collectReferences, parseBlocks } from './block-parser.js'
+import { collectReferences, parseBlocks, type MarkdownInput } from './block-parser.js'
 import { fingerprint, type EditorDoc } from './editor-document.js'
 import { dominantEol, splitLines } from './lines.js'
 import { serializeBody } from './to-markdown.js'
@@ -75,7 +75,11 @@ export function splitPage(text: string): {
 
 export function openPage(
   text: string,
-  options: { validateYaml?: (yaml: string) => boolean } = {},
+  options: {
+    validateYaml?: (yaml: string) => boolean
+    /** The site's `kramdown.input` (GFM when absent, as Jekyll): the editor reads the page as the site does. */
+    input?: MarkdownInput
+  } = {},
 ): PageModel {
   const { bom, frontMatter: part, body } = splitPage(text)
   let frontMatter = part
@@ -86,13 +90,17 @@ export function openPage(
       reason: 'yaml-error',
     }
   }
-  return { bom, frontMatter, doc: toEditorDoc(body, dominantEol(text)) }
+  return { bom, frontMatter, doc: toEditorDoc(body, dominantEol(text), options.input) }
 }
 
-export function toEditorDoc(body: string, eol: '\n' | '\r\n' = dominantEol(body)): EditorDoc {
+export function toEditorDoc(
+  body: string,
+  eol: '\n' | '\r\n' = dominantEol(body),
+  input: MarkdownInput = 'GFM',
+): EditorDoc {
   const lines = splitLines(body)
   const references = collectReferences(lines)
-  const { nodes, spans } = parseBlocks(lines, { references }, true)
+  const { nodes, spans } = parseBlocks(lines, { references, input }, true)
   const leadLines = spans.length ? spans[0]![0] : lines.length
   const lead = lines
     .slice(0, leadLines)

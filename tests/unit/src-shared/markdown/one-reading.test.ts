@@ -1,0 +1,163 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { MarkdownInput } from '../../../../src-shared/markdown/block-parser.js'
+import { openPage, savePage } from '../../../../src-shared/markdown/page-document.js'
+import { disagreements, editorBlocks } from '../../../helpers/one-reading.js'
+
+const inputs: MarkdownInput[] = ['GFM', 'kramdown']
+
+describe('the editor reads a page as kramdown does (issue 12)', () => {
+  it('a list right after a paragraph line is a list with GFM input, paragraph text with kramdown input', () => {
+    const body = 'Les conséquences sont :\n* une conséquence ;\n* deux conséquences.\n'
+    expect(editorBlocks(body, 'GFM').map((block) => block.kind)).toEqual(['p', 'ul'])
+    expect(editorBlocks(body, 'kramdown').map((block) => block.kind)).toEqual(['p'])
+    for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+  })
+
+  it('an edit in the paragraph before such a list keeps its items (no `\\*` written)', () => {
+    const text = 'Les conséquences sont :\n* une ;\n* deux.\n'
+    const page = openPage(text, { input: 'GFM' })
+    page.doc.content[0]!.content = [{ type: 'text', text: 'Les conséquences graves sont :' }]
+    expect(savePage(page)).toBe('Les conséquences graves sont :\n* une ;\n* deux.\n')
+  })
+
+  it('a line with a pipe and no leading pipe is a table: a source block', () => {
+    const body = 'Métier | Outil\n--- | ---\nData scientist | Python\n'
+    for (const input of inputs) {
+      expect(editorBlocks(body, input)).toEqual([])
+      expect(disagreements(body, input)).toEqual([])
+    }
+    const lone = 'Data scientist | Python\n'
+    for (const input of inputs) expect(disagreements(lone, input)).toEqual([])
+  })
+
+  it('Markdown inside an HTML block with blank lines is raw HTML: one source block', () => {
+    const body = '<details>\n<summary>Plus</summary>\n\n**texte**\n\n</details>\n\nAprès.\n'
+    for (const input of inputs) {
+      const doc = openPage(body, { input }).doc
+      expect(doc.content.map((node) => node.type)).toEqual(['sourceBlock', 'paragraph'])
+      expect(doc.content[0]!.attrs?.source).toBe(
+        '<details>\n<summary>Plus</summary>\n\n**texte**\n\n</details>',
+      )
+      expect(disagreements(body, input)).toEqual([])
+    }
+  })
+
+  it('strong emphasis across a soft line break stays one span after an edit', () => {
+    const text = "Avant.\n\n**Vous êtes intéressé ?\nN'hésitez pas à nous écrire !**\n"
+    const page = openPage(text)
+    const paragraph = page.doc.content[1]!
+    const last = paragraph.content![paragraph.content!.length - 1]!
+    last.text += ' Merci'
+    expect(savePage(page)).toBe(
+      "Avant.\n\n**Vous êtes intéressé ?\nN'hésitez pas à nous écrire ! Merci**\n",
+    )
+  })
+})
+
+// Pages mixing the constructs the two readings once disagreed on.
+const word = fc.constantFrom('données', 'Bénin', 'budget', 'OSC', 'à', 'œuvre', '2018', 'a_b')
+const words = fc.array(word, { minLength: 1, maxLength: 5 }).map((list) => list.join(' '))
+const inline = fc
+  .array(
+    fc.oneof(
+      words,
+      words.map((text) => `*${text}*`),
+      words.map((text) => `**${text}**`),
+      words.map((text) => `**${text}\n${text}**`),
+      fc.constant('{{ site.title }}'),
+      fc.constant('a | b'),
+      fc.constant('`code`'),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((parts) => parts.join(' '))
+const paragraph = fc.array(inline, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'))
+const item = fc.tuple(fc.constantFrom('* ', '- ', '+ ', '1. ', '2) '), inline)
+const list = fc
+  .array(item, { minLength: 1, maxLength: 3 })
+  .map((items) => items.map(([marker, text]) => marker + text).join('\n'))
+const block = fc.oneof(
+  paragraph,
+  list,
+  fc.tuple(paragraph, list).map(([text, items]) => `${text}\n${items}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 6 }), words)
+    .map(([level, text]) => `${'#'.repeat(level)} ${text}`),
+  fc.tuple(words, fc.constantFrom('===', '---')).map(([text, line]) => `${text}\n${line}`),
+  paragraph.map((text) => `> ${text.replace(/\n/g, '\n> ')}`),
+  paragraph.map((text) => `> ${text}`),
+  words.map((text) => `${text} | ${text}`),
+  words.map((text) => `| ${text} | ${text} |\n|---|---|`),
+  words.map((text) => `<details>\n<summary>${text}</summary>\n\n**${text}**\n\n</details>`),
+  words.map((text) => `<div>\n${text}\n</div>`),
+  fc.constantFrom('{: .note}', '{:.x #y}', '{% include note.html %}', '{% if a %}\n\n{% endif %}'),
+  paragraph.map((text) => `${text}\n{: .x}`),
+  fc.constantFrom('***', '---', '* * *', '- - -'),
+  words.map((text) => `\`\`\`\n${text}\n\`\`\``),
+  words.map((text) => `~~~ ruby\n${text}\n~~~`),
+  words.map((text) => `    ${text}`),
+  words.map((text) => `${text}\n: définition`),
+)
+const separator = fc.constantFrom('\n\n', '\n', '\n\n\n')
+const page = fc
+  .array(fc.tuple(block, separator), { minLength: 1, maxLength: 6 })
+  .map((blocks) => blocks.map(([text, gap]) => text + gap).join(''))
+
+describe('differential: the editor never shows a reading kramdown does not have', () => {
+  for (const input of inputs) {
+    it(`generated pages, input ${input}`, () => {
+      fc.assert(
+        fc.property(page, (body) => {
+          expect(disagreements(body, input)).toEqual([])
+        }),
+        { numRuns: 400 },
+      )
+    })
+  }
+
+  it('generated pages still round-trip byte for byte with either input', () => {
+    fc.assert(
+      fc.property(page, fc.constantFrom(...inputs), (body, input) => {
+        expect(savePage(openPage(body, { input }))).toBe(body)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+/** The best of a few runs, in seconds. */
+function bestOf(text: string, runs: number): number {
+  let best = Infinity
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now()
+    openPage(text)
+    best = Math.min(best, performance.now() - start)
+  }
+  return best / 1000
+}
+
+describe('reading as kramdown stays linear', () => {
+  // Each new rule looks ahead (to an end tag, a list's tail, a definition): none may rescan.
+  const pages: Record<string, (n: number) => string> = {
+    'unclosed HTML blocks': (n) => '<div>\n\n'.repeat(n),
+    'HTML blocks closed at the very end': (n) => '<div>\nx\n\n'.repeat(n) + '</div>\n',
+    'lists after paragraph lines': (n) => 'a\n* b\n\n  c\n\n'.repeat(n),
+    'definitions after a blank line': (n) => 't\n\n: d\n\n'.repeat(n),
+  }
+  for (const [name, make] of Object.entries(pages)) {
+    it(
+      name,
+      () => {
+        const small = make(1_000)
+        const large = make(16_000)
+        bestOf(small, 1)
+        let ratio = bestOf(large, 2) / bestOf(small, 2)
+        // Linear is 16, quadratic 256; the machine is shared, so a high ratio is measured again.
+        if (ratio >= 40) ratio = bestOf(large, 4) / bestOf(small, 4)
+        expect(ratio).toBeLessThan(40)
+      },
+      120_000,
+    )
+  }
+})
