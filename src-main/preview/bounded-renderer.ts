@@ -14,7 +14,7 @@ import type { SassFile, Site, SiteDocument } from './site-model.js'
 interface Job {
   site: Site
   /** A page (in its layouts when `whole`), or a stylesheet. */
-  task: { doc: SiteDocument; whole: boolean } | { file: SassFile }
+  task: { doc: SiteDocument; whole: boolean } | { file: SassFile } | { check: SiteDocument }
   resolve(outcome: RenderOutcome): void
 }
 
@@ -57,6 +57,11 @@ export class BoundedRenderer {
   /** A `.scss`/`.sass` page: its Liquid, then Sass, under the same limits as a page (`html` is the CSS). */
   compileSass(site: Site, file: SassFile): Promise<RenderOutcome> {
     return this.enqueue(site, { file })
+  }
+
+  /** The page's Liquid parsed only: a syntax error with its line, for « Problèmes ». */
+  check(site: Site, doc: SiteDocument): Promise<RenderOutcome> {
+    return this.enqueue(site, { check: doc })
   }
 
   private enqueue(site: Site, task: Job['task']): Promise<RenderOutcome> {
@@ -125,7 +130,9 @@ export class BoundedRenderer {
       slot,
       'file' in job.task
         ? { type: 'sass', id, generation, file: job.task.file }
-        : { type: 'render', id, generation, doc: job.task.doc, whole: job.task.whole },
+        : 'check' in job.task
+          ? { type: 'check', id, generation, doc: job.task.check }
+          : { type: 'render', id, generation, doc: job.task.doc, whole: job.task.whole },
     )
   }
 

@@ -94,6 +94,12 @@ export class SiteRenderer {
     return doc.markdown ? this.markdown(content) : content
   }
 
+  /** The page's Liquid parsed, not rendered (« Problèmes »): a syntax error, named by line. */
+  checkLiquid(doc: SiteDocument): string {
+    placed(doc.relativePath, doc.bodyLine ?? 1, () => this.liquid.parse(doc.body))
+    return ''
+  }
+
   /**
    * A `.scss`/`.sass` page with front matter, as Jekyll builds it: Liquid first
    * (minima picks its skin with `{{ site.minima.skin }}`), then Sass.

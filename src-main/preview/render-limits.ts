@@ -62,6 +62,7 @@ export type WorkerRequest =
   | { type: 'site'; generation: number; site: Site; liquid: LiquidLimits | false }
   | { type: 'render'; id: number; generation: number; doc: SiteDocument; whole: boolean }
   | { type: 'sass'; id: number; generation: number; file: SassFile }
+  | { type: 'check'; id: number; generation: number; doc: SiteDocument }
 
 /** Worker → main. */
 export type WorkerReply =

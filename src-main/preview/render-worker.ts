@@ -31,9 +31,11 @@ port.on('message', (request: WorkerRequest) => {
   const render =
     request.type === 'sass'
       ? new Promise<string>((resolve) => resolve(renderer.renderSass(request.file)))
-      : request.whole
-        ? renderer.renderPage(request.doc)
-        : renderer.renderBody(request.doc)
+      : request.type === 'check'
+        ? new Promise<string>((resolve) => resolve(renderer.checkLiquid(request.doc)))
+        : request.whole
+          ? renderer.renderPage(request.doc)
+          : renderer.renderBody(request.doc)
   render.then(
     (html) => reply({ type: 'done', id, html }),
     (error: unknown) =>

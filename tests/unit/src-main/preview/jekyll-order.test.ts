@@ -7,6 +7,7 @@ import { buildCommand } from '../../../../src-main/commands/preview.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 import { visibleText } from '../../../helpers/visible-text.js'
+import { openSession } from '../../../helpers/session.js'
 
 const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
 
@@ -158,5 +159,33 @@ describe('Sass pages', () => {
     expect(report.problems).toHaveLength(1)
     expect(report.problems[0]!.path).toBe('assets/boucle.scss')
     expect(report.problems[0]!.message).toMatch(/trop longue/)
+  }, 60_000)
+})
+
+describe('« Problèmes »', () => {
+  it('lists a stylesheet that does not compile and a page whose Liquid does not parse, with file and line, in French', async () => {
+    const root = await writeSite({
+      '_config.yml': 'title: Site\n',
+      '_layouts/default.html': '{{ content }}',
+      'index.md': '---\n---\nBonjour.\n',
+      'casse.md': '---\ntitle: Casse\n---\nUn\n\n{% if %}\n',
+      'assets/bon.scss': '---\n---\nb { c: d; }\n',
+      'assets/casse.scss': '---\n---\nb {\n  c: d;\n  e: $inconnue;\n}\n',
+    })
+    const { session, handlers } = await openSession(root)
+    try {
+      const problems = await handlers['workspace.problems']({})
+      expect(problems.map(({ code, file, line }) => ({ code, file, line }))).toEqual([
+        { code: 'sass', file: 'assets/casse.scss', line: 5 },
+        { code: 'liquid', file: 'casse.md', line: 6 },
+      ])
+      for (const problem of problems) {
+        expect(problem.message).toContain(problem.file)
+        expect(problem.message).toMatch(/ligne \d/)
+        expect(problem.message).not.toMatch(/Undefined|expected|tag/i)
+      }
+    } finally {
+      await session.close()
+    }
   }, 60_000)
 })
