@@ -189,3 +189,21 @@ describe('« Problèmes »', () => {
     }
   }, 60_000)
 })
+
+describe('{% highlight %}', () => {
+  it('numbers the lines with `linenos`, in Rouge’s table, as Jekyll does', async () => {
+    const root = await writeSite({
+      '_config.yml': 'title: Site\n',
+      '_layouts/default.html': '{{ content }}',
+      'index.html':
+        '---\n---\n{% highlight text linenos %}\nun\ndeux\ntrois\n{% endhighlight %}\n{% highlight text %}\nseul\n{% endhighlight %}\n',
+    })
+    const { destination } = await ourBuild(root)
+    const html = read(destination, 'index.html')
+    expect(html).toContain(
+      '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n2\n3\n</pre></td><td class="code"><pre>un\ndeux\ntrois\n</pre></td></tr></tbody></table>',
+    )
+    const jekyll = await jekyllBuild(root)
+    if (jekyll) expect(html.trim()).toBe(read(jekyll, 'index.html').trim())
+  }, 60_000)
+})
