@@ -64,7 +64,7 @@ export function siteDrop(
   // `site.posts` is newest first: Jekyll's `posts.docs.sort { |a, b| b <=> a }`.
   const posts = site.documents
     .filter((doc) => doc.kind === 'post')
-    .sort((a, b) => jekyllOrder(site, b, a))
+    .sort((a, b) => jekyllOrder(b, a))
   const drop: Record<string, unknown> = {
     ...site.config.raw,
     baseurl: site.config.baseurl,
@@ -87,7 +87,7 @@ export function siteDrop(
   for (const collection of site.config.collections) {
     const docs = site.documents
       .filter((doc) => doc.collection === collection.name)
-      .sort((a, b) => jekyllOrder(site, a, b))
+      .sort((a, b) => jekyllOrder(a, b))
     if (collection.name !== 'posts') drop[collection.name] = dropsOf(docs)
     collections.push({
       ...collection.metadata,
@@ -105,13 +105,16 @@ export function siteDrop(
 }
 
 /**
- * Jekyll's `Document#<=>`: by date (a document without one has the build's time), then by
- * path, compared as bytes (Ruby's `String#<=>`), never by locale.
+ * Jekyll's `Document#<=>` when it sorts a collection (as it reads it): by date when both
+ * documents have one (in the file name or the front matter), else — `nil <=> date` —
+ * by path, compared as bytes (Ruby's `String#<=>`), never by locale. Where dated and
+ * undated documents mix, that comparison is not a total order and Jekyll's result
+ * depends on Ruby's sort; here it is the stable sort of the same comparison.
  */
-export function jekyllOrder(site: Site, a: SiteDocument, b: SiteDocument): number {
-  const dateA = a.date?.getTime() ?? site.buildTime
-  const dateB = b.date?.getTime() ?? site.buildTime
-  if (dateA !== dateB) return dateA - dateB
+export function jekyllOrder(a: SiteDocument, b: SiteDocument): number {
+  if (a.date && b.date && a.date.getTime() !== b.date.getTime()) {
+    return a.date.getTime() - b.date.getTime()
+  }
   return a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0
 }
 

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildSite } from '../../../../src-main/preview/build-site.js'
 import { buildCommand } from '../../../../src-main/commands/preview.js'
@@ -205,5 +206,34 @@ describe('{% highlight %}', () => {
     )
     const jekyll = await jekyllBuild(root)
     if (jekyll) expect(html.trim()).toBe(read(jekyll, 'index.html').trim())
+  }, 60_000)
+})
+
+describe('order of posts and collection documents, generated', () => {
+  it('lists site.posts and a collection in Jekyll’s order for many names sharing few dates', async () => {
+    // Names mixing capitals, digits, `-` and `_`, whose byte order differs from a locale's.
+    const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,7}$/)
+    const entries = fc.sample(fc.record({ day: fc.integer({ min: 1, max: 3 }), name }), {
+      numRuns: 40,
+      seed: 12,
+    })
+    const files: Record<string, string> = {
+      '_config.yml': 'collections:\n  fiches:\n    output: false\n  notes:\n    output: false\n',
+      '_layouts/default.html': '{{ content }}',
+      'index.html':
+        '---\n---\n{% for post in site.posts %}{{ post.path }}\n{% endfor %}--\n{% for doc in site.fiches %}{{ doc.path }}\n{% endfor %}--\n{% for doc in site.notes %}{{ doc.path }}\n{% endfor %}',
+    }
+    for (const { day, name } of entries) {
+      files[`_posts/2024-03-0${day}-${name}.md`] = `---\ntitle: ${name}\n---\nTexte.\n`
+      files[`_fiches/${name}.md`] = `---\ndate: 2024-03-0${day}\n---\n`
+      // Documents without a date: Jekyll compares them by path alone.
+      files[`_notes/${name}.md`] = '---\n---\n'
+    }
+    const root = await writeSite(files)
+    const { destination } = await ourBuild(root)
+    const ours = read(destination, 'index.html')
+    expect(ours.split('\n').length).toBeGreaterThan(20)
+    const jekyll = await jekyllBuild(root)
+    if (jekyll) expect(ours).toBe(read(jekyll, 'index.html'))
   }, 60_000)
 })
