@@ -59,6 +59,11 @@ export async function buildSite(
     options.onProgress?.(++done, total)
   }
   try {
+    // Stylesheets first, so one worker loads Sass while the other renders the pages.
+    const stylesheets = site.sassFiles.map((file) => ({
+      file,
+      outcome: renderer.compileSass(site, file),
+    }))
     for (const doc of pages) {
       const outcome = await renderer.render(site, doc)
       if (!outcome.ok) {
@@ -75,8 +80,8 @@ export async function buildSite(
       report.pages++
     }
     // In the worker too: a stylesheet's Liquid, or a `@while` that never ends, is bounded like a page.
-    for (const file of site.sassFiles) {
-      const outcome = await renderer.compileSass(site, file)
+    for (const { file, outcome: pending } of stylesheets) {
+      const outcome = await pending
       if (outcome.ok) await write(file.output, outcome.html)
       else {
         const message = failureMessage('fr', outcome, file.relativePath, renderer.limits)

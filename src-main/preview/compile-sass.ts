@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as sass from 'sass'
+import type * as SassApi from 'sass'
 import type { ErrorPlace } from './render-limits.js'
 import type { SassFile, Site } from './site-model.js'
 
@@ -29,11 +29,12 @@ export function sassLoadPaths(site: Pick<Site, 'root' | 'theme' | 'config'>): st
  * already rendered; it is compiled as a string, as jekyll-sass-converter does.
  * Runs in the render worker: a `@while true {}` costs that file, not the app.
  */
-export function compileSass(
+export async function compileSass(
   site: Pick<Site, 'root' | 'theme' | 'config'>,
   file: SassFile,
   text: string,
-): string {
+): Promise<string> {
+  const sass = await loadSass()
   const result = sass.compileString(text, {
     syntax: file.relativePath.endsWith('.sass') ? 'indented' : 'scss',
     loadPaths: sassLoadPaths(site),
@@ -44,12 +45,25 @@ export function compileSass(
   return result.css
 }
 
+type SassModule = typeof SassApi
+let sassModule: Promise<SassModule> | null = null
+
+/**
+ * The `sass` package (megabytes of compiled Dart) loaded on the first stylesheet only:
+ * a render worker that serves pages alone starts without it.
+ */
+function loadSass(): Promise<SassModule> {
+  sassModule ??= import('sass')
+  return sassModule
+}
+
 /** Where a Sass error lies: the stylesheet itself (front matter counted) or the partial it imports. */
-export function sassErrorPlace(
+export async function sassErrorPlace(
   error: unknown,
   site: Pick<Site, 'root' | 'theme'>,
   file: SassFile,
-): ErrorPlace | null {
+): Promise<ErrorPlace | null> {
+  const sass = await loadSass()
   if (!(error instanceof sass.Exception)) return null
   const { span } = error
   if (!span.url) return { file: file.relativePath, line: file.bodyLine + span.start.line }

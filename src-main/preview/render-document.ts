@@ -104,7 +104,7 @@ export class SiteRenderer {
    * A `.scss`/`.sass` page with front matter, as Jekyll builds it: Liquid first
    * (minima picks its skin with `{{ site.minima.skin }}`), then Sass.
    */
-  renderSass(file: SassFile): string {
+  async renderSass(file: SassFile): Promise<string> {
     const page = {
       path: file.relativePath,
       url: `/${file.output}`,
@@ -114,11 +114,11 @@ export class SiteRenderer {
       this.liquid.renderSync(this.liquid.parse(file.body), { site: this.siteData, page }),
     ) as string
     try {
-      return compileSass(this.model, file, text)
+      return await compileSass(this.model, file, text)
     } catch (error) {
       throw new PlacedError(
         error instanceof Error ? error.message : String(error),
-        sassErrorPlace(error, this.model, file),
+        await sassErrorPlace(error, this.model, file),
         'sass',
       )
     }

@@ -30,7 +30,7 @@ port.on('message', (request: WorkerRequest) => {
   const renderer = current.renderer
   const render =
     request.type === 'sass'
-      ? new Promise<string>((resolve) => resolve(renderer.renderSass(request.file)))
+      ? renderer.renderSass(request.file)
       : request.type === 'check'
         ? new Promise<string>((resolve) => resolve(renderer.checkLiquid(request.doc)))
         : request.whole
