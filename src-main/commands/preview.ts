@@ -5,7 +5,7 @@ import { translate } from '../../src-shared/i18n/translate.js'
 import { buildSite } from '../preview/build-site.js'
 import { readSite } from '../preview/read-site.js'
 import { BoundedRenderer } from '../preview/bounded-renderer.js'
-import { overrunMessage } from '../preview/render-limits.js'
+import { failureMessage } from '../preview/render-limits.js'
 
 /** The preview commands of the CLI: `build` and `render`. */
 type Out = (text: string) => void
@@ -51,7 +51,7 @@ export async function renderCommand(args: string[], out: Out, usage: Usage): Pro
     return 0
   }
   // A hostile page gets a French message and exit code 1, never a hang or a stack.
-  const message = outcome.overrun ? overrunMessage('fr', outcome.overrun) : outcome.message
+  const message = failureMessage('fr', outcome, relative)
   out(`${translate('fr', 'preview.cli.problem', { path: relative, message })}\n`)
   return 1
 }

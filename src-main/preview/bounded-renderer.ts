@@ -9,12 +9,12 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './render-limits.js'
-import type { Site, SiteDocument } from './site-model.js'
+import type { SassFile, Site, SiteDocument } from './site-model.js'
 
 interface Job {
   site: Site
-  doc: SiteDocument
-  whole: boolean
+  /** A page (in its layouts when `whole`), or a stylesheet. */
+  task: { doc: SiteDocument; whole: boolean } | { file: SassFile } | { check: SiteDocument }
   resolve(outcome: RenderOutcome): void
 }
 
@@ -51,8 +51,23 @@ export class BoundedRenderer {
   /** The page in its layouts (`whole`), or only its body (Liquid then Markdown), as `cli render` prints it. */
   render(site: Site, doc: SiteDocument, whole = true): Promise<RenderOutcome> {
     if (this.closed) return Promise.resolve({ ok: false, overrun: null, message: 'closed' })
+    return this.enqueue(site, { doc, whole })
+  }
+
+  /** A `.scss`/`.sass` page: its Liquid, then Sass, under the same limits as a page (`html` is the CSS). */
+  compileSass(site: Site, file: SassFile): Promise<RenderOutcome> {
+    return this.enqueue(site, { file })
+  }
+
+  /** The page's Liquid parsed only: a syntax error with its line, for « Problèmes ». */
+  check(site: Site, doc: SiteDocument): Promise<RenderOutcome> {
+    return this.enqueue(site, { check: doc })
+  }
+
+  private enqueue(site: Site, task: Job['task']): Promise<RenderOutcome> {
+    if (this.closed) return Promise.resolve({ ok: false, overrun: null, message: 'closed' })
     return new Promise((resolve) => {
-      this.queue.push({ site, doc, whole, resolve })
+      this.queue.push({ site, task, resolve })
       this.dispatch()
     })
   }
@@ -111,7 +126,14 @@ export class BoundedRenderer {
     const id = this.nextId++
     const timer = setTimeout(() => this.overrun(slot, 'time'), this.limits.timeMs)
     slot.job = { id, job, timer }
-    this.send(slot, { type: 'render', id, generation, doc: job.doc, whole: job.whole })
+    this.send(
+      slot,
+      'file' in job.task
+        ? { type: 'sass', id, generation, file: job.task.file }
+        : 'check' in job.task
+          ? { type: 'check', id, generation, doc: job.task.check }
+          : { type: 'render', id, generation, doc: job.task.doc, whole: job.task.whole },
+    )
   }
 
   private send(slot: Slot, message: WorkerRequest): void {
@@ -147,7 +169,13 @@ export class BoundedRenderer {
         ? { ok: true, html: reply.html }
         : reply.overrun
           ? { ok: false, overrun: reply.overrun, message: reply.message }
-          : { ok: false, overrun: null, message: reply.message },
+          : {
+              ok: false,
+              overrun: null,
+              message: reply.message,
+              place: reply.place ?? null,
+              kind: reply.kind,
+            },
     )
     this.dispatch()
   }

@@ -2,11 +2,10 @@ import { copyFile, lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import path from 'node:path'
 import { resolveInside } from '../workspace/safe-path.js'
-import { compileSass } from './compile-sass.js'
 import { readSite } from './read-site.js'
 import { relativizeLinks } from './relative-links.js'
 import { BoundedRenderer } from './bounded-renderer.js'
-import { overrunMessage, type RenderLimits } from './render-limits.js'
+import { failureMessage, type RenderLimits } from './render-limits.js'
 
 export interface BuildOptions {
   /** Rewrite links and assets relative to each page, so the folder works from `file://`. */
@@ -60,12 +59,15 @@ export async function buildSite(
     options.onProgress?.(++done, total)
   }
   try {
+    // Stylesheets first, so one worker loads Sass while the other renders the pages.
+    const stylesheets = site.sassFiles.map((file) => ({
+      file,
+      outcome: renderer.compileSass(site, file),
+    }))
     for (const doc of pages) {
       const outcome = await renderer.render(site, doc)
       if (!outcome.ok) {
-        const message = outcome.overrun
-          ? overrunMessage('fr', outcome.overrun, renderer.limits)
-          : outcome.message
+        const message = failureMessage('fr', outcome, doc.relativePath, renderer.limits)
         report.problems.push({ path: doc.relativePath, message })
         continue
       }
@@ -77,15 +79,17 @@ export async function buildSite(
       )
       report.pages++
     }
+    // In the worker too: a stylesheet's Liquid, or a `@while` that never ends, is bounded like a page.
+    for (const { file, outcome: pending } of stylesheets) {
+      const outcome = await pending
+      if (outcome.ok) await write(file.output, outcome.html)
+      else {
+        const message = failureMessage('fr', outcome, file.relativePath, renderer.limits)
+        report.problems.push({ path: file.relativePath, message })
+      }
+    }
   } finally {
     await renderer.close()
-  }
-  for (const file of site.sassFiles) {
-    try {
-      await write(file.output, compileSass(site, file))
-    } catch (error) {
-      report.problems.push({ path: file.relativePath, message: (error as Error).message })
-    }
   }
   for (const file of statics) {
     // Checked again as it is copied: a file swapped for a symlink since the site was read.

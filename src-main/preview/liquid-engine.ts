@@ -150,9 +150,13 @@ function linkTag(
 class HighlightTag extends Tag {
   private readonly language: string
   private readonly code: string
+  /** `linenos`: Rouge's table, a gutter of line numbers beside the code (Jekyll's `HTMLLegacy`). */
+  private readonly lineNumbers: boolean
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid)
-    this.language = token.args.trim().split(/\s+/)[0] ?? 'plaintext'
+    const [language, ...options] = token.args.trim().split(/\s+/)
+    this.language = language || 'plaintext'
+    this.lineNumbers = options.some((option) => /^linenos(=|$)/.test(option))
     const parts: string[] = []
     let closed = false
     while (remain.length > 0) {
@@ -171,8 +175,14 @@ class HighlightTag extends Tag {
   }
   render(_context: Context, emitter: Emitter): void {
     const language = escapeHtml(this.language)
+    let code = escapeHtml(this.code)
+    if (this.lineNumbers) {
+      const count = this.code.split('\n').length
+      const numbers = Array.from({ length: count }, (_, index) => `${index + 1}\n`).join('')
+      code = `<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">${numbers}</pre></td><td class="code"><pre>${code}\n</pre></td></tr></tbody></table>`
+    }
     emitter.write(
-      `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(this.code)}</code></pre></figure>`,
+      `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${code}</code></pre></figure>`,
     )
   }
 }

@@ -5,13 +5,12 @@ import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matt
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { Language } from '../../src-shared/api/types.js'
 import { resolveInside } from '../workspace/safe-path.js'
-import { compileSass } from './compile-sass.js'
 import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
 import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
 import { readSite } from './read-site.js'
 import { BoundedRenderer } from './bounded-renderer.js'
-import { overrunMessage } from './render-limits.js'
+import { failureMessage, overrunMessage } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
 
 export interface PreviewResponse {
@@ -140,7 +139,12 @@ export class PreviewService {
     const decoded = safeDecode(pathname).replace(/^\/+/, '')
     const sass = site.sassFiles.find((file) => file.output === decoded)
     if (sass) {
-      return this.respond(200, TYPES['.css']!, compileSass(site, sass))
+      // In the render worker, bounded like a page; a broken stylesheet is reported, not served half.
+      const outcome = await this.renderer.compileSass(site, sass)
+      const css = outcome.ok
+        ? outcome.html
+        : `/* ${failureMessage(this.language, outcome, sass.relativePath, this.renderer.limits).replace(/\*\//g, '* /')} */\n`
+      return this.respond(200, TYPES['.css']!, css)
     }
     const file = site.staticFiles.find((item) => item.output === decoded)
     if (file) {
@@ -174,7 +178,7 @@ export class PreviewService {
       // A page cut off by its limits gets a page of its own saying why, as HTML, like any page.
       const text = outcome.overrun
         ? escapeText(overrunMessage(this.language, outcome.overrun, this.renderer.limits))
-        : translate(this.language, 'preview.failed', { message: escapeText(outcome.message) })
+        : escapeText(failureMessage(this.language, outcome, doc.relativePath))
       return this.respond(200, TYPES['.html']!, this.page(text))
     }
     const html = outcome.html

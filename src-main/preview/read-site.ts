@@ -191,6 +191,8 @@ function isSpecial(name: string, config: JekyllConfig): boolean {
 interface Parsed {
   data: Record<string, unknown> | null
   body: string
+  /** 1-based line of the file where the body starts (after the front matter). */
+  bodyLine?: number
 }
 
 async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
@@ -211,7 +213,11 @@ async function readWithFrontMatter(root: string, file: string): Promise<Parsed> 
   } catch {
     data = {}
   }
-  return { data: isRecord(data) ? data : {}, body: text.slice(split.bodyStart) }
+  return {
+    data: isRecord(data) ? data : {},
+    body: text.slice(split.bodyStart),
+    bodyLine: text.slice(0, split.bodyStart).split('\n').length,
+  }
 }
 
 /** The `defaults:` values for a path and type, later (more specific) entries winning. */
@@ -258,6 +264,7 @@ async function readPageOrStatic(site: Site, file: string, root = site.root): Pro
       root,
       output: file.replace(/\.s[ac]ss$/i, '.css'),
       body: parsed.body,
+      bodyLine: parsed.bodyLine ?? 1,
     })
     return
   }
@@ -279,6 +286,7 @@ async function readPageOrStatic(site: Site, file: string, root = site.root): Pro
     data,
     defaults,
     body: parsed.body,
+    bodyLine: parsed.bodyLine ?? 1,
     markdown: isMarkdown(file, config),
     url,
     output: outputPath(url, outputExt),
@@ -365,6 +373,7 @@ async function readCollectionFile(
     data,
     defaults,
     body: parsed.body,
+    bodyLine: parsed.bodyLine ?? 1,
     markdown: isMarkdown(file, config),
     url,
     output: collection.output ? outputPath(url, outputExt) : null,

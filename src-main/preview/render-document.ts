@@ -2,9 +2,10 @@ import type { Liquid, Template } from 'liquidjs'
 import { builtinLayoutFor, themePagesOf, type ThemePages } from './builtin-theme.js'
 import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
-import type { LiquidLimits } from './render-limits.js'
+import { compileSass, sassErrorPlace } from './compile-sass.js'
+import { overrunOf, PlacedError, type LiquidLimits } from './render-limits.js'
 import { pageDrop, siteDrop } from './site-drops.js'
-import type { Site, SiteDocument } from './site-model.js'
+import type { SassFile, Site, SiteDocument } from './site-model.js'
 
 /**
  * Renders documents of one site: Liquid, then Markdown, then the layouts, as
@@ -27,8 +28,34 @@ export class SiteRenderer {
   readonly markdown: (text: string) => string
 
   private get siteData(): Record<string, unknown> {
-    this.site ??= siteDrop(this.model, this.markdown)
+    this.site ??= siteDrop(this.model, this.markdown, (doc, part) => this.rendered(doc, part))
     return this.site
+  }
+
+  /**
+   * Collection documents and posts as Jekyll has them when it reaches the pages: it renders
+   * them first. Here each is rendered when a template first reads its `content` or
+   * `output`, inside the same worker and the same page's limits, and kept for the next pages.
+   * A document being rendered (one listing itself) or that fails shows its raw body.
+   */
+  private readonly renderedDocs = new Map<string, { content: string; output: string }>()
+  /** By path: the page being previewed arrives as its own copy, perhaps edited. */
+  private readonly rendering = new Set<string>()
+
+  private rendered(doc: SiteDocument, part: 'content' | 'output'): string | null {
+    const known = this.renderedDocs.get(doc.relativePath)
+    if (known) return known[part]
+    if (this.rendering.has(doc.relativePath)) return null
+    try {
+      const content = this.bodySync(doc)
+      const result = { content, output: this.layoutsSync(doc, content) }
+      this.renderedDocs.set(doc.relativePath, result)
+      return result[part]
+    } catch (error) {
+      // A runaway document stops the page that asked for it, as it would stop Jekyll.
+      if (overrunOf(error)) throw error
+      return null
+    }
   }
 
   /**
@@ -51,20 +78,70 @@ export class SiteRenderer {
 
   /** The body as `cli render` prints it: front matter removed, Liquid then Markdown, no layout. */
   async renderBody(doc: SiteDocument): Promise<string> {
+    return this.bodySync(doc)
+  }
+
+  private bodySync(doc: SiteDocument): string {
     const page = pageDrop(doc, this.model, this.markdown)
     let content = doc.body
     if (doc.data.render_with_liquid !== false) {
-      content = this.liquid.renderSync(this.liquid.parse(content), {
-        site: this.siteData,
-        page,
-      }) as string
+      content = this.guarded(doc, () =>
+        placed(doc.relativePath, doc.bodyLine ?? 1, () =>
+          this.liquid.renderSync(this.liquid.parse(content), { site: this.siteData, page }),
+        ),
+      ) as string
     }
     return doc.markdown ? this.markdown(content) : content
   }
 
+  /** The page's Liquid parsed, not rendered (« Problèmes »): a syntax error, named by line. */
+  checkLiquid(doc: SiteDocument): string {
+    placed(doc.relativePath, doc.bodyLine ?? 1, () => this.liquid.parse(doc.body))
+    return ''
+  }
+
+  /**
+   * A `.scss`/`.sass` page with front matter, as Jekyll builds it: Liquid first
+   * (minima picks its skin with `{{ site.minima.skin }}`), then Sass.
+   */
+  async renderSass(file: SassFile): Promise<string> {
+    const page = {
+      path: file.relativePath,
+      url: `/${file.output}`,
+      name: file.relativePath.split('/').pop(),
+    }
+    const text = placed(file.relativePath, file.bodyLine, () =>
+      this.liquid.renderSync(this.liquid.parse(file.body), { site: this.siteData, page }),
+    ) as string
+    try {
+      return await compileSass(this.model, file, text)
+    } catch (error) {
+      throw new PlacedError(
+        error instanceof Error ? error.message : String(error),
+        await sassErrorPlace(error, this.model, file),
+        'sass',
+      )
+    }
+  }
+
+  /** While a document's Liquid runs, a template reading its own `content` gets the raw body. */
+  private guarded<T>(doc: SiteDocument, run: () => T): T {
+    if (this.rendering.has(doc.relativePath)) return run()
+    this.rendering.add(doc.relativePath)
+    try {
+      return run()
+    } finally {
+      this.rendering.delete(doc.relativePath)
+    }
+  }
+
   /** The whole page: the body inside its layout, and that layout inside its own, and so on. */
   async renderPage(doc: SiteDocument): Promise<string> {
-    let content = await this.renderBody(doc)
+    return this.layoutsSync(doc, this.bodySync(doc))
+  }
+
+  private layoutsSync(doc: SiteDocument, body: string): string {
+    let content = body
     const page = { ...pageDrop(doc, this.model, this.markdown), content }
     let layoutName = this.model.theme
       ? builtinLayoutFor(doc, this.model, (this.themePages ??= themePagesOf(this.model)))
@@ -83,6 +160,19 @@ export class SiteRenderer {
       layoutName = layoutOf(layout.data.layout)
     }
     return content
+  }
+}
+
+/** Runs Liquid; an error (not a limit overrun) is named by file and line. */
+function placed<T>(file: string, bodyLine: number, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (overrunOf(error) || !(error instanceof Error)) throw error
+    const token = (error as { token?: { getPosition?: () => [number, number] } }).token
+    const position = token?.getPosition?.()
+    const line = position ? bodyLine + position[0] - 1 : null
+    throw new PlacedError(error.message, { file, line }, 'liquid')
   }
 }
 

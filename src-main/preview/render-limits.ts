@@ -1,6 +1,6 @@
 import type { Language } from '../../src-shared/api/types.js'
 import { translate } from '../../src-shared/i18n/translate.js'
-import type { Site, SiteDocument } from './site-model.js'
+import type { SassFile, Site, SiteDocument } from './site-model.js'
 
 /**
  * How far one page's rendering may go. Pages come from other people: a
@@ -37,22 +37,57 @@ export const DEFAULT_LIMITS: RenderLimits = Object.freeze({
 /** Why a page was not rendered: it ran too long or needed too much memory. */
 export type OverrunReason = 'time' | 'memory'
 
+/** The file and line (1-based, front matter counted) a Liquid or Sass error points at. */
+export interface ErrorPlace {
+  file: string
+  line: number | null
+}
+
+/** What a failure was: Liquid or a layout of a page, or a stylesheet (Liquid then Sass). */
+export type FailureKind = 'liquid' | 'sass'
+
+/** An error that knows where it lies in the site's files. */
+export class PlacedError extends Error {
+  constructor(
+    message: string,
+    readonly place: ErrorPlace | null,
+    readonly kind: FailureKind,
+  ) {
+    super(message)
+  }
+}
+
 /** Main → worker. The site is sent once per read (and per worker), then pages by reference. */
 export type WorkerRequest =
   | { type: 'site'; generation: number; site: Site; liquid: LiquidLimits | false }
   | { type: 'render'; id: number; generation: number; doc: SiteDocument; whole: boolean }
+  | { type: 'sass'; id: number; generation: number; file: SassFile }
+  | { type: 'check'; id: number; generation: number; doc: SiteDocument }
 
 /** Worker → main. */
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'done'; id: number; html: string }
-  | { type: 'failed'; id: number; message: string; overrun: OverrunReason | null }
+  | {
+      type: 'failed'
+      id: number
+      message: string
+      overrun: OverrunReason | null
+      place?: ErrorPlace | null
+      kind?: FailureKind
+    }
 
-/** What became of one page. */
+/** What became of one page (or stylesheet: `html` is then its CSS). */
 export type RenderOutcome =
   | { ok: true; html: string }
-  | { ok: false; overrun: OverrunReason; message: string }
-  | { ok: false; overrun: null; message: string }
+  | {
+      ok: false
+      overrun: OverrunReason | null
+      message: string
+      /** Where a Liquid or Sass error lies, when known. */
+      place?: ErrorPlace | null
+      kind?: FailureKind
+    }
 
 /**
  * LiquidJS reports its limits as errors (« template render limit exceeded »,
@@ -86,4 +121,30 @@ export function overrunMessage(
 
 function shortestTime(limits: RenderLimits): number {
   return limits.liquid ? Math.min(limits.timeMs, limits.liquid.renderLimit) : limits.timeMs
+}
+
+/**
+ * The French (or English) sentence for a page or stylesheet that could not be
+ * built, naming its file and line; never the library's own message.
+ */
+export function failureMessage(
+  language: Language,
+  outcome: Extract<RenderOutcome, { ok: false }>,
+  path: string,
+  limits: RenderLimits = DEFAULT_LIMITS,
+): string {
+  const sass = path.endsWith('.scss') || path.endsWith('.sass')
+  if (outcome.overrun) {
+    return sass
+      ? translate(language, 'preview.sassTooLong', { file: path })
+      : overrunMessage(language, outcome.overrun, limits)
+  }
+  const place = outcome.place ?? { file: path, line: null }
+  if (outcome.kind === 'sass' || (sass && !outcome.kind)) {
+    return place.line === null
+      ? translate(language, 'preview.sassErrorNoLine', { file: place.file })
+      : translate(language, 'preview.sassError', { file: place.file, line: String(place.line) })
+  }
+  if (place.line === null) return translate(language, 'preview.renderError', { file: place.file })
+  return translate(language, 'preview.liquidError', { file: place.file, line: String(place.line) })
 }

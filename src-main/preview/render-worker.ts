@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { SiteRenderer } from './render-document.js'
-import { overrunOf, type WorkerReply, type WorkerRequest } from './render-limits.js'
+import { overrunOf, PlacedError, type WorkerReply, type WorkerRequest } from './render-limits.js'
 
 const port = parentPort
 if (!port) throw new Error('render-worker.ts runs only as a worker thread')
@@ -22,13 +22,20 @@ port.on('message', (request: WorkerRequest) => {
     }
     return
   }
-  const { id, generation, doc, whole } = request
+  const { id, generation } = request
   if (!current || current.generation !== generation) {
     reply({ type: 'failed', id, message: 'site not loaded', overrun: null })
     return
   }
   const renderer = current.renderer
-  const render = whole ? renderer.renderPage(doc) : renderer.renderBody(doc)
+  const render =
+    request.type === 'sass'
+      ? renderer.renderSass(request.file)
+      : request.type === 'check'
+        ? new Promise<string>((resolve) => resolve(renderer.checkLiquid(request.doc)))
+        : request.whole
+          ? renderer.renderPage(request.doc)
+          : renderer.renderBody(request.doc)
   render.then(
     (html) => reply({ type: 'done', id, html }),
     (error: unknown) =>
@@ -37,6 +44,8 @@ port.on('message', (request: WorkerRequest) => {
         id,
         message: error instanceof Error ? error.message : String(error),
         overrun: overrunOf(error),
+        place: error instanceof PlacedError ? error.place : null,
+        kind: error instanceof PlacedError ? error.kind : undefined,
       }),
   )
 })

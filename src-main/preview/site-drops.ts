@@ -41,12 +41,30 @@ export function pageDrop(
   return drop
 }
 
-export function siteDrop(site: Site, markdown?: (text: string) => string): Record<string, unknown> {
-  const drops = new Map(site.documents.map((doc) => [doc, pageDrop(doc, site, markdown)]))
+/**
+ * A collection document or post as rendered (`content`: converted body; `output`: in its
+ * layouts), for the drops in `site`: Jekyll renders these before pages, so a page listing
+ * them prints their HTML. Null while that document is itself being rendered.
+ */
+export type RenderedDocument = (doc: SiteDocument, part: 'content' | 'output') => string | null
+
+export function siteDrop(
+  site: Site,
+  markdown?: (text: string) => string,
+  rendered?: RenderedDocument,
+): Record<string, unknown> {
+  const drops = new Map(
+    site.documents.map((doc) => {
+      const drop = pageDrop(doc, site, markdown)
+      if (rendered && doc.kind !== 'page') withRenderedParts(drop, doc, rendered)
+      return [doc, drop]
+    }),
+  )
   const dropsOf = (docs: SiteDocument[]) => docs.map((doc) => drops.get(doc)!)
+  // `site.posts` is newest first: Jekyll's `posts.docs.sort { |a, b| b <=> a }`.
   const posts = site.documents
     .filter((doc) => doc.kind === 'post')
-    .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))
+    .sort((a, b) => jekyllOrder(b, a))
   const drop: Record<string, unknown> = {
     ...site.config.raw,
     baseurl: site.config.baseurl,
@@ -69,7 +87,7 @@ export function siteDrop(site: Site, markdown?: (text: string) => string): Recor
   for (const collection of site.config.collections) {
     const docs = site.documents
       .filter((doc) => doc.collection === collection.name)
-      .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
+      .sort((a, b) => jekyllOrder(a, b))
     if (collection.name !== 'posts') drop[collection.name] = dropsOf(docs)
     collections.push({
       ...collection.metadata,
@@ -84,6 +102,38 @@ export function siteDrop(site: Site, markdown?: (text: string) => string): Recor
     String(a.label) < String(b.label) ? -1 : String(a.label) > String(b.label) ? 1 : 0,
   )
   return drop
+}
+
+/**
+ * Jekyll's `Document#<=>` when it sorts a collection (as it reads it): by date when both
+ * documents have one (in the file name or the front matter), else — `nil <=> date` —
+ * by path, compared as bytes (Ruby's `String#<=>`), never by locale. Where dated and
+ * undated documents mix, that comparison is not a total order and Jekyll's result
+ * depends on Ruby's sort; here it is the stable sort of the same comparison.
+ */
+export function jekyllOrder(a: SiteDocument, b: SiteDocument): number {
+  if (a.date && b.date && a.date.getTime() !== b.date.getTime()) {
+    return a.date.getTime() - b.date.getTime()
+  }
+  return a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0
+}
+
+/**
+ * `content` and `output` worked out when a template first asks for them (most never do),
+ * then kept; the raw body while the document is itself being rendered.
+ */
+function withRenderedParts(
+  drop: Record<string, unknown>,
+  doc: SiteDocument,
+  rendered: RenderedDocument,
+): void {
+  for (const part of ['content', 'output'] as const) {
+    Object.defineProperty(drop, part, {
+      enumerable: true,
+      configurable: true,
+      get: () => rendered(doc, part) ?? (part === 'content' ? doc.body : null),
+    })
+  }
 }
 
 /**

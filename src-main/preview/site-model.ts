@@ -14,6 +14,8 @@ export interface SiteDocument {
   defaults: Record<string, unknown>
   /** The text after the front matter, before Liquid. */
   body: string
+  /** 1-based line of the file where `body` starts, to name a Liquid error's line. */
+  bodyLine?: number
   /** Converted from Markdown (by extension), else written as HTML. */
   markdown: boolean
   url: string
@@ -66,5 +68,8 @@ export interface SassFile {
   /** The folder it is read from: the site, or the built-in theme. */
   root: string
   output: string
+  /** The text after the front matter: Liquid, then Sass. */
   body: string
+  /** 1-based line of the file where `body` starts, to name an error's line. */
+  bodyLine: number
 }

@@ -30,6 +30,10 @@ import { describeProblem } from '../i18n/describe-problem.js'
 import { contentHash, restoreSetAside, writeFileIfUnchanged } from './conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
+import { BoundedRenderer } from '../preview/bounded-renderer.js'
+import { listBuildProblems } from '../preview/build-problems.js'
+import { readSite } from '../preview/read-site.js'
+import { DEFAULT_LIMITS } from '../preview/render-limits.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { readSiteConfig } from './site-config.js'
@@ -142,6 +146,8 @@ export class Workspace {
   async close(): Promise<void> {
     await this.previewService?.close()
     this.previewService = null
+    await this.buildChecker?.close()
+    this.buildChecker = null
     await this.watcher?.stop()
     this.watcher = null
   }
@@ -242,10 +248,27 @@ export class Workspace {
     return { path: rel, hash: outcome.hash }
   }
 
-  /** Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`). */
+  /**
+   * Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`), then what
+   * would stop the build: a stylesheet that does not compile, a page's Liquid that does not parse.
+   */
   async configProblems(): Promise<ConfigProblem[]> {
-    return listConfigProblems(this.root, (await this.pages()).files, await this.contentTypes())
+    const settings = await listConfigProblems(
+      this.root,
+      (await this.pages()).files,
+      await this.contentTypes(),
+    )
+    this.buildChecker ??= new BoundedRenderer(DEFAULT_LIMITS, 1)
+    const checker = this.buildChecker
+    // The settings problems are shown even if the site cannot be read at all.
+    const build = await readSite(this.root)
+      .then((site) => listBuildProblems(site, checker))
+      .catch(() => [])
+    return [...settings, ...build]
   }
+
+  /** One worker thread for « Problèmes », apart from the preview's, so a check never delays it. */
+  private buildChecker: BoundedRenderer | null = null
 
   /** The content types of `_atelier.yml`, or null when the workspace has none. */
   async contentTypes(): Promise<ContentTypesResult | null> {

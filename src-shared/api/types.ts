@@ -228,6 +228,8 @@ export const configProblemCodes = [
   'schema-empty',
   'schema-format',
   'schema-invalid',
+  'sass',
+  'liquid',
 ] as const
 
 /** A settings file that could not be read, for « Problèmes » and `cli build`. */
