@@ -118,9 +118,19 @@ function source(
   start: number,
   end: number,
 ): { node: EditorNode; end: number } {
-  if (kind !== 'html' && kind !== 'code-indented' && kind !== 'deep')
-    end = withHtml(lines, start, end)
-  if (kind !== 'deep') end = withListTail(lines, start, end)
+  if (kind !== 'deep') {
+    // HTML elements and a list's tail each take in more lines, which may hold
+    // the start of the other: go on until neither grows (only new lines are
+    // scanned for HTML). Html and indented code blocks found their own HTML.
+    let from = kind === 'html' || kind === 'code-indented' ? end : start + 1
+    for (;;) {
+      const tags = throughHtml(lines, from, end, false)
+      const grown = withListTail(lines, start, tags)
+      if (grown === end) break
+      from = end
+      end = grown
+    }
+  }
   const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
   return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
 }

@@ -43,6 +43,13 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
     }
   })
 
+  it('an HTML element taken in by a list tail after a table is read to its end tag', () => {
+    // Found by the generated pages: the table's `- - -` line starts a list whose
+    // tail takes the code block and `<details>`, whose element goes on past blank lines.
+    const body = '| a | b |\n|---|---|\n- - -\n\n    c\n<details>\n\n**d**\n\n</details>\n'
+    for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+  })
+
   it('strong emphasis across a soft line break stays one span after an edit', () => {
     const text = "Avant.\n\n**Vous êtes intéressé ?\nN'hésitez pas à nous écrire !**\n"
     const page = openPage(text)
