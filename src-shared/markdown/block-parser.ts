@@ -700,6 +700,13 @@ function readList(
     tight: !loose,
   }
   if (ordered) attrs.start = startNumber
+  // An item must open with a paragraph in the editor's schema; one that opens
+  // with what the editor keeps as source (a line kramdown reads as a table) is
+  // not modelled: the whole list stays source, exactly as written.
+  if (items.some((item) => item.content?.[0]?.type !== 'paragraph')) {
+    const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+    return { node: { type: 'sourceBlock', attrs: { kind: 'other', source: text } }, end }
+  }
   return { node: { type: ordered ? 'orderedList' : 'bulletList', attrs, content: items }, end }
 }
 

@@ -27,9 +27,14 @@ function allFiles(dir: string): string[] {
 }
 const files = [...allFiles(path.join(shared, 'corpus')), ...allFiles(path.join(shared, 'seeds'))]
 
-/** Line span of the first top-level paragraph in the original text, or null. */
+/**
+ * Line span of the first top-level paragraph with text in the original text, or
+ * null (an empty body loads as one empty paragraph, which the edit leaves alone).
+ */
 function firstParagraphLines(page: PageModel): [number, number] | null {
-  const index = page.doc.content.findIndex((node) => node.type === 'paragraph')
+  const index = page.doc.content.findIndex(
+    (node) => node.type === 'paragraph' && (node.content ?? []).length > 0,
+  )
   return index < 0 ? null : blockLines(page, index)
 }
 

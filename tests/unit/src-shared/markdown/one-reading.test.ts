@@ -1,10 +1,13 @@
+import { Node } from '@tiptap/pm/model'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { MarkdownInput } from '../../../../src-shared/markdown/block-parser.js'
+import { editorSchema } from '../../../../src-shared/editor-schema/extensions.js'
 import { openPage, savePage } from '../../../../src-shared/markdown/page-document.js'
 import { disagreements, editorBlocks } from '../../../helpers/one-reading.js'
 
 const inputs: MarkdownInput[] = ['GFM', 'kramdown']
+const schema = editorSchema()
 
 describe('the editor reads a page as kramdown does (issue 12)', () => {
   it('a list right after a paragraph line is a list with GFM input, paragraph text with kramdown input', () => {
@@ -48,6 +51,17 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
     // tail takes the code block and `<details>`, whose element goes on past blank lines.
     const body = '| a | b |\n|---|---|\n- - -\n\n    c\n<details>\n\n**d**\n\n</details>\n'
     for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+  })
+
+  it('a list item opening with a line kramdown reads as a table keeps the list as source', () => {
+    // The editor's list items open with a paragraph: such a list is not modelled.
+    const body = "* [Filtres]({{ '/docs/filtres/' | relative_url }})\n* Autre\n"
+    for (const input of inputs) {
+      const opened = openPage(body, { input })
+      Node.fromJSON(schema, opened.doc).check()
+      expect(opened.doc.content.map((node) => node.type)).toEqual(['sourceBlock'])
+      expect(savePage(opened)).toBe(body)
+    }
   })
 
   it('strong emphasis across a soft line break stays one span after an edit', () => {
@@ -123,10 +137,12 @@ describe('differential: the editor never shows a reading kramdown does not have'
     })
   }
 
-  it('generated pages still round-trip byte for byte with either input', () => {
+  it('generated pages load into the editor’s schema and round-trip byte for byte with either input', () => {
     fc.assert(
       fc.property(page, fc.constantFrom(...inputs), (body, input) => {
-        expect(savePage(openPage(body, { input }))).toBe(body)
+        const opened = openPage(body, { input })
+        Node.fromJSON(schema, opened.doc).check()
+        expect(savePage(opened)).toBe(body)
       }),
       { numRuns: 200 },
     )
