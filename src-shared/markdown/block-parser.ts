@@ -703,9 +703,12 @@ function readList(
   // An item must open with a paragraph in the editor's schema; one that opens
   // with what the editor keeps as source (a line kramdown reads as a table) is
   // not modelled: the whole list stays source, exactly as written.
-  if (items.some((item) => item.content?.[0]?.type !== 'paragraph')) {
+  // (Past the nesting limit it stays the `deep` kind, which says why.)
+  const opening = items.map((item) => item.content?.[0]).find((node) => node?.type !== 'paragraph')
+  if (opening) {
     const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
-    return { node: { type: 'sourceBlock', attrs: { kind: 'other', source: text } }, end }
+    const kind = opening.attrs?.kind === 'deep' ? 'deep' : 'other'
+    return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
   }
   return { node: { type: ordered ? 'orderedList' : 'bulletList', attrs, content: items }, end }
 }
