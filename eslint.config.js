@@ -5,7 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'tests/fixtures/sites/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
