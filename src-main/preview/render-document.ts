@@ -4,7 +4,7 @@ import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
 import { compileSass, sassErrorPlace } from './compile-sass.js'
 import { overrunOf, PlacedError, type LiquidLimits } from './render-limits.js'
-import { pageDrop, siteDrop } from './site-drops.js'
+import { pageDrop, relatedPosts, siteDrop } from './site-drops.js'
 import type { SassFile, Site, SiteDocument } from './site-model.js'
 
 /**
@@ -30,6 +30,16 @@ export class SiteRenderer {
   private get siteData(): Record<string, unknown> {
     this.site ??= siteDrop(this.model, this.markdown, (doc, part) => this.rendered(doc, part))
     return this.site
+  }
+
+  /** `site` as `doc` sees it: Jekyll's site drop answers `related_posts` for the document being rendered. */
+  private siteFor(doc: SiteDocument): Record<string, unknown> {
+    const site = this.siteData
+    if (doc.kind === 'page') return site
+    return {
+      ...site,
+      related_posts: relatedPosts(doc, site.posts as Record<string, unknown>[]),
+    }
   }
 
   /**
@@ -87,7 +97,7 @@ export class SiteRenderer {
     if (doc.data.render_with_liquid !== false) {
       content = this.guarded(doc, () =>
         placed(doc.relativePath, doc.bodyLine ?? 1, () =>
-          this.liquid.renderSync(this.liquid.parse(content), { site: this.siteData, page }),
+          this.liquid.renderSync(this.liquid.parse(content), { site: this.siteFor(doc), page }),
         ),
       ) as string
     }
@@ -143,6 +153,7 @@ export class SiteRenderer {
   private layoutsSync(doc: SiteDocument, body: string): string {
     let content = body
     const page = { ...pageDrop(doc, this.model, this.markdown), content }
+    const site = this.siteFor(doc)
     let layoutName = this.model.theme
       ? builtinLayoutFor(doc, this.model, (this.themePages ??= themePagesOf(this.model)))
       : layoutOf(doc.data.layout)
@@ -152,7 +163,7 @@ export class SiteRenderer {
       const layout = this.model.layouts.get(layoutName)
       if (!layout) break
       content = this.liquid.renderSync(this.template(`layout:${layout.name}`, layout.body), {
-        site: this.siteData,
+        site,
         page,
         layout: layout.data,
         content,

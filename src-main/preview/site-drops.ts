@@ -105,6 +105,24 @@ export function siteDrop(
 }
 
 /**
+ * `site.related_posts` while `doc` is rendered, as Jekyll has it without `lsi`
+ * (`RelatedPosts#most_recent_posts`): the ten newest posts but `doc` itself, for a post or
+ * a collection document (`[]` when the site has fewer than two posts); `nil` for a page,
+ * which is no `Jekyll::Document`. `posts` is `site.posts`, newest first.
+ */
+export function relatedPosts(
+  doc: SiteDocument,
+  posts: readonly Record<string, unknown>[],
+): Record<string, unknown>[] | undefined {
+  if (doc.kind === 'page') return undefined
+  if (posts.length < 2) return []
+  return posts
+    .slice(0, 11)
+    .filter((post) => post.relative_path !== doc.relativePath)
+    .slice(0, 10)
+}
+
+/**
  * Jekyll's `Document#<=>` when it sorts a collection (as it reads it): by date when both
  * documents have one (in the file name or the front matter), else — `nil <=> date` —
  * by path, compared as bytes (Ruby's `String#<=>`), never by locale. Where dated and
