@@ -51,7 +51,8 @@ export function escapePath(url: string): string {
 /** The file written for a URL: `/a/` → `a/index.html`, `/a` → `a.html`. */
 export function outputPath(url: string, outputExt: string): string {
   let file = decodeURIComponent(url)
-  if (file.endsWith('/')) file += 'index.html'
+  // Jekyll's `destination`: `index` plus the output extension (`flux/` → `flux/index.xml`).
+  if (file.endsWith('/')) file += `index${outputExt}`
   else if (!/\.[a-z0-9]+$/i.test(file)) file += outputExt
   return file.replace(/^\/+/, '')
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
@@ -23,17 +23,8 @@ import { needsBuiltinTheme } from './builtin-theme.js'
 import { isGitFolderName, isWithin } from '../workspace/safe-path.js'
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/
-const RENDERED_EXTENSIONS = new Set([
-  '.html',
-  '.htm',
-  '.xml',
-  '.txt',
-  '.json',
-  '.css',
-  '.js',
-  '.scss',
-  '.sass',
-])
+/** Jekyll's `Page::HTML_EXTENSIONS`: such a page gets the site's permalink style. */
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
 
 export interface ReadSiteOptions {
   /** The built-in playbook theme's folder (default: the one shipped with Atelier). */
@@ -195,6 +186,22 @@ interface Parsed {
   bodyLine?: number
 }
 
+/**
+ * Jekyll's `Utils.has_yaml_header?`: a file whose first line is `---` is a page (or a
+ * document), whatever its extension (`.xhtml`, `.svg`, `.webmanifest`…); any other file
+ * is copied. Only the first bytes are read, so images and fonts cost one small read.
+ */
+async function hasYamlHeader(root: string, file: string): Promise<boolean> {
+  const handle = await open(path.join(root, file), 'r')
+  try {
+    const head = Buffer.alloc(256)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return /^---[ \t\f\v\r]*\n/.test(head.subarray(0, bytesRead).toString('latin1'))
+  } finally {
+    await handle.close()
+  }
+}
+
 async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
   const bytes = await readFile(path.join(root, file))
   if (bytes.includes(0)) return { data: null, body: '' }
@@ -244,7 +251,8 @@ function isMarkdown(file: string, config: JekyllConfig): boolean {
 
 function outputExtension(file: string, config: JekyllConfig): string {
   const ext = path.extname(file).toLowerCase()
-  if (isMarkdown(file, config) || ext === '.htm') return '.html'
+  // Markdown becomes `.html`; anything else keeps its extension (`.htm` stays `.htm`).
+  if (isMarkdown(file, config)) return '.html'
   if (ext === '.scss' || ext === '.sass') return '.css'
   return ext
 }
@@ -252,8 +260,9 @@ function outputExtension(file: string, config: JekyllConfig): string {
 async function readPageOrStatic(site: Site, file: string, root = site.root): Promise<void> {
   const { config } = site
   const ext = path.extname(file).toLowerCase()
-  const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
-  const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
+  const parsed = (await hasYamlHeader(root, file))
+    ? await readWithFrontMatter(root, file)
+    : { data: null, body: '' }
   if (parsed.data === null) {
     site.staticFiles.push(staticFile(root, file))
     return
@@ -277,7 +286,7 @@ async function readPageOrStatic(site: Site, file: string, root = site.root): Pro
   const template =
     typeof data.permalink === 'string'
       ? data.permalink
-      : pageTemplate(config.permalink, outputExt === '.html', basename === 'index')
+      : pageTemplate(config.permalink, HTML_EXTENSIONS.has(outputExt), basename === 'index')
   const url = escapePath(fillTemplate(template, { path: dir, basename, output_ext: outputExt }))
   site.documents.push({
     kind: 'page',
@@ -305,9 +314,9 @@ async function readCollectionFile(
 ): Promise<void> {
   const { config, root } = site
   const inner = file.slice(collection.folder.length + 1)
-  const ext = path.extname(file).toLowerCase()
-  const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
-  const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
+  const parsed = (await hasYamlHeader(root, file))
+    ? await readWithFrontMatter(root, file)
+    : { data: null, body: '' }
   if (parsed.data === null) {
     if (collection.output) site.staticFiles.push(staticFile(root, file))
     return

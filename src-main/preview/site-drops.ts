@@ -72,9 +72,7 @@ export function siteDrop(
     time: new Date(site.buildTime),
     data: site.data,
     pages: dropsOf(site.documents.filter((doc) => doc.kind === 'page')),
-    html_pages: dropsOf(
-      site.documents.filter((doc) => doc.kind === 'page' && doc.output?.endsWith('.html')),
-    ),
+    html_pages: dropsOf(site.documents.filter(isHtmlPage)),
     posts: dropsOf(posts),
     documents: dropsOf(site.documents.filter((doc) => doc.kind !== 'page')),
     static_files: site.staticFiles.map((file) => ({
@@ -102,6 +100,16 @@ export function siteDrop(
     String(a.label) < String(b.label) ? -1 : String(a.label) > String(b.label) ? 1 : 0,
   )
   return drop
+}
+
+/**
+ * Jekyll's `SiteDrop#html_pages` rule: a page whose output extension is one of
+ * `Page::HTML_EXTENSIONS` (`.html`, `.htm`, `.xhtml`), or whose address ends with `/`
+ * (a `.xml` page with `permalink: /flux/` is listed).
+ */
+function isHtmlPage(doc: SiteDocument): boolean {
+  if (doc.kind !== 'page' || doc.output === null) return false
+  return /\.(?:html|htm|xhtml)$/.test(doc.output) || doc.url.endsWith('/')
 }
 
 /**
