@@ -330,7 +330,8 @@ async function readCollectionFile(
   const canRender = isMarkdown(file, config) || RENDERED_EXTENSIONS.has(ext)
   const parsed = canRender ? await readWithFrontMatter(root, file) : { data: null, body: '' }
   if (parsed.data === null) {
-    if (collection.output) site.staticFiles.push(staticFile(root, file))
+    if (collection.output)
+      site.staticFiles.push({ ...staticFile(root, file), collection: collection.name })
     return
   }
   const basename = path.posix.basename(inner, path.extname(inner))

@@ -4,7 +4,8 @@ import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
 import { compileSass, sassErrorPlace } from './compile-sass.js'
 import { overrunOf, PlacedError, type LiquidLimits } from './render-limits.js'
-import { pageDrop, siteDrop } from './site-drops.js'
+import { closeLiquidBlocks } from './excerpt-liquid.js'
+import { pageDrop, relatedPosts, siteDrop, type DropHelpers } from './site-drops.js'
 import type { SassFile, Site, SiteDocument } from './site-model.js'
 
 /**
@@ -27,9 +28,45 @@ export class SiteRenderer {
 
   readonly markdown: (text: string) => string
 
+  /** What the drops ask of the renderer: Markdown, an excerpt's Liquid, rendered documents. */
+  private readonly helpers: DropHelpers = {
+    markdown: (text) => this.markdown(text),
+    excerptLiquid: (doc, text) => this.excerptLiquid(doc, text),
+    rendered: (doc, part) => this.rendered(doc, part),
+  }
+
   private get siteData(): Record<string, unknown> {
-    this.site ??= siteDrop(this.model, this.markdown, (doc, part) => this.rendered(doc, part))
+    this.site ??= siteDrop(this.model, this.helpers)
     return this.site
+  }
+
+  /** `site` as `doc` sees it: `site.related_posts` depends on the document being rendered. */
+  private siteFor(doc: SiteDocument): Record<string, unknown> {
+    const site = this.siteData
+    const posts = site.posts as Record<string, unknown>[]
+    return { ...site, related_posts: relatedPosts(this.model, doc, posts) }
+  }
+
+  private pageOf(doc: SiteDocument): Record<string, unknown> {
+    return pageDrop(doc, this.model, this.helpers)
+  }
+
+  /**
+   * An excerpt's Liquid, rendered as its document (Jekyll's `Excerpt` is rendered with the
+   * document's payload), its unclosed blocks closed as Jekyll closes them. A Liquid error
+   * leaves the excerpt's text as it is: the document's own render reports it.
+   */
+  private excerptLiquid(doc: SiteDocument, text: string): string {
+    try {
+      const source = closeLiquidBlocks(text)
+      return this.liquid.renderSync(this.liquid.parse(source), {
+        site: this.siteFor(doc),
+        page: this.pageOf(doc),
+      }) as string
+    } catch (error) {
+      if (overrunOf(error)) throw error
+      return text
+    }
   }
 
   /**
@@ -82,12 +119,12 @@ export class SiteRenderer {
   }
 
   private bodySync(doc: SiteDocument): string {
-    const page = pageDrop(doc, this.model, this.markdown)
+    const page = this.pageOf(doc)
     let content = doc.body
     if (doc.data.render_with_liquid !== false) {
       content = this.guarded(doc, () =>
         placed(doc.relativePath, doc.bodyLine ?? 1, () =>
-          this.liquid.renderSync(this.liquid.parse(content), { site: this.siteData, page }),
+          this.liquid.renderSync(this.liquid.parse(content), { site: this.siteFor(doc), page }),
         ),
       ) as string
     }
@@ -142,7 +179,10 @@ export class SiteRenderer {
 
   private layoutsSync(doc: SiteDocument, body: string): string {
     let content = body
-    const page = { ...pageDrop(doc, this.model, this.markdown), content }
+    // Set, not spread: a spread would work out the lazy `excerpt` and drop `previous`/`next`.
+    const page = this.pageOf(doc)
+    page.content = content
+    const site = this.siteFor(doc)
     let layoutName = this.model.theme
       ? builtinLayoutFor(doc, this.model, (this.themePages ??= themePagesOf(this.model)))
       : layoutOf(doc.data.layout)
@@ -152,7 +192,7 @@ export class SiteRenderer {
       const layout = this.model.layouts.get(layoutName)
       if (!layout) break
       content = this.liquid.renderSync(this.template(`layout:${layout.name}`, layout.body), {
-        site: this.siteData,
+        site,
         page,
         layout: layout.data,
         content,

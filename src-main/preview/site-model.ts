@@ -31,6 +31,8 @@ export interface StaticFile {
   root: string
   /** Where it is copied in the destination; null when its collection is not written. */
   output: string | null
+  /** The collection it belongs to: Jekyll's `site.static_files` leaves those out. */
+  collection?: string
 }
 
 export interface Layout {
