@@ -2,7 +2,8 @@ import type { Liquid, Template } from 'liquidjs'
 import { builtinLayoutFor, themePagesOf, type ThemePages } from './builtin-theme.js'
 import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
-import { compileSass, sassErrorPlace } from './compile-sass.js'
+import { sassErrorPlace } from './compile-sass.js'
+import { type SassCompileCache, workerSassCache } from './sass-cache.js'
 import { overrunOf, PlacedError, type LiquidLimits } from './render-limits.js'
 import { closeLiquidBlocks } from './excerpt-liquid.js'
 import { pageDrop, relatedPosts, siteDrop, type DropHelpers } from './site-drops.js'
@@ -20,6 +21,8 @@ export class SiteRenderer {
   constructor(
     readonly model: Site,
     liquidLimits: LiquidLimits | false = false,
+    /** Kept across reads of the site by whoever renders them (the worker's, by default). */
+    private readonly sass: SassCompileCache = workerSassCache,
   ) {
     const options = kramdownOptions(model.config.kramdown)
     this.markdown = (text) => renderMarkdown(text, options)
@@ -151,7 +154,7 @@ export class SiteRenderer {
       this.liquid.renderSync(this.liquid.parse(file.body), { site: this.siteData, page }),
     ) as string
     try {
-      return await compileSass(this.model, file, text)
+      return await this.sass.compile(this.model, file, text)
     } catch (error) {
       throw new PlacedError(
         error instanceof Error ? error.message : String(error),
