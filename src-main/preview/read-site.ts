@@ -354,7 +354,10 @@ async function readCollectionFile(
   data.slug ??= slug
   // Jekyll's `read_post_data` runs for every collection document, not only posts.
   data.title ??= titleize(slug)
-  const categories = documentCategories(categoriesFromPath(folderRead), data)
+  // Folders above a nested `blog/_posts` only: a collection's own folder gives none, even
+  // below a `collections_dir` (Jekyll: the path starts with the collection's directory).
+  const pathCategories = folderRead === collection.folder ? [] : categoriesFromPath(folderRead)
+  const categories = documentCategories(pathCategories, data)
   data.categories = categories
   data.tags = documentTags(data)
   const outputExt = outputExtension(file, config)
@@ -399,6 +402,7 @@ async function readCollectionFile(
     url,
     output: collection.output ? outputPath(url, outputExt) : null,
     date,
+    pathCategories,
   })
 }
 

@@ -22,6 +22,8 @@ export interface SiteDocument {
   /** File written in the destination (`themes/acces/index.html`); null when not written. */
   output: string | null
   date: Date | null
+  /** Categories from the folders above a nested `blog/_posts`, kept to redo an edited page's. */
+  pathCategories?: string[]
 }
 
 export interface StaticFile {

@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { PreviewService } from '../../../../src-main/preview/preview-service.js'
 import { expectBuildLikeJekyll, hasJekyll } from '../../../helpers/jekyll-differential.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
 
@@ -96,4 +97,41 @@ describe('Jekyll variables of posts and collections', () => {
     },
     120_000,
   )
+})
+
+describe('posts below a collections_dir', () => {
+  it.skipIf(!hasJekyll())(
+    'take no category from that folder',
+    async () => {
+      const root = await writeSite({
+        '_config.yml': 'title: Guide\ncollections_dir: espace\n',
+        '_layouts/post.html':
+          '<html><body><p>{{ page.categories | join: "," }} {{ site.categories | size }}</p></body></html>',
+        'espace/_posts/2024-01-01-un.md': '---\nlayout: post\ncategory: x\n---\nTexte\n',
+        'index.html': '---\n---\n<p>{% for c in site.categories %}{{ c[0] }};{% endfor %}</p>\n',
+      })
+      await expectBuildLikeJekyll(root, { minPages: 2 })
+    },
+    120_000,
+  )
+})
+
+describe('an edited post in the preview', () => {
+  it('gets its categories and tags from the settings being typed, as on reading', async () => {
+    const root = await writeSite({
+      '_config.yml': 'title: Guide\n',
+      '_layouts/post.html':
+        '<p>{{ page.categories | join: "," }}|{{ page.tags | join: "," }}|{{ page.title }}</p>',
+      'blog/_posts/2024-01-01-un.md': '---\nlayout: post\ncategories: a\n---\nTexte\n',
+    })
+    const preview = new PreviewService(root, "'self'")
+    try {
+      const file = 'blog/_posts/2024-01-01-un.md'
+      expect(await preview.pageHtml(file)).toContain('<p>blog,a||Un</p>')
+      preview.setDraft(file, '---\nlayout: post\ncategories: x y\ntags: t u\n---\nTexte\n')
+      expect(await preview.pageHtml(file)).toContain('<p>blog,x,y|t,u|Un</p>')
+    } finally {
+      await preview.close()
+    }
+  }, 60_000)
 })
