@@ -33,7 +33,7 @@ export async function compileSass(
   site: Pick<Site, 'root' | 'theme' | 'config'>,
   file: SassFile,
   text: string,
-): Promise<string> {
+): Promise<CompiledSass> {
   const sass = await loadSass()
   const result = sass.compileString(text, {
     syntax: file.relativePath.endsWith('.sass') ? 'indented' : 'scss',
@@ -42,7 +42,16 @@ export async function compileSass(
     // `@import` is deprecated in Dart Sass, not in Jekyll's: nobody reads these warnings.
     logger: sass.Logger.silent,
   })
-  return result.css
+  const imported = result.loadedUrls
+    .filter((url) => url.protocol === 'file:')
+    .map((url) => fileURLToPath(url))
+  return { css: result.css, imported }
+}
+
+export interface CompiledSass {
+  css: string
+  /** Absolute paths of the partials the stylesheet loaded: what its CSS depends on besides its text. */
+  imported: string[]
 }
 
 type SassModule = typeof SassApi

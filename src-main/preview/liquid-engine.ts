@@ -64,6 +64,13 @@ export function createLiquid(
   })
   engine.registerFilter('markdownify', (input: unknown) => hooks.markdownify(String(input ?? '')))
   engine.registerFilter('jsonify', (input: unknown) => JSON.stringify(input ?? null))
+  // Ruby's `size` counts a hash's keys (`site.categories | size`); LiquidJS's only reads `length`.
+  engine.registerFilter('size', (input: unknown) => {
+    if (typeof input === 'string' || Array.isArray(input)) return input.length
+    if (input && typeof input === 'object' && !(input instanceof Date))
+      return Object.keys(input).length
+    return 0
+  })
   // Jekyll's groups also carry `size` (LiquidJS's have only `name` and `items`).
   engine.registerFilter('group_by', (input: unknown, property: unknown) => {
     const groups = new Map<string, unknown[]>()

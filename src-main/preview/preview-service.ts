@@ -5,6 +5,7 @@ import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matt
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { Language } from '../../src-shared/api/types.js'
 import { resolveInside } from '../workspace/safe-path.js'
+import { documentCategories, documentTags } from './document-taxonomy.js'
 import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
 import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
@@ -232,13 +233,14 @@ function withText(doc: SiteDocument, text: string): SiteDocument {
   // The site's defaults and what the reader derived from the file name stay underneath the
   // page's own values; a key deleted in the editor is gone from the preview too.
   const derived: Record<string, unknown> = { slug: doc.data.slug }
-  if (doc.kind === 'post')
-    Object.assign(derived, { title: doc.data.title, categories: doc.data.categories })
-  return {
-    ...doc,
-    data: { ...doc.defaults, ...derived, ...(isRecord(data) ? data : {}) },
-    body: text.replace(/^\uFEFF/, '').slice(split.bodyStart),
+  if (doc.kind !== 'page') derived.title = doc.data.title
+  const merged = { ...doc.defaults, ...derived, ...(isRecord(data) ? data : {}) }
+  // A collection document's categories and tags are worked out from its settings, as on reading.
+  if (doc.kind !== 'page') {
+    merged.categories = documentCategories(doc.pathCategories ?? [], merged)
+    merged.tags = documentTags(merged)
   }
+  return { ...doc, data: merged, body: text.replace(/^\uFEFF/, '').slice(split.bodyStart) }
 }
 
 /** The site's addresses start with its `baseurl`; its files are found without it. */

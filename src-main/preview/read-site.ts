@@ -21,6 +21,7 @@ import { DATA_EXTENSIONS, parseDataFile } from './data-files.js'
 import { builtinThemeDir } from '../paths.js'
 import { needsBuiltinTheme } from './builtin-theme.js'
 import { isGitFolderName, isWithin } from '../workspace/safe-path.js'
+import { categoriesFromPath, documentCategories, documentTags } from './document-taxonomy.js'
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/
 /** Jekyll's `Page::HTML_EXTENSIONS`: such a page gets the site's permalink style. */
@@ -47,6 +48,7 @@ export async function readSite(root: string, options: ReadSiteOptions = {}): Pro
     problems: config.problem ? [config.problem] : [],
   }
   const collectionByFolder = new Map(config.collections.map((c) => [c.folder, c]))
+  const postsCollection = config.collections.find((c) => c.name === 'posts')
   const files = await listFiles(root, config)
   if (needsBuiltinTheme(config, files)) {
     site.theme = options.builtinTheme ?? builtinThemeDir
@@ -55,8 +57,11 @@ export async function readSite(root: string, options: ReadSiteOptions = {}): Pro
   for (const file of files) {
     const top = file.split('/')[0] ?? ''
     const collection = collectionByFolder.get(collectionFolderOf(file, collectionByFolder))
+    const postsFolder = nestedPostsFolder(file, config)
     if (collection) {
       await readCollectionFile(site, file, collection)
+    } else if (postsFolder !== null && postsCollection) {
+      await readCollectionFile(site, file, postsCollection, postsFolder)
     } else if (top === '_layouts') {
       await readLayout(site, root, file)
     } else if (top === '_data') {
@@ -95,6 +100,20 @@ async function readTheme(site: Site, theme: string, siteFiles: Set<string>): Pro
     if (file.startsWith('_layouts/')) await readLayout(site, theme, file)
     else if (file.startsWith('assets/')) await readPageOrStatic(site, file, theme)
   }
+}
+
+/**
+ * `blog/_posts` for `blog/_posts/2024-04-01-x.md`: Jekyll's reader reads a
+ * `_posts` folder inside any folder it walks, and the folders above it
+ * become the post's categories. Null for other files, and when one of those
+ * folders is itself skipped (`_drafts/_posts`, `.cache/_posts`).
+ */
+function nestedPostsFolder(file: string, config: JekyllConfig): string | null {
+  const parts = file.split('/')
+  const at = parts.indexOf('_posts')
+  if (at < 1 || at === parts.length - 1) return null
+  if (parts.slice(0, at).some((part) => isSpecial(part, config))) return null
+  return parts.slice(0, at + 1).join('/')
 }
 
 function collectionFolderOf(file: string, folders: Map<string, CollectionConfig>): string {
@@ -311,14 +330,17 @@ async function readCollectionFile(
   site: Site,
   file: string,
   collection: CollectionConfig,
+  /** Where the file was found: the collection's folder, or a nested `blog/_posts`. */
+  folderRead = collection.folder,
 ): Promise<void> {
   const { config, root } = site
-  const inner = file.slice(collection.folder.length + 1)
+  const inner = file.slice(folderRead.length + 1)
   const parsed = (await hasYamlHeader(root, file))
     ? await readWithFrontMatter(root, file)
     : { data: null, body: '' }
   if (parsed.data === null) {
-    if (collection.output) site.staticFiles.push(staticFile(root, file))
+    if (collection.output)
+      site.staticFiles.push({ ...staticFile(root, file), collection: collection.name })
     return
   }
   const basename = path.posix.basename(inner, path.extname(inner))
@@ -339,12 +361,14 @@ async function readCollectionFile(
   if (data.published === false && !config.unpublished) return
   if (isPost && date && date.getTime() > Date.now() && !config.future) return
   data.slug ??= slug
-  if (isPost) data.title ??= titleize(slug)
-  const categories = [
-    ...folder.split('/').filter(Boolean),
-    ...toList(data.categories ?? data.category),
-  ]
-  if (isPost) data.categories = categories
+  // Jekyll's `read_post_data` runs for every collection document, not only posts.
+  data.title ??= titleize(slug)
+  // Folders above a nested `blog/_posts` only: a collection's own folder gives none, even
+  // below a `collections_dir` (Jekyll: the path starts with the collection's directory).
+  const pathCategories = folderRead === collection.folder ? [] : categoriesFromPath(folderRead)
+  const categories = documentCategories(pathCategories, data)
+  data.categories = categories
+  data.tags = documentTags(data)
   const outputExt = outputExtension(file, config)
   const template = permalinkTemplate(
     typeof data.permalink === 'string' ? data.permalink : collection.permalink,
@@ -387,6 +411,7 @@ async function readCollectionFile(
     url,
     output: collection.output ? outputPath(url, outputExt) : null,
     date,
+    pathCategories,
   })
 }
 
@@ -417,16 +442,10 @@ async function readData(site: Site, file: string): Promise<void> {
   target[keys[keys.length - 1] ?? ''] = value
 }
 
-function toList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String)
-  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean)
-  return []
-}
-
-/** `mon-article` → `Mon Article`, as Jekyll titles a post without a title. */
+/** `mon-ARTICLE` → `Mon Article`, as Jekyll's `titleize_slug` (Ruby's `capitalize`). */
 function titleize(slug: string): string {
   return slug
     .split('-')
-    .map((word) => (word ? word[0]!.toUpperCase() + word.slice(1) : word))
+    .map((word) => (word ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : word))
     .join(' ')
 }

@@ -2,9 +2,11 @@ import type { Liquid, Template } from 'liquidjs'
 import { builtinLayoutFor, themePagesOf, type ThemePages } from './builtin-theme.js'
 import { kramdownOptions, renderMarkdown } from './markdown/render-markdown.js'
 import { createLiquid } from './liquid-engine.js'
-import { compileSass, sassErrorPlace } from './compile-sass.js'
+import { sassErrorPlace } from './compile-sass.js'
+import { type SassCompileCache, workerSassCache } from './sass-cache.js'
 import { overrunOf, PlacedError, type LiquidLimits } from './render-limits.js'
-import { pageDrop, relatedPosts, siteDrop } from './site-drops.js'
+import { closeLiquidBlocks } from './excerpt-liquid.js'
+import { pageDrop, relatedPosts, siteDrop, type DropHelpers } from './site-drops.js'
 import type { SassFile, Site, SiteDocument } from './site-model.js'
 
 /**
@@ -19,6 +21,8 @@ export class SiteRenderer {
   constructor(
     readonly model: Site,
     liquidLimits: LiquidLimits | false = false,
+    /** Kept across reads of the site by whoever renders them (the worker's, by default). */
+    private readonly sass: SassCompileCache = workerSassCache,
   ) {
     const options = kramdownOptions(model.config.kramdown)
     this.markdown = (text) => renderMarkdown(text, options)
@@ -27,18 +31,44 @@ export class SiteRenderer {
 
   readonly markdown: (text: string) => string
 
+  /** What the drops ask of the renderer: Markdown, an excerpt's Liquid, rendered documents. */
+  private readonly helpers: DropHelpers = {
+    markdown: (text) => this.markdown(text),
+    excerptLiquid: (doc, text) => this.excerptLiquid(doc, text),
+    rendered: (doc, part) => this.rendered(doc, part),
+  }
+
   private get siteData(): Record<string, unknown> {
-    this.site ??= siteDrop(this.model, this.markdown, (doc, part) => this.rendered(doc, part))
+    this.site ??= siteDrop(this.model, this.helpers)
     return this.site
   }
 
-  /** `site` as `doc` sees it: Jekyll's site drop answers `related_posts` for the document being rendered. */
+  /** `site` as `doc` sees it: `site.related_posts` depends on the document being rendered. */
   private siteFor(doc: SiteDocument): Record<string, unknown> {
     const site = this.siteData
-    if (doc.kind === 'page') return site
-    return {
-      ...site,
-      related_posts: relatedPosts(doc, site.posts as Record<string, unknown>[]),
+    const posts = site.posts as Record<string, unknown>[]
+    return { ...site, related_posts: relatedPosts(this.model, doc, posts) }
+  }
+
+  private pageOf(doc: SiteDocument): Record<string, unknown> {
+    return pageDrop(doc, this.model, this.helpers)
+  }
+
+  /**
+   * An excerpt's Liquid, rendered as its document (Jekyll's `Excerpt` is rendered with the
+   * document's payload), its unclosed blocks closed as Jekyll closes them. A Liquid error
+   * leaves the excerpt's text as it is: the document's own render reports it.
+   */
+  private excerptLiquid(doc: SiteDocument, text: string): string {
+    try {
+      const source = closeLiquidBlocks(text)
+      return this.liquid.renderSync(this.liquid.parse(source), {
+        site: this.siteFor(doc),
+        page: this.pageOf(doc),
+      }) as string
+    } catch (error) {
+      if (overrunOf(error)) throw error
+      return text
     }
   }
 
@@ -92,7 +122,7 @@ export class SiteRenderer {
   }
 
   private bodySync(doc: SiteDocument): string {
-    const page = pageDrop(doc, this.model, this.markdown)
+    const page = this.pageOf(doc)
     let content = doc.body
     if (doc.data.render_with_liquid !== false) {
       content = this.guarded(doc, () =>
@@ -124,7 +154,7 @@ export class SiteRenderer {
       this.liquid.renderSync(this.liquid.parse(file.body), { site: this.siteData, page }),
     ) as string
     try {
-      return await compileSass(this.model, file, text)
+      return await this.sass.compile(this.model, file, text)
     } catch (error) {
       throw new PlacedError(
         error instanceof Error ? error.message : String(error),
@@ -152,7 +182,9 @@ export class SiteRenderer {
 
   private layoutsSync(doc: SiteDocument, body: string): string {
     let content = body
-    const page = { ...pageDrop(doc, this.model, this.markdown), content }
+    // Set, not spread: a spread would work out the lazy `excerpt` and drop `previous`/`next`.
+    const page = this.pageOf(doc)
+    page.content = content
     const site = this.siteFor(doc)
     let layoutName = this.model.theme
       ? builtinLayoutFor(doc, this.model, (this.themePages ??= themePagesOf(this.model)))

@@ -1,4 +1,16 @@
-import type { Site, SiteDocument } from './site-model.js'
+import type { Site, SiteDocument, StaticFile } from './site-model.js'
+
+/**
+ * What the drops need from the renderer, all optional (a bare drop is plain
+ * data): Markdown for excerpts, an excerpt's Liquid, and the documents'
+ * rendered `content`/`output`.
+ */
+export interface DropHelpers {
+  markdown?: (text: string) => string
+  /** An excerpt's text with Liquid rendered (as the document it comes from), before Markdown. */
+  excerptLiquid?: (doc: SiteDocument, text: string) => string
+  rendered?: RenderedDocument
+}
 
 /**
  * The objects Liquid sees as `page` and `site`, shaped like Jekyll's drops:
@@ -9,7 +21,10 @@ import type { Site, SiteDocument } from './site-model.js'
 export function pageDrop(
   doc: SiteDocument,
   site: Site,
-  markdown?: (text: string) => string,
+  helpers: DropHelpers = {},
+  /** The drop of another document (`previous`/`next`): the site's own when there is one. */
+  dropOf: (other: SiteDocument) => Record<string, unknown> = (other) =>
+    pageDrop(other, site, helpers),
 ): Record<string, unknown> {
   const name = doc.relativePath.split('/').pop() ?? ''
   const drop: Record<string, unknown> = {
@@ -25,20 +40,76 @@ export function pageDrop(
   if (doc.kind !== 'page') {
     drop.id = doc.url.replace(/\.html$/, '').replace(/\/$/, '')
     drop.date = doc.date ?? new Date(site.buildTime)
+    withNeighbours(drop, doc, site, dropOf)
   }
-  if (doc.kind === 'post' && !('excerpt' in doc.data)) {
-    // Jekyll's excerpt is converted like the page (`<p>…</p>`); worked out only when a
-    // template asks for it, since most never do.
+  if (doc.kind !== 'page' && !('excerpt' in doc.data)) {
+    // Jekyll gives every collection document an excerpt, rendered (Liquid, then Markdown)
+    // like the document; worked out only when a template asks for it, since most never do.
     let excerpt: string | undefined
     Object.defineProperty(drop, 'excerpt', {
       enumerable: true,
-      get: () => {
-        excerpt ??= excerptOf(doc, site)
-        return doc.markdown && markdown ? markdown(excerpt) : excerpt
-      },
+      configurable: true,
+      get: () => (excerpt ??= renderedExcerpt(doc, site, helpers)),
     })
   }
   return drop
+}
+
+/** Excerpts whose Liquid is running: one that lists excerpts gets its own raw text. */
+const excerptsRendering = new Set<SiteDocument>()
+
+function renderedExcerpt(doc: SiteDocument, site: Site, helpers: DropHelpers): string {
+  let text = excerptOf(doc, site)
+  if (helpers.excerptLiquid && doc.data.render_with_liquid !== false) {
+    if (excerptsRendering.has(doc)) return text
+    excerptsRendering.add(doc)
+    try {
+      text = helpers.excerptLiquid(doc, text)
+    } finally {
+      excerptsRendering.delete(doc)
+    }
+  }
+  return doc.markdown && helpers.markdown ? helpers.markdown(text) : text
+}
+
+/**
+ * `page.previous` / `page.next`: the documents before and after this one in its
+ * collection, in Jekyll's order (`Document#previous_doc`, `#next_doc`); nil at
+ * the ends. Not enumerable, so `jsonify` or a spread does not walk the chain.
+ */
+function withNeighbours(
+  drop: Record<string, unknown>,
+  doc: SiteDocument,
+  site: Site,
+  dropOf: (other: SiteDocument) => Record<string, unknown>,
+): void {
+  const neighbour = (step: number) => {
+    const docs = collectionDocs(site).get(doc.collection ?? '') ?? []
+    const at = docs.findIndex((other) => other.relativePath === doc.relativePath)
+    const other = at === -1 ? undefined : docs[at + step]
+    return other ? dropOf(other) : null
+  }
+  Object.defineProperty(drop, 'previous', { configurable: true, get: () => neighbour(-1) })
+  Object.defineProperty(drop, 'next', { configurable: true, get: () => neighbour(1) })
+}
+
+/** Each collection's documents in Jekyll's order, worked out once per read of the site. */
+const sortedCollections = new WeakMap<Site, Map<string, SiteDocument[]>>()
+
+export function collectionDocs(site: Site): Map<string, SiteDocument[]> {
+  let sorted = sortedCollections.get(site)
+  if (!sorted) {
+    sorted = new Map()
+    for (const doc of site.documents) {
+      if (doc.collection === null) continue
+      const docs = sorted.get(doc.collection) ?? []
+      docs.push(doc)
+      sorted.set(doc.collection, docs)
+    }
+    for (const docs of sorted.values()) docs.sort(jekyllOrder)
+    sortedCollections.set(site, sorted)
+  }
+  return sorted
 }
 
 /**
@@ -48,23 +119,21 @@ export function pageDrop(
  */
 export type RenderedDocument = (doc: SiteDocument, part: 'content' | 'output') => string | null
 
-export function siteDrop(
-  site: Site,
-  markdown?: (text: string) => string,
-  rendered?: RenderedDocument,
-): Record<string, unknown> {
-  const drops = new Map(
-    site.documents.map((doc) => {
-      const drop = pageDrop(doc, site, markdown)
-      if (rendered && doc.kind !== 'page') withRenderedParts(drop, doc, rendered)
-      return [doc, drop]
-    }),
-  )
-  const dropsOf = (docs: SiteDocument[]) => docs.map((doc) => drops.get(doc)!)
+export function siteDrop(site: Site, helpers: DropHelpers = {}): Record<string, unknown> {
+  const drops = new Map<SiteDocument, Record<string, unknown>>()
+  const dropOf = (doc: SiteDocument): Record<string, unknown> => {
+    let drop = drops.get(doc)
+    if (!drop) {
+      drop = pageDrop(doc, site, helpers, dropOf)
+      if (helpers.rendered && doc.kind !== 'page') withRenderedParts(drop, doc, helpers.rendered)
+      drops.set(doc, drop)
+    }
+    return drop
+  }
+  const dropsOf = (docs: SiteDocument[]) => docs.map(dropOf)
+  const sorted = collectionDocs(site)
   // `site.posts` is newest first: Jekyll's `posts.docs.sort { |a, b| b <=> a }`.
-  const posts = site.documents
-    .filter((doc) => doc.kind === 'post')
-    .sort((a, b) => jekyllOrder(b, a))
+  const posts = [...(sorted.get('posts') ?? [])].reverse()
   const drop: Record<string, unknown> = {
     ...site.config.raw,
     baseurl: site.config.baseurl,
@@ -74,18 +143,16 @@ export function siteDrop(
     pages: dropsOf(site.documents.filter((doc) => doc.kind === 'page')),
     html_pages: dropsOf(site.documents.filter(isHtmlPage)),
     posts: dropsOf(posts),
-    documents: dropsOf(site.documents.filter((doc) => doc.kind !== 'page')),
-    static_files: site.staticFiles.map((file) => ({
-      path: `/${file.relativePath}`,
-      name: file.relativePath.split('/').pop(),
-      extname: file.relativePath.replace(/^.*(\.[^./]+)$/, '$1'),
-    })),
+    // Jekyll's `site.documents`: collection by collection (posts first, then `_config.yml`'s order).
+    documents: dropsOf(collectionsInOrder(site).flatMap((name) => sorted.get(name) ?? [])),
+    // Files of a collection are that collection's `files`, not `site.static_files`.
+    static_files: site.staticFiles.filter((file) => !file.collection).map(staticFileDrop),
+    categories: postsBy(sorted.get('posts') ?? [], 'categories', dropOf),
+    tags: postsBy(sorted.get('posts') ?? [], 'tags', dropOf),
   }
   const collections: Record<string, unknown>[] = []
   for (const collection of site.config.collections) {
-    const docs = site.documents
-      .filter((doc) => doc.collection === collection.name)
-      .sort((a, b) => jekyllOrder(a, b))
+    const docs = sorted.get(collection.name) ?? []
     if (collection.name !== 'posts') drop[collection.name] = dropsOf(docs)
     collections.push({
       ...collection.metadata,
@@ -113,21 +180,66 @@ function isHtmlPage(doc: SiteDocument): boolean {
 }
 
 /**
- * `site.related_posts` while `doc` is rendered, as Jekyll has it without `lsi`
- * (`RelatedPosts#most_recent_posts`): the ten newest posts but `doc` itself, for a post or
- * a collection document (`[]` when the site has fewer than two posts); `nil` for a page,
- * which is no `Jekyll::Document`. `posts` is `site.posts`, newest first.
+ * `site.related_posts` while `doc` renders, as Jekyll without LSI: nil in a
+ * page; in a collection document the ten newest posts other than itself,
+ * none when the site has a single post (`RelatedPosts#most_recent_posts`).
  */
 export function relatedPosts(
+  site: Site,
   doc: SiteDocument,
   posts: readonly Record<string, unknown>[],
-): Record<string, unknown>[] | undefined {
-  if (doc.kind === 'page') return undefined
+): Record<string, unknown>[] | null {
+  if (doc.kind === 'page') return null
   if (posts.length < 2) return []
+  // `site.posts` is newest first; Jekyll takes the newest eleven and removes this post.
   return posts
     .slice(0, 11)
-    .filter((post) => post.relative_path !== doc.relativePath)
+    .filter((post) => post.path !== doc.relativePath)
     .slice(0, 10)
+}
+
+function collectionsInOrder(site: Site): string[] {
+  const names = site.config.collections.map((collection) => collection.name)
+  return ['posts', ...names.filter((name) => name !== 'posts')]
+}
+
+/**
+ * `site.categories` / `site.tags`: each category (tag) to its posts, newest
+ * first; keys in the order Jekyll meets them, walking posts oldest first
+ * (`Site#post_attr_hash`).
+ */
+function postsBy(
+  postsOldestFirst: readonly SiteDocument[],
+  key: 'categories' | 'tags',
+  dropOf: (doc: SiteDocument) => Record<string, unknown>,
+): Record<string, Record<string, unknown>[]> {
+  const groups = new Map<string, SiteDocument[]>()
+  for (const post of postsOldestFirst) {
+    const values = post.data[key]
+    if (!Array.isArray(values)) continue
+    for (const value of values) {
+      const name = String(value)
+      const list = groups.get(name) ?? []
+      list.push(post)
+      groups.set(name, list)
+    }
+  }
+  const hash: Record<string, Record<string, unknown>[]> = {}
+  for (const [name, list] of groups) hash[name] = list.reverse().map(dropOf)
+  return hash
+}
+
+/** Jekyll's `StaticFileDrop`: `path` from the site root, `name`, `basename`, `extname`; no collection. */
+function staticFileDrop(file: StaticFile): Record<string, unknown> {
+  const name = file.relativePath.split('/').pop() ?? ''
+  const extname = /(\.[^.]+)$/.exec(name)?.[1] ?? ''
+  return {
+    path: `/${file.relativePath}`,
+    name,
+    basename: name.slice(0, name.length - extname.length),
+    extname,
+    collection: null,
+  }
 }
 
 /**

@@ -22,6 +22,8 @@ export interface SiteDocument {
   /** File written in the destination (`themes/acces/index.html`); null when not written. */
   output: string | null
   date: Date | null
+  /** Categories from the folders above a nested `blog/_posts`, kept to redo an edited page's. */
+  pathCategories?: string[]
 }
 
 export interface StaticFile {
@@ -31,6 +33,8 @@ export interface StaticFile {
   root: string
   /** Where it is copied in the destination; null when its collection is not written. */
   output: string | null
+  /** The collection it belongs to: Jekyll's `site.static_files` leaves those out. */
+  collection?: string
 }
 
 export interface Layout {
