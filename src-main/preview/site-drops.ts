@@ -1,3 +1,4 @@
+import { rubyTime } from './ruby-dates.js'
 import type { Site, SiteDocument } from './site-model.js'
 
 /**
@@ -24,7 +25,8 @@ export function pageDrop(
   }
   if (doc.kind !== 'page') {
     drop.id = doc.url.replace(/\.html$/, '').replace(/\/$/, '')
-    drop.date = doc.date ?? new Date(site.buildTime)
+    // Jekyll makes a document's date a `Time`, even from a YAML date alone.
+    drop.date = rubyTime(doc.date ?? site.buildTime)
   }
   if (doc.kind === 'post' && !('excerpt' in doc.data)) {
     // Jekyll's excerpt is converted like the page (`<p>…</p>`); worked out only when a
@@ -69,7 +71,7 @@ export function siteDrop(
     ...site.config.raw,
     baseurl: site.config.baseurl,
     url: site.config.url,
-    time: new Date(site.buildTime),
+    time: rubyTime(site.buildTime),
     data: site.data,
     pages: dropsOf(site.documents.filter((doc) => doc.kind === 'page')),
     html_pages: dropsOf(
