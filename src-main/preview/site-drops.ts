@@ -28,9 +28,9 @@ export function pageDrop(
     // Jekyll makes a document's date a `Time`, even from a YAML date alone.
     drop.date = rubyTime(doc.date ?? site.buildTime)
   }
-  if (doc.kind === 'post' && !('excerpt' in doc.data)) {
-    // Jekyll's excerpt is converted like the page (`<p>…</p>`); worked out only when a
-    // template asks for it, since most never do.
+  if (doc.kind !== 'page' && !('excerpt' in doc.data)) {
+    // Jekyll 4 cuts one for every collection document, posts or not. It is converted like
+    // the page (`<p>…</p>`); worked out only when a template asks for it, since most never do.
     let excerpt: string | undefined
     Object.defineProperty(drop, 'excerpt', {
       enumerable: true,
@@ -139,7 +139,7 @@ function withRenderedParts(
 }
 
 /**
- * A post's excerpt: its text up to the `excerpt_separator` (the page's, else
+ * A document's excerpt: its text up to the `excerpt_separator` (the page's, else
  * the site's, else a blank line: the first paragraph), as Jekyll cuts it.
  */
 function excerptOf(doc: SiteDocument, site: Site): string {
