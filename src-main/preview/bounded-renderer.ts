@@ -10,6 +10,7 @@ import {
   type WorkerRequest,
 } from './render-limits.js'
 import type { SassFile, Site, SiteDocument } from './site-model.js'
+import { packRubyDates } from './ruby-dates.js'
 
 interface Job {
   site: Site
@@ -137,7 +138,8 @@ export class BoundedRenderer {
   }
 
   private send(slot: Slot, message: WorkerRequest): void {
-    slot.worker.postMessage(message)
+    // Dates keep Ruby's class across the thread (see ruby-dates.ts).
+    slot.worker.postMessage(packRubyDates(message))
   }
 
   private start(): void {

@@ -8,6 +8,7 @@ import {
   type TagToken,
   type TopLevelToken,
 } from 'liquidjs'
+import { jekyllDrop } from './jekyll-drop.js'
 import type { LiquidLimits } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
 import { isWithin, resolveExistingFileSync } from '../workspace/safe-path.js'
@@ -46,6 +47,8 @@ export function createLiquid(
     strictVariables: false,
     relativeReference: false,
     cache: true,
+    // Jekyll's `jekyll` variable, in every template as Jekyll gives it (pages, layouts, includes).
+    globals: { jekyll: jekyllDrop(process.env) },
     // A runaway loop or a string doubled in a loop stops here, with an error the preview names.
     ...(limits || {}),
   })

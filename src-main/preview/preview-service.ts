@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { FRONT_MATTER_YAML } from './ruby-dates.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { Language } from '../../src-shared/api/types.js'
@@ -225,7 +226,7 @@ function withText(doc: SiteDocument, text: string): SiteDocument {
   if (split.kind !== 'yaml') return { ...doc, body: text }
   let data: unknown
   try {
-    data = parse(split.yaml, { version: '1.1' }) ?? {}
+    data = parse(split.yaml, FRONT_MATTER_YAML) ?? {}
   } catch {
     // Settings being typed: keep the last good ones.
     return { ...doc, body: text.replace(/^\uFEFF/, '').slice(split.bodyStart) }

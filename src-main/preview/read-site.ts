@@ -1,6 +1,7 @@
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { FRONT_MATTER_YAML } from './ruby-dates.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import {
   isRecord,
@@ -235,7 +236,7 @@ async function readWithFrontMatter(root: string, file: string): Promise<Parsed> 
   let data: unknown
   try {
     // YAML 1.1, as Ruby's Psych: `date: 2018-04-12` is a date.
-    data = parse(split.yaml, { version: '1.1' }) ?? {}
+    data = parse(split.yaml, FRONT_MATTER_YAML) ?? {}
   } catch {
     data = {}
   }

@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads'
 import { SiteRenderer } from './render-document.js'
 import { overrunOf, PlacedError, type WorkerReply, type WorkerRequest } from './render-limits.js'
+import { unpackRubyDates } from './ruby-dates.js'
 
 const port = parentPort
 if (!port) throw new Error('render-worker.ts runs only as a worker thread')
@@ -14,7 +15,8 @@ if (!port) throw new Error('render-worker.ts runs only as a worker thread')
 let current: { generation: number; renderer: SiteRenderer } | null = null
 const reply = (message: WorkerReply) => port.postMessage(message)
 
-port.on('message', (request: WorkerRequest) => {
+port.on('message', (message: WorkerRequest) => {
+  const request = unpackRubyDates(message)
   if (request.type === 'site') {
     current = {
       generation: request.generation,

@@ -1,3 +1,4 @@
+import { rubyTime } from './ruby-dates.js'
 import type { Site, SiteDocument, StaticFile } from './site-model.js'
 
 /**
@@ -39,7 +40,8 @@ export function pageDrop(
   }
   if (doc.kind !== 'page') {
     drop.id = doc.url.replace(/\.html$/, '').replace(/\/$/, '')
-    drop.date = doc.date ?? new Date(site.buildTime)
+    // Jekyll makes a document's date a `Time`, even from a YAML date alone.
+    drop.date = rubyTime(doc.date ?? site.buildTime)
     withNeighbours(drop, doc, site, dropOf)
   }
   if (doc.kind !== 'page' && !('excerpt' in doc.data)) {
@@ -138,7 +140,7 @@ export function siteDrop(site: Site, helpers: DropHelpers = {}): Record<string, 
     ...site.config.raw,
     baseurl: site.config.baseurl,
     url: site.config.url,
-    time: new Date(site.buildTime),
+    time: rubyTime(site.buildTime),
     data: site.data,
     pages: dropsOf(site.documents.filter((doc) => doc.kind === 'page')),
     html_pages: dropsOf(site.documents.filter(isHtmlPage)),
@@ -275,7 +277,7 @@ function withRenderedParts(
 }
 
 /**
- * A post's excerpt: its text up to the `excerpt_separator` (the page's, else
+ * A document's excerpt: its text up to the `excerpt_separator` (the page's, else
  * the site's, else a blank line: the first paragraph), as Jekyll cuts it.
  */
 function excerptOf(doc: SiteDocument, site: Site): string {
