@@ -61,6 +61,13 @@ export type { MarkdownInput }
 export interface BlockContext extends InlineContext {
   /** GFM when absent, as Jekyll. */
   input?: MarkdownInput
+  /**
+   * Filled when given: where each block (and list item) lies, first line and
+   * end line (exclusive), in the lines its container read it from (a quote's
+   * lines without `>`, an item's from its marker line on). The one-reading
+   * test compares nested blocks with kramdown's by it.
+   */
+  positions?: Map<EditorNode, [number, number]>
 }
 
 export interface ParsedBlocks {
@@ -107,6 +114,7 @@ export function parseBlocks(
     }
     nodes.push(node)
     spans.push([start, end, next])
+    context.positions?.set(node, [start, end])
     index = next
   }
   return { nodes, spans }
@@ -684,7 +692,9 @@ function readList(
       break
     }
     const nodes = parseInner(body, context, depth + 1)
-    items.push({ type: 'listItem', content: nodes.length ? nodes : [{ type: 'paragraph' }] })
+    const listItem = { type: 'listItem', content: nodes.length ? nodes : [{ type: 'paragraph' }] }
+    context.positions?.set(listItem, [end, cursor])
+    items.push(listItem)
     let look = cursor
     while (look < lines.length && isBlank(lines[look])) look++
     const sameList = look < lines.length && nextItem(lines[look]!.text, look > cursor)
