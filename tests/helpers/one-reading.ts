@@ -57,7 +57,7 @@ export function editorBlocks(body: string, input: MarkdownInput): ReadBlock[] {
       if (kind === 'ul' || kind === 'ol') {
         block.detail = node.content?.length
         block.inner = (node.content ?? []).map((item) =>
-          read(item.content ?? [], offset + positions.get(item)![0]),
+          read(item.content ?? [], offset + start + positions.get(item)![0]),
         )
       }
       if (kind === 'blockquote') block.inner = [read(node.content ?? [], offset + start)]
@@ -252,6 +252,12 @@ export function kramdownBlocks(body: string, input: MarkdownInput): ReadBlock[] 
       ''
     )
   }
+  const eobLine = (scanner: Scanner, line: number): boolean => {
+    const all = lineStarts(scanner)
+    return /^\^[ \t]*$/.test(
+      scanner.string.slice(all[line], (all[line + 1] ?? scanner.string.length + 1) - 1),
+    )
+  }
   const read = (elements: Element[]): ReadBlock[] => {
     const out: ReadBlock[] = []
     for (const child of elements) {
@@ -261,7 +267,13 @@ export function kramdownBlocks(body: string, input: MarkdownInput): ReadBlock[] 
       if (origin === undefined) continue
       const first = lineOf(range.scanner, range.from)
       let end = lineOf(range.scanner, Math.max(range.from, range.to - 1)) + 1
-      while (end > first + 1 && blankLine(range.scanner, end - 1)) end--
+      // A list ends at a `^` line and takes it in; the marker belongs to no block.
+      const list = child.type === 'ul' || child.type === 'ol'
+      while (
+        end > first + 1 &&
+        (blankLine(range.scanner, end - 1) || (list && eobLine(range.scanner, end - 1)))
+      )
+        end--
       const block: ReadBlock = { kind: child.type, lines: [origin + first, origin + end] }
       if (child.type === 'header') block.detail = child.options.level as number
       if (child.type === 'ul' || child.type === 'ol') {
