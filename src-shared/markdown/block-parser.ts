@@ -116,7 +116,7 @@ export function parseBlocks(
       isBlank(lines[start - 1]) ||
       (previous.type === 'sourceBlock' &&
         (previous.attrs?.kind === 'ial' || EOB.test(String(previous.attrs?.source))))
-    const { node, end } = readBlock(lines, start, context, !topLevel, depth, boundary)
+    const { node, end } = readBlock(lines, start, context, depth, boundary)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
     if (topLevel) {
@@ -257,7 +257,6 @@ function readBlock(
   lines: Line[],
   start: number,
   context: BlockContext,
-  nested: boolean,
   depth: number,
   boundary: boolean,
 ): { node: EditorNode; end: number } {
@@ -402,7 +401,7 @@ function readBlock(
     return withIal(lines, readList(lines, start, context, depth), start)
   // A pipe on the first line of a block: kramdown's table (never paragraph text).
   if (TABLE_START.test(text)) return source('table', lines, start, untilBlank(lines, start))
-  return readParagraph(lines, start, context, nested, boundary)
+  return readParagraph(lines, start, context, boundary)
 }
 
 /**
@@ -552,24 +551,11 @@ function endsParagraph(text: string, gfm: boolean): boolean {
   return LAZY_END(text) || DEFINITION_START.test(text) || (gfm && GFM_PARAGRAPH_END.test(text))
 }
 
-/** Lines that end a list item's text without a blank line. */
-function interrupts(text: string): boolean {
-  return (
-    atxHeading(text, true) !== null ||
-    FENCE.test(text) ||
-    BLOCK_IAL.test(text) ||
-    /^ {0,3}>/.test(text) ||
-    (HR.test(text) && !/^ {0,3}-+[ \t]*$/.test(text)) ||
-    EXTENSION.test(text)
-  )
-}
-
 /** A paragraph, read the same way at any depth: kramdown parses a quote's or an item's text as a page. */
 function readParagraph(
   lines: Line[],
   start: number,
   context: BlockContext,
-  nested: boolean,
   boundary: boolean,
 ): { node: EditorNode; end: number } {
   const gfm = context.input !== 'kramdown'
