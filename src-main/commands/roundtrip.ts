@@ -7,7 +7,9 @@ import {
   setFrontMatterField,
 } from '../../src-shared/markdown/edit-operations.js'
 import { decodePage } from '../../src-shared/markdown/page-bytes.js'
+import type { MarkdownInput } from '../../src-shared/markdown/markdown-input.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
+import { CONFIG_FILE, readSiteConfig } from '../workspace/site-config.js'
 
 export const mutations = {
   title: (page: PageModel) => {
@@ -65,6 +67,29 @@ function firstDifference(
 }
 
 /**
+ * The `kramdown.input` a page is read with: that of its site, the nearest
+ * folder at or above it holding a `_config.yml` (the editor reads the opened
+ * folder's); GFM, Jekyll's default, when there is none. Cached per folder.
+ */
+async function siteInput(
+  file: string,
+  cache: Map<string, Promise<MarkdownInput>>,
+): Promise<MarkdownInput> {
+  const lookUp = async (dir: string): Promise<MarkdownInput> => {
+    if (await stat(path.join(dir, CONFIG_FILE)).catch(() => null))
+      return (await readSiteConfig(dir)).markdownInput ?? 'GFM'
+    const parent = path.dirname(dir)
+    return parent === dir ? 'GFM' : cached(parent)
+  }
+  const cached = (dir: string): Promise<MarkdownInput> => {
+    let found = cache.get(dir)
+    if (!found) cache.set(dir, (found = lookUp(dir)))
+    return found
+  }
+  return cached(path.dirname(path.resolve(file)))
+}
+
+/**
  * Takes each file through the editor document and back. Without a mutation
  * the result must be the same bytes; with one, the edited page is written
  * under `out` at the same relative path.
@@ -74,6 +99,7 @@ export async function roundtrip(
   options: { mutate?: MutationKind; out?: string } = {},
 ): Promise<RoundtripReport> {
   const report: RoundtripReport = { files: 0, identical: [], different: [], unsupported: [] }
+  const siteInputs = new Map<string, Promise<MarkdownInput>>()
   for (const { file, base } of await collectFiles(inputs)) {
     report.files++
     const decoded = decodePage(await readFile(file))
@@ -81,7 +107,7 @@ export async function roundtrip(
       report.unsupported.push({ path: file, reason: decoded.reason })
       continue
     }
-    let page = openPage(decoded.text)
+    let page = openPage(decoded.text, { input: await siteInput(file, siteInputs) })
     if (options.mutate) page = mutations[options.mutate](page)
     const written = savePage(page)
     if (options.out) {

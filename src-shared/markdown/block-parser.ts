@@ -46,7 +46,17 @@ const EOB = /^\^[ \t]*$/
 /** HTML tags that are not span elements: a line starting with one ends a paragraph (LAZY_END). */
 const SPAN_TAGS =
   'a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script'
-const HTML_LAZY_END = new RegExp(`^ {0,3}<\\/?(?!(?:${SPAN_TAGS})\\b)[a-zA-Z][\\w:.-]*`)
+const HTML_LAZY_END = new RegExp(
+  `^ {0,3}(?:<\\/(?!(?:${SPAN_TAGS})\\b)[a-zA-Z][\\w:.-]*[ \\t]*>|<(?!(?:${SPAN_TAGS})\\b)[a-zA-Z][\\w:.-]*)`,
+)
+/**
+ * A line opening with an end tag: kramdown's HTML block parser declines it
+ * (no element is open), so its paragraph parser reads it, and adds it to the
+ * paragraph just before: such a line never ends a paragraph.
+ */
+const END_TAG_LINE = /^ {0,3}<\//
+/** A fence line: kramdown's fence parser declines one it cannot read, and the line joins the paragraph. */
+const FENCE_LINE = /^ {0,3}[~`]{3}/
 /** Lines after which kramdown's paragraph (and quote) stops, whatever the input: LAZY_END. */
 const LAZY_END = (text: string) =>
   text.trim() === '' || BLOCK_IAL.test(text) || EOB.test(text) || HTML_LAZY_END.test(text)
@@ -61,6 +71,13 @@ export type { MarkdownInput }
 export interface BlockContext extends InlineContext {
   /** GFM when absent, as Jekyll. */
   input?: MarkdownInput
+  /**
+   * Filled when given: where each block (and list item) lies, first line and
+   * end line (exclusive), in the lines its container read it from (a quote's
+   * lines without `>`, an item's from its marker line on). The one-reading
+   * test compares nested blocks with kramdown's by it.
+   */
+  positions?: Map<EditorNode, [number, number]>
 }
 
 export interface ParsedBlocks {
@@ -99,7 +116,7 @@ export function parseBlocks(
       isBlank(lines[start - 1]) ||
       (previous.type === 'sourceBlock' &&
         (previous.attrs?.kind === 'ial' || EOB.test(String(previous.attrs?.source))))
-    const { node, end } = readBlock(lines, start, context, !topLevel, depth, boundary)
+    const { node, end } = readBlock(lines, start, context, depth, boundary)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
     if (topLevel) {
@@ -107,6 +124,7 @@ export function parseBlocks(
     }
     nodes.push(node)
     spans.push([start, end, next])
+    context.positions?.set(node, [start, end])
     index = next
   }
   return { nodes, spans }
@@ -164,6 +182,39 @@ function withListTail(lines: Line[], start: number, end: number): number {
   }
 }
 
+/** kramdown-parser-gfm's fence opening: the fence, then at most one word. */
+const GFM_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*\S*[ \t]*$/
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/
+const CLOSERS = new WeakMap<Line[], { backtick: number[]; tilde: number[] }>()
+
+/**
+ * Whether line `index` opens a fenced code block GFM input reads: a fence
+ * (with at most one word after it) closed by a later line of at least as
+ * many of the same character. Otherwise kramdown's fence parser declines it
+ * and the line is paragraph text. The longest closer after each line is
+ * tabled once per page, so a page of many unclosed fences stays linear.
+ */
+function gfmFenceOpens(lines: Line[], index: number): boolean {
+  const open = GFM_FENCE_OPEN.exec(lines[index]!.text)
+  if (!open) return false
+  let closers = CLOSERS.get(lines)
+  if (!closers) {
+    closers = { backtick: new Array<number>(lines.length + 1).fill(0), tilde: [] }
+    closers.tilde = closers.backtick.slice()
+    for (let line = lines.length - 1; line >= 0; line--) {
+      closers.backtick[line] = closers.backtick[line + 1]!
+      closers.tilde[line] = closers.tilde[line + 1]!
+      const close = FENCE_CLOSE.exec(lines[line]!.text)
+      if (!close) continue
+      const table = close[1]![0] === '`' ? closers.backtick : closers.tilde
+      table[line] = Math.max(table[line]!, close[1]!.length)
+    }
+    CLOSERS.set(lines, closers)
+  }
+  const table = open[1]![0] === '`' ? closers.backtick : closers.tilde
+  return table[index + 1]! >= open[1]!.length
+}
+
 /** Ends at the first blank line (or the end). */
 function untilBlank(lines: Line[], start: number): number {
   let end = start + 1
@@ -206,7 +257,6 @@ function readBlock(
   lines: Line[],
   start: number,
   context: BlockContext,
-  nested: boolean,
   depth: number,
   boundary: boolean,
 ): { node: EditorNode; end: number } {
@@ -221,6 +271,9 @@ function readBlock(
     while (end < lines.length && !isBlank(lines[end])) end++
     return source('other', lines, start, end)
   }
+  // GFM input reads only a well-formed, closed fence: any other is source.
+  if (fence && !gfmFenceOpens(lines, start))
+    return source('other', lines, start, untilBlank(lines, start))
   if (fence) {
     const marker = fence[2]!
     const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`)
@@ -348,7 +401,7 @@ function readBlock(
     return withIal(lines, readList(lines, start, context, depth), start)
   // A pipe on the first line of a block: kramdown's table (never paragraph text).
   if (TABLE_START.test(text)) return source('table', lines, start, untilBlank(lines, start))
-  return readParagraph(lines, start, context, nested, boundary)
+  return readParagraph(lines, start, context, boundary)
 }
 
 /**
@@ -498,24 +551,11 @@ function endsParagraph(text: string, gfm: boolean): boolean {
   return LAZY_END(text) || DEFINITION_START.test(text) || (gfm && GFM_PARAGRAPH_END.test(text))
 }
 
-/** Lines that end a list item's text without a blank line. */
-function interrupts(text: string): boolean {
-  return (
-    atxHeading(text, true) !== null ||
-    FENCE.test(text) ||
-    BLOCK_IAL.test(text) ||
-    /^ {0,3}>/.test(text) ||
-    (HR.test(text) && !/^ {0,3}-+[ \t]*$/.test(text)) ||
-    EXTENSION.test(text)
-  )
-}
-
-/** Inside a list item a nested list may start right after a line of text, as kramdown allows. */
+/** A paragraph, read the same way at any depth: kramdown parses a quote's or an item's text as a page. */
 function readParagraph(
   lines: Line[],
   start: number,
   context: BlockContext,
-  nested: boolean,
   boundary: boolean,
 ): { node: EditorNode; end: number } {
   const gfm = context.input !== 'kramdown'
@@ -523,14 +563,15 @@ function readParagraph(
   while (
     end < lines.length &&
     !isBlank(lines[end]) &&
-    !(nested && interrupts(lines[end]!.text)) &&
     !(DEFINITION_START.test(lines[end]!.text) && !DEFINITION.test(lines[end]!.text)) &&
-    (DEFINITION.test(lines[end]!.text) || !endsParagraph(lines[end]!.text, gfm)) &&
-    !(nested && (BULLET.test(lines[end]!.text) || ORDERED.test(lines[end]!.text)))
+    (DEFINITION.test(lines[end]!.text) ||
+      END_TAG_LINE.test(lines[end]!.text) ||
+      (gfm && FENCE_LINE.test(lines[end]!.text) && !gfmFenceOpens(lines, end)) ||
+      !endsParagraph(lines[end]!.text, gfm))
   ) {
     if (DEFINITION.test(lines[end]!.text))
       return source('definition-list', lines, start, definitionEnd(lines, end))
-    if (SETEXT.test(lines[end]!.text) && (end === start + 1 || nested)) {
+    if (SETEXT.test(lines[end]!.text) && end === start + 1) {
       const underline = lines[end]!.text.trim()
       // kramdown's setext heading: after a block boundary, its underline at the margin.
       if (!boundary || !/^[-=]/.test(lines[end]!.text))
@@ -557,7 +598,7 @@ function readParagraph(
     }
     end++
   }
-  if (!nested && termOfDefinition(lines, end - 1))
+  if (termOfDefinition(lines, end - 1))
     return source('definition-list', lines, start, definitionEnd(lines, end + 1))
   const text = lines
     .slice(start, end)
@@ -616,6 +657,8 @@ function readQuote(
     end++
   }
   const nodes = parseInner(inner, context, depth + 1)
+  // `>` with nothing after it: kramdown's empty quote, which the schema cannot hold.
+  if (nodes.length === 0) return source('other', lines, start, end)
   const marker = /^ {0,3}>( ?)/.exec(lines[start]!.text)![1]
   return { node: { type: 'blockquote', attrs: { space: marker === ' ' }, content: nodes }, end }
 }
@@ -651,6 +694,11 @@ function readList(
       /^ */.exec(line)![0].length <= maxIndent &&
       !(afterBlank && HR.test(line))
     const body: Line[] = [{ text: text.slice(prefix.length), eol: lines[end]!.eol }]
+    // kramdown reads an item's text in chunks: an indented list line right
+    // after text (before any blank line or other sublist) opens a new one, so
+    // with either input the sublist starts there, as a new block.
+    const chunks = [0]
+    let nestedFound = LIST_LINE.test(body[0]!.text)
     let cursor = end + 1
     for (;;) {
       while (cursor < lines.length && !isBlank(lines[cursor])) {
@@ -665,7 +713,16 @@ function readList(
               HTML_LAZY_END.test(line.text)))
         )
           break
-        body.push({ text: stripIndent(line.text, contentIndent), eol: line.eol })
+        // kramdown strips an item's indentation from its indented lines only: lazy ones stay whole.
+        let stripped = indent >= contentIndent ? stripIndent(line.text, contentIndent) : line.text
+        if (!nestedFound && indent >= contentIndent && LIST_LINE.test(stripped)) {
+          chunks.push(body.length)
+          nestedFound = true
+        } else if (nestedFound && indent < contentIndent && LIST_LINE.test(line.text)) {
+          // A lazy list line after a sublist: kramdown indents it past the sublist's items.
+          stripped = ' '.repeat(contentIndent + 4) + line.text
+        }
+        body.push({ text: stripped, eol: line.eol })
         cursor++
       }
       let look = cursor
@@ -673,7 +730,9 @@ function readList(
       const nextLine = lines[look]
       if (look > cursor && nextLine) {
         const indent = /^[ \t]*/.exec(nextLine.text)![0].replace(/\t/g, '    ').length
-        if (indent >= contentIndent) {
+        // After a blank line a rule ends the list, however far it is indented.
+        if (indent >= contentIndent && !HR.test(nextLine.text)) {
+          nestedFound = true
           for (let blank = cursor; blank < look; blank++)
             body.push({ text: '', eol: lines[blank]!.eol })
           loose = true
@@ -683,8 +742,19 @@ function readList(
       }
       break
     }
-    const nodes = parseInner(body, context, depth + 1)
-    items.push({ type: 'listItem', content: nodes.length ? nodes : [{ type: 'paragraph' }] })
+    const nodes = chunks.flatMap((from, index) => {
+      const chunk = parseInner(body.slice(from, chunks[index + 1]), context, depth + 1)
+      // Positions are read from the item's first line.
+      for (const node of chunk) {
+        const at = context.positions?.get(node)
+        if (at) context.positions!.set(node, [at[0] + from, at[1] + from])
+      }
+      return chunk
+    })
+    const listItem = { type: 'listItem', content: nodes.length ? nodes : [{ type: 'paragraph' }] }
+    // Read from the list's first line: the list itself may be moved into its item's lines.
+    context.positions?.set(listItem, [end - start, cursor - start])
+    items.push(listItem)
     let look = cursor
     while (look < lines.length && isBlank(lines[look])) look++
     const sameList = look < lines.length && nextItem(lines[look]!.text, look > cursor)

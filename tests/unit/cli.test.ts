@@ -138,6 +138,29 @@ describe('cli roundtrip', () => {
     )
   })
 
+  it('reads each page with its site’s `kramdown.input`, as the editor does', async () => {
+    // `#Titre` is a heading for kramdown's own parser, paragraph text for GFM (Jekyll's default).
+    const body = '#Titre\n\nTexte.\n'
+    const dir = await writeSite({
+      'kramdown/_config.yml': 'kramdown:\n  input: kramdown\n',
+      'kramdown/docs/page.md': body,
+      'gfm/_config.yml': 'title: Site\n',
+      'gfm/page.md': body,
+    })
+    const outDir = await tempDir()
+    expect(
+      await runCli(
+        ['roundtrip', dir, '--mutate', 'first-paragraph', '--out', outDir],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(0)
+    expect(await readFile(`${outDir}/kramdown/docs/page.md`, 'utf8')).toBe(
+      '#Titre\n\nNote : Texte.\n',
+    )
+    expect(await readFile(`${outDir}/gfm/page.md`, 'utf8')).toBe('Note : #Titre\n\nTexte.\n')
+  })
+
   it('refuses an unknown mutation with its usage', async () => {
     let err = ''
     expect(

@@ -125,6 +125,86 @@ const page = fc
   .array(fc.tuple(block, separator), { minLength: 1, maxLength: 6 })
   .map((blocks) => blocks.map(([text, gap]) => text + gap).join(''))
 
+/**
+ * Pages of nested blocks: list items and quotes holding paragraphs, sublists
+ * (after a blank line or right after a line of text), quotes, lazy lines,
+ * pipes, HTML and IAL lines, each nested in the other.
+ */
+const leaf = fc.oneof(
+  paragraph,
+  list,
+  fc.tuple(paragraph, list).map(([text, items]) => `${text}\n${items}`),
+  words.map((text) => `${text} | ${text}`),
+  words.map((text) => `<div>\n${text}\n</div>`),
+  words.map((text) => `<span>${text}</span>`),
+  paragraph.map((text) => `${text}\n{: .x}`),
+  fc.constantFrom('{: .note}', '{% include note.html %}', '***', '- - -', '# titre', '^'),
+  words.map((text) => `\`\`\`\n${text}\n\`\`\``),
+  words.map((text) => `    ${text}`),
+  words.map((text) => `${text}\n: définition`),
+)
+const nestedBlock: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
+  block: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    // A quote: `>` on every line, or some lines lazy.
+    fc
+      .tuple(
+        fc.array(fc.tuple(tie('block'), separator), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+      )
+      .map(([blocks, lazy]) =>
+        blocks
+          .map(([text, gap]) => text + gap)
+          .join('')
+          .replace(/\n+$/, '')
+          .split('\n')
+          .map((line, index) =>
+            lazy && index % 2 === 1 && line !== '' ? line : `> ${line}`.trimEnd(),
+          )
+          .join('\n'),
+      ),
+    // A list: each item's first block after its marker, the others indented (or not: lazy lines).
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('* ', '- ', '1. ', '10. ', '*   '),
+          fc.array(fc.tuple(tie('block'), separator), { minLength: 1, maxLength: 3 }),
+          fc.boolean(),
+          fc.constantFrom('\n', '\n\n'),
+        ),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((items) =>
+        items
+          .map(([marker, blocks, lazy, gap]) => {
+            const indent = ' '.repeat(marker.length)
+            const lines = blocks
+              .map(([text, between]) => text + between)
+              .join('')
+              .replace(/\n+$/, '')
+              .split('\n')
+            return (
+              lines
+                .map((line, index) =>
+                  index === 0
+                    ? marker + line
+                    : line === '' || (lazy && index % 3 === 2)
+                      ? line
+                      : indent + line,
+                )
+                .join('\n') + gap
+            )
+          })
+          .join('')
+          .replace(/\n+$/, ''),
+      ),
+  ),
+})).block
+const nestedPage = fc
+  .array(fc.tuple(nestedBlock, separator), { minLength: 1, maxLength: 4 })
+  .map((blocks) => blocks.map(([text, gap]) => text + gap).join(''))
+
 describe('differential: the editor never shows a reading kramdown does not have', () => {
   for (const input of inputs) {
     it(`generated pages, input ${input}`, () => {
@@ -136,6 +216,28 @@ describe('differential: the editor never shows a reading kramdown does not have'
       )
     })
   }
+
+  for (const input of inputs) {
+    it(`generated pages of nested blocks, input ${input}`, () => {
+      fc.assert(
+        fc.property(nestedPage, (body) => {
+          expect(disagreements(body, input)).toEqual([])
+        }),
+        { numRuns: 300 },
+      )
+    }, 60_000)
+  }
+
+  it('generated pages of nested blocks load into the editor’s schema and round-trip byte for byte', () => {
+    fc.assert(
+      fc.property(nestedPage, fc.constantFrom(...inputs), (body, input) => {
+        const opened = openPage(body, { input })
+        Node.fromJSON(schema, opened.doc).check()
+        expect(savePage(opened)).toBe(body)
+      }),
+      { numRuns: 200 },
+    )
+  })
 
   it('generated pages load into the editor’s schema and round-trip byte for byte with either input', () => {
     fc.assert(
