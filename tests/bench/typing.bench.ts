@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { launchChromium, openWorkbench, startWorkbenchIn } from '../helpers/chromium-workbench.js'
 import { buildRenderer } from './build-renderer.js'
 import { caseStudyPage } from './case-study-page.js'
+import { row } from './measure.js'
 
 /** Keys typed and measured on each page (after WARM_UP more that are not counted). */
 const KEYS = 200
@@ -47,7 +48,8 @@ interface Figures {
  * Typing in the editor, in Chromium through the test host, on a 20 KB and a
  * 200 KB case study, beside a bare `contenteditable` holding the editor's own
  * HTML of the same page (same stylesheets, same width) typed the same way in
- * the same run: what the browser costs by itself.
+ * the same run: what the browser costs by itself (and the same without the
+ * soft-break elements, for what drawing them costs).
  */
 export async function benchTyping(): Promise<void> {
   console.log(`\nKeystroke to next frame in Chromium (${KEYS} keys a page; goal: p95 ≤ 1.5× bare):`)
@@ -63,22 +65,21 @@ export async function benchTyping(): Promise<void> {
       // A 200 KB page takes a while to convert and draw on a busy machine.
       await page.locator(`[role="treeitem"][data-path="${pagePath}"]`).click({ timeout: 30_000 })
       await page.locator('.page-text').first().waitFor({ timeout: 60_000 })
-      const bare = await barePage(page, workbench.host.url)
+      const bare = await barePage(page, workbench.host.url, false)
+      const plain = await barePage(page, workbench.host.url, true)
       const app = await typeAndMeasure(page)
       const reference = await typeAndMeasure(bare)
+      const withoutBreaks = await typeAndMeasure(plain)
       const elements = await page.evaluate(
         "document.querySelector('.page-text').querySelectorAll('*').length",
       )
-      for (const key of ['median', 'p95', 'max'] as const)
+      for (const key of ['median', 'p95', 'max'] as const) {
+        const label = `${kilobytes} KB case study (${String(elements)} elements), ${key}`
         console.log(
-          `${`${kilobytes} KB case study (${String(elements)} elements), ${key}`.padEnd(44)} ${app[
-            key
-          ]
-            .toFixed(1)
-            .padStart(
-              8,
-            )} ms   bare ${reference[key].toFixed(1).padStart(7)} ms   ratio ${(app[key] / reference[key]).toFixed(2)}`,
+          `${row(label, app[key], reference[key], 'bare')}   bare, soft breaks as text ${withoutBreaks[key].toFixed(1)} ms`,
         )
+      }
+      await plain.context().close()
       await bare.context().close()
       await page.context().close()
     }
@@ -92,14 +93,17 @@ export async function benchTyping(): Promise<void> {
 /**
  * A page of the same origin (so the same fonts load) holding only the
  * workbench's stylesheets and a copy of its editor element, editable by the
- * browser alone.
+ * browser alone; with `softBreaksAsText`, each soft-break element becomes the
+ * space it shows (what the page would cost with no element per source line).
  */
-async function barePage(workbench: Page, url: string): Promise<Page> {
+async function barePage(workbench: Page, url: string, softBreaksAsText: boolean): Promise<Page> {
   const html = (await workbench.evaluate(`(() => {
-    const editor = document.querySelector('.page-text')
+    const editor = document.querySelector('.page-text').cloneNode(true)
+    if (${String(softBreaksAsText)})
+      for (const element of editor.querySelectorAll('[data-soft-break]')) element.replaceWith(' ')
     const styles = [...document.head.querySelectorAll('link[rel="stylesheet"], style')]
       .map((element) => element.outerHTML).join('\\n')
-    const box = editor.parentElement.getBoundingClientRect()
+    const box = document.querySelector('.page-text').parentElement.getBoundingClientRect()
     return '<!doctype html><html lang="fr"><head><meta charset="utf-8">' + styles + '</head>' +
       '<body><div style="width:' + box.width + 'px;height:' + box.height + 'px;overflow:auto">' +
       editor.outerHTML + '</div></body></html>'
