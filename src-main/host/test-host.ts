@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { REQUEST_BODY_LIMIT } from '../../src-shared/api/size-limits.js'
 import { WORKBENCH_CSP } from '../security/content-security-policy.js'
 import { dispatch } from '../ipc/dispatch.js'
 import type { HandlerTable } from '../ipc/handlers.js'
@@ -11,7 +12,6 @@ import { isWithin } from '../workspace/safe-path.js'
 
 export const TOKEN_HEADER = 'x-atelier-token'
 const TOKEN_COOKIE = 'atelier-token'
-const MAX_BODY = 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,9 +60,15 @@ export async function startTestHost(options: {
     }
     if (url.pathname.startsWith('/api/call/') && request.method === 'POST') {
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length))
+      const body = await readBody(request)
+      if (body === null) {
+        // Only a page text can make a call this large: the renderer shows why it was not saved.
+        sendJson(response, { ok: false, error: { code: 'text-too-large' } })
+        return
+      }
       let input: unknown
       try {
-        input = JSON.parse((await readBody(request)) || '{}')
+        input = JSON.parse(body || '{}')
       } catch {
         sendJson(response, { ok: false, error: { code: 'invalid-input', detail: 'JSON' } })
         return
@@ -218,15 +224,19 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+/**
+ * The request body, or null past `REQUEST_BODY_LIMIT` (the rest is read and dropped, so
+ * the browser gets the answer rather than a connection cut while it still sends).
+ */
+async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new Error('body too large')
-    chunks.push(chunk as Buffer)
+    if (size <= REQUEST_BODY_LIMIT) chunks.push(chunk as Buffer)
+    else chunks.length = 0
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return size > REQUEST_BODY_LIMIT ? null : Buffer.concat(chunks).toString('utf8')
 }
 
 function send(response: ServerResponse, status: number, text: string): void {

@@ -17,7 +17,12 @@ export async function dispatch(
   if (!isCallName(name)) return { ok: false, error: { code: 'unknown-call', detail: String(name) } }
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', detail: parsed.error.message } }
+    // A page text over the limit is the user's own text, not a malformed call: it says so.
+    const tooLong = parsed.error.issues.some(
+      (issue) => issue.code === 'too_big' && issue.path.at(-1) === 'text',
+    )
+    const code = tooLong ? 'text-too-large' : 'invalid-input'
+    return { ok: false, error: { code, detail: parsed.error.message } }
   }
   try {
     const handler = handlers[name] as Handler<CallName>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ContentTypesResult } from '../content-types/content-types.js'
 import type { CallName, EventName } from './names.js'
 import { CONTENT_BASE_PATTERN } from './content-base.js'
+import { PAGE_TEXT_LIMIT } from './size-limits.js'
 import type { PageComparison } from '../diff/page-comparison.js'
 import type {
   AppInfo,
@@ -64,7 +65,7 @@ export const contract = {
     z
       .object({
         path: relativePath,
-        text: z.string().max(5 * 1024 * 1024),
+        text: z.string().max(PAGE_TEXT_LIMIT),
         base: z.string().regex(CONTENT_BASE_PATTERN),
       })
       .strict(),
@@ -97,7 +98,7 @@ export const contract = {
     z
       .object({
         path: relativePath,
-        text: z.string().max(5 * 1024 * 1024),
+        text: z.string().max(PAGE_TEXT_LIMIT),
         /** The version the text was based on, so restoring it never overwrites a newer file. */
         base: z.string().regex(CONTENT_BASE_PATTERN).optional(),
       })
@@ -171,7 +172,7 @@ export const contract = {
         .object({
           path: relativePath,
           choice: z.literal('text'),
-          text: z.string().max(5 * 1024 * 1024),
+          text: z.string().max(PAGE_TEXT_LIMIT),
         })
         .strict(),
     ]),
@@ -190,10 +191,7 @@ export const contract = {
     z
       .object({
         path: relativePath,
-        text: z
-          .string()
-          .max(5 * 1024 * 1024)
-          .nullable(),
+        text: z.string().max(PAGE_TEXT_LIMIT).nullable(),
       })
       .strict(),
   ),

@@ -138,6 +138,7 @@ export const errorCodes = [
   'export-not-a-folder',
   'folder-not-chosen',
   'changed-on-disk',
+  'text-too-large',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

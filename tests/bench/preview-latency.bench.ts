@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +8,7 @@ import {
   openWorkbench,
   startWorkbenchIn,
 } from '../helpers/chromium-workbench.js'
+import { buildRenderer } from './build-renderer.js'
 import { row } from './measure.js'
 
 const PAGE = '_themes/acces-information.md'
@@ -22,14 +22,7 @@ const PAGE = '_themes/acces-information.md'
  */
 export async function benchPreviewLatency(runs: number): Promise<void> {
   console.log('\nTyping to preview in Chromium (goal: under 150 ms), medians:')
-  execFileSync(
-    'npx',
-    ['vite', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error'],
-    {
-      cwd: path.resolve(import.meta.dirname, '../..'),
-      stdio: 'pipe',
-    },
-  )
+  buildRenderer()
   const work = await mkdtemp(path.join(os.tmpdir(), 'atelier-bench-typing-'))
   const browser = await launchChromium()
   const workbench = await startWorkbenchIn(path.join(work, 'guide'), path.join(work, 'data'))

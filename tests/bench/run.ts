@@ -1,9 +1,11 @@
+import { benchAutosave } from './autosave.bench.js'
 import { benchGit } from './git.bench.js'
 import { benchHostilePages } from './hostile-pages.bench.js'
 import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 import { benchPreview } from './preview.bench.js'
 import { benchPreviewLatency } from './preview-latency.bench.js'
+import { benchTyping } from './typing.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -16,3 +18,5 @@ await benchGit(runs)
 await benchPreview(runs)
 await benchPreviewLatency(Math.max(runs, 10))
 await benchHostilePages(runs)
+await benchTyping()
+await benchAutosave(runs)

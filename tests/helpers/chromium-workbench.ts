@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { ATELIER_AUTHOR } from '../../src-main/git/author.js'
 import { initRepository } from '../../src-main/git/init-repository.js'
 import { startTestHost, type TestHost } from '../../src-main/host/test-host.js'
-import { createHandlers } from '../../src-main/ipc/handlers.js'
+import { createHandlers, type HandlerTable } from '../../src-main/ipc/handlers.js'
 import { builtRendererDir, bundledStarterPlaybook } from '../../src-main/paths.js'
 import { Session } from '../../src-main/session.js'
 import { SettingsStore } from '../../src-main/settings/settings-store.js'
@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
   repository?: boolean
   /** The author already in the settings (otherwise the first version asks for it). */
   author?: Author
+  /** Told the name of every call the renderer makes, as the host receives it (benchmarks count them). */
+  onCall?: (name: string) => void
 }
 
 export interface Workbench {
@@ -59,9 +61,10 @@ export async function startWorkbenchIn(
   const session = new Session(await SettingsStore.load(dataDir))
   if (options.author) await session.settings.setAuthor(options.author)
   await session.open(root)
+  const handlers = createHandlers(session, fakePlatform)
   const host = await startTestHost({
     session,
-    handlers: createHandlers(session, fakePlatform),
+    handlers: options.onCall ? observed(handlers, options.onCall) : handlers,
     rendererDir: builtRendererDir,
   })
   return {
@@ -73,6 +76,17 @@ export async function startWorkbenchIn(
       await session.close()
     },
   }
+}
+
+/** The same handlers, each telling `onCall` its name first. */
+function observed(handlers: HandlerTable, onCall: (name: string) => void): HandlerTable {
+  const table: Record<string, (input: never) => unknown> = {}
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])
+    table[name] = (input) => {
+      onCall(name)
+      return handler(input)
+    }
+  return table as unknown as HandlerTable
 }
 
 /** Opens the workbench and waits until it has loaded the workspace. */

@@ -4,6 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestHost, type TestHost } from '../../../../src-main/host/test-host.js'
+import { PAGE_TEXT_LIMIT, REQUEST_BODY_LIMIT } from '../../../../src-shared/api/size-limits.js'
+import type { CallResult } from '../../../../src-shared/api/types.js'
+import { catalogues } from '../../../../src-shared/i18n/catalogues.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
 import { openSession } from '../../../helpers/session.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
@@ -96,6 +99,37 @@ describe('test host', () => {
     })
     expect(await result.json()).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
   })
+
+  it('saves a page over the old 1 MiB body limit, and refuses one past the contract’s limit with a French reason', async () => {
+    const { host: running, base, session } = await start()
+    const save = (text: string, version: string) =>
+      fetch(`${base}/api/call/pages.save`, {
+        method: 'POST',
+        body: JSON.stringify({ path: '_themes/a.md', text, base: version }),
+        headers: { 'x-atelier-token': running.token },
+      }).then((response) => response.json() as Promise<CallResult<{ hash: string }>>)
+    const workspace = session.requireWorkspace()
+    // Accented text: each character is 2 bytes of UTF-8, so the body is twice the text's length.
+    const large = `---\ntitle: A\n---\n${'é'.repeat(2 * 1024 * 1024)}\n`
+    const saved = await save(large, (await workspace.readPage('_themes/a.md')).hash)
+    expect(saved.ok).toBe(true)
+    const onDisk = await workspace.readPage('_themes/a.md')
+    expect(onDisk.text).toBe(large)
+
+    const tooLong = `${'a'.repeat(PAGE_TEXT_LIMIT)}b`
+    expect(await save(tooLong, onDisk.hash)).toMatchObject({
+      ok: false,
+      error: { code: 'text-too-large' },
+    })
+    // Past what any page text the contract accepts can take as JSON: refused before parsing.
+    const tooLarge = '\u0001'.repeat(REQUEST_BODY_LIMIT / 6 + 1)
+    expect(await save(tooLarge, onDisk.hash)).toEqual({
+      ok: false,
+      error: { code: 'text-too-large' },
+    })
+    expect((await workspace.readPage('_themes/a.md')).text).toBe(large)
+    expect(catalogues.fr.errors['text-too-large']).toContain('5 Mo')
+  }, 60_000)
 
   it('streams session events to the page', async () => {
     const { host: running, base, session } = await start()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src-main/ipc/dispatch.js'
 import { callNames } from '../../../../src-shared/api/names.js'
 import { contract } from '../../../../src-shared/api/contract.js'
+import { PAGE_TEXT_LIMIT } from '../../../../src-shared/api/size-limits.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
 import { openSession } from '../../../helpers/session.js'
 
@@ -25,6 +26,21 @@ describe('dispatch (the contract boundary)', () => {
     const result = await dispatch(handlers, 'pages.index', {})
     expect(result.ok).toBe(true)
     if (result.ok) expect((result.value as { pages: unknown[] }).pages).toHaveLength(1)
+  })
+
+  it('refuses a page text past the size limit as too large, not as a malformed call', async () => {
+    const { handlers } = await setup()
+    const text = 'a'.repeat(PAGE_TEXT_LIMIT + 1)
+    expect(
+      await dispatch(handlers, 'pages.save', { path: '_themes/a.md', text, base: 'absent' }),
+    ).toMatchObject({ ok: false, error: { code: 'text-too-large' } })
+    expect(
+      await dispatch(handlers, 'journal.record', { path: '_themes/a.md', text }),
+    ).toMatchObject({ ok: false, error: { code: 'text-too-large' } })
+    // Other fields over their own limits stay malformed calls.
+    expect(
+      await dispatch(handlers, 'pages.create', { collection: 'themes', title: 'T'.repeat(301) }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 
   it('refuses unknown calls and invalid inputs', async () => {

@@ -1,0 +1,146 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchChromium, openWorkbench, startWorkbenchIn } from '../helpers/chromium-workbench.js'
+import { buildRenderer } from './build-renderer.js'
+import { caseStudyPage } from './case-study-page.js'
+import { row } from './measure.js'
+
+/** Keys typed and measured on each page (after WARM_UP more that are not counted). */
+const KEYS = 200
+const WARM_UP = 20
+
+/**
+ * Keystroke to next frame, measured in the page: from the keydown event's
+ * time stamp to just after the frame that follows it (a message posted from
+ * that frame's requestAnimationFrame runs once its style, layout and paint
+ * are done). Each key waits for its own figure before the next is typed.
+ */
+const PROBE = `(() => {
+  window.keyLatencies = []
+  window.keyWaiter = null
+  document.addEventListener('keydown', (event) => {
+    const start = event.timeStamp
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        window.keyLatencies.push(performance.now() - start)
+        window.keyWaiter?.()
+      }
+      channel.port2.postMessage(null)
+    })
+  }, true)
+  window.keySamples = (count) => new Promise((resolve) => {
+    const check = () => { if (window.keyLatencies.length >= count) resolve(window.keyLatencies.slice()) }
+    window.keyWaiter = check
+    check()
+  })
+})()`
+
+interface Figures {
+  median: number
+  p95: number
+  max: number
+}
+
+/**
+ * Typing in the editor, in Chromium through the test host, on a 20 KB and a
+ * 200 KB case study, beside a bare `contenteditable` holding the editor's own
+ * HTML of the same page (same stylesheets, same width) typed the same way in
+ * the same run: what the browser costs by itself (and the same without the
+ * soft-break elements, for what drawing them costs).
+ */
+export async function benchTyping(): Promise<void> {
+  console.log(`\nKeystroke to next frame in Chromium (${KEYS} keys a page; goal: p95 ≤ 1.5× bare):`)
+  buildRenderer()
+  const work = await mkdtemp(path.join(os.tmpdir(), 'atelier-bench-keys-'))
+  const browser = await launchChromium()
+  const workbench = await startWorkbenchIn(path.join(work, 'guide'), path.join(work, 'data'))
+  try {
+    for (const kilobytes of [20, 200]) {
+      const pagePath = `_cas_pratiques/mesure-${kilobytes}-ko.md`
+      await writeFile(path.join(workbench.root, pagePath), await caseStudyPage(kilobytes * 1024))
+      const page = await openWorkbench(browser, workbench.host.url)
+      // A 200 KB page takes a while to convert and draw on a busy machine.
+      await page.locator(`[role="treeitem"][data-path="${pagePath}"]`).click({ timeout: 30_000 })
+      await page.locator('.page-text').first().waitFor({ timeout: 60_000 })
+      const bare = await barePage(page, workbench.host.url, false)
+      const plain = await barePage(page, workbench.host.url, true)
+      const app = await typeAndMeasure(page)
+      const reference = await typeAndMeasure(bare)
+      const withoutBreaks = await typeAndMeasure(plain)
+      const elements = await page.evaluate(
+        "document.querySelector('.page-text').querySelectorAll('*').length",
+      )
+      for (const key of ['median', 'p95', 'max'] as const) {
+        const label = `${kilobytes} KB case study (${String(elements)} elements), ${key}`
+        console.log(
+          `${row(label, app[key], reference[key], 'bare')}   bare, soft breaks as text ${withoutBreaks[key].toFixed(1)} ms`,
+        )
+      }
+      await plain.context().close()
+      await bare.context().close()
+      await page.context().close()
+    }
+  } finally {
+    await workbench.stop()
+    await browser.close()
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/**
+ * A page of the same origin (so the same fonts load) holding only the
+ * workbench's stylesheets and a copy of its editor element, editable by the
+ * browser alone; with `softBreaksAsText`, each soft-break element becomes the
+ * space it shows (what the page would cost with no element per source line).
+ */
+async function barePage(workbench: Page, url: string, softBreaksAsText: boolean): Promise<Page> {
+  const html = (await workbench.evaluate(`(() => {
+    const editor = document.querySelector('.page-text').cloneNode(true)
+    if (${String(softBreaksAsText)})
+      for (const element of editor.querySelectorAll('[data-soft-break]')) element.replaceWith(' ')
+    const styles = [...document.head.querySelectorAll('link[rel="stylesheet"], style')]
+      .map((element) => element.outerHTML).join('\\n')
+    const box = document.querySelector('.page-text').parentElement.getBoundingClientRect()
+    return '<!doctype html><html lang="fr"><head><meta charset="utf-8">' + styles + '</head>' +
+      '<body><div style="width:' + box.width + 'px;height:' + box.height + 'px;overflow:auto">' +
+      editor.outerHTML + '</div></body></html>'
+  })()`)) as string
+  // Its own context with the workbench's token cookie, so the fonts and stylesheets load.
+  const context = await workbench
+    .context()
+    .browser()!
+    .newContext({
+      viewport: { width: 1280, height: 800 },
+    })
+  await context.addCookies(await workbench.context().cookies())
+  const bare = await context.newPage()
+  const address = new URL('/bare-contenteditable', url).href
+  await bare.route(address, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  )
+  await bare.goto(address)
+  await bare.locator('.page-text').waitFor()
+  return bare
+}
+
+/** Puts the caret in the second paragraph, types, and returns the figures. */
+async function typeAndMeasure(page: Page): Promise<Figures> {
+  await page.locator('.page-text p').nth(1).click()
+  await page.keyboard.press('End')
+  await page.evaluate(PROBE)
+  const letters = 'mesuredelafrappe'
+  for (let key = 0; key < WARM_UP + KEYS; key++) {
+    await page.keyboard.type(key % 9 === 8 ? ' ' : letters[key % letters.length]!)
+    await page.evaluate(`window.keySamples(${key + 1})`)
+  }
+  const all = (await page.evaluate('window.keyLatencies')) as number[]
+  const sorted = all.slice(WARM_UP).sort((a, b) => a - b)
+  return {
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    p95: sorted[Math.ceil(sorted.length * 0.95) - 1]!,
+    max: sorted[sorted.length - 1]!,
+  }
+}
