@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Many unit tests build real sites and repositories; 5 s is too short on a busy machine.
+          testTimeout: 15_000,
         },
       },
       {
