@@ -204,9 +204,10 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     await s.session.read(true)
     expect(s.session.view.get().conflict).toBe(theirs)
     expect(s.session.currentText()).toBe(page('title: Sénégal', 'Mon texte.\n'))
-    // The autosave armed before the change does not write over it.
+    // The autosave armed before the change does not even try: main would refuse it anyway.
     s.clock.advance(AUTOSAVE_MS)
     await s.session.whenIdle()
+    expect(s.saves()).toBe(0)
     expect(await s.disk()).toBe(theirs)
   })
 
