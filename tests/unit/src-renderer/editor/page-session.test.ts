@@ -102,7 +102,20 @@ async function setup(options: { autosave?: boolean } = {}) {
     return result.ok ? (result.value as { path: string; text: string }[]) : []
   }
   const saves = () => calls.filter((name) => name === 'pages.save').length
+  /** Another program writes the page; returns its text. */
+  const writeTheirs = async (body = 'Leur texte.\n') => {
+    const text = page('title: Sénégal', body)
+    await writeFile(path.join(root, PAGE), text)
+    return text
+  }
+  /** Time passes with no typing; then whatever the timers started is awaited. */
+  const pause = async (ms: number) => {
+    clock.advance(ms)
+    await session.whenIdle()
+  }
   return {
+    writeTheirs,
+    pause,
     root,
     session,
     clock,
@@ -126,13 +139,11 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     s.type('Premier paragraphe modifié.\n\nDeuxième paragraphe.\n')
     s.clock.advance(AUTOSAVE_MS - 1)
     s.type('Premier paragraphe modifié encore.\n\nDeuxième paragraphe.\n')
-    s.clock.advance(AUTOSAVE_MS - 1)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS - 1)
     expect(s.saves()).toBe(0)
     expect(await s.disk()).toBe(ORIGINAL)
 
-    s.clock.advance(1)
-    await s.session.whenIdle()
+    await s.pause(1)
     expect(s.saves()).toBe(1)
     expect(await s.disk()).toBe(
       page('title: Sénégal', 'Premier paragraphe modifié encore.\n\nDeuxième paragraphe.\n'),
@@ -149,8 +160,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(s.dirty).toEqual([true])
     expect(s.textChanges()).toBe(50)
 
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     // Word count, journal and save share at most two reads of the document after the pause.
     expect(s.editor.reads).toBeLessThanOrEqual(2)
     expect(s.words.at(-1)).toBe(3)
@@ -159,8 +169,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
   it('recognises the echo of its own save and reloads a change made by another program', async () => {
     const s = await setup()
     s.type('Mon texte.\n')
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     const version = s.session.view.get().loaded!.version
 
     // The watcher reports the app's own write: nothing to do.
@@ -169,8 +178,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(s.session.view.get().conflict).toBeNull()
 
     // Another program writes while nothing is unsaved: the page opens again from disk.
-    const theirs = page('title: Sénégal', 'Leur texte.\n')
-    await writeFile(path.join(s.root, PAGE), theirs)
+    const theirs = await s.writeTheirs()
     await s.session.read(true)
     expect(s.session.view.get().loaded!.version).toBe(version + 1)
     expect(s.session.currentText()).toBe(theirs)
@@ -178,11 +186,9 @@ describe('the page session (save, autosave, journal, conflict)', () => {
 
   it('shows a conflict when a save is refused (changed on disk), and saves no more until the user chooses', async () => {
     const s = await setup()
-    const theirs = page('title: Sénégal', 'Leur texte.\n')
-    await writeFile(path.join(s.root, PAGE), theirs)
+    const theirs = await s.writeTheirs()
     s.type('Mon texte.\n')
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     expect(s.saves()).toBe(1)
     expect(s.session.view.get().conflict).toBe(theirs)
     expect(s.session.isDirty).toBe(true)
@@ -199,14 +205,12 @@ describe('the page session (save, autosave, journal, conflict)', () => {
   it('keeps unsaved text when the watcher reports a change on disk: conflict, not reload', async () => {
     const s = await setup()
     s.type('Mon texte.\n')
-    const theirs = page('title: Sénégal', 'Leur texte.\n')
-    await writeFile(path.join(s.root, PAGE), theirs)
+    const theirs = await s.writeTheirs()
     await s.session.read(true)
     expect(s.session.view.get().conflict).toBe(theirs)
     expect(s.session.currentText()).toBe(page('title: Sénégal', 'Mon texte.\n'))
     // The autosave armed before the change does not even try: main would refuse it anyway.
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     expect(s.saves()).toBe(0)
     expect(await s.disk()).toBe(theirs)
   })
@@ -223,11 +227,9 @@ describe('the page session (save, autosave, journal, conflict)', () => {
 
   it('keeps the text in a copy beside the page when it closes in conflict', async () => {
     const s = await setup()
-    const theirs = page('title: Sénégal', 'Leur texte.\n')
-    await writeFile(path.join(s.root, PAGE), theirs)
+    const theirs = await s.writeTheirs()
     s.type('Mon texte.\n')
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     expect(s.session.view.get().conflict).toBe(theirs)
 
     s.detach()
@@ -243,7 +245,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
   it('keeps the text in a copy when a save refused while closing', async () => {
     const s = await setup()
     s.type('Mon texte.\n')
-    await writeFile(path.join(s.root, PAGE), page('title: Sénégal', 'Leur texte.\n'))
+    await s.writeTheirs()
     s.detach()
     await s.session.whenIdle()
     expect(s.copies).toEqual([{ name: '_cas_pratiques/senegal (ma version).md', onClose: true }])
@@ -252,8 +254,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
 
   it('« Garder ma version dans une copie » and « Recharger » settle a conflict: the disk version opens', async () => {
     const s = await setup()
-    const theirs = page('title: Sénégal', 'Leur texte.\n')
-    await writeFile(path.join(s.root, PAGE), theirs)
+    const theirs = await s.writeTheirs()
     s.type('Mon texte.\n')
     await s.session.read(true)
     await s.session.keepCopy()
@@ -276,18 +277,15 @@ describe('the page session (save, autosave, journal, conflict)', () => {
   it('records unsaved text in the journal after a pause, and discards it once saved', async () => {
     const s = await setup()
     s.type('Texte à ne pas perdre.\n')
-    s.clock.advance(JOURNAL_MS - 1)
-    await s.session.whenIdle()
+    await s.pause(JOURNAL_MS - 1)
     expect(await s.journal()).toEqual([])
 
-    s.clock.advance(1)
-    await s.session.whenIdle()
+    await s.pause(1)
     expect((await s.journal()).map((entry) => [entry.path, entry.text])).toEqual([
       [PAGE, page('title: Sénégal', 'Texte à ne pas perdre.\n')],
     ])
 
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     expect(await s.journal()).toEqual([])
   })
 
@@ -301,8 +299,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(s.session.isDirty).toBe(true)
     expect(s.dirty).toEqual([true])
 
-    s.clock.advance(AUTOSAVE_MS)
-    await s.session.whenIdle()
+    await s.pause(AUTOSAVE_MS)
     expect(await s.disk()).toBe(page('title: Sénégal', 'Pendant la sauvegarde.\n'))
     expect(s.dirty).toEqual([true, false])
   })
