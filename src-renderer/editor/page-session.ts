@@ -76,6 +76,8 @@ export class PageSession {
   private readonly path: string
   private readonly api: ApiPort
   private readonly schedule: Schedule
+  /** The version read from disk, parsed into `page` when the editor first asks for it. */
+  private content: PageContent | null = null
   private page: PageModel | null = null
   /** The text on disk as far as the editor knows; set before a save is written, so its echo is recognised. */
   private saved: string | null = null
@@ -99,8 +101,14 @@ export class PageSession {
     this.schedule = options.schedule ?? browserSchedule
   }
 
-  /** The page model the editor is built from (its front matter edits go through `setPage`). */
+  /**
+   * The page model the editor is built from (its front matter edits go through `setPage`).
+   * Parsed on first use, inside the editor's render: a page too deep for the machine's
+   * stack then fails there, where the editor's error boundary says so in French.
+   */
   get model(): PageModel | null {
+    if (!this.page && this.content)
+      this.page = openPage(this.content.text, { input: this.content.markdownInput })
     return this.page
   }
 
@@ -118,10 +126,9 @@ export class PageSession {
    */
   currentText(): string {
     if (this.cachedText !== null) return this.cachedText
-    if (!this.page) return this.saved ?? ''
-    const text = this.readDoc
-      ? savePage({ ...this.page, doc: this.readDoc() })
-      : savePage(this.page)
+    const page = this.model
+    if (!page) return this.saved ?? ''
+    const text = this.readDoc ? savePage({ ...page, doc: this.readDoc() }) : savePage(page)
     this.cachedText = text
     return text
   }
@@ -152,7 +159,8 @@ export class PageSession {
     this.readDoc = readDoc
     this.shown = true
     this.cachedText = null
-    if (this.page) this.options.effects.words(countWords(this.page.doc.content))
+    const page = this.model
+    if (page) this.options.effects.words(countWords(page.doc.content))
     return () => {
       if (this.readDoc !== readDoc) return
       this.close()
@@ -193,7 +201,7 @@ export class PageSession {
   /** Saves now (Ctrl+S, a timer, leaving the window). Throws what main refused, except a conflict. */
   async save(): Promise<void> {
     this.cancel('autosave')
-    if (!this.readDoc || !this.page) return
+    if (!this.readDoc || !this.model) return
     const text = this.currentText()
     if (text === this.saved) {
       this.setDirty(false)
@@ -260,7 +268,8 @@ export class PageSession {
     this.conflicted = false
     this.settled = false
     this.cachedText = null
-    this.page = openPage(content.text, { input: content.markdownInput })
+    this.content = content
+    this.page = null
     const version = (this.view.get().loaded?.version ?? 0) + 1
     this.view.set({ loaded: { content, version }, conflict: null, failure: null })
   }
