@@ -9,113 +9,13 @@ import { imageStore } from '../stores/image-store.js'
 import { useStore } from '../stores/store.js'
 import { prepareImage } from './prepare-image.js'
 import { workspaceStore } from '../stores/workspace-store.js'
-
-interface Button {
-  id: string
-  icon: string
-  label: string
-  /** Shortcut shown in the tooltip; the keys themselves come from the extensions. */
-  keys?: string
-  run(editor: Editor): void
-  active?(editor: Editor): boolean
-}
-
-const ENCADRE = '{: .encadre}'
-
-const buttons: (Button | 'separator')[] = [
-  {
-    id: 'paragraph',
-    icon: 'symbol-text',
-    label: 'toolbar.paragraph',
-    keys: 'Ctrl+Alt+0',
-    run: (e) => e.chain().focus().setParagraph().run(),
-    active: (e) => e.isActive('paragraph'),
-  },
-  ...([2, 3, 4] as const).map((level) => ({
-    id: `heading-${level}`,
-    icon: '',
-    label: `toolbar.heading${level}`,
-    keys: `Ctrl+Alt+${level}`,
-    run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
-    active: (e: Editor) => e.isActive('heading', { level }),
-  })),
-  'separator',
-  {
-    id: 'bold',
-    icon: 'bold',
-    label: 'toolbar.bold',
-    keys: 'Ctrl+B',
-    run: (e) => e.chain().focus().toggleBold().run(),
-    active: (e) => e.isActive('bold'),
-  },
-  {
-    id: 'italic',
-    icon: 'italic',
-    label: 'toolbar.italic',
-    keys: 'Ctrl+I',
-    run: (e) => e.chain().focus().toggleItalic().run(),
-    active: (e) => e.isActive('italic'),
-  },
-  'separator',
-  {
-    id: 'bullet-list',
-    icon: 'list-unordered',
-    label: 'toolbar.bulletList',
-    keys: 'Ctrl+Shift+8',
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-    active: (e) => e.isActive('bulletList'),
-  },
-  {
-    id: 'ordered-list',
-    icon: 'list-ordered',
-    label: 'toolbar.orderedList',
-    keys: 'Ctrl+Shift+7',
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-    active: (e) => e.isActive('orderedList'),
-  },
-  {
-    id: 'quote',
-    icon: 'quote',
-    label: 'toolbar.quote',
-    keys: 'Ctrl+Shift+B',
-    run: (e) => e.chain().focus().toggleBlockquote().run(),
-    active: (e) => e.isActive('blockquote'),
-  },
-  {
-    id: 'encadre',
-    icon: 'note',
-    label: 'toolbar.encadre',
-    run: (e) => {
-      const current = e.getAttributes('paragraph').ial
-      e.chain()
-        .focus()
-        .updateAttributes('paragraph', { ial: current === ENCADRE ? null : ENCADRE })
-        .run()
-    },
-    active: (e) => e.getAttributes('paragraph').ial === ENCADRE,
-  },
-  {
-    id: 'rule',
-    icon: 'dash',
-    label: 'toolbar.rule',
-    run: (e) => e.chain().focus().setHorizontalRule().run(),
-  },
-  'separator',
-  {
-    id: 'undo',
-    icon: 'discard',
-    label: 'toolbar.undo',
-    keys: 'Ctrl+Z',
-    run: (e) => e.chain().focus().undo().run(),
-  },
-  {
-    id: 'redo',
-    icon: 'redo',
-    label: 'toolbar.redo',
-    keys: 'Ctrl+Y',
-    run: (e) => e.chain().focus().redo().run(),
-  },
-]
+import {
+  activeButtons,
+  applyLink,
+  insertImage,
+  linkAtCaret,
+  toolbarButtons,
+} from './toolbar-actions.js'
 
 /** The French formatting bar above the text; every action also has its usual shortcut. */
 export function Toolbar({ editor }: { editor: Editor }) {
@@ -124,30 +24,20 @@ export function Toolbar({ editor }: { editor: Editor }) {
   // The toolbar re-renders only when what the caret is in changes, not on every keystroke.
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) =>
-      buttons
-        .filter(
-          (button): button is Button => button !== 'separator' && Boolean(button.active?.(current)),
-        )
-        .map((button) => button.id)
-        .concat(current.isActive('link') ? ['link'] : []),
+    selector: ({ editor: current }) => activeButtons(current),
   })
   const pendingImage = useStore(imageStore, (state) => state.pending)
   const [alt, setAlt] = useState('')
   const fileInput = useRef<HTMLInputElement>(null)
 
-  const insertImage = async (event: FormEvent) => {
+  const addImage = async (event: FormEvent) => {
     event.preventDefault()
     if (!pendingImage || !alt.trim()) return
     const { url } = await api.call('media.add', {
       name: pendingImage.name,
       data: pendingImage.data,
     })
-    editor
-      .chain()
-      .focus()
-      .setImage({ src: `{{ '${url}' | relative_url }}`, alt: alt.trim() })
-      .run()
+    insertImage(editor, url, alt)
     imageStore.set({ pending: null })
     setAlt('')
   }
@@ -160,7 +50,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editor.isFocused) {
         event.preventDefault()
-        setLinking(String(editor.getAttributes('link').href ?? ''))
+        setLinking(linkAtCaret(editor))
         linkByKey.current = true
         setTimeout(() => (linkByKey.current = false), CHORD_MS)
       }
@@ -180,18 +70,15 @@ export function Toolbar({ editor }: { editor: Editor }) {
     }
   }, [editor])
 
-  const applyLink = (event: FormEvent) => {
+  const submitLink = (event: FormEvent) => {
     event.preventDefault()
-    const href = (linking ?? '').trim()
-    const chain = editor.chain().focus().extendMarkRange('link')
-    if (href) chain.setLink({ href }).run()
-    else chain.unsetLink().run()
+    applyLink(editor, linking ?? '')
     setLinking(null)
   }
 
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      {buttons.map((button, index) =>
+      {toolbarButtons.map((button, index) =>
         button === 'separator' ? (
           <span key={`separator-${index}`} className="toolbar-separator" aria-hidden="true" />
         ) : (
@@ -221,7 +108,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         title={`${t('toolbar.link')} (Ctrl+K)`}
         data-action="link"
         onMouseDown={(event) => event.preventDefault()}
-        onClick={() => setLinking(String(editor.getAttributes('link').href ?? ''))}
+        onClick={() => setLinking(linkAtCaret(editor))}
       >
         <span className="codicon codicon-link" aria-hidden="true" />
       </button>
@@ -251,7 +138,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       {pendingImage && (
         <form
           className="toolbar-link toolbar-image"
-          onSubmit={(event) => void attempt(() => insertImage(event))}
+          onSubmit={(event) => void attempt(() => addImage(event))}
         >
           <label>
             <span>{t('editor.altLabel')}</span>
@@ -276,7 +163,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         </form>
       )}
       {linking !== null && (
-        <form className="toolbar-link" onSubmit={applyLink}>
+        <form className="toolbar-link" onSubmit={submitLink}>
           <input
             autoFocus
             aria-label={t('toolbar.linkAddress')}

@@ -1,5 +1,6 @@
 import { ABSENT } from '../../src-shared/api/content-base.js'
 import { ApiFailure, api } from '../api/client.js'
+import type { ApiPort } from '../api/api-port.js'
 
 /** How many names « nom (ma version N).md » are tried before giving up. */
 const COPY_ATTEMPTS = 100
@@ -29,11 +30,12 @@ export async function saveCopyBeside(
   pagePath: string,
   text: string,
   suffix: string,
+  port: ApiPort = api,
 ): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const candidate = copyPathFor(pagePath, suffix, attempt)
     try {
-      return (await api.call('pages.save', { path: candidate, text, base: ABSENT })).path
+      return (await port.call('pages.save', { path: candidate, text, base: ABSENT })).path
     } catch (error) {
       const taken = error instanceof ApiFailure && error.error.code === 'changed-on-disk'
       if (!taken || attempt >= COPY_ATTEMPTS) throw error

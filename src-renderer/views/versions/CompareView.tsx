@@ -6,7 +6,7 @@ import { api, ApiFailure } from '../../api/client.js'
 import { useStore } from '../../stores/store.js'
 import { openTab, type Comparison } from '../../stores/tabs-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
-import { sideBySide } from './side-by-side.js'
+import { SideBySideDiff } from '../../ui/SideBySideDiff.js'
 import { fullDate } from './version-date.js'
 
 /** An editor tab showing what differs: the page's settings field by field, then its text. */
@@ -113,7 +113,12 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
           {layout === 'inline' ? (
             <InlineDiff lines={result.body} />
           ) : (
-            <SideBySide lines={result.body} />
+            <SideBySideDiff
+              runs={[result.body]}
+              label={t('versions.sideBySide')}
+              before={t('versions.before')}
+              after={t('versions.after')}
+            />
           )}
         </section>
       )}
@@ -142,28 +147,6 @@ function InlineDiff({ lines }: { lines: DiffLine[] }) {
           </span>
           <span role="cell" className="diff-text">
             {line.text}
-          </span>
-        </div>
-      ))}
-    </div>
-  )
-}
-
-function SideBySide({ lines }: { lines: DiffLine[] }) {
-  const { t } = useTranslation()
-  return (
-    <div className="diff side-by-side" role="table" aria-label={t('versions.sideBySide')}>
-      <div role="row" className="diff-columns">
-        <span role="columnheader">{t('versions.before')}</span>
-        <span role="columnheader">{t('versions.after')}</span>
-      </div>
-      {sideBySide(lines).map((row, index) => (
-        <div key={index} role="row" className="diff-row">
-          <span role="cell" className={`diff-line ${row.before ? row.before.kind : 'filler'}`}>
-            {row.before?.text ?? ''}
-          </span>
-          <span role="cell" className={`diff-line ${row.after ? row.after.kind : 'filler'}`}>
-            {row.after?.text ?? ''}
           </span>
         </div>
       ))}

@@ -1,4 +1,4 @@
-import type { DiffLine } from '../../../src-shared/diff/line-diff.js'
+import { changesOnly, type DiffLine } from '../../src-shared/diff/line-diff.js'
 
 /** One row of a side-by-side comparison; a side is null where the other has extra lines. */
 export interface DiffRow {
@@ -31,4 +31,17 @@ export function sideBySide(lines: DiffLine[]): DiffRow[] {
   }
   flush()
   return rows
+}
+
+/**
+ * Runs of nearby changes: the changed lines with `context` unchanged lines around
+ * them, cut where `changesOnly` left out an unchanged stretch.
+ */
+export function changeRuns(lines: DiffLine[], context = 1): DiffLine[][] {
+  const runs: DiffLine[][] = [[]]
+  for (const line of changesOnly(lines, context)) {
+    if (line === null) runs.push([])
+    else runs[runs.length - 1]!.push(line)
+  }
+  return runs
 }

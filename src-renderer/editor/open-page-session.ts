@@ -1,0 +1,29 @@
+import { i18n } from '../i18n/i18n.js'
+import { api } from '../api/client.js'
+import { attempt } from '../shell/report-failure.js'
+import { editorStatusStore } from '../stores/editor-status-store.js'
+import { setTabDirty } from '../stores/tabs-store.js'
+import { notify } from '../stores/ui-store.js'
+import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { reportTextChanged } from './active-editor.js'
+import { PageSession } from './page-session.js'
+
+/** A page session wired to the workbench: the tab's dot, the status bar, notices, the preview. */
+export function openPageSession(path: string): PageSession {
+  return new PageSession({
+    path,
+    api,
+    autosave: () => workspaceStore.get().settings.autosave,
+    copySuffix: () => i18n.t('editor.copySuffix'),
+    effects: {
+      dirty: (value) => setTabDirty(path, value),
+      words: (words) => editorStatusStore.set({ words }),
+      textChanged: () => reportTextChanged(path),
+      copied(name, onClose) {
+        notify(onClose ? 'editor.copySavedOnClose' : 'editor.copySaved', { name })
+        void attempt(refreshIndex)
+      },
+      failed: (error) => void attempt(() => Promise.reject(error)),
+    },
+  })
+}
