@@ -1,7 +1,6 @@
-import type { CallOutput, ParsedInput } from '../../src-shared/api/contract.js'
-import type { CallName } from '../../src-shared/api/names.js'
 import type { AppInfo } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
+import type { HandlerTable } from './handler.js'
 import { createPreviewHandlers } from './preview-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
@@ -14,9 +13,6 @@ export interface PlatformHooks {
   /** Opens a link in the system browser; never inside the app. */
   openExternal(url: string): Promise<boolean>
 }
-
-export type Handler<K extends CallName> = (input: ParsedInput<K>) => Promise<CallOutput<K>>
-export type HandlerTable = { [K in CallName]: Handler<K> }
 
 /** The one table of handlers, served by Electron IPC and by the test host alike. */
 export function createHandlers(session: Session, platform: PlatformHooks): HandlerTable {

@@ -3,8 +3,8 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { buildSite } from '../preview/build-site.js'
 import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
-import { isWithin, realpathOfExistingPart } from '../workspace/safe-path.js'
-import type { Handler } from './handlers.js'
+import { isWithin, realpathOfExistingPart } from '../fs/safe-path.js'
+import type { Handler } from './handler.js'
 
 /**
  * The preview calls: a page's address in the preview, live drafts (with the page's HTML for

@@ -27,7 +27,7 @@ import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
 import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
-import { contentHash, restoreSetAside, writeFileIfUnchanged } from './conditional-write.js'
+import { contentHash, restoreSetAside, writeFileIfUnchanged } from '../fs/conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
 import { BoundedRenderer } from '../preview/bounded-renderer.js'
@@ -37,7 +37,8 @@ import { DEFAULT_LIMITS } from '../preview/render-limits.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { readSiteConfig } from './site-config.js'
-import { resolveInside, toWorkspacePath, type WorkspacePath } from './safe-path.js'
+import { resolveInside, toWorkspacePath, type WorkspacePath } from '../fs/safe-path.js'
+import { exists, unlessNotFound } from '../fs/not-found.js'
 import { WorkspaceWatcher } from './watcher.js'
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -239,7 +240,7 @@ export class Workspace {
   ): Promise<{ path: string; hash: string }> {
     const absolute = await this.resolve(relative)
     const rel = toWorkspacePath(this.root, absolute)
-    const current = await readFile(absolute).catch(() => null)
+    const current = await unlessNotFound(readFile(absolute))
     if (current !== null && !decodePage(current).ok) throw new AtelierError('read-only-page', rel)
     await mkdir(path.dirname(absolute), { recursive: true })
     const outcome = await writeFileIfUnchanged(absolute, text, base)
@@ -273,8 +274,9 @@ export class Workspace {
   /** The content types of `_atelier.yml`, or null when the workspace has none. */
   async contentTypes(): Promise<ContentTypesResult | null> {
     // Through the gate: a `_atelier.yml` symlinked from elsewhere is not read.
+    // A refusal of the gate (a symlink leaving the folder) reads as no content types.
     const file = await this.resolve(CONTENT_TYPES_FILE).catch(() => null)
-    const text = file && (await readFile(file, 'utf8').catch(() => null))
+    const text = file && (await unlessNotFound(readFile(file, 'utf8')))
     return text === null ? null : parseContentTypes(text)
   }
 
@@ -365,7 +367,7 @@ export class Workspace {
 
   async deletePage(relative: string): Promise<string> {
     const absolute = await this.resolve(relative)
-    const info = await stat(absolute).catch(() => null)
+    const info = await unlessNotFound(stat(absolute))
     if (!info) throw new AtelierError('not-found', relative)
     if (!info.isFile()) throw new AtelierError('not-a-page', relative)
     await rm(absolute)
@@ -424,8 +426,4 @@ export class Workspace {
     if (relative.startsWith('..') || path.isAbsolute(relative)) return null
     return relative.split(path.sep).join('/')
   }
-}
-
-async function exists(target: string): Promise<boolean> {
-  return (await stat(target).catch(() => null)) !== null
 }
