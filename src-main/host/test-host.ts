@@ -155,14 +155,12 @@ export async function startTestHost(options: {
       send(response, 403, 'Accès refusé : jeton manquant ou incorrect.')
       return
     }
-    const workspace = options.session.current()
-    if (!workspace || !options.session.preview || request.method !== 'GET') {
+    const folder = options.session.currentFolder()
+    if (!folder || !options.session.preview || request.method !== 'GET') {
       send(response, 404, 'Introuvable.')
       return
     }
-    const result = await workspace
-      .preview(options.session.preview.frameAncestors)
-      .serve(url.pathname)
+    const result = await folder.preview(options.session.preview.frameAncestors).serve(url.pathname)
     response.writeHead(result.status, result.headers)
     response.end(result.body)
   }

@@ -39,11 +39,11 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
       return folder
     },
     'workspace.contentTypes': async () => session.requireWorkspace().contentTypes(),
-    'workspace.problems': async () => session.requireWorkspace().configProblems(),
+    'workspace.problems': async () => session.requireFolder().problems(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
     'pages.save': async ({ path, text, base }) =>
-      session.requireWorkspace().savePage(path, text, base),
+      session.requireFolder().savePage(path, text, base),
     'pages.create': async ({ collection, title, values }) => ({
       path: await session.requireWorkspace().createPage(collection, title, values ?? {}),
     }),

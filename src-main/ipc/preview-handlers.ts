@@ -12,11 +12,11 @@ import type { Handler } from './handler.js'
  */
 export function createPreviewHandlers(session: Session) {
   const service = (): { preview: PreviewService; origin: string } => {
-    const workspace = session.requireWorkspace()
+    const folder = session.requireFolder()
     if (!session.preview) throw new AtelierError('unsupported', 'preview')
-    workspace.preview(session.preview.frameAncestors).language = session.settings.get().language
+    folder.preview(session.preview.frameAncestors).language = session.settings.get().language
     return {
-      preview: workspace.preview(session.preview.frameAncestors),
+      preview: folder.preview(session.preview.frameAncestors),
       origin: session.preview.origin,
     }
   }
