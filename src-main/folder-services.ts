@@ -49,7 +49,10 @@ export class FolderServices {
   private async changeOf(file: string): Promise<ChangeKind | null> {
     const repository = this.workspace.repository
     if (!repository) return null
-    const status = await repository.status()
+    // The page is written whatever the history's state: a repository that cannot be read
+    // (damaged, locked) must not turn a done save into a failed one. « Versions » says why.
+    const status = await repository.status().catch(() => null)
+    if (status === null) return null
     const inRepository = this.workspace.toRepository(file)
     if (status.merge?.conflicts.includes(inRepository)) return 'conflicted'
     return status.changes.find((change) => change.path === inRepository)?.kind ?? null
