@@ -46,4 +46,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['electron'] }],
     },
   },
+  {
+    // Services are called by the handler table, never the other way round: none imports ipc/.
+    files: ['src-main/{workspace,preview,settings,i18n,security,commands}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**'] }],
+    },
+  },
+  {
+    // The foundations: files (fs/) and versions (git/) know nothing of the services built on
+    // them, so a change there never has to look upwards.
+    files: ['src-main/{git,fs}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', '**/ipc/**', '**/workspace/**', '**/preview/**'] },
+      ],
+    },
+  },
 )

@@ -4,6 +4,7 @@ import { AtelierError } from '../src-shared/api/atelier-error.js'
 import type { EventPayloads } from '../src-shared/api/contract.js'
 import type { EventName } from '../src-shared/api/names.js'
 import type { WorkspaceInfo } from '../src-shared/api/types.js'
+import { FolderServices } from './folder-services.js'
 import type { SettingsStore } from './settings/settings-store.js'
 import { ensureStarterPlaybook } from './workspace/starter-playbook.js'
 import { Workspace } from './workspace/workspace.js'
@@ -15,7 +16,7 @@ export type EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]
  * Shared by the Electron app, the test host and the CLI, so all three behave alike.
  */
 export class Session {
-  private workspace: Workspace | null = null
+  private folder: FolderServices | null = null
   /**
    * Where the transport serves the preview (its own origin: the host's second
    * port, or the app's `atelier-preview:` scheme) and who may frame it.
@@ -42,12 +43,21 @@ export class Session {
   }
 
   current(): Workspace | null {
-    return this.workspace
+    return this.folder?.workspace ?? null
   }
 
   requireWorkspace(): Workspace {
-    if (!this.workspace) throw new AtelierError('no-workspace')
-    return this.workspace
+    return this.requireFolder().workspace
+  }
+
+  /** The open folder's services (preview, problems, saves that say where the page stands). */
+  currentFolder(): FolderServices | null {
+    return this.folder
+  }
+
+  requireFolder(): FolderServices {
+    if (!this.folder) throw new AtelierError('no-workspace')
+    return this.folder
   }
 
   /** A folder the user picked in the native dialog: the renderer may now open it. */
@@ -68,7 +78,7 @@ export class Session {
       this.chosenFolders.has(wanted) ||
       recentWorkspaces.includes(wanted) ||
       lastWorkspace === wanted ||
-      this.workspace?.root === wanted
+      this.folder?.workspace.root === wanted
     if (!allowed) throw new AtelierError('folder-not-chosen', folder)
     return this.open(wanted)
   }
@@ -79,10 +89,13 @@ export class Session {
       cacheDir: path.join(this.settings.dataDir, 'index-cache'),
       dataDir: this.settings.dataDir,
     })
-    await this.workspace?.close()
-    this.workspace = next
+    await this.folder?.close()
+    this.folder = new FolderServices(next)
     if (this.watch) {
-      await next.watch((paths) => this.emit('index.changed', { paths }))
+      // The renderer hears of every change, ours as other programs': the explorer, the status of
+      // versions and the open editors follow it (the watcher no longer echoes our own writes).
+      next.onChange((changes) => this.emit('index.changed', { paths: changes.map((c) => c.path) }))
+      await next.watch()
     }
     await this.settings.rememberWorkspace(next.root)
     const info = await next.info()
@@ -109,8 +122,8 @@ export class Session {
   }
 
   async close(): Promise<void> {
-    await this.workspace?.close()
-    this.workspace = null
+    await this.folder?.close()
+    this.folder = null
     this.sinks.clear()
   }
 }

@@ -1,7 +1,7 @@
 import type { IpcMain, WebContents } from 'electron'
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../src-shared/api/names.js'
 import { dispatch } from '../ipc/dispatch.js'
-import type { HandlerTable } from '../ipc/handlers.js'
+import type { HandlerTable } from '../ipc/handler.js'
 import type { Session } from '../session.js'
 
 /**

@@ -21,10 +21,10 @@ export function handlePreviewProtocol(
   // Only the workbench may frame the preview.
   session.preview = { origin: PREVIEW_ORIGIN, frameAncestors: workbenchOrigin }
   protocol.handle(PREVIEW_SCHEME, async (request) => {
-    const workspace = session.current()
-    if (!workspace || !session.preview) return new Response('', { status: 404 })
+    const folder = session.currentFolder()
+    if (!folder || !session.preview) return new Response('', { status: 404 })
     try {
-      const result = await workspace
+      const result = await folder
         .preview(session.preview.frameAncestors)
         .serve(new URL(request.url).pathname)
       const body = typeof result.body === 'string' ? result.body : new Uint8Array(result.body)

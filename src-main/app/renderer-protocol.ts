@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Protocol } from 'electron'
 import { WORKBENCH_CSP } from '../security/content-security-policy.js'
-import { isWithin } from '../workspace/safe-path.js'
+import { isWithin } from '../fs/safe-path.js'
 
 /**
  * The built workbench is served from the app's own scheme, `app://atelier/…`, not from

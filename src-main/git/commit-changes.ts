@@ -1,8 +1,8 @@
-import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author } from '../../src-shared/api/types.js'
+import { existsNoFollow } from '../fs/not-found.js'
 import { headCommit } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
 import { clearMergeState, readMergeState } from './merge-state.js'
@@ -82,11 +82,6 @@ function isConflict(entry: StatusEntry): boolean {
   return entry.x === 'U' || entry.y === 'U' || code === 'AA' || code === 'DD'
 }
 
-async function existsInWorkTree(root: string, file: string): Promise<boolean> {
-  try {
-    await lstat(path.join(root, file))
-    return true
-  } catch {
-    return false
-  }
+function existsInWorkTree(root: string, file: string): Promise<boolean> {
+  return existsNoFollow(path.join(root, file))
 }

@@ -1,8 +1,8 @@
-import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author, MergeOutcome } from '../../src-shared/api/types.js'
+import { existsNoFollow } from '../fs/not-found.js'
 import { requireContribution } from './contributions.js'
 import { headBranch } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
@@ -67,7 +67,7 @@ export async function mergeContribution(
       const conflicted = new Set(conflicts)
       for (const entry of after) {
         if (conflicted.has(entry.path) || untrackedBefore.has(entry.path)) continue
-        if (await exists(path.join(dir, entry.path))) {
+        if (await existsNoFollow(path.join(dir, entry.path))) {
           await git.add({ fs: context.fs, dir, gitdir, cache, filepath: entry.path, force: true })
         } else {
           await git.remove({ fs: context.fs, dir, gitdir, cache, filepath: entry.path })
@@ -77,13 +77,4 @@ export async function mergeContribution(
       return { kind: 'conflicts', conflicts }
     }
   })
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await lstat(file)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { unlessNotFound } from '../fs/not-found.js'
 import { atomicGitFs } from './git-fs.js'
 
 /**
@@ -16,7 +17,7 @@ export async function readMergeState(gitdir: string): Promise<MergeState | null>
   try {
     const theirs = (await readFile(path.join(gitdir, 'MERGE_HEAD'), 'utf8')).trim().split('\n')[0]
     if (!theirs) return null
-    const message = await readFile(path.join(gitdir, 'MERGE_MSG'), 'utf8').catch(() => '')
+    const message = (await unlessNotFound(readFile(path.join(gitdir, 'MERGE_MSG'), 'utf8'))) ?? ''
     return { theirs, message: message.trim() }
   } catch {
     return null

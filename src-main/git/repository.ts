@@ -13,7 +13,7 @@ import type {
   VersionsStatus,
 } from '../../src-shared/api/types.js'
 import { comparePages, type PageComparison } from '../../src-shared/diff/page-comparison.js'
-import { writeFileAtomic } from '../workspace/atomic-write.js'
+import { writeFileAtomic } from '../fs/atomic-write.js'
 import { commitChanges, type CommitRequest } from './commit-changes.js'
 import {
   createContribution,

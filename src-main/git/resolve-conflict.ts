@@ -4,6 +4,7 @@ import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { ConflictTexts } from '../../src-shared/api/types.js'
+import { unlessNotFound } from '../fs/not-found.js'
 import { atomicGitFs } from './git-fs.js'
 import { withIndexLock } from './index-lock.js'
 import { readIndexFile } from './index-file.js'
@@ -23,7 +24,8 @@ export async function conflictTexts(
   file: string,
 ): Promise<ConflictTexts> {
   const stages = conflictStages(context, file)
-  const merged = await readFile(path.join(context.root, file), 'utf8').catch(() => '')
+  // Deleted on one side: the merged text is empty.
+  const merged = (await unlessNotFound(readFile(path.join(context.root, file), 'utf8'))) ?? ''
   return {
     path: file,
     mine: await blobText(context, stages.get(2)),

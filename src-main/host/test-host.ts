@@ -6,9 +6,9 @@ import path from 'node:path'
 import { REQUEST_BODY_LIMIT } from '../../src-shared/api/size-limits.js'
 import { WORKBENCH_CSP } from '../security/content-security-policy.js'
 import { dispatch } from '../ipc/dispatch.js'
-import type { HandlerTable } from '../ipc/handlers.js'
+import type { HandlerTable } from '../ipc/handler.js'
 import type { Session } from '../session.js'
-import { isWithin } from '../workspace/safe-path.js'
+import { isWithin } from '../fs/safe-path.js'
 
 export const TOKEN_HEADER = 'x-atelier-token'
 const TOKEN_COOKIE = 'atelier-token'
@@ -161,14 +161,12 @@ export async function startTestHost(options: {
       send(response, 403, 'Accès refusé : jeton manquant ou incorrect.')
       return
     }
-    const workspace = options.session.current()
-    if (!workspace || !options.session.preview || request.method !== 'GET') {
+    const folder = options.session.currentFolder()
+    if (!folder || !options.session.preview || request.method !== 'GET') {
       send(response, 404, 'Introuvable.')
       return
     }
-    const result = await workspace
-      .preview(options.session.preview.frameAncestors)
-      .serve(url.pathname)
+    const result = await folder.preview(options.session.preview.frameAncestors).serve(url.pathname)
     response.writeHead(result.status, result.headers)
     response.end(result.body)
   }

@@ -2,7 +2,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { contract } from '../../src-shared/api/contract.js'
 import { isCallName, type CallName } from '../../src-shared/api/names.js'
 import type { CallResult } from '../../src-shared/api/types.js'
-import type { Handler, HandlerTable } from './handlers.js'
+import type { Handler, HandlerTable } from './handler.js'
 
 /**
  * The boundary: a call arrives as untrusted JSON (from IPC or HTTP), its name

@@ -1,7 +1,6 @@
-import type { CallOutput, ParsedInput } from '../../src-shared/api/contract.js'
-import type { CallName } from '../../src-shared/api/names.js'
 import type { AppInfo } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
+import type { HandlerTable } from './handler.js'
 import { createPreviewHandlers } from './preview-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
@@ -14,9 +13,6 @@ export interface PlatformHooks {
   /** Opens a link in the system browser; never inside the app. */
   openExternal(url: string): Promise<boolean>
 }
-
-export type Handler<K extends CallName> = (input: ParsedInput<K>) => Promise<CallOutput<K>>
-export type HandlerTable = { [K in CallName]: Handler<K> }
 
 /** The one table of handlers, served by Electron IPC and by the test host alike. */
 export function createHandlers(session: Session, platform: PlatformHooks): HandlerTable {
@@ -43,11 +39,11 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
       return folder
     },
     'workspace.contentTypes': async () => session.requireWorkspace().contentTypes(),
-    'workspace.problems': async () => session.requireWorkspace().configProblems(),
+    'workspace.problems': async () => session.requireFolder().problems(),
     'pages.index': async () => session.requireWorkspace().pages(),
     'pages.read': async ({ path }) => session.requireWorkspace().readPage(path),
     'pages.save': async ({ path, text, base }) =>
-      session.requireWorkspace().savePage(path, text, base),
+      session.requireFolder().savePage(path, text, base),
     'pages.create': async ({ collection, title, values }) => ({
       path: await session.requireWorkspace().createPage(collection, title, values ?? {}),
     }),

@@ -3,8 +3,8 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { buildSite } from '../preview/build-site.js'
 import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
-import { isWithin, realpathOfExistingPart } from '../workspace/safe-path.js'
-import type { Handler } from './handlers.js'
+import { isWithin, realpathOfExistingPart } from '../fs/safe-path.js'
+import type { Handler } from './handler.js'
 
 /**
  * The preview calls: a page's address in the preview, live drafts (with the page's HTML for
@@ -12,11 +12,11 @@ import type { Handler } from './handlers.js'
  */
 export function createPreviewHandlers(session: Session) {
   const service = (): { preview: PreviewService; origin: string } => {
-    const workspace = session.requireWorkspace()
+    const folder = session.requireFolder()
     if (!session.preview) throw new AtelierError('unsupported', 'preview')
-    workspace.preview(session.preview.frameAncestors).language = session.settings.get().language
+    folder.preview(session.preview.frameAncestors).language = session.settings.get().language
     return {
-      preview: workspace.preview(session.preview.frameAncestors),
+      preview: folder.preview(session.preview.frameAncestors),
       origin: session.preview.origin,
     }
   }

@@ -3,7 +3,7 @@ import { translate } from '../../src-shared/i18n/translate.js'
 import type { Author, VersionsStatus } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
 import type { Workspace } from '../workspace/workspace.js'
-import type { Handler } from './handlers.js'
+import type { Handler } from './handler.js'
 
 /**
  * The "Versions" calls. Paths cross the boundary as the workspace names them,

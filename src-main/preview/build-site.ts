@@ -1,7 +1,7 @@
 import { copyFile, lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import path from 'node:path'
-import { resolveInside } from '../workspace/safe-path.js'
+import { resolveInside } from '../fs/safe-path.js'
 import { readSite } from './read-site.js'
 import { relativizeLinks } from './relative-links.js'
 import { BoundedRenderer } from './bounded-renderer.js'

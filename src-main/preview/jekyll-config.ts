@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ConfigProblem } from '../../src-shared/api/types.js'
 import { configProblem, readYamlConfig } from '../../src-shared/config/config-problem.js'
+import { isRecord } from '../fs/is-record.js'
 
 /** One collection of `_config.yml` (posts included), with Jekyll's defaults filled in. */
 export interface CollectionConfig {
@@ -148,6 +149,5 @@ export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+// The site readers of this folder take it from here.
+export { isRecord }

@@ -11,7 +11,7 @@ import {
 import { jekyllDrop } from './jekyll-drop.js'
 import type { LiquidLimits } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
-import { isWithin, resolveExistingFileSync } from '../workspace/safe-path.js'
+import { isWithin, resolveExistingFileSync } from '../fs/safe-path.js'
 
 /** What Liquid needs from the renderer: Markdown for `markdownify`. */
 export interface LiquidHooks {

@@ -5,7 +5,7 @@ import { FRONT_MATTER_YAML } from './ruby-dates.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { Language } from '../../src-shared/api/types.js'
-import { resolveInside } from '../workspace/safe-path.js'
+import { resolveInside } from '../fs/safe-path.js'
 import { documentCategories, documentTags } from './document-taxonomy.js'
 import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
@@ -66,9 +66,24 @@ export class PreviewService {
     return this.renderer.close()
   }
 
-  /** Files changed on disk: a page's text is re-read; anything else re-reads the site. */
-  noteChanged(paths: readonly string[]): void {
-    if (paths.length > 0) this.current = null
+  /**
+   * Files changed on disk. When only pages' text changed (same front matter: same address,
+   * settings and order), those pages alone are read again into the site model, whose layouts,
+   * includes, data and settings are kept; any other change reads the whole site again.
+   */
+  noteChanged(changes: readonly { path: string; textOnly: boolean }[]): void {
+    if (changes.length === 0 || this.current === null) return
+    if (!changes.every((change) => change.textOnly)) {
+      this.current = null
+      return
+    }
+    const paths = changes.map((change) => change.path)
+    this.current = this.current
+      .then((site) => withTextsFromDisk(site, paths))
+      // Whatever fails on the short way (a file gone meanwhile, a site that did not read) takes
+      // the long one, which reports its own failures.
+      .catch(() => null)
+      .then((site) => site ?? readSite(this.root))
   }
 
   /** The editor's current text of a page (null: back to the file on disk). */
@@ -77,7 +92,8 @@ export class PreviewService {
     else this.drafts.set(relativePath, text)
   }
 
-  private site(): Promise<Site> {
+  /** The site model as last read (the preview's, and its tests'). */
+  site(): Promise<Site> {
     const current = (this.current ??= readSite(this.root))
     current.catch(() => {
       if (this.current === current) this.current = null
@@ -218,6 +234,33 @@ export class PreviewService {
       },
     }
   }
+}
+
+/**
+ * The site with these pages' bodies read again from their files; null when one of them is not
+ * a document of the model or no longer reads as one (the whole site must be read again). The
+ * site object is new (render workers keep one per object, so they must be sent it again), its
+ * layouts, data, settings and other documents are the same objects.
+ */
+async function withTextsFromDisk(site: Site, paths: readonly string[]): Promise<Site | null> {
+  const documents = [...site.documents]
+  for (const file of paths) {
+    const at = documents.findIndex((doc) => doc.relativePath === file)
+    if (at === -1) return null
+    const bytes = await readFile(path.join(site.root, file))
+    // What `read-site.ts` reads as a static file (NUL bytes, a BOM before `---`) is not a page.
+    if (bytes.includes(0) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf))
+      return null
+    const text = bytes.toString('utf8')
+    const split = splitFrontMatter(text)
+    if (split.kind !== 'yaml') return null
+    documents[at] = {
+      ...documents[at]!,
+      body: text.slice(split.bodyStart),
+      bodyLine: text.slice(0, split.bodyStart).split('\n').length,
+    }
+  }
+  return { ...site, documents }
 }
 
 /** A page with the editor's text instead of the file's: same address, new settings and body. */

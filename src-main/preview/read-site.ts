@@ -21,7 +21,7 @@ import type { Layout, Site, StaticFile } from './site-model.js'
 import { DATA_EXTENSIONS, parseDataFile } from './data-files.js'
 import { builtinThemeDir } from '../paths.js'
 import { needsBuiltinTheme } from './builtin-theme.js'
-import { isGitFolderName, isWithin } from '../workspace/safe-path.js'
+import { isGitFolderName, isWithin } from '../fs/safe-path.js'
 import { categoriesFromPath, documentCategories, documentTags } from './document-taxonomy.js'
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Author, Language, Settings } from '../../src-shared/api/types.js'
-import { writeFileAtomic } from '../workspace/atomic-write.js'
+import { writeFileAtomic } from '../fs/atomic-write.js'
 
 /** Window position and size, remembered between launches. */
 const windowStateSchema = z.object({

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import type { JournalEntry } from '../../src-shared/api/types.js'
-import { writeFileAtomic } from './atomic-write.js'
+import { writeFileAtomic } from '../fs/atomic-write.js'
+import { unlessNotFound } from '../fs/not-found.js'
 
 const entrySchema = z.object({
   path: z.string(),
@@ -41,7 +42,8 @@ export class AutosaveJournal {
 
   /** Entries left behind, oldest first; damaged ones are skipped, not fatal. */
   async list(): Promise<JournalEntry[]> {
-    const names = await readdir(this.folder).catch(() => [] as string[])
+    // No folder yet: nothing was ever journaled.
+    const names = (await unlessNotFound(readdir(this.folder))) ?? []
     const entries: JournalEntry[] = []
     for (const name of names.filter((file) => file.endsWith('.json'))) {
       try {

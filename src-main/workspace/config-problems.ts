@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { ConfigProblem } from '../../src-shared/api/types.js'
 import type { ContentTypesResult } from '../../src-shared/content-types/content-types.js'
 import { DATA_EXTENSIONS, parseDataFile } from '../preview/data-files.js'
+import { unlessNotFound } from '../fs/not-found.js'
 import { readSiteConfig } from './site-config.js'
 
 /**
@@ -22,7 +23,8 @@ export async function listConfigProblems(
     (file) => file.startsWith('_data/') && DATA_EXTENSIONS.has(path.extname(file).toLowerCase()),
   )
   for (const file of dataFiles) {
-    const text = await readFile(path.join(root, file), 'utf8').catch(() => null)
+    // Listed by the last scan, removed since: nothing to report.
+    const text = await unlessNotFound(readFile(path.join(root, file), 'utf8'))
     if (text === null) continue
     const read = parseDataFile(file, text)
     if (!read.ok) problems.push(read.problem)

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { problemCodes } from '../../src-shared/api/types.js'
-import { writeFileAtomic } from './atomic-write.js'
+import { writeFileAtomic } from '../fs/atomic-write.js'
 import type { FrontMatterRead } from './front-matter-reader.js'
 
 /** What the index remembers of one file: its stat and what its front matter said. */

@@ -7,7 +7,7 @@ import { describeProblem } from '../i18n/describe-problem.js'
 import { readFrontMatter, type FrontMatterRead } from './front-matter-reader.js'
 import { loadHeadCache, saveHeadCache, type CachedHead } from './front-matter-cache.js'
 import { CONFIG_FILE, readSiteConfig, type SiteConfig } from './site-config.js'
-import { resolveInside } from './safe-path.js'
+import { resolveInside } from '../fs/safe-path.js'
 
 /** Folders that are build output, caches or tooling: never part of the playbook. */
 const SKIPPED_FOLDERS = new Set([

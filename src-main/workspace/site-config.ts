@@ -3,6 +3,8 @@ import path from 'node:path'
 import type { CollectionInfo, ConfigProblem } from '../../src-shared/api/types.js'
 import { configProblem, readYamlConfig } from '../../src-shared/config/config-problem.js'
 import { markdownInputOf, type MarkdownInput } from '../../src-shared/markdown/markdown-input.js'
+import { isRecord } from '../fs/is-record.js'
+import { unlessNotFound } from '../fs/not-found.js'
 
 /** The parts of `_config.yml` the workspace needs to classify files. */
 export interface SiteConfig {
@@ -24,7 +26,7 @@ export const CONFIG_FILE = '_config.yml'
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
   let raw: unknown = {}
   let problem: ConfigProblem | null = null
-  const text = await readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => null)
+  const text = await unlessNotFound(readFile(path.join(root, CONFIG_FILE), 'utf8'))
   if (text !== null) {
     const read = readYamlConfig(text, CONFIG_FILE)
     if (!read.ok) problem = read.problem
@@ -60,8 +62,4 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
     ? config.exclude.filter((item): item is string => typeof item === 'string')
     : []
   return { collections, exclude, problem, markdownInput: markdownInputOf(config) }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

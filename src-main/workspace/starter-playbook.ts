@@ -1,7 +1,8 @@
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises'
+import { cp, mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ATELIER_AUTHOR } from '../git/author.js'
 import { initRepository } from '../git/init-repository.js'
+import { exists } from '../fs/not-found.js'
 import { builtinThemeDir } from '../paths.js'
 
 /** Folder name of the user's own copy, inside the app's data folder. */
@@ -31,13 +32,4 @@ export async function ensureStarterPlaybook(
   await initRepository(temp, 'Guide de départ fourni avec Atelier', ATELIER_AUTHOR)
   await rename(temp, target)
   return target
-}
-
-async function exists(target: string): Promise<boolean> {
-  try {
-    await stat(target)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar'
 import path from 'node:path'
-import { toWorkspacePath } from './safe-path.js'
+import { toWorkspacePath } from '../fs/safe-path.js'
 
 const IGNORED =
   /(^|[/\\])(\.git|node_modules|_site|\.jekyll-cache|\.sass-cache)([/\\]|$)|\.atelier-tmp$/

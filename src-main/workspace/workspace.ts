@@ -25,20 +25,18 @@ import { slugify } from '../../src-shared/site/slugify.js'
 import { headBranch } from '../git/head-commit.js'
 import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
-import { PreviewService } from '../preview/preview-service.js'
 import { describeProblem } from '../i18n/describe-problem.js'
-import { contentHash, restoreSetAside, writeFileIfUnchanged } from './conditional-write.js'
+import { contentHash, restoreSetAside, writeFileIfUnchanged } from '../fs/conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
-import { BoundedRenderer } from '../preview/bounded-renderer.js'
-import { listBuildProblems } from '../preview/build-problems.js'
-import { readSite } from '../preview/read-site.js'
-import { DEFAULT_LIMITS } from '../preview/render-limits.js'
 import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { readSiteConfig } from './site-config.js'
-import { resolveInside, toWorkspacePath, type WorkspacePath } from './safe-path.js'
+import { resolveInside, toWorkspacePath, type WorkspacePath } from '../fs/safe-path.js'
+import { exists, unlessNotFound } from '../fs/not-found.js'
+import { OwnWrites } from './own-writes.js'
 import { WorkspaceWatcher } from './watcher.js'
+import { ChangeEmitter, outsideChanges, type ChangeListener } from './workspace-change.js'
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -69,18 +67,16 @@ function unreadablePage(
 /**
  * One open folder: its page index, its watcher and the page operations. Every
  * path from outside goes through `resolve` (the one gate) before touching the disk.
+ * It knows nothing of the services built on it (preview, status of versions): it tells
+ * what changed (`onChange`), and whoever assembles them (`folder-services.ts`) listens.
  */
 export class Workspace {
   readonly index: PageIndex
   /** Unsaved editor text; absent for one-off uses (CLI). */
   journal: AutosaveJournal | null = null
-  private previewService: PreviewService | null = null
-
-  /** The live preview of this folder, created on first use. */
-  preview(frameAncestors: string): PreviewService {
-    this.previewService ??= new PreviewService(this.root, frameAncestors)
-    return this.previewService
-  }
+  private readonly changes = new ChangeEmitter()
+  /** Our own writes, so that the watcher's echo of them is dropped. */
+  private readonly ownWrites: OwnWrites
 
   /** The git repository holding the folder (it may be a parent folder); null when none. */
   repository: Repository | null = null
@@ -92,6 +88,18 @@ export class Workspace {
     cacheFile: string | null,
   ) {
     this.index = new PageIndex(root, cacheFile)
+    this.ownWrites = new OwnWrites(root)
+    // The index is the workspace's own listing, which its page calls read: it always listens.
+    this.changes.subscribe((changes) => {
+      this.index.noteChanged(changes.map((change) => change.path))
+      // A page's text alone changes nothing the listing shows (titles, order, collections).
+      if (!changes.every((change) => change.textOnly)) this.snapshot = null
+    })
+  }
+
+  /** Tells `listener` of every change to the folder's files, ours and other programs'. */
+  onChange(listener: ChangeListener): () => void {
+    return this.changes.subscribe(listener)
   }
 
   /** `cacheDir`: where the page index keeps its front-matter cache between launches. */
@@ -134,20 +142,18 @@ export class Workspace {
     return this.snapshot
   }
 
-  /** Starts reporting changes made by other programs; `onChange` gets the new index. */
-  async watch(onChange: (paths: string[]) => void): Promise<void> {
+  /**
+   * Starts watching for changes made by other programs; they reach the listeners as
+   * `outside` changes. The echo of our own writes is dropped: its listeners heard already.
+   */
+  async watch(): Promise<void> {
     this.watcher = new WorkspaceWatcher(this.root, (paths) => {
-      this.noteChanged(paths)
-      onChange(paths)
+      void this.ownWrites.news(paths).then((news) => this.changes.emit(outsideChanges(news)))
     })
     await this.watcher.start()
   }
 
   async close(): Promise<void> {
-    await this.previewService?.close()
-    this.previewService = null
-    await this.buildChecker?.close()
-    this.buildChecker = null
     await this.watcher?.stop()
     this.watcher = null
   }
@@ -239,42 +245,32 @@ export class Workspace {
   ): Promise<{ path: string; hash: string }> {
     const absolute = await this.resolve(relative)
     const rel = toWorkspacePath(this.root, absolute)
-    const current = await readFile(absolute).catch(() => null)
-    if (current !== null && !decodePage(current).ok) throw new AtelierError('read-only-page', rel)
+    const current = await unlessNotFound(readFile(absolute))
+    const decoded = current === null ? null : decodePage(current)
+    if (decoded && !decoded.ok) throw new AtelierError('read-only-page', rel)
     await mkdir(path.dirname(absolute), { recursive: true })
+    this.ownWrites.wrote(rel, contentHash(text))
     const outcome = await writeFileIfUnchanged(absolute, text, base)
     if (outcome.kind === 'changed') throw new AtelierError('changed-on-disk', rel)
-    this.noteChanged([rel])
+    const textOnly =
+      decoded !== null &&
+      sameFrontMatter(decoded.text, text) &&
+      (await this.pages()).pages.some((entry) => entry.path === rel)
+    this.changes.emit([{ path: rel, kind: current === null ? 'created' : 'written', textOnly }])
     return { path: rel, hash: outcome.hash }
   }
 
-  /**
-   * Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`), then what
-   * would stop the build: a stylesheet that does not compile, a page's Liquid that does not parse.
-   */
-  async configProblems(): Promise<ConfigProblem[]> {
-    const settings = await listConfigProblems(
-      this.root,
-      (await this.pages()).files,
-      await this.contentTypes(),
-    )
-    this.buildChecker ??= new BoundedRenderer(DEFAULT_LIMITS, 1)
-    const checker = this.buildChecker
-    // The settings problems are shown even if the site cannot be read at all.
-    const build = await readSite(this.root)
-      .then((site) => listBuildProblems(site, checker))
-      .catch(() => [])
-    return [...settings, ...build]
+  /** Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`). */
+  async settingsProblems(): Promise<ConfigProblem[]> {
+    return listConfigProblems(this.root, (await this.pages()).files, await this.contentTypes())
   }
-
-  /** One worker thread for « Problèmes », apart from the preview's, so a check never delays it. */
-  private buildChecker: BoundedRenderer | null = null
 
   /** The content types of `_atelier.yml`, or null when the workspace has none. */
   async contentTypes(): Promise<ContentTypesResult | null> {
     // Through the gate: a `_atelier.yml` symlinked from elsewhere is not read.
+    // A refusal of the gate (a symlink leaving the folder) reads as no content types.
     const file = await this.resolve(CONTENT_TYPES_FILE).catch(() => null)
-    const text = file && (await readFile(file, 'utf8').catch(() => null))
+    const text = file && (await unlessNotFound(readFile(file, 'utf8')))
     return text === null ? null : parseContentTypes(text)
   }
 
@@ -294,9 +290,10 @@ export class Workspace {
       const absolute = await this.resolve(relative)
       if (await exists(absolute)) continue
       await mkdir(path.dirname(absolute), { recursive: true })
+      this.ownWrites.wrote(relative, contentHash(bytes))
       // Taken meanwhile by another program: the next name.
       if ((await writeFileIfUnchanged(absolute, bytes, ABSENT)).kind === 'changed') continue
-      this.noteChanged([relative])
+      this.changes.emit([{ path: relative, kind: 'created', textOnly: false }])
       return { path: relative, url: `/${relative}` }
     }
   }
@@ -340,10 +337,11 @@ export class Workspace {
     const text = type
       ? newPageText(type, { ...values, title }, today)
       : `---\n${stringify({ title }, { lineWidth: 0 })}---\n\n`
+    this.ownWrites.wrote(relative, contentHash(text))
     // A new page's base is `absent`: a file another program created meanwhile is never replaced.
     if ((await writeFileIfUnchanged(absolute, text, ABSENT)).kind === 'changed')
       throw new AtelierError('already-exists', relative)
-    this.noteChanged([relative])
+    this.changes.emit([{ path: relative, kind: 'created', textOnly: false }])
     return relative
   }
 
@@ -357,33 +355,34 @@ export class Workspace {
     const name = path.extname(newName) ? newName : `${newName}${path.extname(from)}`
     const to = await this.resolve(path.posix.join(path.posix.dirname(relative), name))
     if (await exists(to)) throw new AtelierError('already-exists', name)
+    const [source, renamed] = [toWorkspacePath(this.root, from), toWorkspacePath(this.root, to)]
+    this.ownWrites.removed(source)
+    // A folder moves with everything in it: its files' events are not told apart from others'.
+    if ((await stat(from)).isFile())
+      this.ownWrites.wrote(renamed, contentHash(await readFile(from)))
     await rename(from, to)
-    const renamed = toWorkspacePath(this.root, to)
-    this.noteChanged([toWorkspacePath(this.root, from), renamed])
+    this.changes.emit([
+      { path: source, kind: 'removed', textOnly: false },
+      { path: renamed, kind: 'created', textOnly: false },
+    ])
     return renamed
   }
 
   async deletePage(relative: string): Promise<string> {
     const absolute = await this.resolve(relative)
-    const info = await stat(absolute).catch(() => null)
+    const info = await unlessNotFound(stat(absolute))
     if (!info) throw new AtelierError('not-found', relative)
     if (!info.isFile()) throw new AtelierError('not-a-page', relative)
-    await rm(absolute)
     const rel = toWorkspacePath(this.root, absolute)
-    this.noteChanged([rel])
+    this.ownWrites.removed(rel)
+    await rm(absolute)
+    this.changes.emit([{ path: rel, kind: 'removed', textOnly: false }])
     return rel
-  }
-
-  private noteChanged(paths: string[]): void {
-    this.index.noteChanged(paths)
-    this.snapshot = null
-    this.repository?.noteChanged(paths.map((file) => this.toRepository(file)))
-    this.previewService?.noteChanged(paths)
   }
 
   /** A change this program made outside the page calls (a restored version). */
   noteExternalChange(paths: string[]): void {
-    this.noteChanged(paths)
+    this.changes.emit(outsideChanges(paths))
   }
 
   /** After switching contribution or merging, any file may differ: read everything again. */
@@ -412,7 +411,7 @@ export class Workspace {
   }
 
   /** For paths this program already holds (its own changes, the watcher's). */
-  private toRepository(relative: string): string {
+  toRepository(relative: string): string {
     const root = this.repository?.root ?? this.root
     return path.relative(root, path.join(this.root, relative)).split(path.sep).join('/')
   }
@@ -426,6 +425,15 @@ export class Workspace {
   }
 }
 
-async function exists(target: string): Promise<boolean> {
-  return (await stat(target).catch(() => null)) !== null
+/**
+ * Whether two texts of a page open with the same front matter, byte for byte: then a save
+ * changed its text alone, and nothing read from its settings (title, address, order) moved.
+ */
+function sameFrontMatter(before: string, after: string): boolean {
+  const [a, b] = [splitFrontMatter(before), splitFrontMatter(after)]
+  return (
+    a.kind === 'yaml' &&
+    b.kind === 'yaml' &&
+    before.slice(0, a.bodyStart) === after.slice(0, b.bodyStart)
+  )
 }

@@ -14,6 +14,7 @@ import type {
   MergeOutcome,
   PageContent,
   PageIndexSnapshot,
+  SavedPage,
   Settings,
   VersionEntry,
   VersionsStatus,
@@ -59,9 +60,10 @@ export const contract = {
   /**
    * Writes a page atomically, only over the version `base` (the `hash` of the last read or save,
    * or `absent`); refused with `changed-on-disk` when the file changed since, and for pages that
-   * opened read-only (not UTF-8, binary, too large). Returns the new version's hash.
+   * opened read-only (not UTF-8, binary, too large). Returns the new version's hash, with the
+   * page's status letter and index entry, so that an autosave costs this one call.
    */
-  'pages.save': call<{ path: string; hash: string }>()(
+  'pages.save': call<SavedPage>()(
     z
       .object({
         path: relativePath,

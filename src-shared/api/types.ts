@@ -245,3 +245,14 @@ export interface ConfigProblem {
   /** French, with the file and the line, for the CLI and logs (the renderer re-translates). */
   message: string
 }
+
+/** What `pages.save` tells the editor, so that an autosave needs no other call. */
+export interface SavedPage {
+  path: string
+  /** The new version's sha256: the base of the next save. */
+  hash: string
+  /** How the page now differs from the last version (« Versions »), null when it does not. */
+  change: ChangeKind | null
+  /** The page's line in the index, null when the index does not list it. */
+  entry: PageEntry | null
+}

@@ -50,7 +50,7 @@ export async function benchHostilePages(runs: number): Promise<void> {
   await session.open(root)
   const handlers = createHandlers(session, fakePlatform)
   session.preview = { origin: 'http://127.0.0.1:9', frameAncestors: "'self'" }
-  const preview = session.requireWorkspace().preview("'self'")
+  const preview = session.requireFolder().preview("'self'")
   let version = 0
   const save = () =>
     dispatch(handlers, 'pages.save', {

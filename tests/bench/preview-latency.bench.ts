@@ -56,7 +56,9 @@ export async function benchPreviewLatency(runs: number): Promise<void> {
       await page.waitForTimeout(400)
     }
 
-    const preview = workbench.session.current()!.preview(workbench.session.preview!.frameAncestors)
+    const preview = workbench.session
+      .currentFolder()!
+      .preview(workbench.session.preview!.frameAncestors)
     const text = await workbench.session.current()!.readPage(PAGE)
     const renders: number[] = []
     for (let run = -1; run < runs * 3; run++) {

@@ -165,7 +165,7 @@ describe('live preview beside the editor', () => {
     const frame = frameAt(p, '/contribuer')
     const { session } = suite.workbench
     const served = await session
-      .current()!
+      .currentFolder()!
       .preview(session.preview!.frameAncestors)
       .pageHtml('contribuer.md')
     const version = (text: string) =>

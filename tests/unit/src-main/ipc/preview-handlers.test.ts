@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch as untypedDispatch } from '../../../../src-main/ipc/dispatch.js'
-import type { HandlerTable } from '../../../../src-main/ipc/handlers.js'
+import type { HandlerTable } from '../../../../src-main/ipc/handler.js'
 import type { CallOutput } from '../../../../src-shared/api/contract.js'
 import type { CallName } from '../../../../src-shared/api/names.js'
 import type { CallResult } from '../../../../src-shared/api/types.js'

@@ -63,7 +63,7 @@ describe('a hostile page renders bounded, off the main thread', { timeout: 60_00
     // The save and the other page's preview did not wait for the hostile page.
     expect(order.indexOf('hostile')).toBe(2)
     // Back to the file: its range of a hundred million numbers is refused for its memory, at once.
-    const preview = session.requireWorkspace().preview("'self'")
+    const preview = session.requireFolder().preview("'self'")
     preview.setDraft('boucle.md', null)
     const served = String((await preview.serve('/boucle.html')).body)
     expect(served).toContain('Cette page est trop longue à afficher')

@@ -5,7 +5,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ABSENT } from '../../../../src-shared/api/content-base.js'
-import { asideName } from '../../../../src-main/workspace/conditional-write.js'
+import { asideName } from '../../../../src-main/fs/conditional-write.js'
 import { Workspace } from '../../../../src-main/workspace/workspace.js'
 import { CONFIG_WITH_COLLECTIONS, page, writeSite } from '../../../helpers/site-fixture.js'
 

@@ -2,6 +2,7 @@ import { realpathSync, statSync } from 'node:fs'
 import { lstat, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { unlessNotFound } from './not-found.js'
 
 declare const checked: unique symbol
 
@@ -144,7 +145,7 @@ export async function realpathOfExistingPart(target: string): Promise<string | n
       return path.join(real, ...missing.reverse())
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      const link = await lstat(current).catch(() => null)
+      const link = await unlessNotFound(lstat(current))
       if (link?.isSymbolicLink()) return null
       const parent = path.dirname(current)
       if (parent === current) return target

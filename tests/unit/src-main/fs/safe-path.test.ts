@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveInside } from '../../../../src-main/workspace/safe-path.js'
+import { resolveInside } from '../../../../src-main/fs/safe-path.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 
 async function workspaceWithOutside() {

@@ -6,7 +6,7 @@ import {
   isGitFolderName,
   resolveExistingFileSync,
   resolveInside,
-} from '../../../../src-main/workspace/safe-path.js'
+} from '../../../../src-main/fs/safe-path.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 
 /**

@@ -1,0 +1,84 @@
+import type { ChangeKind, ConfigProblem, SavedPage } from '../src-shared/api/types.js'
+import type { ContentBase } from '../src-shared/api/content-base.js'
+import { BoundedRenderer } from './preview/bounded-renderer.js'
+import { listBuildProblems } from './preview/build-problems.js'
+import { PreviewService } from './preview/preview-service.js'
+import { readSite } from './preview/read-site.js'
+import { DEFAULT_LIMITS } from './preview/render-limits.js'
+import type { Workspace } from './workspace/workspace.js'
+
+/**
+ * The services of one open folder, assembled and wired here: the workspace emits what changed,
+ * and the repository's status and the preview listen. None of them knows the others, so the
+ * workspace never reaches up into the preview, and the preview is made only when first used.
+ */
+export class FolderServices {
+  private previewService: PreviewService | null = null
+  /** One worker thread for « Problèmes », apart from the preview's, so a check never delays it. */
+  private buildChecker: BoundedRenderer | null = null
+  private readonly unsubscribe: () => void
+
+  constructor(readonly workspace: Workspace) {
+    this.unsubscribe = workspace.onChange((changes) => {
+      // Read when the change comes: starting a history makes the repository later.
+      workspace.repository?.noteChanged(
+        changes.map((change) => workspace.toRepository(change.path)),
+      )
+      this.previewService?.noteChanged(changes)
+    })
+  }
+
+  /** The live preview of this folder, created on first use. */
+  preview(frameAncestors: string): PreviewService {
+    this.previewService ??= new PreviewService(this.workspace.root, frameAncestors)
+    return this.previewService
+  }
+
+  /** Saves a page and says where it stands after, in the one call the editor makes. */
+  async savePage(relative: string, text: string, base: ContentBase): Promise<SavedPage> {
+    const saved = await this.workspace.savePage(relative, text, base)
+    const { pages } = await this.workspace.pages()
+    return {
+      ...saved,
+      change: await this.changeOf(saved.path),
+      entry: pages.find((entry) => entry.path === saved.path) ?? null,
+    }
+  }
+
+  /** How a page differs from the last version, as « Versions » shows it. */
+  private async changeOf(file: string): Promise<ChangeKind | null> {
+    const repository = this.workspace.repository
+    if (!repository) return null
+    // The page is written whatever the history's state: a repository that cannot be read
+    // (damaged, locked) must not turn a done save into a failed one. « Versions » says why.
+    const status = await repository.status().catch(() => null)
+    if (status === null) return null
+    const inRepository = this.workspace.toRepository(file)
+    if (status.merge?.conflicts.includes(inRepository)) return 'conflicted'
+    return status.changes.find((change) => change.path === inRepository)?.kind ?? null
+  }
+
+  /**
+   * Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`), then what
+   * would stop the build: a stylesheet that does not compile, a page's Liquid that does not parse.
+   */
+  async problems(): Promise<ConfigProblem[]> {
+    const settings = await this.workspace.settingsProblems()
+    this.buildChecker ??= new BoundedRenderer(DEFAULT_LIMITS, 1)
+    const checker = this.buildChecker
+    // The settings problems are shown even if the site cannot be read at all.
+    const build = await readSite(this.workspace.root)
+      .then((site) => listBuildProblems(site, checker))
+      .catch(() => [])
+    return [...settings, ...build]
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe()
+    await this.previewService?.close()
+    this.previewService = null
+    await this.buildChecker?.close()
+    this.buildChecker = null
+    await this.workspace.close()
+  }
+}
