@@ -11,7 +11,7 @@ import { typeForCollection } from '../../src-shared/content-types/content-types.
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { frontMatterField, setFrontMatterField } from '../../src-shared/markdown/edit-operations.js'
 import { ApiFailure, api } from '../api/client.js'
-import { attempt } from '../shell/report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 import { notify } from '../stores/ui-store.js'
 import { refreshIndex } from '../stores/workspace-store.js'
 import { isChangedOnDisk, saveCopyBeside } from './conflict-copy.js'
@@ -19,7 +19,11 @@ import { useStore } from '../stores/store.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { setTabDirty } from '../stores/tabs-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
-import { registerActiveSave, registerActiveText, reportTextChanged } from './active-editor.js'
+import {
+  registerActiveSave,
+  registerActiveText,
+  reportTextChanged,
+} from '../stores/active-editor.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
 import { Toolbar } from './Toolbar.js'
@@ -27,7 +31,7 @@ import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
 import { prepareImage } from './prepare-image.js'
 import { imageStore } from '../stores/image-store.js'
-import { sideBySide } from '../views/versions/side-by-side.js'
+import { sideBySide } from './side-by-side.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable', 'page-too-large'])

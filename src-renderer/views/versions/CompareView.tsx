@@ -6,7 +6,7 @@ import { api, ApiFailure } from '../../api/client.js'
 import { useStore } from '../../stores/store.js'
 import { openTab, type Comparison } from '../../stores/tabs-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
-import { sideBySide } from './side-by-side.js'
+import { sideBySide } from '../../editor/side-by-side.js'
 import { fullDate } from './version-date.js'
 
 /** An editor tab showing what differs: the page's settings field by field, then its text. */

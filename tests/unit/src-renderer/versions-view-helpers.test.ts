@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffLines } from '../../../src-shared/diff/line-diff.js'
-import { sideBySide } from '../../../src-renderer/views/versions/side-by-side.js'
+import { sideBySide } from '../../../src-renderer/editor/side-by-side.js'
 import { relativeDate } from '../../../src-renderer/views/versions/version-date.js'
 
 describe('side-by-side rows of a comparison', () => {

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/client.js'
-import type { Dialog } from '../stores/ui-store.js'
-import { findPage, workspaceStore } from '../stores/workspace-store.js'
-import { fullDate } from '../views/versions/version-date.js'
-import {
-  changeAuthor,
-  resolveConflict,
-  restoreVersion,
-} from '../views/versions/versions-actions.js'
-import { Modal } from './Modal.js'
-import { attempt } from './report-failure.js'
+import { api } from '../../api/client.js'
+import type { Dialog } from '../../stores/ui-store.js'
+import { findPage, workspaceStore } from '../../stores/workspace-store.js'
+import { fullDate } from './version-date.js'
+import { changeAuthor, resolveConflict, restoreVersion } from '../../stores/versions-actions.js'
+import { Modal } from '../../ui/Modal.js'
+import { attempt } from '../../ui/report-failure.js'
 
 type VersionsDialogKind = Extract<Dialog, { kind: 'author' | 'restore-version' | 'merged-text' }>
 

@@ -1,4 +1,4 @@
-import type { DiffLine } from '../../../src-shared/diff/line-diff.js'
+import type { DiffLine } from '../../src-shared/diff/line-diff.js'
 
 /** One row of a side-by-side comparison; a side is null where the other has extra lines. */
 export interface DiffRow {
