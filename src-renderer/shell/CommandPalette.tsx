@@ -71,7 +71,7 @@ function PaletteBody({ mode }: { mode: Palette }) {
   }
 
   return (
-    <PaletteFrame label={t('palette.label')}>
+    <PaletteFrame label={t('palette.label')} onClose={closePalette}>
       <input
         autoFocus
         className="palette-input"

@@ -1,28 +1,36 @@
 import { useEffect } from 'react'
 import { IconButton } from './IconButton.js'
 import { useTranslation } from 'react-i18next'
-import { useStore } from '../stores/store.js'
-import { uiStore } from '../stores/ui-store.js'
 
-/** A short message in the corner (an action refused, a file not found); fades after a while. */
-export function Notice() {
+/** A catalogue key and its parameters: the notice translates when it shows. */
+export interface NoticeMessage {
+  key: string
+  params?: Record<string, string>
+}
+
+/**
+ * A short message in the corner (an action refused, a file not found); fades after a while.
+ * Each new message restarts the delay, so `onDismiss` must keep its identity between renders.
+ */
+export function Notice({
+  message,
+  onDismiss,
+}: {
+  message: NoticeMessage | null
+  onDismiss(): void
+}) {
   const { t } = useTranslation()
-  const notice = useStore(uiStore, (state) => state.notice)
   useEffect(() => {
-    if (!notice) return
-    const timer = setTimeout(() => uiStore.set({ notice: null }), 6000)
+    if (!message) return
+    const timer = setTimeout(onDismiss, 6000)
     return () => clearTimeout(timer)
-  }, [notice])
-  if (!notice) return null
+  }, [message, onDismiss])
+  if (!message) return null
   return (
     <div className="notice" role="alert">
       <span className="codicon codicon-info" aria-hidden="true" />
-      <span>{t(notice.key, notice.params ?? {})}</span>
-      <IconButton
-        icon="close"
-        label={t('tabs.close')}
-        onClick={() => uiStore.set({ notice: null })}
-      />
+      <span>{t(message.key, message.params ?? {})}</span>
+      <IconButton icon="close" label={t('tabs.close')} onClick={onDismiss} />
     </div>
   )
 }

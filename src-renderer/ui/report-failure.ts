@@ -1,5 +1,13 @@
-import { ApiFailure } from '../api/client.js'
-import { notify } from '../stores/ui-store.js'
+/**
+ * How a failed user action is told to the user. The widgets sit below the API and the
+ * stores, so they cannot turn a refusal into a notice themselves: the start-up code
+ * installs `failureNotice` (stores/failure-notice.ts) here. Until then a failure is logged.
+ */
+let report: (error: unknown) => void = (error) => console.error(error)
+
+export function reportFailuresWith(reporter: (error: unknown) => void): void {
+  report = reporter
+}
 
 /** Runs a user action; a refusal from main becomes a translated notice, never a crash. */
 export async function attempt(action: () => Promise<unknown>): Promise<boolean> {
@@ -7,13 +15,7 @@ export async function attempt(action: () => Promise<unknown>): Promise<boolean> 
     await action()
     return true
   } catch (error) {
-    if (error instanceof ApiFailure) {
-      // Some messages name what is at fault (`{{detail}}`): a lock file, a damaged object.
-      notify(`errors.${error.error.code}`, { detail: error.error.detail ?? '' })
-    } else {
-      notify('errors.unexpected')
-    }
-    if (!(error instanceof ApiFailure)) console.error(error)
+    report(error)
     return false
   }
 }

@@ -7,39 +7,14 @@ import { api } from '../api/client.js'
 import { groupOrder } from './explorer-tree.js'
 import { useStore } from '../stores/store.js'
 import { openTab, retargetTab } from '../stores/tabs-store.js'
-import { closeDialog, notify, uiStore } from '../stores/ui-store.js'
+import { closeDialog, notify } from '../stores/ui-store.js'
 import { isChangedOnDisk, saveCopyBeside } from '../editor/conflict-copy.js'
 import { findPage, openWorkspace, refreshIndex, workspaceStore } from '../stores/workspace-store.js'
-import { ExportDialog } from './preview/ExportDialog.js'
 import { Modal } from '../ui/Modal.js'
 import { attempt } from '../ui/report-failure.js'
-import { VersionsDialog } from './versions/VersionsDialogs.js'
 
-/** The workbench's modal questions: new page, rename, delete, open a folder by path, versions. */
-export function Dialogs() {
-  const dialog = useStore(uiStore, (state) => state.dialog)
-  if (!dialog) return null
-  switch (dialog.kind) {
-    case 'new-page':
-      return <NewPageDialog initial={dialog.collection} />
-    case 'rename':
-      return <RenameDialog path={dialog.path} />
-    case 'delete':
-      return <DeleteDialog path={dialog.path} />
-    case 'open-folder':
-      return <OpenFolderDialog />
-    case 'restore':
-      return <RestoreDialog entries={dialog.entries} />
-    case 'export':
-      return <ExportDialog />
-    case 'author':
-    case 'restore-version':
-    case 'merged-text':
-      return <VersionsDialog dialog={dialog} />
-  }
-}
-
-function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
+/** The explorer's questions about pages and the folder: new page, rename, delete, open a folder by path, unsaved text to restore. */
+export function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
   const { t, i18n } = useTranslation()
   const discardAll = async () => {
     for (const entry of entries) await api.call('journal.discard', { path: entry.path })
@@ -47,6 +22,7 @@ function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
   }
   return (
     <Modal
+      onClose={closeDialog}
       title={t('restore.title')}
       submit={t('restore.restore')}
       cancel={t('restore.discard')}
@@ -95,7 +71,7 @@ async function restoreEntry(entry: JournalEntry, copySuffix: string): Promise<st
   return saveCopyBeside(entry.path, entry.text, copySuffix)
 }
 
-function NewPageDialog({ initial }: { initial?: string | undefined }) {
+export function NewPageDialog({ initial }: { initial?: string | undefined }) {
   const { t, i18n } = useTranslation()
   const index = useStore(workspaceStore, (state) => state.index)
   const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
@@ -113,6 +89,7 @@ function NewPageDialog({ initial }: { initial?: string | undefined }) {
     (i18n.exists(`collections.${group}`) ? t(`collections.${group}`) : group)
   return (
     <Modal
+      onClose={closeDialog}
       title={type ? t('pageDialog.newOfType', { type: type.label }) : t('pageDialog.newTitle')}
       submit={t('pageDialog.create')}
       onSubmit={async () => {
@@ -149,11 +126,12 @@ function NewPageDialog({ initial }: { initial?: string | undefined }) {
   )
 }
 
-function RenameDialog({ path }: { path: string }) {
+export function RenameDialog({ path }: { path: string }) {
   const { t } = useTranslation()
   const [name, setName] = useState(path.split('/').pop() ?? path)
   return (
     <Modal
+      onClose={closeDialog}
       title={t('pageDialog.renameTitle')}
       submit={t('pageDialog.renameAction')}
       onSubmit={async () => {
@@ -170,11 +148,12 @@ function RenameDialog({ path }: { path: string }) {
   )
 }
 
-function DeleteDialog({ path }: { path: string }) {
+export function DeleteDialog({ path }: { path: string }) {
   const { t } = useTranslation()
   const title = findPage(path)?.title ?? path
   return (
     <Modal
+      onClose={closeDialog}
       title={t('pageDialog.deleteTitle')}
       submit={t('pageDialog.deleteAction')}
       danger
@@ -189,11 +168,12 @@ function DeleteDialog({ path }: { path: string }) {
   )
 }
 
-function OpenFolderDialog() {
+export function OpenFolderDialog() {
   const { t } = useTranslation()
   const [folder, setFolder] = useState('')
   return (
     <Modal
+      onClose={closeDialog}
       title={t('pageDialog.folderTitle')}
       submit={t('pageDialog.folderAction')}
       onSubmit={() => openWorkspace(folder)}

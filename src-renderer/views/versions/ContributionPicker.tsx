@@ -129,7 +129,7 @@ export function ContributionPicker() {
         : t('versions.contribution.pick')
 
   return (
-    <PaletteFrame label={t('versions.contribution.title')}>
+    <PaletteFrame label={t('versions.contribution.title')} onClose={closePalette}>
       <input
         key={step.kind}
         autoFocus

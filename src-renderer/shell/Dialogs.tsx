@@ -1,0 +1,38 @@
+import { useStore } from '../stores/store.js'
+import { uiStore } from '../stores/ui-store.js'
+import {
+  DeleteDialog,
+  NewPageDialog,
+  OpenFolderDialog,
+  RenameDialog,
+  RestoreDialog,
+} from '../views/PageDialogs.js'
+import { ExportDialog } from '../views/preview/ExportDialog.js'
+import { VersionsDialog } from '../views/versions/VersionsDialogs.js'
+
+/**
+ * The workbench's one modal at a time: each dialog lives beside the view it serves,
+ * the frame only picks the one the store asks for.
+ */
+export function Dialogs() {
+  const dialog = useStore(uiStore, (state) => state.dialog)
+  if (!dialog) return null
+  switch (dialog.kind) {
+    case 'new-page':
+      return <NewPageDialog initial={dialog.collection} />
+    case 'rename':
+      return <RenameDialog path={dialog.path} />
+    case 'delete':
+      return <DeleteDialog path={dialog.path} />
+    case 'open-folder':
+      return <OpenFolderDialog />
+    case 'restore':
+      return <RestoreDialog entries={dialog.entries} />
+    case 'export':
+      return <ExportDialog />
+    case 'author':
+    case 'restore-version':
+    case 'merged-text':
+      return <VersionsDialog dialog={dialog} />
+  }
+}
