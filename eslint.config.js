@@ -28,6 +28,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/src-main/**'] }],
     },
   },
+  // Renderer layers, lowest first: a folder imports only the folders before it (and itself).
+  // `commands/` sits above the stores it drives and below the editor (the toolbar shows
+  // its shortcuts); `i18n/` is a leaf anyone may use. Each block repeats the boundary
+  // with main, because a later block's `no-restricted-imports` replaces the earlier one.
+  ...rendererLayers(['ui', 'api', 'stores', 'commands', 'editor', 'views', 'shell']),
+  rendererLeaf('i18n'),
   {
     files: ['src-shared/**/*.ts'],
     rules: {
@@ -65,3 +71,56 @@ export default tseslint.config(
     },
   },
 )
+
+/** The renderer reaches main only through `api/client.ts`, never Electron or Node. */
+function rendererBoundary() {
+  return {
+    group: ['electron', 'node:*', '**/src-main/**'],
+    message: 'The renderer reaches main only through api/client.ts.',
+  }
+}
+
+/** One config block per layer: a relative import of any later layer is refused. */
+function rendererLayers(/** @type {string[]} */ layers) {
+  return layers.slice(0, -1).map((layer, index) => {
+    const above = layers.slice(index + 1)
+    return {
+      files: [`src-renderer/${layer}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              rendererBoundary(),
+              {
+                regex: `^(\\.\\./)+(${above.join('|')})/`,
+                message: `${layer}/ may not import ${above.join(', ')}: the renderer's layers run ${layers.join(' < ')}. Move what both need down a layer.`,
+              },
+            ],
+          },
+        ],
+      },
+    }
+  })
+}
+
+/** A folder used by every layer and importing none of them. */
+function rendererLeaf(/** @type {string} */ folder) {
+  return {
+    files: [`src-renderer/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            rendererBoundary(),
+            {
+              regex: '^(\\.\\./)+(?!src-shared/)[^./][^/]*/',
+              message: `${folder}/ is a leaf: it imports no other folder of the renderer.`,
+            },
+          ],
+        },
+      ],
+    },
+  }
+}

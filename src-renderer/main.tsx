@@ -6,8 +6,13 @@ import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { i18n } from './i18n/i18n.js'
 import { Workbench } from './shell/Workbench.js'
+import { failureNotice } from './stores/failure-notice.js'
 import { followVersionsEvents, refreshVersions } from './stores/versions-store.js'
 import { followWorkspaceEvents, loadWorkspace } from './stores/workspace-store.js'
+import { reportFailuresWith } from './ui/report-failure.js'
+
+// Before the first render: a widget's failed action must already become a notice.
+reportFailuresWith(failureNotice)
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 root.render(

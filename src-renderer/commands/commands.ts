@@ -1,5 +1,5 @@
 import { api } from '../api/client.js'
-import { saveActivePage } from '../editor/active-editor.js'
+import { saveActivePage } from '../stores/active-editor.js'
 import { togglePreview } from '../stores/preview-store.js'
 import { closeOtherTabs, closeTab, cycleTab, tabsStore } from '../stores/tabs-store.js'
 import {
@@ -12,7 +12,7 @@ import {
 } from '../stores/ui-store.js'
 import { versionsStore } from '../stores/versions-store.js'
 import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
-import { saveVersion } from '../views/versions/versions-actions.js'
+import { saveVersion } from '../stores/versions-actions.js'
 import type { Keybinding } from './keybinding.js'
 
 /** Every action of the workbench: listed in the palette, bound to its shortcut. */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { diffLines } from '../../src-shared/diff/line-diff.js'
-import { attempt } from '../shell/report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 import { changeRuns } from '../ui/side-by-side.js'
 import { SideBySideDiff } from '../ui/SideBySideDiff.js'
 import type { PageSession } from './page-session.js'

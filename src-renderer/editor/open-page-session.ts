@@ -1,11 +1,11 @@
 import { i18n } from '../i18n/i18n.js'
 import { api } from '../api/client.js'
-import { attempt } from '../shell/report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { setTabDirty } from '../stores/tabs-store.js'
 import { notify } from '../stores/ui-store.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
-import { reportTextChanged } from './active-editor.js'
+import { reportTextChanged } from '../stores/active-editor.js'
 import { PageSession } from './page-session.js'
 
 /** A page session wired to the workbench: the tab's dot, the status bar, notices, the preview. */

@@ -1,14 +1,9 @@
+import type { PreparedImage } from '../stores/image-store.js'
+
 /** Wider images are scaled down to this: enough for the site, small for slow connections. */
 export const MAX_WIDTH = 1600
 /** Larger files are recompressed even when narrow enough. */
 export const RECOMPRESS_BYTES = 400 * 1024
-
-export interface PreparedImage {
-  name: string
-  /** Base64 of the bytes to store. */
-  data: string
-  width: number
-}
 
 /**
  * Scales an image down to 1600 px wide and recompresses it when it is large,

@@ -1,4 +1,4 @@
-import { moveSelection, PaletteFrame } from './PaletteFrame.js'
+import { moveSelection, PaletteFrame } from '../ui/PaletteFrame.js'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands } from '../commands/commands.js'
@@ -7,9 +7,9 @@ import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
 import { closePalette, openDialog, uiStore, type Palette } from '../stores/ui-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
-import { ContributionPicker } from './ContributionPicker.js'
-import { matchesQuery } from './palette-filter.js'
-import { attempt } from './report-failure.js'
+import { ContributionPicker } from '../views/versions/ContributionPicker.js'
+import { matchesQuery } from '../ui/palette-filter.js'
+import { attempt } from '../ui/report-failure.js'
 
 interface Choice {
   id: string
@@ -71,7 +71,7 @@ function PaletteBody({ mode }: { mode: Palette }) {
   }
 
   return (
-    <PaletteFrame label={t('palette.label')}>
+    <PaletteFrame label={t('palette.label')} onClose={closePalette}>
       <input
         autoFocus
         className="palette-input"

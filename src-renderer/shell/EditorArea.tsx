@@ -9,8 +9,8 @@ import { useStore } from '../stores/store.js'
 import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
-import { ContextMenu, type MenuItem } from './ContextMenu.js'
-import { attempt } from './report-failure.js'
+import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
+import { attempt } from '../ui/report-failure.js'
 
 export function EditorArea() {
   const { t } = useTranslation()

@@ -5,7 +5,7 @@ import { useStore } from '../stores/store.js'
 import { openPalette, revealView } from '../stores/ui-store.js'
 import { versionsStore } from '../stores/versions-store.js'
 import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
-import { attempt } from './report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 
 export function StatusBar() {
   const { t } = useTranslation()

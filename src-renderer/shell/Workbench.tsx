@@ -4,13 +4,13 @@ import { commands } from '../commands/commands.js'
 import { CHORD_DONE_EVENT, chordTracker } from '../commands/keybinding.js'
 import { useStore } from '../stores/store.js'
 import { previewStore } from '../stores/preview-store.js'
-import { uiStore } from '../stores/ui-store.js'
+import { dismissNotice, uiStore } from '../stores/ui-store.js'
 import { PreviewPane } from '../views/preview/PreviewPane.js'
 import { ActivityBar } from './ActivityBar.js'
 import { CommandPalette } from './CommandPalette.js'
 import { Dialogs } from './Dialogs.js'
 import { EditorArea } from './EditorArea.js'
-import { Notice } from './Notice.js'
+import { Notice } from '../ui/Notice.js'
 import { SideBar } from './SideBar.js'
 import { StatusBar } from './StatusBar.js'
 
@@ -67,7 +67,13 @@ export function Workbench() {
       <StatusBar />
       <CommandPalette />
       <Dialogs />
-      <Notice />
+      <CurrentNotice />
     </div>
   )
+}
+
+/** The store's notice, read here so a new message re-renders only the toast, not the frame. */
+function CurrentNotice() {
+  const notice = useStore(uiStore, (state) => state.notice)
+  return <Notice message={notice} onDismiss={dismissNotice} />
 }

@@ -68,3 +68,7 @@ export function closeDialog(): void {
 export function notify(key: string, params?: Record<string, string>): void {
   uiStore.set({ notice: params ? { key, params } : { key } })
 }
+
+export function dismissNotice(): void {
+  uiStore.set({ notice: null })
+}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { commands } from '../commands/commands.js'
 import { formatKeybinding } from '../commands/keybinding.js'
-import { attempt } from '../shell/report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 import { previewStore, setAllowExternal, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
 import { openDialog } from '../stores/ui-store.js'

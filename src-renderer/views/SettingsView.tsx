@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../src-shared/api/types.js'
 import { languages } from '../../src-shared/i18n/catalogues.js'
-import { attempt } from '../shell/report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
 import {
   changeAutosave,

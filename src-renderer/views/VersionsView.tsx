@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
-import { IconButton } from '../shell/IconButton.js'
+import { IconButton } from '../ui/IconButton.js'
 import { useTranslation } from 'react-i18next'
-import { attempt } from '../shell/report-failure.js'
+import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
 import { openPalette } from '../stores/ui-store.js'
 import { refreshVersions, versionsStore } from '../stores/versions-store.js'
@@ -11,7 +11,7 @@ import { CommitBox } from './versions/CommitBox.js'
 import { ConflictPanel } from './versions/ConflictPanel.js'
 import { HistoryList } from './versions/HistoryList.js'
 import { LockWarning } from './versions/LockWarning.js'
-import { startHistory } from './versions/versions-actions.js'
+import { startHistory } from '../stores/versions-actions.js'
 
 /** « Versions », after VS Code's Source Control: changes, the message and its button, the history. */
 export function VersionsView() {

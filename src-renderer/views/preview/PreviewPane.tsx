@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { IconButton } from '../../shell/IconButton.js'
+import { IconButton } from '../../ui/IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.js'
 import { isMac } from '../../commands/keybinding.js'
-import { getActiveText, onActiveTextChanged } from '../../editor/active-editor.js'
-import { attempt } from '../../shell/report-failure.js'
+import { getActiveText, onActiveTextChanged } from '../../stores/active-editor.js'
+import { attempt } from '../../ui/report-failure.js'
 import {
   previewStore,
   reloadPreview,

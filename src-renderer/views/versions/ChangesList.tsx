@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { IconButton } from '../../shell/IconButton.js'
+import { IconButton } from '../../ui/IconButton.js'
 import type { FileChange } from '../../../src-shared/api/types.js'
 import { useStore } from '../../stores/store.js'
 import { openComparison, openTab } from '../../stores/tabs-store.js'

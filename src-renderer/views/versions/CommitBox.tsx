@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { attempt } from '../../shell/report-failure.js'
+import { attempt } from '../../ui/report-failure.js'
 import { useStore } from '../../stores/store.js'
 import { openDialog } from '../../stores/ui-store.js'
 import { versionsStore } from '../../stores/versions-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
-import { saveVersion } from './versions-actions.js'
+import { saveVersion } from '../../stores/versions-actions.js'
 
 /** The message of the next version and « Enregistrer une version » (Ctrl+Entrée in the box). */
 export function CommitBox() {

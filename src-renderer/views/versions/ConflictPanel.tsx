@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import type { VersionsStatus } from '../../../src-shared/api/types.js'
-import { attempt } from '../../shell/report-failure.js'
+import { attempt } from '../../ui/report-failure.js'
 import { useStore } from '../../stores/store.js'
 import { openTab } from '../../stores/tabs-store.js'
 import { openDialog } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { ChangeBadge } from './ChangeBadge.js'
-import { abortMerge, resolveConflict } from './versions-actions.js'
+import { abortMerge, resolveConflict } from '../../stores/versions-actions.js'
 
 /** A merge waiting on its conflicts: for each page, keep mine, theirs, or correct the text. */
 export function ConflictPanel({ merge }: { merge: NonNullable<VersionsStatus['merge']> }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { attempt } from '../../shell/report-failure.js'
-import { clearLock } from './versions-actions.js'
+import { attempt } from '../../ui/report-failure.js'
+import { clearLock } from '../../stores/versions-actions.js'
 
 /** `.git/index.lock` left by an interrupted operation: says so, offers to unlock. */
 export function LockWarning({ ageSeconds }: { ageSeconds: number }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatKeybinding } from '../../../src-renderer/commands/keybinding.js'
-import { matchesQuery } from '../../../src-renderer/shell/palette-filter.js'
+import { matchesQuery } from '../../../src-renderer/ui/palette-filter.js'
 
 describe('palette matching', () => {
   it('ignores accents and case, and needs every word', () => {

@@ -1,9 +1,9 @@
-import type { MergeOutcome } from '../../../src-shared/api/types.js'
-import { api } from '../../api/client.js'
-import { saveActivePage } from '../../editor/active-editor.js'
-import { notify, openDialog, revealView } from '../../stores/ui-store.js'
-import { refreshVersions, versionsStore } from '../../stores/versions-store.js'
-import { refreshIndex, workspaceStore } from '../../stores/workspace-store.js'
+import type { MergeOutcome } from '../../src-shared/api/types.js'
+import { api } from '../api/client.js'
+import { saveActivePage } from './active-editor.js'
+import { notify, openDialog, revealView } from './ui-store.js'
+import { refreshVersions, versionsStore } from './versions-store.js'
+import { refreshIndex, workspaceStore } from './workspace-store.js'
 
 /**
  * What the Versions view, the status bar and the palette do with the

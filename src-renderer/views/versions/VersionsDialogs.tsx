@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/client.js'
-import type { Dialog } from '../stores/ui-store.js'
-import { findPage, workspaceStore } from '../stores/workspace-store.js'
-import { fullDate } from '../views/versions/version-date.js'
-import {
-  changeAuthor,
-  resolveConflict,
-  restoreVersion,
-} from '../views/versions/versions-actions.js'
-import { Modal } from './Modal.js'
-import { attempt } from './report-failure.js'
+import { api } from '../../api/client.js'
+import { closeDialog, type Dialog } from '../../stores/ui-store.js'
+import { findPage, workspaceStore } from '../../stores/workspace-store.js'
+import { fullDate } from './version-date.js'
+import { changeAuthor, resolveConflict, restoreVersion } from '../../stores/versions-actions.js'
+import { Modal } from '../../ui/Modal.js'
+import { attempt } from '../../ui/report-failure.js'
 
 type VersionsDialogKind = Extract<Dialog, { kind: 'author' | 'restore-version' | 'merged-text' }>
 
@@ -33,6 +29,7 @@ function AuthorDialog({ then }: { then?: (() => Promise<unknown>) | undefined })
   const [email, setEmail] = useState(current?.email ?? '')
   return (
     <Modal
+      onClose={closeDialog}
       title={t('versions.author.title')}
       submit={t('versions.author.save')}
       onSubmit={async () => {
@@ -71,6 +68,7 @@ function RestoreVersionDialog(props: { path: string; version: string; date: stri
   const page = findPage(props.path)?.title ?? props.path
   return (
     <Modal
+      onClose={closeDialog}
       title={t('versions.restore')}
       submit={t('versions.restore')}
       danger
@@ -89,6 +87,7 @@ function MergedTextDialog({ path }: { path: string }) {
   }, [path])
   return (
     <Modal
+      onClose={closeDialog}
       wide
       title={t('versions.conflict.edit')}
       submit={t('versions.conflict.saveText')}

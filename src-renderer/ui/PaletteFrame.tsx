@@ -1,18 +1,17 @@
 import type { Dispatch, ReactNode, SetStateAction } from 'react'
-import { closePalette } from '../stores/ui-store.js'
 
 /** The quick-pick box of the command palette and the contribution picker: a click outside closes it. */
-export function PaletteFrame({ label, children }: { label: string; children: ReactNode }) {
+export function PaletteFrame(props: { label: string; onClose(): void; children: ReactNode }) {
   return (
-    <div className="palette-backdrop" onMouseDown={closePalette}>
+    <div className="palette-backdrop" onMouseDown={props.onClose}>
       <div
         className="palette"
         role="dialog"
         aria-modal="true"
-        aria-label={label}
+        aria-label={props.label}
         onMouseDown={(event) => event.stopPropagation()}
       >
-        {children}
+        {props.children}
       </div>
     </div>
   )

@@ -1,17 +1,17 @@
-import { moveSelection, PaletteFrame } from './PaletteFrame.js'
+import { moveSelection, PaletteFrame } from '../../ui/PaletteFrame.js'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Contribution } from '../../src-shared/api/types.js'
-import { api } from '../api/client.js'
-import { closePalette } from '../stores/ui-store.js'
+import type { Contribution } from '../../../src-shared/api/types.js'
+import { api } from '../../api/client.js'
+import { closePalette } from '../../stores/ui-store.js'
 import {
   createContribution,
   deleteContribution,
   mergeContribution,
   switchContribution,
-} from '../views/versions/versions-actions.js'
-import { matchesQuery } from './palette-filter.js'
-import { attempt } from './report-failure.js'
+} from '../../stores/versions-actions.js'
+import { matchesQuery } from '../../ui/palette-filter.js'
+import { attempt } from '../../ui/report-failure.js'
 
 interface Choice {
   id: string
@@ -129,7 +129,7 @@ export function ContributionPicker() {
         : t('versions.contribution.pick')
 
   return (
-    <PaletteFrame label={t('versions.contribution.title')}>
+    <PaletteFrame label={t('versions.contribution.title')} onClose={closePalette}>
       <input
         key={step.kind}
         autoFocus

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExportReport } from '../../src-shared/api/types.js'
-import { api } from '../api/client.js'
-import { useStore } from '../stores/store.js'
-import { closeDialog, notify } from '../stores/ui-store.js'
-import { workspaceStore } from '../stores/workspace-store.js'
-import { attempt } from './report-failure.js'
+import type { ExportReport } from '../../../src-shared/api/types.js'
+import { api } from '../../api/client.js'
+import { useStore } from '../../stores/store.js'
+import { closeDialog, notify } from '../../stores/ui-store.js'
+import { workspaceStore } from '../../stores/workspace-store.js'
+import { attempt } from '../../ui/report-failure.js'
 
 /**
  * « Exporter le site… »: the folder (the system's dialog in the app, a path

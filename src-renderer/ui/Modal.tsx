@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { closeDialog } from '../stores/ui-store.js'
 import { attempt } from './report-failure.js'
 
 /** A modal form: the first field takes the focus, Escape cancels, the action's refusal is shown. */
@@ -15,6 +14,8 @@ export function Modal(props: {
   children: ReactNode
   /** A wider dialog (a text to correct). */
   wide?: boolean
+  /** Closes the dialog: a click outside, Escape, « Annuler », or the action done. */
+  onClose(): void
 }) {
   const { t } = useTranslation()
   const ref = useRef<HTMLFormElement>(null)
@@ -29,10 +30,10 @@ export function Modal(props: {
     setBusy(true)
     const done = await attempt(props.onSubmit)
     setBusy(false)
-    if (done) closeDialog()
+    if (done) props.onClose()
   }
   return (
-    <div className="modal-backdrop" onMouseDown={closeDialog}>
+    <div className="modal-backdrop" onMouseDown={props.onClose}>
       <form
         ref={ref}
         className={`modal${props.wide ? ' wide' : ''}`}
@@ -40,7 +41,7 @@ export function Modal(props: {
         aria-modal="true"
         aria-label={props.title}
         onMouseDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.key === 'Escape' && closeDialog()}
+        onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
         onSubmit={(event) => void submit(event)}
       >
         <h2>{props.title}</h2>
@@ -49,7 +50,7 @@ export function Modal(props: {
           <button
             type="button"
             className="button secondary"
-            onClick={props.onCancel ?? closeDialog}
+            onClick={props.onCancel ?? props.onClose}
           >
             {props.cancel ?? t('pageDialog.cancel')}
           </button>
