@@ -77,6 +77,9 @@ export async function benchHostilePages(runs: number): Promise<void> {
     'quotes > >',
     'lists - -',
     'mixed metacharacters',
+    'unclosed HTML blocks',
+    'lists after paragraph lines',
+    'definitions after a blank line',
   ]) {
     const cells: string[] = []
     for (const n of sizes) {

@@ -1,5 +1,7 @@
 /**
- * Pages written to make a Markdown parser slow or deep: each builds a text of
+ * Pages written to make a Markdown parser slow or deep (the editor's reading and
+ * the kramdown port alike; `npm run bench` prints the time per repetition of each
+ * at growing n, which stays flat while parsing is linear): each builds a text of
  * about `n` repetitions of a pattern that opens something never (or very
  * late) closed, or nests. A parser that rescans the rest of the text from each
  * opener, or recurses once per level, is caught by one of them.
@@ -46,6 +48,18 @@ export const adversarialPages: Record<string, (n: number) => string> = {
   'setext headings': (n) => 'a\n-\n'.repeat(n),
   fences: (n) => '~~~a\n'.repeat(n),
   'mixed metacharacters': (n) => '*[_`<{!>'.repeat(n),
+  // Brackets closed only at the very end, tags left open, runs of code spans.
+  'brackets closed late [ … ]': (n) => `${'['.repeat(n)}a${']'.repeat(3)}`,
+  'strong without spaces **a': (n) => '**a'.repeat(n),
+  'underscores _a_ _': (n) => '_a_ _'.repeat(n),
+  'open tags <a ': (n) => '<a '.repeat(n),
+  'code spans ` ``': (n) => '` `` '.repeat(n),
+  'bare link definitions': (n) => '[a]: b\n'.repeat(n),
+  // kramdown's block rules look ahead (to an end tag, a list's tail, a definition): none may rescan.
+  'unclosed HTML blocks': (n) => '<div>\n\n'.repeat(n),
+  'HTML blocks closed at the very end': (n) => '<div>\nx\n\n'.repeat(n) + '</div>\n',
+  'lists after paragraph lines': (n) => 'a\n* b\n\n  c\n\n'.repeat(n),
+  'definitions after a blank line': (n) => 't\n\n: d\n\n'.repeat(n),
 }
 
 /** Lines of growing depth: the `depth`-th is indented (or prefixed) `depth` times. */

@@ -233,11 +233,11 @@ describe('broken settings files: a French problem with file and line', () => {
     }
   })
 
-  it('expands an alias bomb never: refused in milliseconds', async () => {
-    const started = performance.now()
+  it('expands an alias bomb never: refused before expanding it', async () => {
+    // Refused by the alias count, not by a clock: the reader never builds the expansion.
     const read = readYamlConfig(BILLION_LAUGHS, '_config.yml', '1.1')
     expect(read.ok).toBe(false)
-    expect(performance.now() - started).toBeLessThan(500)
+    expect(!read.ok && read.problem.code).toBe('aliases')
     // A few aliases (anchors reused in `defaults:`) are fine.
     expect(readYamlConfig('a: &x {b: 1}\nc: *x\nd: *x\n', '_config.yml').ok).toBe(true)
   })

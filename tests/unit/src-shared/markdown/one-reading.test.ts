@@ -250,39 +250,3 @@ describe('differential: the editor never shows a reading kramdown does not have'
     )
   })
 })
-
-/** The best of a few runs, in seconds. */
-function bestOf(text: string, runs: number): number {
-  let best = Infinity
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now()
-    openPage(text)
-    best = Math.min(best, performance.now() - start)
-  }
-  return best / 1000
-}
-
-describe('reading as kramdown stays linear', () => {
-  // Each new rule looks ahead (to an end tag, a list's tail, a definition): none may rescan.
-  const pages: Record<string, (n: number) => string> = {
-    'unclosed HTML blocks': (n) => '<div>\n\n'.repeat(n),
-    'HTML blocks closed at the very end': (n) => '<div>\nx\n\n'.repeat(n) + '</div>\n',
-    'lists after paragraph lines': (n) => 'a\n* b\n\n  c\n\n'.repeat(n),
-    'definitions after a blank line': (n) => 't\n\n: d\n\n'.repeat(n),
-  }
-  for (const [name, make] of Object.entries(pages)) {
-    it(
-      name,
-      () => {
-        const small = make(1_000)
-        const large = make(16_000)
-        bestOf(small, 1)
-        let ratio = bestOf(large, 2) / bestOf(small, 2)
-        // Linear is 16, quadratic 256; the machine is shared, so a high ratio is measured again.
-        if (ratio >= 40) ratio = bestOf(large, 4) / bestOf(small, 4)
-        expect(ratio).toBeLessThan(40)
-      },
-      120_000,
-    )
-  }
-})
