@@ -46,6 +46,7 @@ export function PreviewPane() {
     workspaceStore,
     (state) => state.index?.pages.find((page) => page.path === path)?.title,
   )
+  const changed = useStore(workspaceStore, (state) => state.lastChanged)
   const [controller] = useState(() => new PreviewController(ports))
   const view = useStore(controller.frames.view, (state) => state)
 
@@ -59,16 +60,12 @@ export function PreviewPane() {
     [controller],
   )
 
-  // Files changed on disk since the pane opened (what was changed before is already shown).
+  // Files changed on disk: load again once the burst is over. Also when the pane opens or shows
+  // another page after a change: main may have read the site while the change was still being
+  // written (a new file is created, then filled), so the page first shown can predate it.
   useEffect(() => {
-    let last = workspaceStore.get().lastChanged
-    return workspaceStore.subscribe(() => {
-      const changed = workspaceStore.get().lastChanged
-      if (changed === last) return
-      last = changed
-      controller.siteChanged(changed.paths)
-    })
-  }, [controller])
+    if (changed.at !== 0) controller.siteChanged(changed.paths)
+  }, [controller, changed, path])
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => controller.receive(event.source, event.data)
