@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
 import { waitForFileText } from '../helpers/wait-for-file.js'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
@@ -10,17 +11,6 @@ const ACCESS = '_themes/acces-information.md'
 const TRIALS = 24
 
 const suite = workbenchSuite()
-
-/** Puts the caret at the start of the paragraph after the page's first heading, by keyboard. */
-async function caretAtFirstParagraph(page: Page): Promise<void> {
-  const heading = page.locator('.page-text h2').first()
-  await heading.waitFor()
-  await heading.click()
-  await page.keyboard.press('End')
-  await page.keyboard.press('ArrowRight')
-  // The editor takes the browser's selection asynchronously.
-  await page.waitForTimeout(100)
-}
 
 /** The answer main gives to the next `pages.save` call: the signal that the save is over. */
 function nextSaveAnswer(page: Page): Promise<Response> {

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { FrameLocator, Page } from 'playwright-core'
+import type { Frame, FrameLocator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { openWithPreview, SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
@@ -51,6 +52,18 @@ function frameAt(p: Page, part: string) {
   return frame
 }
 
+/**
+ * Records each click in the frame once every handler, the bridge's first, has
+ * seen it: whether it was kept from its default (following a link). Gives what
+ * was recorded so far, to poll for.
+ */
+async function recordClicks(frame: Frame): Promise<() => Promise<boolean[]>> {
+  await frame.evaluate(
+    "window.atelierClicks = []; addEventListener('click', (event) => window.atelierClicks.push(event.defaultPrevented))",
+  )
+  return () => frame.evaluate('window.atelierClicks') as Promise<boolean[]>
+}
+
 describe('live preview beside the editor', () => {
   it('shows the page in its layout and follows typing', async () => {
     const p = await start()
@@ -71,11 +84,7 @@ describe('live preview beside the editor', () => {
     expect(await p.getByLabel('Adresse du lien').count()).toBe(0)
 
     // Typing: the preview shows the new text (how fast: `npm run bench`).
-    const heading = p.locator('.page-text h2').first()
-    await heading.click()
-    await p.keyboard.press('End')
-    await p.keyboard.press('ArrowRight')
-    await p.waitForTimeout(100)
+    await caretAtFirstParagraph(p)
     const sentence = 'Une phrase toute neuve pour l’aperçu.'
     await p.keyboard.type(`${sentence} `, { delay: 15 })
     await expect.poll(() => previewText(p), { timeout: 5000 }).toContain(sentence)
@@ -135,18 +144,21 @@ describe('live preview beside the editor', () => {
     const frame = frameAt(p, '/essai-script')
     const frameUrl = frame.url()
     const workbenchUrl = p.url()
+    const clicks = await recordClicks(frame)
     await preview(p).locator('#clic').click()
     await preview(p).locator('#js').click()
+    // Both clicks went through the page, neither followed by the browser.
+    await expect.poll(clicks).toEqual([true, true])
     // The policy refused the attribute (the bridge does not stop it from being tried).
     await expect
       .poll(() => messages.some((text) => /inline event handler violates/.test(text)))
       .toBe(true)
-    await p.waitForTimeout(300)
+    // The bridge took the reader to the place the first link names.
+    await expect.poll(() => frame.url()).toBe(`${frameUrl}#ici`)
     expect(await preview(p).locator('body').getAttribute('data-pwned')).toBeNull()
     expect(await frame.title()).not.toBe('pwned')
     expect(await p.title()).not.toBe('pwned')
     // The same document, a place further down: nothing left the page or reloaded it.
-    expect(frame.url()).toBe(`${frameUrl}#ici`)
     expect(p.url()).toBe(workbenchUrl)
     expect(await p.locator('iframe.preview-frame').count()).toBe(1)
     // The script is there, it just did not run.
@@ -175,11 +187,16 @@ describe('live preview beside the editor', () => {
           `<img src="/nulle-part.png" onerror="document.body.dataset.pwned = 'onerror'"></body>`,
       )
     const render = (html: string) => ({ 'atelier-preview': true, type: 'render', html, id: 1 })
-    // From the frame itself (page content could do this): ignored.
+    // From the frame itself (page content could do this): ignored. Messages to a window arrive
+    // in order, and the bridge swaps a version in as the message arrives: once a second message
+    // posted after it has arrived, the bridge has dealt with the first.
     await frame.evaluate(
-      `window.postMessage(${JSON.stringify(render(version('Venu du cadre')))}, '*')`,
+      `new Promise((resolve) => {
+        addEventListener('message', (event) => { if (event.data === 'atelier-test-after') resolve() })
+        window.postMessage(${JSON.stringify(render(version('Venu du cadre')))}, '*')
+        window.postMessage('atelier-test-after', '*')
+      })`,
     )
-    await p.waitForTimeout(300)
     expect(await previewText(p)).not.toContain('Venu du cadre')
     // From the workbench: swapped in, with its script and its handler inert.
     await p.evaluate(
@@ -244,7 +261,10 @@ describe('live preview beside the editor', () => {
       .poll(() => previewText(p), { timeout: 10_000 })
       .toContain('contenu externe non affiché hors ligne')
     expect(await preview(p).locator('img[src^="https://example.org"]').count()).toBe(0)
-    await p.waitForTimeout(300)
+    // The frame's document has loaded: every image it was going to ask for, it has asked for.
+    await expect
+      .poll(() => frameAt(p, '/essai-externe').evaluate('document.readyState'))
+      .toBe('complete')
     expect(external).toEqual([])
 
     // « Afficher le contenu externe »: the frame loads again, with the image.
@@ -273,12 +293,15 @@ describe('live preview beside the editor', () => {
     await expect.poll(() => previewText(p), { timeout: 10_000 }).toContain('un site ailleurs')
     const frameUrl = frameAt(p, '/essai-lien').url()
     const workbenchUrl = p.url()
+    const clicks = await recordClicks(frameAt(p, '/essai-lien'))
     const link = preview(p).locator('a[href^="https://example.org"]')
     await link.click()
     await link.click({ modifiers: ['Control'] })
     await link.click({ modifiers: ['Shift'] })
     await preview(p).locator('a[href^="mailto:"]').click()
-    await p.waitForTimeout(500)
+    // Every click went through the page, none followed by the browser; no refresh tag is left to act.
+    await expect.poll(clicks).toEqual([true, true, true, true])
+    expect(await preview(p).locator('meta[http-equiv="refresh" i]').count()).toBe(0)
     expect(external).toEqual([])
     expect(p.url()).toBe(workbenchUrl)
     expect(p.context().pages()).toHaveLength(1)
@@ -422,7 +445,12 @@ describe('preview screenshots', () => {
       await openWithPreview(p, ACCESS)
       await p.locator('.activity-item[data-view="preview"]').click()
       await expect.poll(() => previewText(p), { timeout: 10_000 }).toContain(SITE_TITLE)
-      await p.waitForTimeout(300)
+      await p.locator('.preview-view').waitFor()
+      // Drawn with their fonts, in the workbench and in the frame.
+      await p.evaluate('document.fonts.ready.then(() => true)')
+      await frameAt(p, '/themes/acces-information').evaluate(
+        'document.fonts.ready.then(() => true)',
+      )
       await p.screenshot({ path: path.join(SCREENSHOTS, `preview-${scheme}.png`) })
     })
   }

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
 import { waitForFileText } from '../helpers/wait-for-file.js'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
@@ -40,12 +41,7 @@ const subjects = (root: string, ...args: string[]) =>
 async function typeInPage(p: Page, pagePath: string, text: string): Promise<void> {
   await showExplorer(p)
   await p.locator(`[role="treeitem"][data-path="${pagePath}"]`).click()
-  const heading = p.locator('.page-text h2').first()
-  await heading.waitFor()
-  await heading.click()
-  await p.keyboard.press('End')
-  await p.keyboard.press('ArrowRight')
-  await p.waitForTimeout(100)
+  await caretAtFirstParagraph(p)
   await p.keyboard.type(text)
   await p.keyboard.press('Control+S')
   await expect

@@ -3,6 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { caretAtFirstParagraph, selectCharacters } from '../helpers/editor-caret.js'
+import { watchSaves } from '../helpers/save-requests.js'
 import { waitForFileText } from '../helpers/wait-for-file.js'
 import { launchChromium, openWorkbench, startWorkbench } from '../helpers/workbench-host.js'
 
@@ -33,23 +35,9 @@ const themeTitles = () =>
 const tabs = () => page.locator('[role="tablist"] [role="tab"]')
 
 /** Opens a page and puts the caret at the start of the paragraph after its first heading, by keyboard. */
-async function caretAtFirstParagraph(pagePath: string): Promise<void> {
+async function openAtFirstParagraph(pagePath: string): Promise<void> {
   await page.locator(`[role="treeitem"][data-path="${pagePath}"]`).click()
-  const heading = page.locator('.page-text h2').first()
-  await heading.waitFor()
-  await heading.click()
-  await page.keyboard.press('End')
-  await page.keyboard.press('ArrowRight')
-  // The editor takes the browser's selection asynchronously.
-  await page.waitForTimeout(100)
-}
-
-/** Extends the selection one character at a time: the editor follows the browser's selection asynchronously. */
-async function selectCharacters(count: number): Promise<void> {
-  for (let step = 0; step < count; step++) {
-    await page.keyboard.press('Shift+ArrowRight')
-    await page.waitForTimeout(100)
-  }
+  await caretAtFirstParagraph(page)
 }
 
 describe('workbench in Chromium through the test host', () => {
@@ -216,7 +204,7 @@ describe('workbench in Chromium through the test host', () => {
   it('edits a page as rich text and saves only the changed line with Ctrl+S', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
-    await caretAtFirstParagraph('_themes/acces-information.md')
+    await openAtFirstParagraph('_themes/acces-information.md')
     await page.keyboard.type('Ajout du test. ')
     await expect.poll(() => tabs().first().getAttribute('class')).toContain('dirty')
     await page.keyboard.press('Control+S')
@@ -234,10 +222,17 @@ describe('workbench in Chromium through the test host', () => {
   it('offers back, after a crash, what was typed but not yet saved', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
-    await caretAtFirstParagraph('_themes/acces-information.md')
+    await openAtFirstParagraph('_themes/acces-information.md')
+    const journaled = page.waitForResponse(
+      (response) =>
+        response.url().includes('/api/call/journal.record') &&
+        response.ok() &&
+        (response.request().postData() ?? '').includes('Écrit avant la panne. Le droit'),
+    )
     await page.keyboard.type('Écrit avant la panne. ')
-    // The journal writes half a second after typing stops; autosave would wait 2 s.
-    await new Promise((resolve) => setTimeout(resolve, 900))
+    // The journal writes half a second after typing stops (autosave would wait 2 s): once main
+    // has answered for the whole sentence, it is in the journal.
+    await journaled
     await page.close({ runBeforeUnload: false })
     expect(await readFile(file, 'utf8')).toBe(before)
 
@@ -246,7 +241,8 @@ describe('workbench in Chromium through the test host', () => {
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('Thème 1')
     await dialog.getByRole('button', { name: 'Rétablir mes modifications' }).click()
-    const restored = await waitForFileText(file, (text) => text !== before)
+    // Waits for the words themselves: while main writes the file, a read can find it missing.
+    const restored = await waitForFileText(file, (text) => text.includes('Écrit avant la panne.'))
     expect(restored).toContain('Écrit avant la panne. Le droit d')
     // The dialog closes once the journal entry is discarded too.
     await dialog.waitFor({ state: 'detached' })
@@ -289,8 +285,8 @@ describe('workbench in Chromium through the test host', () => {
 
   it('makes a link with Ctrl+K on the selected word', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
-    await caretAtFirstParagraph('_themes/acces-information.md')
-    await selectCharacters(2)
+    await openAtFirstParagraph('_themes/acces-information.md')
+    await selectCharacters(page, 2)
     await page.keyboard.press('Control+K')
     await page.getByLabel('Adresse du lien').fill('https://example.org')
     await page.keyboard.press('Enter')
@@ -308,16 +304,17 @@ describe('workbench in Chromium through the test host', () => {
     await item.click()
     await page.locator('.source-block').first().waitFor()
     expect(await page.locator('.source-block-label').allTextContents()).toEqual(['Liquid', 'HTML'])
+    const saves = watchSaves(page)
     await page.locator('.page-text p').first().click()
     await page.keyboard.press('Control+S')
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await saves.settled()
     expect(await readFile(file, 'utf8')).toBe(text)
   })
 
   it('links to another page of the guide, chosen by its title, with Jekyll’s link tag', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
-    await caretAtFirstParagraph('contribuer.md')
-    await selectCharacters(2)
+    await openAtFirstParagraph('contribuer.md')
+    await selectCharacters(page, 2)
     await page.getByRole('button', { name: 'Lien' }).click()
     await page.getByLabel('… ou une page du guide').selectOption('_themes/acces-information.md')
     await page.getByRole('button', { name: 'Appliquer' }).click()
@@ -338,7 +335,7 @@ describe('workbench in Chromium through the test host', () => {
     await painter.close()
 
     const file = path.join(workbench.root, 'contribuer.md')
-    await caretAtFirstParagraph('contribuer.md')
+    await openAtFirstParagraph('contribuer.md')
     await page.getByTestId('image-file').setInputFiles(picture)
     const altField = page.getByLabel('Texte de remplacement de l’image (obligatoire)')
     await altField.waitFor()
@@ -361,7 +358,7 @@ describe('workbench in Chromium through the test host', () => {
 
   it('turns pasted Markdown text into formatted text, and offers « Nouvelle page : Cas pratique » in the palette', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
-    await caretAtFirstParagraph('contribuer.md')
+    await openAtFirstParagraph('contribuer.md')
     await page.evaluate(() => {
       const data = new DataTransfer()
       data.setData('text/plain', 'Un **mot** collé.\n\n* premier point\n* second point\n\n')
@@ -386,7 +383,7 @@ describe('workbench in Chromium through the test host', () => {
 
   it('cleans text pasted from Word or a web page down to the modelled elements', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
-    await caretAtFirstParagraph('contribuer.md')
+    await openAtFirstParagraph('contribuer.md')
     await page.evaluate(() => {
       const data = new DataTransfer()
       data.setData(
@@ -409,7 +406,10 @@ describe('workbench in Chromium through the test host', () => {
 
   it('never overwrites a change made on disk meanwhile: reload or compare', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
-    await caretAtFirstParagraph('contribuer.md')
+    await openAtFirstParagraph('contribuer.md')
+    // The page's timers are driven by the test from here, so the autosave delay can pass for sure.
+    await page.clock.install()
+    const saves = watchSaves(page)
     await page.keyboard.type('Ma phrase. ')
     const theirs = (await readFile(file, 'utf8')).replace('## Ce qu', '## Modifié ailleurs : ce qu')
     await writeFile(file, theirs)
@@ -417,7 +417,8 @@ describe('workbench in Chromium through the test host', () => {
     await banner.waitFor({ timeout: 3000 })
     expect(await banner.textContent()).toContain('Un autre programme a modifié ce fichier')
     // The autosave delay passes: the other program's text stays on disk.
-    await page.waitForTimeout(2500)
+    await page.clock.runFor(2500)
+    await saves.settled()
     expect(await readFile(file, 'utf8')).toBe(theirs)
     await banner.getByRole('button', { name: 'Comparer' }).click()
     const disk = page.locator('.compare-panel .diff-row > span:first-child')
@@ -432,7 +433,7 @@ describe('workbench in Chromium through the test host', () => {
   })
 
   it('shows in the toolbar what the caret is in', async () => {
-    await caretAtFirstParagraph('contribuer.md')
+    await openAtFirstParagraph('contribuer.md')
     const pressed = (action: string) =>
       page.locator(`.editor-toolbar [data-action="${action}"]`).getAttribute('aria-pressed')
     await expect.poll(() => pressed('paragraph')).toBe('true')

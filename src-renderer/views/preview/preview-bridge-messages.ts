@@ -45,10 +45,15 @@ export function bridgeMessage(data: unknown): FromBridge | null {
   }
 }
 
+/** What the workbench posts to: a frame's window (only its `postMessage` is used). */
+export interface BridgeTarget {
+  postMessage(message: unknown, targetOrigin: string): void
+}
+
 /**
  * Posts to a frame's bridge. The frame's origin is opaque, so no target
  * origin can name it: `'*'`, with the frame itself as the only recipient.
  */
-export function postToBridge(target: Window, message: ToBridge): void {
+export function postToBridge(target: BridgeTarget, message: ToBridge): void {
   target.postMessage({ [TAG]: true, ...message }, '*')
 }
