@@ -1,8 +1,6 @@
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
-import { FRONT_MATTER_YAML } from '../site/ruby-dates.js'
-import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import { readPageText } from '../site/front-matter.js'
 import {
   isRecord,
   readJekyllConfig,
@@ -181,21 +179,11 @@ async function readWithFrontMatter(root: string, file: string): Promise<Parsed> 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { data: null, body: '' }
   }
-  const text = bytes.toString('utf8')
-  const split = splitFrontMatter(text)
-  if (split.kind !== 'yaml') return { data: null, body: text }
-  let data: unknown
-  try {
-    // YAML 1.1, as Ruby's Psych: `date: 2018-04-12` is a date.
-    data = parse(split.yaml, FRONT_MATTER_YAML) ?? {}
-  } catch {
-    data = {}
-  }
-  return {
-    data: isRecord(data) ? data : {},
-    body: text.slice(split.bodyStart),
-    bodyLine: text.slice(0, split.bodyStart).split('\n').length,
-  }
+  const { read, body, bodyLine } = readPageText(bytes.toString('utf8'))
+  // Not closed: not front matter, the file is copied. Broken YAML: a page with no settings.
+  if (read.kind === 'none' || (read.kind === 'problem' && read.problem.code === 'unclosed'))
+    return { data: null, body }
+  return { data: read.kind === 'data' ? read.data : {}, body, bodyLine }
 }
 
 /** The `defaults:` values for a path and type, later (more specific) entries winning. */

@@ -34,9 +34,9 @@ import { BoundedRenderer } from '../preview/bounded-renderer.js'
 import { listBuildProblems } from '../preview/build-problems.js'
 import { readSite } from '../preview/read-site.js'
 import { DEFAULT_LIMITS } from '../preview/render-limits.js'
-import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { readSiteConfig } from './site-config.js'
+import { parseFrontMatterYaml } from '../site/front-matter.js'
 import { resolveInside, toWorkspacePath, type WorkspacePath } from './safe-path.js'
 import { WorkspaceWatcher } from './watcher.js'
 
@@ -211,7 +211,8 @@ export class Workspace {
         problem: describeProblem('unclosed', 1),
       }
     }
-    const read = interpretYaml(split.yaml, split.firstYamlLine)
+    // The editor's rules: these settings go to its form, which reads YAML 1.2 values.
+    const read = parseFrontMatterYaml(split.yaml, split.firstYamlLine, 'editor')
     return {
       path: rel,
       hash,
