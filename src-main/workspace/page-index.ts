@@ -18,8 +18,9 @@ const SKIPPED_FOLDERS = new Set([
   '.jekyll-cache',
   '.sass-cache',
   '.bundle',
-  'vendor',
 ])
+/** Where Bundler keeps gems: Jekyll leaves these out, but reads the rest of `vendor/`. */
+const SKIPPED_PATHS = new Set(['vendor/bundle', 'vendor/cache', 'vendor/gems', 'vendor/ruby'])
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.html', '.htm'])
 
 /**
@@ -136,7 +137,8 @@ export class PageIndex {
       entries.map(async (entry) => {
         const rel = folder ? `${folder}/${entry.name}` : entry.name
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(rel, visit)
+          if (!SKIPPED_FOLDERS.has(entry.name) && !SKIPPED_PATHS.has(rel))
+            await this.walk(rel, visit)
         } else if (entry.isFile() || entry.isSymbolicLink()) {
           // A symlink is listed only when the gate lets it through: never a page read from outside.
           if (entry.isSymbolicLink() && !(await passesGate(this.root, rel))) return

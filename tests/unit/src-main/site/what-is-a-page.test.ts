@@ -32,6 +32,8 @@ const FILES: Record<string, string> = {
   '_drafts/2024-01-04-d.md': page('title: D'),
   '_layouts/default.html': page('title: Gabarit', '{{ content }}'),
   '_includes/bloc.html': '<p>bloc</p>\n',
+  'vendor/outil.md': page('title: Outil'),
+  'vendor/bundle/gem/README.md': page('title: Gemme'),
 }
 
 const SHAPES: Record<string, string | null> = {
