@@ -42,6 +42,8 @@ const SHAPES: Record<string, string | null> = {
   'not a mapping': '- a\n- b\n',
   'exclude a glob *.draft.md and a folder': 'exclude: ["*.draft.md", docs]\n',
   'exclude drafts/**': 'exclude: ["drafts/**"]\n',
+  'exclude with a leading slash, ? and a class': 'exclude: ["/docs/", "[ef]iche.dr?ft.md"]\n',
+  'exclude *.md (at any depth), include one name': 'exclude: ["*.md"]\ninclude: [index.md]\n',
   'include .well-known': 'include: [.well-known]\n',
   'collections as a list': 'collections: [themes]\n',
   'collections as a map, output as YAML 1.1 yes': 'collections:\n  themes:\n    output: yes\n',
