@@ -10,7 +10,7 @@ import {
   type WorkerRequest,
 } from './render-limits.js'
 import type { SassFile, Site, SiteDocument } from './site-model.js'
-import { packRubyDates } from './ruby-dates.js'
+import { packRubyDates } from '../site/ruby-dates.js'
 
 interface Job {
   site: Site

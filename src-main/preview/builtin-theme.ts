@@ -1,4 +1,4 @@
-import type { JekyllConfig } from './jekyll-config.js'
+import type { JekyllConfig } from '../site/jekyll-config.js'
 import type { Site, SiteDocument } from './site-model.js'
 
 /**

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
-import { FRONT_MATTER_YAML } from './ruby-dates.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import { readPageText } from '../site/front-matter.js'
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { Language } from '../../src-shared/api/types.js'
 import { resolveInside } from '../fs/safe-path.js'
 import { documentCategories, documentTags } from './document-taxonomy.js'
-import { isRecord } from './jekyll-config.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
 import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
 import { readSite } from './read-site.js'
@@ -265,26 +263,23 @@ async function withTextsFromDisk(site: Site, paths: readonly string[]): Promise<
 
 /** A page with the editor's text instead of the file's: same address, new settings and body. */
 function withText(doc: SiteDocument, text: string): SiteDocument {
-  const split = splitFrontMatter(text.replace(/^\uFEFF/, ''))
-  if (split.kind !== 'yaml') return { ...doc, body: text }
-  let data: unknown
-  try {
-    data = parse(split.yaml, FRONT_MATTER_YAML) ?? {}
-  } catch {
-    // Settings being typed: keep the last good ones.
-    return { ...doc, body: text.replace(/^\uFEFF/, '').slice(split.bodyStart) }
-  }
+  const { read, body } = readPageText(text.replace(/^\uFEFF/, ''))
+  if (read.kind === 'none' || (read.kind === 'problem' && read.problem.code === 'unclosed'))
+    return { ...doc, body: text }
+  // Settings being typed: keep the last good ones.
+  if (read.kind === 'problem' && read.problem.code === 'yaml') return { ...doc, body }
+  const data = read.kind === 'data' ? read.data : {}
   // The site's defaults and what the reader derived from the file name stay underneath the
   // page's own values; a key deleted in the editor is gone from the preview too.
   const derived: Record<string, unknown> = { slug: doc.data.slug }
   if (doc.kind !== 'page') derived.title = doc.data.title
-  const merged = { ...doc.defaults, ...derived, ...(isRecord(data) ? data : {}) }
+  const merged = { ...doc.defaults, ...derived, ...data }
   // A collection document's categories and tags are worked out from its settings, as on reading.
   if (doc.kind !== 'page') {
     merged.categories = documentCategories(doc.pathCategories ?? [], merged)
     merged.tags = documentTags(merged)
   }
-  return { ...doc, data: merged, body: text.replace(/^\uFEFF/, '').slice(split.bodyStart) }
+  return { ...doc, data: merged, body }
 }
 
 /** The site's addresses start with its `baseurl`; its files are found without it. */

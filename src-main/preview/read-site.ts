@@ -1,14 +1,12 @@
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
-import { FRONT_MATTER_YAML } from './ruby-dates.js'
-import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
+import { readPageText } from '../site/front-matter.js'
 import {
   isRecord,
   readJekyllConfig,
   type CollectionConfig,
   type JekyllConfig,
-} from './jekyll-config.js'
+} from '../site/jekyll-config.js'
 import {
   escapePath,
   fillTemplate,
@@ -18,6 +16,7 @@ import {
   permalinkTemplate,
 } from './permalink.js'
 import type { Layout, Site, StaticFile } from './site-model.js'
+import { isExcluded, placeOf } from '../site/site-filter.js'
 import { DATA_EXTENSIONS, parseDataFile } from './data-files.js'
 import { builtinThemeDir } from '../paths.js'
 import { needsBuiltinTheme } from './builtin-theme.js'
@@ -48,30 +47,26 @@ export async function readSite(root: string, options: ReadSiteOptions = {}): Pro
     theme: null,
     problems: config.problem ? [config.problem] : [],
   }
-  const collectionByFolder = new Map(config.collections.map((c) => [c.folder, c]))
-  const postsCollection = config.collections.find((c) => c.name === 'posts')
+  const collectionByName = new Map(config.collections.map((c) => [c.name, c]))
   const files = await listFiles(root, config)
   if (needsBuiltinTheme(config, files)) {
     site.theme = options.builtinTheme ?? builtinThemeDir
     await readTheme(site, site.theme, new Set(files))
   }
   for (const file of files) {
-    const top = file.split('/')[0] ?? ''
-    const collection = collectionByFolder.get(collectionFolderOf(file, collectionByFolder))
-    const postsFolder = nestedPostsFolder(file, config)
-    if (collection) {
-      await readCollectionFile(site, file, collection)
-    } else if (postsFolder !== null && postsCollection) {
-      await readCollectionFile(site, file, postsCollection, postsFolder)
-    } else if (top === '_layouts') {
+    const place = placeOf(file, config)
+    const collection =
+      place.kind === 'collection' ? collectionByName.get(place.collection) : undefined
+    if (place.kind === 'collection' && collection) {
+      await readCollectionFile(site, file, collection, place.folderRead)
+    } else if (place.kind === 'layout') {
       await readLayout(site, root, file)
-    } else if (top === '_data') {
+    } else if (place.kind === 'data') {
       await readData(site, file)
-    } else if (top.startsWith('_') || file.split('/').some((part) => isSpecial(part, config))) {
-      // _includes and _sass are read when used; drafts and other special folders are not published.
-    } else {
+    } else if (place.kind === 'page') {
       await readPageOrStatic(site, file)
     }
+    // Hidden: _includes and _sass are read when used; drafts and other special folders are not published.
   }
   if (site.theme) dropShadowedThemeFiles(site)
   return site
@@ -101,25 +96,6 @@ async function readTheme(site: Site, theme: string, siteFiles: Set<string>): Pro
     if (file.startsWith('_layouts/')) await readLayout(site, theme, file)
     else if (file.startsWith('assets/')) await readPageOrStatic(site, file, theme)
   }
-}
-
-/**
- * `blog/_posts` for `blog/_posts/2024-04-01-x.md`: Jekyll's reader reads a
- * `_posts` folder inside any folder it walks, and the folders above it
- * become the post's categories. Null for other files, and when one of those
- * folders is itself skipped (`_drafts/_posts`, `.cache/_posts`).
- */
-function nestedPostsFolder(file: string, config: JekyllConfig): string | null {
-  const parts = file.split('/')
-  const at = parts.indexOf('_posts')
-  if (at < 1 || at === parts.length - 1) return null
-  if (parts.slice(0, at).some((part) => isSpecial(part, config))) return null
-  return parts.slice(0, at + 1).join('/')
-}
-
-function collectionFolderOf(file: string, folders: Map<string, CollectionConfig>): string {
-  for (const folder of folders.keys()) if (file.startsWith(`${folder}/`)) return folder
-  return ''
 }
 
 /** Files below the root, skipping what Jekyll never reads (`exclude`, the destination, `.git`). */
@@ -172,33 +148,6 @@ async function filesBelow(dir: string): Promise<string[]> {
   return files.sort()
 }
 
-function isExcluded(relative: string, config: JekyllConfig): boolean {
-  if (config.include.some((pattern) => matches(relative, pattern))) return false
-  return config.exclude.some((pattern) => matches(relative, pattern))
-}
-
-/** Jekyll's exclude/include patterns: a path, a folder prefix, or a glob. */
-function matches(relative: string, pattern: string): boolean {
-  const clean = pattern.replace(/^\/+/, '').replace(/\/+$/, '')
-  if (relative === clean || relative.startsWith(`${clean}/`)) return true
-  if (!/[*?[]/.test(clean)) return false
-  const regex = new RegExp(
-    `^${clean
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*\*/g, '\uE000')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\?/g, '[^/]')
-      .replace(/\uE000/g, '.*')}(/|$)`,
-  )
-  return regex.test(relative)
-}
-
-/** Names Jekyll skips: starting with `.`, `_` or `#`, or ending with `~` (unless included). */
-function isSpecial(name: string, config: JekyllConfig): boolean {
-  if (config.include.includes(name)) return false
-  return /^[._#]/.test(name) || name.endsWith('~')
-}
-
 interface Parsed {
   data: Record<string, unknown> | null
   body: string
@@ -230,21 +179,11 @@ async function readWithFrontMatter(root: string, file: string): Promise<Parsed> 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { data: null, body: '' }
   }
-  const text = bytes.toString('utf8')
-  const split = splitFrontMatter(text)
-  if (split.kind !== 'yaml') return { data: null, body: text }
-  let data: unknown
-  try {
-    // YAML 1.1, as Ruby's Psych: `date: 2018-04-12` is a date.
-    data = parse(split.yaml, FRONT_MATTER_YAML) ?? {}
-  } catch {
-    data = {}
-  }
-  return {
-    data: isRecord(data) ? data : {},
-    body: text.slice(split.bodyStart),
-    bodyLine: text.slice(0, split.bodyStart).split('\n').length,
-  }
+  const { read, body, bodyLine } = readPageText(bytes.toString('utf8'))
+  // Not closed: not front matter, the file is copied. Broken YAML: a page with no settings.
+  if (read.kind === 'none' || (read.kind === 'problem' && read.problem.code === 'unclosed'))
+    return { data: null, body }
+  return { data: read.kind === 'data' ? read.data : {}, body, bodyLine }
 }
 
 /** The `defaults:` values for a path and type, later (more specific) entries winning. */

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads'
 import { SiteRenderer } from './render-document.js'
 import { overrunOf, PlacedError, type WorkerReply, type WorkerRequest } from './render-limits.js'
-import { unpackRubyDates } from './ruby-dates.js'
+import { unpackRubyDates } from '../site/ruby-dates.js'
 
 const port = parentPort
 if (!port) throw new Error('render-worker.ts runs only as a worker thread')

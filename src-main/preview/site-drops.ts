@@ -1,4 +1,4 @@
-import { rubyTime } from './ruby-dates.js'
+import { rubyTime } from '../site/ruby-dates.js'
 import type { Site, SiteDocument, StaticFile } from './site-model.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { ConfigProblem } from '../../src-shared/api/types.js'
-import type { JekyllConfig } from './jekyll-config.js'
+import type { JekyllConfig } from '../site/jekyll-config.js'
 
 /** A page, a post or a collection document: something Jekyll renders. */
 export interface SiteDocument {

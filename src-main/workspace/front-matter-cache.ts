@@ -3,7 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { problemCodes } from '../../src-shared/api/types.js'
 import { writeFileAtomic } from '../fs/atomic-write.js'
-import type { FrontMatterRead } from './front-matter-reader.js'
+import type { FrontMatterRead } from '../site/front-matter.js'
 
 /** What the index remembers of one file: its stat and what its front matter said. */
 export interface CachedHead {
@@ -12,7 +12,8 @@ export interface CachedHead {
   read: FrontMatterRead
 }
 
-const CACHE_VERSION = 1
+// 2: front matter read with Jekyll's YAML 1.1 (a cache of 1.2 reads would disagree with the preview).
+const CACHE_VERSION = 2
 
 const readSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),

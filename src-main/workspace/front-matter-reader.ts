@@ -1,21 +1,17 @@
 import { open } from 'node:fs/promises'
-import { parse, YAMLParseError } from 'yaml'
-import type { FrontMatterProblem } from '../../src-shared/api/types.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { describeProblem } from '../i18n/describe-problem.js'
+import { parseFrontMatterYaml, type FrontMatterRead } from '../site/front-matter.js'
+
+export type { FrontMatterRead }
 
 /** Front matter larger than this is not a page setting block but a mistake. */
 export const FRONT_MATTER_LIMIT = 256 * 1024
 const CHUNK = 4096
 
-export type FrontMatterRead =
-  | { kind: 'none' }
-  | { kind: 'data'; data: Record<string, unknown> }
-  | { kind: 'problem'; problem: FrontMatterProblem }
-
 /**
  * Reads only the head of a file, until the closing front-matter line, so the
- * page index never pays for page bodies.
+ * page index never pays for page bodies. Jekyll's YAML rules, as the preview's.
  */
 export async function readFrontMatter(file: string): Promise<FrontMatterRead> {
   const handle = await open(file, 'r')
@@ -36,7 +32,7 @@ export async function readFrontMatter(file: string): Promise<FrontMatterRead> {
       }
       const split = splitFrontMatter(text)
       if (split.kind === 'none' && (text.length >= 5 || atEnd)) return { kind: 'none' }
-      if (split.kind === 'yaml') return interpretYaml(split.yaml, split.firstYamlLine)
+      if (split.kind === 'yaml') return parseFrontMatterYaml(split.yaml, split.firstYamlLine)
       if (atEnd) {
         return {
           kind: 'problem',
@@ -52,26 +48,5 @@ export async function readFrontMatter(file: string): Promise<FrontMatterRead> {
     }
   } finally {
     await handle.close()
-  }
-}
-
-/** Parses front-matter YAML into a mapping, or a French problem. Used for whole files too. */
-export function interpretYaml(yaml: string, firstYamlLine: number): FrontMatterRead {
-  try {
-    const data: unknown = parse(yaml, { uniqueKeys: false })
-    if (data === null || data === undefined) return { kind: 'data', data: {} }
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      return {
-        kind: 'problem',
-        problem: describeProblem('not-a-mapping', firstYamlLine),
-      }
-    }
-    return { kind: 'data', data: data as Record<string, unknown> }
-  } catch (error) {
-    const line =
-      error instanceof YAMLParseError && error.linePos
-        ? error.linePos[0].line + firstYamlLine - 1
-        : null
-    return { kind: 'problem', problem: describeProblem('yaml', line) }
   }
 }

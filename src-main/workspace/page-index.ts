@@ -8,6 +8,7 @@ import { readFrontMatter, type FrontMatterRead } from './front-matter-reader.js'
 import { loadHeadCache, saveHeadCache, type CachedHead } from './front-matter-cache.js'
 import { CONFIG_FILE, readSiteConfig, type SiteConfig } from './site-config.js'
 import { resolveInside } from '../fs/safe-path.js'
+import { placeOf, type SiteFilterConfig } from '../site/site-filter.js'
 
 /** Folders that are build output, caches or tooling: never part of the playbook. */
 const SKIPPED_FOLDERS = new Set([
@@ -17,8 +18,9 @@ const SKIPPED_FOLDERS = new Set([
   '.jekyll-cache',
   '.sass-cache',
   '.bundle',
-  'vendor',
 ])
+/** Where Bundler keeps gems: Jekyll leaves these out, but reads the rest of `vendor/`. */
+const SKIPPED_PATHS = new Set(['vendor/bundle', 'vendor/cache', 'vendor/gems', 'vendor/ruby'])
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.html', '.htm'])
 
 /**
@@ -135,7 +137,8 @@ export class PageIndex {
       entries.map(async (entry) => {
         const rel = folder ? `${folder}/${entry.name}` : entry.name
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(rel, visit)
+          if (!SKIPPED_FOLDERS.has(entry.name) && !SKIPPED_PATHS.has(rel))
+            await this.walk(rel, visit)
         } else if (entry.isFile() || entry.isSymbolicLink()) {
           // A symlink is listed only when the gate lets it through: never a page read from outside.
           if (entry.isSymbolicLink() && !(await passesGate(this.root, rel))) return
@@ -149,43 +152,13 @@ export class PageIndex {
 /**
  * Which collection a file would be a page of, or null when it can only be a
  * site file (layouts, includes, data, assets, excluded files, non-page types).
+ * Jekyll's own reading decides (`site/site-filter.ts`), as for the preview.
  */
-export function classify(rel: string, config: SiteConfig): string | null {
+export function classify(rel: string, config: SiteFilterConfig): string | null {
   if (!PAGE_EXTENSIONS.has(path.posix.extname(rel).toLowerCase())) return null
-  const segments = rel.split('/')
-  const name = segments[segments.length - 1] ?? ''
-  if (name.startsWith('_') || name.startsWith('.')) return null
-  if (isExcluded(rel, config.exclude)) return null
-  for (const collection of config.collections) {
-    if (rel.startsWith(`${collection.folder}/`)) return collection.name
-  }
-  // Other underscore or dot folders (_layouts, _includes, _data, _drafts…) hold no pages.
-  if (segments.slice(0, -1).some((part) => part.startsWith('_') || part.startsWith('.'))) {
-    return null
-  }
-  return 'pages'
-}
-
-/** Jekyll's `exclude:` entries: a path, a folder, or a pattern with `*` (as Ruby's fnmatch). */
-function isExcluded(rel: string, patterns: string[]): boolean {
-  return patterns.some((pattern) => {
-    const clean = pattern.replace(/^\/+|\/+$/g, '')
-    if (rel === clean || rel.startsWith(`${clean}/`)) return true
-    if (!/[*?]/.test(clean)) return false
-    const source = clean
-      .split(/(\*\*\/?|\*|\?)/)
-      .map((part) =>
-        part.startsWith('**')
-          ? '(?:.*/)?'
-          : part === '*'
-            ? '[^/]*'
-            : part === '?'
-              ? '[^/]'
-              : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
-      )
-      .join('')
-    return new RegExp(`^${source}(/|$)`).test(rel)
-  })
+  const place = placeOf(rel, config)
+  if (place.kind === 'collection') return place.collection
+  return place.kind === 'page' ? 'pages' : null
 }
 
 function toEntry(rel: string, collection: string, head: FrontMatterRead): PageEntry {

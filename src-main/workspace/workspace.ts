@@ -29,9 +29,9 @@ import { describeProblem } from '../i18n/describe-problem.js'
 import { contentHash, restoreSetAside, writeFileIfUnchanged } from '../fs/conditional-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
-import { interpretYaml } from './front-matter-reader.js'
 import { PageIndex } from './page-index.js'
 import { readSiteConfig } from './site-config.js'
+import { parseFrontMatterYaml } from '../site/front-matter.js'
 import { resolveInside, toWorkspacePath, type WorkspacePath } from '../fs/safe-path.js'
 import { exists, unlessNotFound } from '../fs/not-found.js'
 import { OwnWrites } from './own-writes.js'
@@ -217,7 +217,8 @@ export class Workspace {
         problem: describeProblem('unclosed', 1),
       }
     }
-    const read = interpretYaml(split.yaml, split.firstYamlLine)
+    // The editor's rules: these settings go to its form, which reads YAML 1.2 values.
+    const read = parseFrontMatterYaml(split.yaml, split.firstYamlLine, 'editor')
     return {
       path: rel,
       hash,

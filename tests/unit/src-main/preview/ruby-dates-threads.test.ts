@@ -5,7 +5,7 @@ import {
   RubyDate,
   RubyTime,
   unpackRubyDates,
-} from '../../../../src-main/preview/ruby-dates.js'
+} from '../../../../src-main/site/ruby-dates.js'
 
 /** What a worker gets: the message as `postMessage` copies it. */
 const acrossThread = <T>(value: T): T => unpackRubyDates(structuredClone(packRubyDates(value)))

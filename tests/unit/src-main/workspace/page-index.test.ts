@@ -118,7 +118,8 @@ describe('classify', () => {
       { name: 'posts', folder: '_posts', output: true },
     ],
     exclude: ['docs', '*.draft.md', 'vendor/**/notes.md'],
-    problem: null,
+    include: [],
+    collectionsDir: '',
   }
   it.each([
     ['_themes/a.md', 'themes'],
@@ -129,7 +130,10 @@ describe('classify', () => {
     ['docs/a.md', null],
     ['brouillon.draft.md', null],
     ['vendor/x/y/notes.md', null],
-    ['docs-publiques/a.md', 'pages'],
+    // Jekyll's `exclude:` is also a plain string prefix (checked by `jekyll build`, what-is-a-page.test.ts).
+    ['docs-publiques/a.md', null],
+    ['docs.md', null],
+    ['guides/a.md', 'pages'],
     ['_themes/_brouillon.md', null],
     ['assets/style.css', null],
   ])('%s → %s', (file, expected) => {

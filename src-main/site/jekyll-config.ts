@@ -30,6 +30,8 @@ export interface JekyllConfig {
   url: string
   /** Site-wide permalink for posts and pages (`date` by default). */
   permalink: string
+  /** `collections_dir`: the folder holding every collection, posts included ('' for the root). */
+  collectionsDir: string
   collections: CollectionConfig[]
   defaults: FrontMatterDefault[]
   exclude: string[]
@@ -45,7 +47,7 @@ export interface JekyllConfig {
   problem: ConfigProblem | null
 }
 
-const CONFIG_FILE = '_config.yml'
+export const CONFIG_FILE = '_config.yml'
 
 /** Jekyll 4.3's own excludes, added to the site's. */
 const DEFAULT_EXCLUDE = [
@@ -132,6 +134,7 @@ export async function readJekyllConfig(root: string): Promise<JekyllConfig> {
     baseurl: typeof raw.baseurl === 'string' ? raw.baseurl.replace(/\/+$/, '') : '',
     url: typeof raw.url === 'string' ? raw.url.replace(/\/+$/, '') : '',
     permalink,
+    collectionsDir,
     collections,
     defaults,
     exclude: [...DEFAULT_EXCLUDE, ...strings(raw.exclude)],
