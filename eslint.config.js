@@ -60,9 +60,16 @@ export default tseslint.config(
     },
   },
   {
-    // The foundations: files (fs/) and versions (git/) know nothing of the services built on
+    // The workspace (pages, index, journal) knows nothing of the preview: the session wires them.
+    files: ['src-main/workspace/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/preview/**'] }],
+    },
+  },
+  {
+    // The foundations: files (fs/), versions (git/) and Jekyll's rules (site/) know nothing of the services built on
     // them, so a change there never has to look upwards.
-    files: ['src-main/{git,fs}/**/*.ts'],
+    files: ['src-main/{git,fs,site}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,7 +17,7 @@ import {
 } from './permalink.js'
 import type { Layout, Site, StaticFile } from './site-model.js'
 import { isExcluded, placeOf } from '../site/site-filter.js'
-import { DATA_EXTENSIONS, parseDataFile } from './data-files.js'
+import { DATA_EXTENSIONS, parseDataFile } from '../site/data-files.js'
 import { builtinThemeDir } from '../paths.js'
 import { needsBuiltinTheme } from './builtin-theme.js'
 import { isGitFolderName, isWithin } from '../fs/safe-path.js'

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ConfigProblem } from '../../src-shared/api/types.js'
 import type { ContentTypesResult } from '../../src-shared/content-types/content-types.js'
-import { DATA_EXTENSIONS, parseDataFile } from '../preview/data-files.js'
+import { DATA_EXTENSIONS, parseDataFile } from '../site/data-files.js'
 import { unlessNotFound } from '../fs/not-found.js'
 import { readSiteConfig } from './site-config.js'
 
