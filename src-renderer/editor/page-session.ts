@@ -1,4 +1,4 @@
-import type { PageContent } from '../../src-shared/api/types.js'
+import type { PageContent, SavedPage } from '../../src-shared/api/types.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
 import { countWords } from '../../src-shared/markdown/word-count.js'
@@ -37,6 +37,8 @@ export interface PageSessionEffects {
   words(count: number | null): void
   /** The text changed (an edit or a save): listeners decide when to read it. */
   textChanged(): void
+  /** Main wrote the page and said where it now stands (its letter, its line in the index). */
+  saved(answer: SavedPage): void
   /** Unsaved text went to a copy beside the page; `onClose` when nobody was there to choose. */
   copied(name: string, onClose: boolean): void
   /** A save run by a timer or on closing failed for another reason than a refusal. */
@@ -92,6 +94,12 @@ export class PageSession {
   /** Whether an editor shows the page: a refusal then shows the choices, else keeps a copy. */
   private shown = false
   private cachedText: string | null = null
+  /**
+   * The text of a pause in typing the journal has not written yet, because the autosave of the
+   * same pause was due (it makes the entry useless): written as soon as typing resumes, or if
+   * that save does not happen.
+   */
+  private journalDue: { text: string; base: string } | null = null
   private readonly timers = new Map<TimerName, () => void>()
   private readonly work = new Set<Promise<unknown>>()
 
@@ -177,6 +185,8 @@ export class PageSession {
 
   /** Called by the editor on every change of its document: cheap, whatever the page's size. */
   edited(): void {
+    // Typing resumed before the autosave: the pause's text goes to the journal after all.
+    this.flushJournal()
     this.cachedText = null
     this.setDirty(true)
     this.options.effects.textChanged()
@@ -189,6 +199,7 @@ export class PageSession {
     if (!this.conflicted && this.options.autosave())
       this.arm('autosave', AUTOSAVE_MS, () => {
         if (!this.conflicted) this.track(this.save(), true)
+        else this.flushJournal()
       })
   }
 
@@ -211,10 +222,13 @@ export class PageSession {
     if (base === null) return
     const previous = this.saved
     this.saved = text
+    let answer: SavedPage
     try {
-      this.base = (await this.api.call('pages.save', { path: this.path, text, base })).hash
+      answer = await this.api.call('pages.save', { path: this.path, text, base })
     } catch (error) {
       this.saved = previous
+      // The text is not on disk: the journal keeps it after all.
+      this.flushJournal()
       if (!isChangedOnDisk(error)) throw error
       // Nothing was written. An open editor shows the choices; a closing one, where nobody
       // can choose, keeps the text in a copy beside the page.
@@ -223,8 +237,11 @@ export class PageSession {
       else await this.keepInCopy(text, true)
       return
     }
+    this.base = answer.hash
+    // Main dropped the page's journal entry with the save; one due for this text is useless.
     this.cancel('journal')
-    await this.api.call('journal.discard', { path: this.path })
+    if (this.journalDue?.text === text) this.journalDue = null
+    this.options.effects.saved(answer)
     // Typing may have gone on while the file was written.
     if (this.currentText() === text) this.setDirty(false)
     this.options.effects.textChanged()
@@ -268,6 +285,7 @@ export class PageSession {
     this.conflicted = false
     this.settled = false
     this.cachedText = null
+    this.journalDue = null
     this.content = content
     this.page = null
     const version = (this.view.get().loaded?.version ?? 0) + 1
@@ -298,13 +316,26 @@ export class PageSession {
     this.options.effects.copied(copy, onClose)
   }
 
-  /** The journal keeps unsaved text half a second after typing stops: a crash loses nothing. */
+  /**
+   * The journal keeps unsaved text half a second after typing stops: a crash while typing
+   * loses nothing. When the autosave of the same pause is due, the save will keep the text
+   * instead, so the entry waits (`journalDue`) and is written only if typing resumes first
+   * or the save fails: an autosave after a pause costs the save alone.
+   */
   private recordJournal(): void {
     if (!this.readDoc) return
     const text = this.currentText()
     const base = this.base
     if (text === this.saved || base === null) return
-    this.track(this.api.call('journal.record', { path: this.path, text, base }), false)
+    this.journalDue = { text, base }
+    if (!this.timers.has('autosave')) this.flushJournal()
+  }
+
+  private flushJournal(): void {
+    const due = this.journalDue
+    this.journalDue = null
+    if (!due || due.text === this.saved) return
+    this.track(this.api.call('journal.record', { path: this.path, ...due }), false)
   }
 
   private setDirty(value: boolean): void {

@@ -57,6 +57,8 @@ export function PreviewPane() {
     (state) => state.index?.pages.find((page) => page.path === path)?.title,
   )
   const changed = useStore(workspaceStore, (state) => state.lastChanged)
+  // Our own saves are not reported as changes; another page's text may show in this one.
+  const saved = useStore(workspaceStore, (state) => state.lastSaved)
   const [view, setView] = useState<{ frames: Frame[]; shown: number | null; status: Status }>({
     frames: [],
     shown: null,
@@ -185,6 +187,13 @@ export function PreviewPane() {
     const timer = setTimeout(() => run(true), 150)
     return () => clearTimeout(timer)
   }, [changed, path, run])
+
+  useEffect(() => {
+    if (!path || saved.at === 0) return
+    if (saved.path === path && getActiveText()?.path === path) return
+    const timer = setTimeout(() => run(true), 150)
+    return () => clearTimeout(timer)
+  }, [saved, path, run])
 
   // What the bridges say: a frame is ready, was scrolled, swapped a version in (or could not),
   // or a link was clicked (followed here: the frame never navigates by itself).

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src-main/ipc/dispatch.js'
 import type { CallName } from '../../../../src-shared/api/names.js'
+import type { SavedPage } from '../../../../src-shared/api/types.js'
 import type { EditorDoc } from '../../../../src-shared/markdown/editor-document.js'
 import { toEditorDoc } from '../../../../src-shared/markdown/page-document.js'
 import type { ApiPort } from '../../../../src-renderer/api/api-port.js'
@@ -67,6 +68,7 @@ async function setup(options: { autosave?: boolean } = {}) {
   const copies: { name: string; onClose: boolean }[] = []
   const failures: unknown[] = []
   const words: (number | null)[] = []
+  const answers: SavedPage[] = []
   let textChanges = 0
   const session = new PageSession({
     path: PAGE,
@@ -78,11 +80,14 @@ async function setup(options: { autosave?: boolean } = {}) {
       dirty: (value) => dirty.push(value),
       words: (count) => words.push(count),
       textChanged: () => textChanges++,
+      saved: (answer) => answers.push(answer),
       copied: (name, onClose) => copies.push({ name, onClose }),
       failed: (error) => failures.push(error),
     },
   })
   await session.read(false)
+  // The calls of opening the page are not the test's.
+  calls.length = 0
   const editor = { doc: session.model!.doc, reads: 0 }
   const detach = session.attach(() => {
     editor.reads++
@@ -129,6 +134,8 @@ async function setup(options: { autosave?: boolean } = {}) {
     copies,
     failures,
     words,
+    calls,
+    answers,
     textChanges: () => textChanges,
   }
 }
@@ -274,8 +281,8 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(s.copies).toHaveLength(1)
   })
 
-  it('records unsaved text in the journal after a pause, and discards it once saved', async () => {
-    const s = await setup()
+  it('records unsaved text in the journal after a pause, and the save discards it', async () => {
+    const s = await setup({ autosave: false })
     s.type('Texte à ne pas perdre.\n')
     await s.pause(JOURNAL_MS - 1)
     expect(await s.journal()).toEqual([])
@@ -285,8 +292,50 @@ describe('the page session (save, autosave, journal, conflict)', () => {
       [PAGE, page('title: Sénégal', 'Texte à ne pas perdre.\n')],
     ])
 
-    await s.pause(AUTOSAVE_MS)
+    await s.session.save()
     expect(await s.journal()).toEqual([])
+    expect(s.calls).toEqual(['journal.record', 'pages.save'])
+  })
+
+  it('costs one call for an autosave after a pause: the save, which answers letter and index line', async () => {
+    const s = await setup()
+    s.type('Un paragraphe de plus.\n')
+    await s.pause(AUTOSAVE_MS)
+    expect(s.calls).toEqual(['pages.save'])
+    expect(s.dirty).toEqual([true, false])
+    expect(s.answers.map(({ path, entry }) => [path, entry?.path])).toEqual([[PAGE, PAGE]])
+    expect(await s.journal()).toEqual([])
+  })
+
+  it('journals the text of a pause when typing resumes before its autosave', async () => {
+    const s = await setup()
+    s.type('Première phrase.\n')
+    await s.pause(JOURNAL_MS)
+    // The autosave of this pause is due: the journal waits for it.
+    expect(await s.journal()).toEqual([])
+
+    s.type('Première phrase. Deuxième.\n')
+    await s.session.whenIdle()
+    expect((await s.journal()).map((entry) => entry.text)).toEqual([
+      page('title: Sénégal', 'Première phrase.\n'),
+    ])
+
+    await s.pause(AUTOSAVE_MS)
+    expect(await s.disk()).toBe(page('title: Sénégal', 'Première phrase. Deuxième.\n'))
+    expect(await s.journal()).toEqual([])
+    expect(s.calls).toEqual(['journal.record', 'pages.save'])
+  })
+
+  it('journals the text of a pause whose autosave was refused', async () => {
+    const s = await setup()
+    s.type('Mon texte.\n')
+    await s.pause(JOURNAL_MS)
+    await s.writeTheirs()
+    await s.pause(AUTOSAVE_MS)
+    expect(s.session.view.get().conflict).not.toBeNull()
+    expect((await s.journal()).map((entry) => entry.text)).toEqual([
+      page('title: Sénégal', 'Mon texte.\n'),
+    ])
   })
 
   it('stays dirty when typing goes on while the file is written', async () => {
