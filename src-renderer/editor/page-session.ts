@@ -94,12 +94,6 @@ export class PageSession {
   /** Whether an editor shows the page: a refusal then shows the choices, else keeps a copy. */
   private shown = false
   private cachedText: string | null = null
-  /**
-   * The text of a pause in typing the journal has not written yet, because the autosave of the
-   * same pause was due (it makes the entry useless): written as soon as typing resumes, or if
-   * that save does not happen.
-   */
-  private journalDue: { text: string; base: string } | null = null
   private readonly timers = new Map<TimerName, () => void>()
   private readonly work = new Set<Promise<unknown>>()
 
@@ -185,8 +179,6 @@ export class PageSession {
 
   /** Called by the editor on every change of its document: cheap, whatever the page's size. */
   edited(): void {
-    // Typing resumed before the autosave: the pause's text goes to the journal after all.
-    this.flushJournal()
     this.cachedText = null
     this.setDirty(true)
     this.options.effects.textChanged()
@@ -199,7 +191,6 @@ export class PageSession {
     if (!this.conflicted && this.options.autosave())
       this.arm('autosave', AUTOSAVE_MS, () => {
         if (!this.conflicted) this.track(this.save(), true)
-        else this.flushJournal()
       })
   }
 
@@ -227,8 +218,6 @@ export class PageSession {
       answer = await this.api.call('pages.save', { path: this.path, text, base })
     } catch (error) {
       this.saved = previous
-      // The text is not on disk: the journal keeps it after all.
-      this.flushJournal()
       if (!isChangedOnDisk(error)) throw error
       // Nothing was written. An open editor shows the choices; a closing one, where nobody
       // can choose, keeps the text in a copy beside the page.
@@ -238,9 +227,8 @@ export class PageSession {
       return
     }
     this.base = answer.hash
-    // Main dropped the page's journal entry with the save; one due for this text is useless.
+    // Main dropped the page's journal entry with the save: a journal write still waiting is useless.
     this.cancel('journal')
-    if (this.journalDue?.text === text) this.journalDue = null
     this.options.effects.saved(answer)
     // Typing may have gone on while the file was written.
     if (this.currentText() === text) this.setDirty(false)
@@ -285,7 +273,6 @@ export class PageSession {
     this.conflicted = false
     this.settled = false
     this.cachedText = null
-    this.journalDue = null
     this.content = content
     this.page = null
     const version = (this.view.get().loaded?.version ?? 0) + 1
@@ -317,25 +304,17 @@ export class PageSession {
   }
 
   /**
-   * The journal keeps unsaved text half a second after typing stops: a crash while typing
-   * loses nothing. When the autosave of the same pause is due, the save will keep the text
-   * instead, so the entry waits (`journalDue`) and is written only if typing resumes first
-   * or the save fails: an autosave after a pause costs the save alone.
+   * The journal keeps unsaved text half a second after typing stops: a crash loses nothing.
+   * It belongs to typing, not to the autosave: the autosave of the same pause comes 1.5 s
+   * later, and a crash in between must still find the text (`pages.save` then drops it).
+   * When a save runs first (Ctrl+S, leaving the window), this timer is cancelled with it.
    */
   private recordJournal(): void {
     if (!this.readDoc) return
     const text = this.currentText()
     const base = this.base
     if (text === this.saved || base === null) return
-    this.journalDue = { text, base }
-    if (!this.timers.has('autosave')) this.flushJournal()
-  }
-
-  private flushJournal(): void {
-    const due = this.journalDue
-    this.journalDue = null
-    if (!due || due.text === this.saved) return
-    this.track(this.api.call('journal.record', { path: this.path, ...due }), false)
+    this.track(this.api.call('journal.record', { path: this.path, text, base }), false)
   }
 
   private setDirty(value: boolean): void {
