@@ -34,9 +34,15 @@ export class FolderServices {
     return this.previewService
   }
 
-  /** Saves a page and says where it stands after, in the one call the editor makes. */
+  /**
+   * Saves a page and says where it stands after, in the one call the editor makes. The page's
+   * crash-journal entry goes with the save: the text it kept is now on disk.
+   */
   async savePage(relative: string, text: string, base: ContentBase): Promise<SavedPage> {
     const saved = await this.workspace.savePage(relative, text, base)
+    // The page is written whatever happens to the journal: an entry left behind is offered at
+    // the next start, where restoring it over this newer text is refused and goes to a copy.
+    await this.workspace.journal?.discard(saved.path).catch(() => undefined)
     const { pages } = await this.workspace.pages()
     return {
       ...saved,

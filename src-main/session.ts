@@ -8,6 +8,7 @@ import { FolderServices } from './folder-services.js'
 import type { SettingsStore } from './settings/settings-store.js'
 import { ensureStarterPlaybook } from './workspace/starter-playbook.js'
 import { Workspace } from './workspace/workspace.js'
+import type { WorkspaceChange } from './workspace/workspace-change.js'
 
 export type EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]) => void
 
@@ -92,9 +93,13 @@ export class Session {
     await this.folder?.close()
     this.folder = new FolderServices(next)
     if (this.watch) {
-      // The renderer hears of every change, ours as other programs': the explorer, the status of
-      // versions and the open editors follow it (the watcher no longer echoes our own writes).
-      next.onChange((changes) => this.emit('index.changed', { paths: changes.map((c) => c.path) }))
+      // The renderer hears of the changes it does not know of: the explorer, the status of
+      // versions and the open editors follow them (the watcher no longer echoes our own writes).
+      // A save of a page's text is not one: its answer told the renderer all that changed.
+      next.onChange((changes) => {
+        const paths = changes.filter((change) => !isOwnTextSave(change)).map((c) => c.path)
+        if (paths.length > 0) this.emit('index.changed', { paths })
+      })
       await next.watch()
     }
     await this.settings.rememberWorkspace(next.root)
@@ -130,4 +135,9 @@ export class Session {
 
 async function isDirectory(folder: string): Promise<boolean> {
   return (await stat(folder).catch(() => null))?.isDirectory() ?? false
+}
+
+/** `pages.save` over an existing page, its settings unchanged: the save's answer says it all. */
+function isOwnTextSave(change: WorkspaceChange): boolean {
+  return change.kind === 'written' && change.textOnly
 }

@@ -4,6 +4,7 @@ import { attempt } from '../ui/report-failure.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { setTabDirty } from '../stores/tabs-store.js'
 import { notify } from '../stores/ui-store.js'
+import { applySavedPage } from '../stores/saved-page.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
 import { reportTextChanged } from '../stores/active-editor.js'
 import { PageSession } from './page-session.js'
@@ -19,6 +20,7 @@ export function openPageSession(path: string): PageSession {
       dirty: (value) => setTabDirty(path, value),
       words: (words) => editorStatusStore.set({ words }),
       textChanged: () => reportTextChanged(path),
+      saved: applySavedPage,
       copied(name, onClose) {
         notify(onClose ? 'editor.copySavedOnClose' : 'editor.copySaved', { name })
         void attempt(refreshIndex)

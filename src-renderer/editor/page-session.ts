@@ -1,4 +1,4 @@
-import type { PageContent } from '../../src-shared/api/types.js'
+import type { PageContent, SavedPage } from '../../src-shared/api/types.js'
 import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import { openPage, savePage, type PageModel } from '../../src-shared/markdown/page-document.js'
 import { countWords } from '../../src-shared/markdown/word-count.js'
@@ -37,6 +37,8 @@ export interface PageSessionEffects {
   words(count: number | null): void
   /** The text changed (an edit or a save): listeners decide when to read it. */
   textChanged(): void
+  /** Main wrote the page and said where it now stands (its letter, its line in the index). */
+  saved(answer: SavedPage): void
   /** Unsaved text went to a copy beside the page; `onClose` when nobody was there to choose. */
   copied(name: string, onClose: boolean): void
   /** A save run by a timer or on closing failed for another reason than a refusal. */
@@ -211,8 +213,9 @@ export class PageSession {
     if (base === null) return
     const previous = this.saved
     this.saved = text
+    let answer: SavedPage
     try {
-      this.base = (await this.api.call('pages.save', { path: this.path, text, base })).hash
+      answer = await this.api.call('pages.save', { path: this.path, text, base })
     } catch (error) {
       this.saved = previous
       if (!isChangedOnDisk(error)) throw error
@@ -223,8 +226,10 @@ export class PageSession {
       else await this.keepInCopy(text, true)
       return
     }
+    this.base = answer.hash
+    // Main dropped the page's journal entry with the save: a journal write still waiting is useless.
     this.cancel('journal')
-    await this.api.call('journal.discard', { path: this.path })
+    this.options.effects.saved(answer)
     // Typing may have gone on while the file was written.
     if (this.currentText() === text) this.setDirty(false)
     this.options.effects.textChanged()
@@ -298,7 +303,12 @@ export class PageSession {
     this.options.effects.copied(copy, onClose)
   }
 
-  /** The journal keeps unsaved text half a second after typing stops: a crash loses nothing. */
+  /**
+   * The journal keeps unsaved text half a second after typing stops: a crash loses nothing.
+   * It belongs to typing, not to the autosave: the autosave of the same pause comes 1.5 s
+   * later, and a crash in between must still find the text (`pages.save` then drops it).
+   * When a save runs first (Ctrl+S, leaving the window), this timer is cancelled with it.
+   */
   private recordJournal(): void {
     if (!this.readDoc) return
     const text = this.currentText()

@@ -1,4 +1,4 @@
-import type { ChangeKind, VersionsStatus } from '../../src-shared/api/types.js'
+import type { ChangeKind, FileChange, VersionsStatus } from '../../src-shared/api/types.js'
 import { api } from '../api/client.js'
 import { createStore } from './store.js'
 import { workspaceStore } from './workspace-store.js'
@@ -37,6 +37,34 @@ export function refreshVersions(): Promise<void> {
     }
   })()
   return reading
+}
+
+/**
+ * A save answered the page's letter: the status follows without being read again. A read
+ * already running may have started before the save: it is read once more after it.
+ */
+export function applyChangeOf(path: string, change: ChangeKind | null): void {
+  if (reading) again = true
+  const status = versionsStore.get().status
+  // A conflict is the merge's to say (its list), never the save's.
+  if (!status || change === 'conflicted') return
+  const changes = withChange(status.changes, path, change)
+  if (changes !== status.changes) versionsStore.set({ status: { ...status, changes } })
+}
+
+/** The list with `path`'s letter set (or removed); the same list when nothing differs. */
+function withChange(changes: FileChange[], path: string, kind: ChangeKind | null): FileChange[] {
+  const at = changes.findIndex((change) => change.path === path)
+  const current = at >= 0 ? changes[at] : undefined
+  // The same letter changes nothing (a rename keeps its old path).
+  if (current?.kind === kind || (!current && kind === null)) return changes
+  if (kind === null) return changes.filter((_, index) => index !== at)
+  if (current) return changes.map((change, index) => (index === at ? { path, kind } : change))
+  // Main lists the changes by path: the new one goes where a read would put it.
+  const after = changes.findIndex((change) => change.path > path)
+  const next = [...changes]
+  next.splice(after < 0 ? next.length : after, 0, { path, kind })
+  return next
 }
 
 /** How a page differs from the last version, or undefined when it does not. */

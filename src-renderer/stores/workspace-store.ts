@@ -26,6 +26,13 @@ interface WorkspaceState {
   configProblems: ConfigProblem[]
   /** Paths reported changed by the last watcher event, so open pages can reload. */
   lastChanged: { paths: string[]; at: number }
+  /**
+   * The last page this editor saved (main does not echo it as a change): views compared with
+   * the disk follow it; the editor that saved it already knows its text.
+   */
+  lastSaved: { path: string; at: number }
+  /** A save may have changed what « Problèmes » lists: read again when the view shows. */
+  problemsStale: boolean
 }
 
 export const workspaceStore = createStore<WorkspaceState>({
@@ -36,6 +43,8 @@ export const workspaceStore = createStore<WorkspaceState>({
   contentTypes: null,
   configProblems: [],
   lastChanged: { paths: [], at: 0 },
+  lastSaved: { path: '', at: 0 },
+  problemsStale: false,
 })
 
 export async function loadWorkspace(): Promise<void> {
@@ -70,7 +79,14 @@ export async function refreshIndex(options: { withContentTypes?: boolean } = {})
       : workspaceStore.get().contentTypes,
     api.call('workspace.problems', {}),
   ])
-  workspaceStore.set({ index, contentTypes, configProblems })
+  workspaceStore.set({ index, contentTypes, configProblems, problemsStale: false })
+}
+
+/** « Problèmes » alone, read again when its view shows after a save (the index is known). */
+export async function refreshProblems(): Promise<void> {
+  if (!workspaceStore.get().info) return
+  workspaceStore.set({ problemsStale: false })
+  workspaceStore.set({ configProblems: await api.call('workspace.problems', {}) })
 }
 
 export async function openWorkspace(path: string): Promise<void> {
@@ -92,12 +108,17 @@ export async function changeLanguage(language: Settings['language']): Promise<vo
   workspaceStore.set({ settings })
 }
 
+/** Tells the open pages and the views that follow the disk that these files changed. */
+export function reportChanged(paths: string[]): void {
+  workspaceStore.set({ lastChanged: { paths, at: Date.now() } })
+}
+
 /** Keeps the store in step with changes made on disk by other programs. */
 export function followWorkspaceEvents(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   let typesChanged = false
   const offIndex = api.on('index.changed', ({ paths }) => {
-    workspaceStore.set({ lastChanged: { paths, at: Date.now() } })
+    reportChanged(paths)
     // Only a change to `_atelier.yml` itself needs the content types read again.
     typesChanged ||= paths.includes(CONTENT_TYPES_FILE)
     if (timer) clearTimeout(timer)

@@ -9,7 +9,14 @@ import { useStore } from '../stores/store.js'
 import { openTab, retargetTab } from '../stores/tabs-store.js'
 import { closeDialog, notify } from '../stores/ui-store.js'
 import { isChangedOnDisk, saveCopyBeside } from '../editor/conflict-copy.js'
-import { findPage, openWorkspace, refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { applySavedPage } from '../stores/saved-page.js'
+import {
+  findPage,
+  openWorkspace,
+  refreshIndex,
+  reportChanged,
+  workspaceStore,
+} from '../stores/workspace-store.js'
 import { Modal } from '../ui/Modal.js'
 import { attempt } from '../ui/report-failure.js'
 
@@ -61,9 +68,15 @@ export function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
 async function restoreEntry(entry: JournalEntry, copySuffix: string): Promise<string> {
   if (entry.base !== undefined) {
     try {
-      return (
-        await api.call('pages.save', { path: entry.path, text: entry.text, base: entry.base })
-      ).path
+      const saved = await api.call('pages.save', {
+        path: entry.path,
+        text: entry.text,
+        base: entry.base,
+      })
+      // Main does not tell of its own saves: the stores follow the answer, an open editor reloads.
+      applySavedPage(saved)
+      reportChanged([saved.path])
+      return saved.path
     } catch (error) {
       if (!isChangedOnDisk(error)) throw error
     }

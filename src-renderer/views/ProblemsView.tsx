@@ -1,7 +1,9 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
-import { workspaceStore } from '../stores/workspace-store.js'
+import { refreshProblems, workspaceStore } from '../stores/workspace-store.js'
 
 /**
  * « Problèmes »: the site's settings files that cannot be read (`_config.yml`, `_data/…`,
@@ -13,6 +15,11 @@ export function ProblemsView() {
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
   const configProblems = useStore(workspaceStore, (state) => state.configProblems)
   const broken = (pages ?? []).filter((page) => page.error)
+  // Saves do not read « Problèmes » again (a check reads the whole site): it is read when shown.
+  const stale = useStore(workspaceStore, (state) => state.problemsStale)
+  useEffect(() => {
+    if (stale) void attempt(refreshProblems)
+  }, [stale])
   return (
     <section className="view">
       <header className="view-header">

@@ -47,6 +47,8 @@ export function PreviewPane() {
     (state) => state.index?.pages.find((page) => page.path === path)?.title,
   )
   const changed = useStore(workspaceStore, (state) => state.lastChanged)
+  // Our own saves are not reported as changes; another page's text may show in this one.
+  const saved = useStore(workspaceStore, (state) => state.lastSaved)
   const [controller] = useState(() => new PreviewController(ports))
   const view = useStore(controller.frames.view, (state) => state)
 
@@ -66,6 +68,9 @@ export function PreviewPane() {
   useEffect(() => {
     if (changed.at !== 0) controller.siteChanged(changed.paths)
   }, [controller, changed, path])
+  useEffect(() => {
+    if (saved.at !== 0) controller.siteChanged([saved.path])
+  }, [controller, saved])
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => controller.receive(event.source, event.data)

@@ -20,6 +20,10 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
   const touched = useStore(workspaceStore, (state) =>
     !to && state.lastChanged.paths.includes(page) ? state.lastChanged.at : 0,
   )
+  // Our own saves are not reported as changes: followed apart.
+  const saved = useStore(workspaceStore, (state) =>
+    !to && state.lastSaved.path === page ? state.lastSaved.at : 0,
+  )
 
   useEffect(() => {
     let current = true
@@ -34,7 +38,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
     return () => {
       current = false
     }
-  }, [page, from, to, touched])
+  }, [page, from, to, touched, saved])
 
   const same = result && result.fields.length === 0 && result.body.every((l) => l.kind === 'same')
   return (

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src-main/ipc/dispatch.js'
 import type { CallName } from '../../../../src-shared/api/names.js'
+import type { SavedPage } from '../../../../src-shared/api/types.js'
 import type { EditorDoc } from '../../../../src-shared/markdown/editor-document.js'
 import { toEditorDoc } from '../../../../src-shared/markdown/page-document.js'
 import type { ApiPort } from '../../../../src-renderer/api/api-port.js'
@@ -67,6 +68,7 @@ async function setup(options: { autosave?: boolean } = {}) {
   const copies: { name: string; onClose: boolean }[] = []
   const failures: unknown[] = []
   const words: (number | null)[] = []
+  const answers: SavedPage[] = []
   let textChanges = 0
   const session = new PageSession({
     path: PAGE,
@@ -78,11 +80,14 @@ async function setup(options: { autosave?: boolean } = {}) {
       dirty: (value) => dirty.push(value),
       words: (count) => words.push(count),
       textChanged: () => textChanges++,
+      saved: (answer) => answers.push(answer),
       copied: (name, onClose) => copies.push({ name, onClose }),
       failed: (error) => failures.push(error),
     },
   })
   await session.read(false)
+  // The calls of opening the page are not the test's.
+  calls.length = 0
   const editor = { doc: session.model!.doc, reads: 0 }
   const detach = session.attach(() => {
     editor.reads++
@@ -129,6 +134,8 @@ async function setup(options: { autosave?: boolean } = {}) {
     copies,
     failures,
     words,
+    calls,
+    answers,
     textChanges: () => textChanges,
   }
 }
@@ -274,7 +281,7 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(s.copies).toHaveLength(1)
   })
 
-  it('records unsaved text in the journal after a pause, and discards it once saved', async () => {
+  it('records unsaved text in the journal after a pause, and the save discards it', async () => {
     const s = await setup()
     s.type('Texte à ne pas perdre.\n')
     await s.pause(JOURNAL_MS - 1)
@@ -287,6 +294,29 @@ describe('the page session (save, autosave, journal, conflict)', () => {
 
     await s.pause(AUTOSAVE_MS)
     expect(await s.journal()).toEqual([])
+  })
+
+  it('costs one call for the autosave after a pause: the save, which answers letter and index line', async () => {
+    const s = await setup()
+    s.type('Un paragraphe de plus.\n')
+    // The journal's call belongs to typing: a crash before the autosave finds the text.
+    await s.pause(JOURNAL_MS)
+    expect(s.calls).toEqual(['journal.record'])
+
+    await s.pause(AUTOSAVE_MS - JOURNAL_MS)
+    expect(s.calls).toEqual(['journal.record', 'pages.save'])
+    expect(s.dirty).toEqual([true, false])
+    expect(s.answers.map(({ path, entry }) => [path, entry?.path])).toEqual([[PAGE, PAGE]])
+    // The save dropped the journal entry itself.
+    expect(await s.journal()).toEqual([])
+  })
+
+  it('does not journal when a save comes before the journal’s pause', async () => {
+    const s = await setup()
+    s.type('Enregistré tout de suite.\n')
+    await s.session.save()
+    await s.pause(AUTOSAVE_MS)
+    expect(s.calls).toEqual(['pages.save'])
   })
 
   it('stays dirty when typing goes on while the file is written', async () => {
