@@ -24,6 +24,17 @@ export function hasJekyll(plugins: readonly string[] = []): boolean {
   return spawnSync('ruby', ['-e', requires]).status === 0
 }
 
+/** Debian's `jekyll build` of `site` into a fresh folder, whose path it returns. */
+export async function jekyllBuild(site: string): Promise<string> {
+  const destination = path.join(await tempDir('atelier-jekyll-'), 'site')
+  execFileSync(
+    'jekyll',
+    ['build', '--source', site, '--destination', destination, '--disable-disk-cache'],
+    { stdio: 'pipe', env },
+  )
+  return destination
+}
+
 export interface DifferentialOptions {
   /** Files Jekyll writes that Atelier does not, by design (plugin output, source maps). */
   readonly notOurs?: (file: string) => boolean
@@ -65,15 +76,7 @@ export async function expectBuildLikeJekyll(
   options: DifferentialOptions = {},
 ): Promise<string[]> {
   const notOurs = options.notOurs ?? defaultNotOurs
-  const jekyll = path.join(await tempDir('atelier-jekyll-'), 'site')
-  execFileSync(
-    'jekyll',
-    ['build', '--source', site, '--destination', jekyll, '--disable-disk-cache'],
-    {
-      stdio: 'pipe',
-      env,
-    },
-  )
+  const jekyll = await jekyllBuild(site)
   const ours = path.join(await tempDir('atelier-build-'), 'site')
   let printed = ''
   const code = await runCli(

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
+import { jekyllBuild } from '../../../helpers/jekyll-differential.js'
 import { describe, expect, it } from 'vitest'
 import { buildSite } from '../../../../src-main/preview/build-site.js'
 import { buildCommand } from '../../../../src-main/commands/preview.js'
@@ -13,15 +14,8 @@ import { openSession } from '../../../helpers/session.js'
 const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
 
 /** Debian's `jekyll build` of the same folder, or null where Jekyll is not installed. */
-async function jekyllBuild(root: string): Promise<string | null> {
-  if (!hasJekyll) return null
-  const destination = path.join(await tempDir('atelier-jekyll-'), 'site')
-  execFileSync(
-    'jekyll',
-    ['build', '--source', root, '--destination', destination, '--disable-disk-cache'],
-    { stdio: 'pipe', env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true' } },
-  )
-  return destination
+async function jekyllBuildIfInstalled(root: string): Promise<string | null> {
+  return hasJekyll ? jekyllBuild(root) : null
 }
 
 async function ourBuild(root: string) {
@@ -53,7 +47,7 @@ describe('Jekyll’s render order', () => {
     const index = read(destination, 'index.html')
     expect(index).toContain('<article class="fiche"><h1 id="fiche-a">Fiche A</h1>')
     expect(index).toContain('<div class="c"><p>Texte de <em>B</em>.</p>')
-    const jekyll = await jekyllBuild(root)
+    const jekyll = await jekyllBuildIfInstalled(root)
     if (jekyll) {
       expect(visibleText(path.join(destination, 'index.html'))).toBe(
         visibleText(path.join(jekyll, 'index.html')),
@@ -78,7 +72,7 @@ describe('Jekyll’s render order', () => {
     const { destination } = await ourBuild(root)
     const ours = read(destination, 'index.html').trim()
     expect(ours).toBe('[T0omega][T1beta][T4zeta][T2mu][T3alpha]')
-    const jekyll = await jekyllBuild(root)
+    const jekyll = await jekyllBuildIfInstalled(root)
     if (jekyll) expect(ours).toBe(read(jekyll, 'index.html').trim())
   }, 60_000)
 })
@@ -93,7 +87,7 @@ describe('Sass pages', () => {
     const { destination, report } = await ourBuild(root)
     expect(report.problems).toEqual([])
     expect(css(read(destination, 'assets/css/styles.css'))).toBe('body{color:#123456}')
-    const jekyll = await jekyllBuild(root)
+    const jekyll = await jekyllBuildIfInstalled(root)
     if (jekyll) {
       expect(css(read(destination, 'assets/css/styles.css'))).toBe(
         css(read(jekyll, 'assets/css/styles.css')),
@@ -112,7 +106,7 @@ describe('Sass pages', () => {
     const { destination, report } = await ourBuild(root)
     expect(report.problems).toEqual([])
     expect(css(read(destination, 'assets/main.css'))).toBe('body{background:black}p{margin:3px}')
-    const jekyll = await jekyllBuild(root)
+    const jekyll = await jekyllBuildIfInstalled(root)
     if (jekyll) {
       expect(css(read(destination, 'assets/main.css'))).toBe(css(read(jekyll, 'assets/main.css')))
     }
@@ -202,7 +196,7 @@ describe('{% highlight %}', () => {
     expect(html).toContain(
       '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n2\n3\n</pre></td><td class="code"><pre>un\ndeux\ntrois\n</pre></td></tr></tbody></table>',
     )
-    const jekyll = await jekyllBuild(root)
+    const jekyll = await jekyllBuildIfInstalled(root)
     if (jekyll) expect(html.trim()).toBe(read(jekyll, 'index.html').trim())
   }, 60_000)
 })
@@ -231,7 +225,7 @@ describe('order of posts and collection documents, generated', () => {
     const { destination } = await ourBuild(root)
     const ours = read(destination, 'index.html')
     expect(ours.split('\n').length).toBeGreaterThan(20)
-    const jekyll = await jekyllBuild(root)
+    const jekyll = await jekyllBuildIfInstalled(root)
     if (jekyll) expect(ours).toBe(read(jekyll, 'index.html'))
   }, 60_000)
 })

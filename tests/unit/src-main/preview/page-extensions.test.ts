@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { hasJekyll as jekyllRuns, jekyllBuild } from '../../../helpers/jekyll-differential.js'
 import { describe, expect, it } from 'vitest'
 import { buildSite } from '../../../../src-main/preview/build-site.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
@@ -18,18 +18,6 @@ import { filesBelow } from '../../../helpers/visible-text.js'
  * and, where it is installed, Debian's `jekyll build` must write the same files and list
  * the same pages.
  */
-
-const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
-
-async function jekyllBuild(root: string): Promise<string> {
-  const destination = path.join(await tempDir('atelier-jekyll-'), 'site')
-  execFileSync(
-    'jekyll',
-    ['build', '--source', root, '--destination', destination, '--disable-disk-cache'],
-    { stdio: 'pipe', env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true' } },
-  )
-  return destination
-}
 
 const LIST = '{% for p in site.html_pages %}[{{ p.path }}]{% endfor %}'
 const EXTENSIONS = [
@@ -94,7 +82,7 @@ describe('pages of every extension', () => {
     expect(listed).not.toContain('[page-5-none.xml]')
   }, 60_000)
 
-  it.skipIf(!hasJekyll)(
+  it.skipIf(!jekyllRuns())(
     'writes the same files and lists the same pages as jekyll build',
     async () => {
       const root = await writeSite(everyKindOfPage())

@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
+import { hasJekyll as jekyllRuns, jekyllBuild } from '../../../helpers/jekyll-differential.js'
 import { describe, expect, it } from 'vitest'
 import { buildSite } from '../../../../src-main/preview/build-site.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
@@ -15,18 +15,6 @@ import { filesBelow } from '../../../helpers/visible-text.js'
  * nothing (`nil`) for a page. Generated sites are built by Atelier and, where it is
  * installed, by Debian's `jekyll build`, and every written page must be the same.
  */
-
-const hasJekyll = spawnSync('jekyll', ['--version']).status === 0
-
-async function jekyllBuild(root: string): Promise<string> {
-  const destination = path.join(await tempDir('atelier-jekyll-'), 'site')
-  execFileSync(
-    'jekyll',
-    ['build', '--source', root, '--destination', destination, '--disable-disk-cache'],
-    { stdio: 'pipe', env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true' } },
-  )
-  return destination
-}
 
 /** Every document prints what it sees of `site.related_posts`, and how many. */
 const LIST =
@@ -94,7 +82,7 @@ describe('site.related_posts', () => {
       fc.asyncProperty(blog, async ({ posts, notes }) => {
         const root = await writeSite(siteWith(posts, notes))
         const ours = await ourBuild(root)
-        if (!hasJekyll) return
+        if (!jekyllRuns()) return
         const jekyll = await jekyllBuild(root)
         const pages = filesBelow(jekyll).filter((file) => file.endsWith('.html'))
         expect(filesBelow(ours).filter((file) => file.endsWith('.html'))).toEqual(pages)
