@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect } from 'vitest'
 import { runCli } from '../../src-main/cli.js'
-import { EXPORT_MARKER } from '../../src-main/preview/build-site.js'
+import { buildSite, EXPORT_MARKER, type BuildReport } from '../../src-main/preview/build-site.js'
 import { tempDir } from './temp-dir.js'
 import { filesBelow, visibleText } from './visible-text.js'
 
@@ -34,6 +34,18 @@ export async function jekyllBuild(site: string): Promise<string> {
   )
   return destination
 }
+
+/** Atelier's build (`buildSite`, what `cli build` runs) of `site` into a fresh folder. */
+export async function atelierBuild(
+  site: string,
+): Promise<{ destination: string; report: BuildReport }> {
+  const destination = path.join(await tempDir('atelier-build-'), 'site')
+  return { destination, report: await buildSite(site, destination) }
+}
+
+/** One file of a built site, as text. */
+export const readBuilt = (folder: string, file: string) =>
+  readFileSync(path.join(folder, file), 'utf8')
 
 export interface DifferentialOptions {
   /** Files Jekyll writes that Atelier does not, by design (plugin output, source maps). */

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import fc from 'fast-check'
-import { jekyllBuild } from '../../../helpers/jekyll-differential.js'
-import { describe, expect, it } from 'vitest'
 import { buildSite } from '../../../../src-main/preview/build-site.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
+import fc from 'fast-check'
+import { atelierBuild, jekyllBuild, readBuilt } from '../../../helpers/jekyll-differential.js'
+import { describe, expect, it } from 'vitest'
 import { buildCommand } from '../../../../src-main/commands/preview.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
-import { tempDir } from '../../../helpers/temp-dir.js'
 import { visibleText } from '../../../helpers/visible-text.js'
 import { openSession } from '../../../helpers/session.js'
 
@@ -18,13 +17,8 @@ async function jekyllBuildIfInstalled(root: string): Promise<string | null> {
   return hasJekyll ? jekyllBuild(root) : null
 }
 
-async function ourBuild(root: string) {
-  const destination = path.join(await tempDir('atelier-build-'), 'site')
-  const report = await buildSite(root, destination)
-  return { destination, report }
-}
-
-const read = (folder: string, file: string) => readFileSync(path.join(folder, file), 'utf8')
+const ourBuild = atelierBuild
+const read = readBuilt
 /** The CSS with whitespace folded, so Dart Sass's and libsass's layouts compare. */
 const css = (text: string) =>
   text

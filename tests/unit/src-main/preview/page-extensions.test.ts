@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { hasJekyll as jekyllRuns, jekyllBuild } from '../../../helpers/jekyll-differential.js'
+import {
+  atelierBuild,
+  hasJekyll as jekyllRuns,
+  jekyllBuild,
+  readBuilt,
+} from '../../../helpers/jekyll-differential.js'
 import { describe, expect, it } from 'vitest'
-import { buildSite } from '../../../../src-main/preview/build-site.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
-import { tempDir } from '../../../helpers/temp-dir.js'
 import { filesBelow } from '../../../helpers/visible-text.js'
 
 /**
@@ -57,14 +58,14 @@ function everyKindOfPage(): Record<string, string> {
   return files
 }
 
+/** Atelier's build, which must report no problem. */
 async function ourBuild(root: string): Promise<string> {
-  const destination = path.join(await tempDir('atelier-build-'), 'site')
-  const report = await buildSite(root, destination)
+  const { destination, report } = await atelierBuild(root)
   expect(report.problems).toEqual([])
   return destination
 }
 
-const read = (folder: string, file: string) => readFileSync(path.join(folder, file), 'utf8')
+const read = readBuilt
 
 describe('pages of every extension', () => {
   it('reads any file with front matter as a page and writes it with its own extension', async () => {
