@@ -60,10 +60,30 @@ export default tseslint.config(
     },
   },
   {
+    // Review (contributions as files, notes, rendered diffs) is built on git/, site/ and the
+    // preview's renderer; the workspace and the preview know nothing of it.
+    files: ['src-main/review/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', '**/ipc/**', '**/workspace/**'] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/preview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/review/**'] }],
+    },
+  },
+  {
     // The workspace (pages, index, journal) knows nothing of the preview: the session wires them.
     files: ['src-main/workspace/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/preview/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', '**/ipc/**', '**/preview/**', '**/review/**'] },
+      ],
     },
   },
   {
@@ -73,7 +93,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['electron', '**/ipc/**', '**/workspace/**', '**/preview/**'] },
+        {
+          patterns: ['electron', '**/ipc/**', '**/workspace/**', '**/preview/**', '**/review/**'],
+        },
       ],
     },
   },
