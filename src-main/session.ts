@@ -24,6 +24,11 @@ export class Session {
    */
   preview: { origin: string; frameAncestors: string } | null = null
   private readonly sinks = new Set<EventSink>()
+  /**
+   * A contribution file given on the app's command line: the renderer asks for
+   * it once (`review.pendingFile`) and opens « Ouvrir une contribution reçue » with it.
+   */
+  pendingContribution: string | null = null
   /** Folders the user picked in the native dialog during this run. */
   private readonly chosenFolders = new Set<string>()
 

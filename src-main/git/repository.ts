@@ -217,6 +217,28 @@ export class Repository {
     })
   }
 
+  /**
+   * Runs a command of a layer above git/ (review: bundles, notes, approval) in
+   * the queue, so it never writes while a version is being recorded. `status`
+   * is the fresh status such a command may need; `moves` says it may change
+   * HEAD or the work tree, so the incremental status starts over afterwards.
+   */
+  async run<T>(
+    operation: (context: RepositoryContext, status: () => Promise<StatusEntry[]>) => Promise<T>,
+    options: { moves?: boolean } = {},
+  ): Promise<T> {
+    return this.exclusive(async () => {
+      if (options.moves) await this.refuseSparseCheckout()
+      try {
+        return await this.guard(() =>
+          operation(this.context, () => this.tracker.status({ fresh: true })),
+        )
+      } finally {
+        if (options.moves) this.tracker.reset()
+      }
+    })
+  }
+
   /** Removes a `.git/index.lock` left by an interrupted operation, once the user confirms. */
   async clearLock(): Promise<boolean> {
     return this.exclusive(() => clearStaleLock(this.context.gitdir))

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
 import type { HandlerTable } from './handler.js'
 import { createPreviewHandlers } from './preview-handlers.js'
+import { createReviewHandlers } from './review-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
 /** What differs between the Electron app and the test host; everything else is shared. */
@@ -12,6 +13,10 @@ export interface PlatformHooks {
   chooseFolder(): Promise<string | null>
   /** Opens a link in the system browser; never inside the app. */
   openExternal(url: string): Promise<boolean>
+  /** Native save dialog for a contribution file, proposing `name`; the host has none (null). */
+  chooseSaveFile(name: string): Promise<string | null>
+  /** Native open dialog for a received contribution file; the host has none (null). */
+  chooseOpenFile(): Promise<string | null>
 }
 
 /** The one table of handlers, served by Electron IPC and by the test host alike. */
@@ -69,5 +74,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
     ...createVersionsHandlers(session),
     ...createPreviewHandlers(session),
+    ...createReviewHandlers(session, platform),
   }
 }

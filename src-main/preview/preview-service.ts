@@ -10,6 +10,7 @@ import { previewCsp, replaceExternalContent } from './offline-content.js'
 import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
 import { readSite } from './read-site.js'
 import { BoundedRenderer } from './bounded-renderer.js'
+import { HeldDocuments } from './held-documents.js'
 import { failureMessage, overrunMessage } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
 
@@ -48,6 +49,7 @@ const TYPES: Record<string, string> = {
 export class PreviewService {
   private current: Promise<Site> | null = null
   private readonly drafts = new Map<string, string>()
+  private readonly held = new HeldDocuments()
   allowExternal = false
   language: Language = 'fr'
 
@@ -117,7 +119,10 @@ export class PreviewService {
    * the bridge and a policy that lets only it run (a new nonce each time).
    */
   async serve(urlPath: string): Promise<PreviewResponse> {
-    const response = await this.serveFile(urlPath)
+    const held = this.held.get(urlPath)
+    const response: PreviewResponse = held
+      ? { status: 200, type: TYPES['.html']!, body: held, headers: {} }
+      : await this.serveFile(urlPath)
     if (!response.type.startsWith('text/html')) return response
     const nonce = createNonce()
     return {
@@ -145,6 +150,33 @@ export class PreviewService {
     if (!doc?.output) return null
     const response = await this.renderDocument(site, doc)
     return response.type.startsWith('text/html') ? withoutAutoRefresh(String(response.body)) : null
+  }
+
+  /**
+   * A body of HTML made elsewhere (a review's rendered differences) shown as
+   * the site shows its pages: in a document with the head of `likePath`'s
+   * published page (or the home page) — its stylesheets and fonts — and with
+   * `css` added. Answers the document's address on the preview's origin.
+   */
+  async holdDocument(body: string, likePath: string | null, css: string): Promise<string> {
+    const site = await this.site()
+    const published = site.documents.filter((doc) => doc.output && /\.html$|\/$/.test(doc.url))
+    const like =
+      published.find((doc) => doc.relativePath === likePath) ??
+      published.find((doc) => doc.url === '/' || doc.url === '/index.html') ??
+      published[0]
+    const page = like ? await this.pageHtml(like.relativePath) : null
+    const head = page?.match(/<head[^>]*>([\s\S]*?)<\/head>/i)?.[1] ?? '<meta charset="utf-8">'
+    const base = like ? like.url.replace(/[^/]*$/, '') : '/'
+    const document = [
+      '<!DOCTYPE html><html lang="fr"><head>',
+      `<base href="${escapeAttribute(base)}">`,
+      head,
+      `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
+      '</head><body><main class="page-content atelier-review" aria-label="Relecture">',
+      `<div class="wrapper">${body}</div></main></body></html>`,
+    ].join('\n')
+    return this.held.hold(document)
   }
 
   private async serveFile(urlPath: string): Promise<PreviewResponse> {
@@ -308,4 +340,8 @@ function safeEncode(text: string): string {
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }

@@ -5,6 +5,13 @@ import { CONTENT_BASE_PATTERN } from './content-base.js'
 import { PAGE_TEXT_LIMIT } from './size-limits.js'
 import type { PageComparison } from '../diff/page-comparison.js'
 import type {
+  ReceivedContribution,
+  ReviewComment,
+  ReviewDiff,
+  ReviewSummary,
+  SentContribution,
+} from './review-types.js'
+import type {
   AppInfo,
   ConfigProblem,
   ConflictTexts,
@@ -32,6 +39,10 @@ const relativePath = z.string().min(1).max(4096)
 const none = z.object({}).strict()
 /** A version: a contribution name, `HEAD`, or a commit id. */
 const versionRef = z.string().min(1).max(255)
+/** A contribution (branch) name, as `versions.contributions` or `review.list` gave it. */
+const branchName = z.string().min(1).max(255)
+/** A file on the user's disk (a contribution file), chosen in a dialog, dropped or typed. */
+const userFile = z.string().min(1).max(4096)
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I
@@ -217,6 +228,48 @@ export const contract = {
   ),
   /** Settings files that cannot be read (`_config.yml`, `_data/…`, `_atelier.yml`), for « Problèmes ». */
   'workspace.problems': call<ConfigProblem[]>()(none),
+  /** « Relecture »: the contributions to review, received and local, with their status. */
+  'review.list': call<ReviewSummary[]>()(none),
+  /** A contribution's changed files against the main line, pages rendered with changes marked. */
+  'review.diff': call<ReviewDiff>()(z.object({ branch: branchName }).strict()),
+  /** Comments on a contribution (of one page when `path` is given), anchored to its latest version. */
+  'review.comments': call<ReviewComment[]>()(
+    z.object({ branch: branchName, path: relativePath.optional() }).strict(),
+  ),
+  'review.comment': call<ReviewComment>()(
+    z
+      .object({
+        branch: branchName,
+        path: relativePath,
+        blockIndex: z.number().int().min(0).max(1_000_000),
+        text: z.string().trim().min(1).max(10_000),
+        replyTo: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+  ),
+  'review.resolve': call<boolean>()(
+    z.object({ branch: branchName, id: z.string().min(1).max(100) }).strict(),
+  ),
+  /** « Demander des modifications »: recorded on the contribution's latest version. */
+  'review.requestChanges': call<boolean>()(z.object({ branch: branchName }).strict()),
+  /** « Approuver et intégrer »: merges into the main line and records who approved, when. */
+  'review.approve': call<MergeOutcome>()(z.object({ branch: branchName }).strict()),
+  /** The file name « Envoyer ma contribution » proposes: after the person and the date. */
+  'review.suggestFile': call<string>()(z.object({ branch: branchName }).strict()),
+  /** Native save dialog for a contribution file; null when cancelled or in the test host. */
+  'review.chooseSaveFile': call<string | null>()(
+    z.object({ name: z.string().min(1).max(255) }).strict(),
+  ),
+  /** Native open dialog for a received file; null when cancelled or in the test host. */
+  'review.chooseOpenFile': call<string | null>()(none),
+  /** « Envoyer ma contribution » / « Renvoyer »: the contribution written as one git bundle. */
+  'review.send': call<SentContribution>()(
+    z.object({ branch: branchName, full: z.boolean(), file: userFile }).strict(),
+  ),
+  /** « Ouvrir une contribution reçue »: checks the whole file, then imports it (never moves `main`). */
+  'review.receive': call<ReceivedContribution>()(z.object({ file: userFile }).strict()),
+  /** A contribution file given on the app's command line, once; null when none. */
+  'review.pendingFile': call<string | null>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

@@ -48,6 +48,19 @@ export const callNames = [
   'preview.allowExternal',
   'preview.export',
   'workspace.problems',
+  'review.list',
+  'review.diff',
+  'review.comments',
+  'review.comment',
+  'review.resolve',
+  'review.requestChanges',
+  'review.approve',
+  'review.suggestFile',
+  'review.chooseSaveFile',
+  'review.chooseOpenFile',
+  'review.send',
+  'review.receive',
+  'review.pendingFile',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -1,0 +1,170 @@
+import path from 'node:path'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import type { Author } from '../../src-shared/api/types.js'
+import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
+import { REVIEW_DIFF_CSS } from '../../src-shared/review/review-diff-style.js'
+import { sideOf } from '../../src-shared/review/review-sides.js'
+import { isWithin, realpathOfExistingPart } from '../fs/safe-path.js'
+import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
+import { addComment, listComments, resolveComment } from '../review/comments.js'
+import { mergeReceivedNotes } from '../review/merge-received-notes.js'
+import { receiveContribution } from '../review/receive-contribution.js'
+import { reviewDiff } from '../review/rendered-diff.js'
+import { listReviews } from '../review/review-status.js'
+import { contributionFileName, sendContribution } from '../review/send-contribution.js'
+import type { Session } from '../session.js'
+import type { Workspace } from '../workspace/workspace.js'
+import type { Handler } from './handler.js'
+import type { PlatformHooks } from './handlers.js'
+
+/**
+ * « Relecture »: contributions as files, their rendered differences, comments
+ * and decisions. Every command runs in the repository's queue; paths cross
+ * the boundary as the workspace names them.
+ */
+export function createReviewHandlers(
+  session: Session,
+  platform: Pick<PlatformHooks, 'chooseSaveFile' | 'chooseOpenFile'>,
+) {
+  const repositoryOf = () => {
+    const workspace = session.requireWorkspace()
+    return { workspace, repository: workspace.requireRepository() }
+  }
+  const author = (): Author => {
+    const stored = session.settings.get().author
+    if (!stored) throw new AtelierError('author-missing')
+    return stored
+  }
+  /** The repository's name of a file, as the workspace shows it (unchanged when outside it). */
+  const shown = (workspace: Workspace, file: string) => workspace.workspacePath(file) ?? file
+  const shownComment = (workspace: Workspace, comment: ReviewComment): ReviewComment => ({
+    ...comment,
+    path: shown(workspace, comment.path),
+  })
+  /** A contribution file is never written into, nor read from, the open folder's own files. */
+  const outsideWorkspace = async (workspace: Workspace, file: string): Promise<string> => {
+    const target = path.resolve(file)
+    const [realTarget, realRoot] = await Promise.all([
+      realpathOfExistingPart(target),
+      realpathOfExistingPart(workspace.root),
+    ])
+    if (isWithin(realRoot ?? workspace.root, realTarget ?? target)) {
+      throw new AtelierError('contribution-file-inside', target)
+    }
+    return target
+  }
+  const afterMove = async (workspace: Workspace) => {
+    const info = await workspace.info()
+    await workspace.refreshAll()
+    session.emit('workspace.changed', info)
+  }
+
+  return {
+    'review.list': (async () =>
+      repositoryOf().repository.run((context) =>
+        listReviews(context),
+      )) satisfies Handler<'review.list'>,
+    'review.diff': (async ({ branch }) => {
+      const { workspace, repository } = repositoryOf()
+      const diff: ReviewDiff = await repository.run((context) => reviewDiff(context, branch))
+      const pages = diff.pages.map((page) => ({
+        ...page,
+        path: shown(workspace, page.path),
+        ...(page.from === undefined ? {} : { from: shown(workspace, page.from) }),
+      }))
+      const preview = session.preview
+      if (!preview) return { ...diff, pages }
+      // Each rendered body is shown in the site's look, from the preview's origin.
+      const service = session.requireFolder().preview(preview.frameAncestors)
+      const frame = async (body: string, like: string) =>
+        `${preview.origin}${await service.holdDocument(body, like, REVIEW_DIFF_CSS)}`
+      return {
+        ...diff,
+        pages: await Promise.all(
+          pages.map(async (page) => {
+            if (page.html === null) return { ...page, frames: null }
+            const [inline, before, after] = await Promise.all([
+              frame(page.html, page.path),
+              frame(sideOf(page.html, 'before'), page.path),
+              frame(sideOf(page.html, 'after'), page.path),
+            ])
+            return { ...page, frames: { inline, before, after } }
+          }),
+        ),
+      }
+    }) satisfies Handler<'review.diff'>,
+    'review.comments': (async ({ branch, path: file }) => {
+      const { workspace, repository } = repositoryOf()
+      const inRepository =
+        file === undefined ? undefined : workspace.repositoryPath(await workspace.resolve(file))
+      const comments = await repository.run((context) =>
+        listComments(context, branch, inRepository),
+      )
+      return comments.map((comment) => shownComment(workspace, comment))
+    }) satisfies Handler<'review.comments'>,
+    'review.comment': (async ({ branch, path: file, blockIndex, text, replyTo }) => {
+      const { workspace, repository } = repositoryOf()
+      const inRepository = workspace.repositoryPath(await workspace.resolve(file))
+      const who = author()
+      const comment = await repository.run((context) =>
+        addComment(
+          context,
+          { branch, path: inRepository, blockIndex, text, ...(replyTo ? { replyTo } : {}) },
+          who,
+        ),
+      )
+      return shownComment(workspace, comment)
+    }) satisfies Handler<'review.comment'>,
+    'review.resolve': (async ({ branch, id }) => {
+      const who = author()
+      await repositoryOf().repository.run((context) => resolveComment(context, { branch, id }, who))
+      return true
+    }) satisfies Handler<'review.resolve'>,
+    'review.requestChanges': (async ({ branch }) => {
+      const who = author()
+      await repositoryOf().repository.run((context) => requestChanges(context, branch, who))
+      return true
+    }) satisfies Handler<'review.requestChanges'>,
+    'review.approve': (async ({ branch }) => {
+      const { workspace, repository } = repositoryOf()
+      const who = author()
+      const outcome = await repository.run(
+        (context, status) => approveAndIntegrate(context, status, branch, who),
+        { moves: true },
+      )
+      await afterMove(workspace)
+      if (outcome.kind !== 'conflicts') return outcome
+      return { ...outcome, conflicts: outcome.conflicts.map((file) => shown(workspace, file)) }
+    }) satisfies Handler<'review.approve'>,
+    'review.suggestFile': (async ({ branch }) => {
+      const who = session.settings.get().author
+      const person = who?.name ?? branch.replace(/^recu\//, '')
+      return contributionFileName(person, new Date())
+    }) satisfies Handler<'review.suggestFile'>,
+    'review.chooseSaveFile': (async ({ name }) =>
+      platform.chooseSaveFile(name)) satisfies Handler<'review.chooseSaveFile'>,
+    'review.chooseOpenFile': (async () =>
+      platform.chooseOpenFile()) satisfies Handler<'review.chooseOpenFile'>,
+    'review.send': (async ({ branch, full, file }) => {
+      const { workspace, repository } = repositoryOf()
+      const target = await outsideWorkspace(workspace, file)
+      return repository.run((context) => sendContribution(context, { branch, full, file: target }))
+    }) satisfies Handler<'review.send'>,
+    'review.receive': (async ({ file }) => {
+      const { workspace, repository } = repositoryOf()
+      const source = await outsideWorkspace(workspace, file)
+      const received = await repository.run(async (context) => {
+        const result = await receiveContribution(context, source)
+        if (result.notes !== null) await mergeReceivedNotes(context)
+        return result
+      })
+      session.emit('workspace.changed', await workspace.info())
+      return received
+    }) satisfies Handler<'review.receive'>,
+    'review.pendingFile': (async () => {
+      const file = session.pendingContribution
+      session.pendingContribution = null
+      return file
+    }) satisfies Handler<'review.pendingFile'>,
+  }
+}
