@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { CALL_CHANNEL, EVENT_CHANNEL, isCallName, isEventName } from '../src-shared/api/names.js'
 
 /**
@@ -18,6 +18,10 @@ const api = {
     }
     ipcRenderer.on(EVENT_CHANNEL, wrapped)
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped)
+  },
+  /** Where a file dropped on the window is on disk (a contribution file); main checks it again. */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file)
   },
 }
 

@@ -10,6 +10,7 @@ import {
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createHandlers } from '../ipc/handlers.js'
+import { readLaunchArguments } from '../launch-arguments.js'
 import { Session } from '../session.js'
 import { SettingsStore } from '../settings/settings-store.js'
 import { forwardEvents, registerIpc } from './ipc-bridge.js'
@@ -68,8 +69,10 @@ export async function startApp(): Promise<void> {
   const starterBundle = app.isPackaged
     ? path.join(process.resourcesPath, 'starter-playbook')
     : path.join(app.getAppPath(), 'resources', 'starter-playbook')
+  const launch = readLaunchArguments(process.argv, app.isPackaged ? 1 : 2)
+  session.pendingContribution = launch.contribution
   await session.openAtStartup({
-    requested: process.argv.find(isFolderArgument),
+    requested: launch.folder,
     starterBundle,
     dataDir,
   })
@@ -81,6 +84,17 @@ export async function startApp(): Promise<void> {
     version: app.getVersion(),
     chooseFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory'] })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    chooseSaveFile: async (name) => {
+      const result = await dialog.showSaveDialog({ defaultPath: name, filters: bundleFilter() })
+      return result.canceled ? null : (result.filePath ?? null)
+    },
+    chooseOpenFile: async () => {
+      const result = await dialog.showOpenDialog({
+        properties: ['openFile'],
+        filters: bundleFilter(),
+      })
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     openExternal: (url) =>
@@ -103,9 +117,12 @@ export async function startApp(): Promise<void> {
   app.on('before-quit', () => void session.close())
 }
 
-/** `atelier /path/to/playbook` opens that folder (the first argument that is not a flag). */
-function isFolderArgument(arg: string, index: number): boolean {
-  return index >= (app.isPackaged ? 1 : 2) && !arg.startsWith('-') && !arg.endsWith('.js')
+/** Contribution files in the system's dialogs; « Tous les fichiers » too, as they travel renamed. */
+function bundleFilter() {
+  return [
+    { name: 'Contribution (.bundle)', extensions: ['bundle'] },
+    { name: '*', extensions: ['*'] },
+  ]
 }
 
 void startApp()

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     shell: 'host',
     version: process.env.npm_package_version ?? '0.0.0',
     chooseFolder: async () => null,
+    chooseSaveFile: async () => null,
+    chooseOpenFile: async () => null,
     openExternal: async () => false,
   })
   const host = await startTestHost({ session, handlers, rendererDir: builtRendererDir })

@@ -12,8 +12,14 @@ export interface Transport {
 
 declare global {
   interface Window {
-    atelier?: Transport
+    /** The app's preload; `pathForFile` says where a dropped file is on disk. */
+    atelier?: Transport & { pathForFile?(file: File): string }
   }
+}
+
+/** Where a file dropped on the window is on disk; null in a plain browser, which does not say. */
+export function droppedFilePath(file: File): string | null {
+  return window.atelier?.pathForFile?.(file) || null
 }
 
 export function pickTransport(): Transport {

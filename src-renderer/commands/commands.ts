@@ -113,6 +113,16 @@ export const commands: Command[] = [
     run: () => openPalette('contributions'),
   },
   viewCommand('review', 'commands.showReview'),
+  {
+    id: 'review.send',
+    title: 'review.send',
+    run: () => openDialog({ kind: 'send-contribution' }),
+  },
+  {
+    id: 'review.receive',
+    title: 'review.receive',
+    run: () => openDialog({ kind: 'receive-contribution' }),
+  },
   viewCommand('problems', 'commands.showProblems', { key: 'm', mod: true, shift: true }),
   viewCommand('preview', 'commands.showPreview'),
   {

@@ -18,6 +18,7 @@ import { openPageSession } from './open-page-session.js'
 import type { PageSession } from './page-session.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
+import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
@@ -179,6 +180,7 @@ function EditorBody(props: {
         {page.frontMatter.kind !== 'read-only' && (
           <SettingsForm type={type} data={frontMatter ?? {}} onChange={onFieldChange} />
         )}
+        <EditorComments path={props.path} />
         <EditorContent editor={editor} />
       </article>
     </div>

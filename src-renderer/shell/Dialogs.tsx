@@ -8,6 +8,7 @@ import {
   RestoreDialog,
 } from '../views/PageDialogs.js'
 import { ExportDialog } from '../views/preview/ExportDialog.js'
+import { ReceiveContributionDialog, SendContributionDialog } from '../views/review/ReviewDialogs.js'
 import { VersionsDialog } from '../views/versions/VersionsDialogs.js'
 
 /**
@@ -30,6 +31,10 @@ export function Dialogs() {
       return <RestoreDialog entries={dialog.entries} />
     case 'export':
       return <ExportDialog />
+    case 'send-contribution':
+      return <SendContributionDialog {...(dialog.branch ? { branch: dialog.branch } : {})} />
+    case 'receive-contribution':
+      return <ReceiveContributionDialog {...(dialog.file ? { file: dialog.file } : {})} />
     case 'author':
     case 'restore-version':
     case 'merged-text':

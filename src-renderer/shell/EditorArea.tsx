@@ -9,6 +9,7 @@ import { useStore } from '../stores/store.js'
 import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
+import { ReviewTab } from '../views/review/ReviewTab.js'
 import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
 import { attempt } from '../ui/report-failure.js'
 
@@ -68,6 +69,8 @@ export function EditorArea() {
         >
           {activeTab?.compare ? (
             <CompareView key={active} comparison={activeTab.compare} />
+          ) : activeTab?.review ? (
+            <ReviewTab key={active} branch={activeTab.review.branch} />
           ) : (
             // One page that cannot be shown must not take the workbench down with it.
             <EditorErrorBoundary key={active} path={active}>
@@ -91,13 +94,17 @@ function TabHeader(props: {
   onContextMenu(x: number, y: number): void
 }) {
   const { t } = useTranslation()
-  const { compare } = props.tab
+  const { compare, review } = props.tab
   const pagePath = compare?.page ?? props.tab.path
   const page = useStore(workspaceStore, (state) =>
     state.index?.pages.find((candidate) => candidate.path === pagePath),
   )
   const name = page?.title ?? pagePath.split('/').pop() ?? pagePath
-  const title = compare ? t('versions.compareTitle', { page: name }) : name
+  const title = review
+    ? t('review.tabTitle', { branch: review.branch })
+    : compare
+      ? t('versions.compareTitle', { page: name })
+      : name
   return (
     <div
       id={tabId(props.tab.path)}

@@ -4,6 +4,7 @@ import { uiStore } from '../stores/ui-store.js'
 import { ComingSoonView } from '../views/ComingSoonView.js'
 import { ExplorerView } from '../views/ExplorerView.js'
 import { PreviewView } from '../views/PreviewView.js'
+import { ReviewView } from '../views/ReviewView.js'
 import { ProblemsView } from '../views/ProblemsView.js'
 import { SettingsView } from '../views/SettingsView.js'
 import { VersionsView } from '../views/VersionsView.js'
@@ -24,6 +25,8 @@ export function SideBar() {
         <VersionsView />
       ) : view === 'preview' ? (
         <PreviewView />
+      ) : view === 'review' ? (
+        <ReviewView />
       ) : (
         <ComingSoonView title={title} />
       )}

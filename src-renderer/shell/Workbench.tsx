@@ -4,7 +4,11 @@ import { commands } from '../commands/commands.js'
 import { CHORD_DONE_EVENT, chordTracker } from '../commands/keybinding.js'
 import { useStore } from '../stores/store.js'
 import { previewStore } from '../stores/preview-store.js'
-import { dismissNotice, uiStore } from '../stores/ui-store.js'
+import { dismissNotice, openDialog, uiStore } from '../stores/ui-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
+import { api } from '../api/client.js'
+import { droppedFilePath } from '../api/transport.js'
+import { attempt } from '../ui/report-failure.js'
 import { PreviewPane } from '../views/preview/PreviewPane.js'
 import { ActivityBar } from './ActivityBar.js'
 import { CommandPalette } from './CommandPalette.js'
@@ -34,6 +38,44 @@ export function Workbench() {
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
   }, [])
+
+  // A contribution file dropped anywhere on the window opens « Ouvrir une contribution reçue ».
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event) || event.defaultPrevented) return
+      event.preventDefault()
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+    }
+    const onDrop = (event: DragEvent) => {
+      if (event.defaultPrevented) return
+      const file = event.dataTransfer?.files[0]
+      if (!file || !hasFiles(event)) return
+      event.preventDefault()
+      // The editor takes the images dropped into the text; an image elsewhere is no contribution.
+      if (file.type.startsWith('image/')) return
+      const where = droppedFilePath(file)
+      openDialog(
+        where ? { kind: 'receive-contribution', file: where } : { kind: 'receive-contribution' },
+      )
+    }
+    window.addEventListener('dragover', onDragOver)
+    window.addEventListener('drop', onDrop)
+    return () => {
+      window.removeEventListener('dragover', onDragOver)
+      window.removeEventListener('drop', onDrop)
+    }
+  }, [])
+
+  // A contribution file given on the app's command line, once a guide is open.
+  const info = useStore(workspaceStore, (state) => state.info)
+  useEffect(() => {
+    if (!info) return
+    void attempt(async () => {
+      const file = await api.call('review.pendingFile', {})
+      if (file) openDialog({ kind: 'receive-contribution', file })
+    })
+  }, [info])
 
   return (
     <div className="workbench">

@@ -6,6 +6,19 @@ export interface Tab {
   dirty: boolean
   /** Set for a tab that compares two versions of a page rather than editing it. */
   compare?: Comparison
+  /** Set for a tab that reviews a contribution (« Relecture »). */
+  review?: { branch: string }
+}
+
+/** Opens (or focuses) the review of a contribution. */
+export function openReview(branch: string): void {
+  const id = `review:${branch}`
+  tabsStore.set(({ tabs }) => ({
+    tabs: tabs.some((tab) => tab.path === id)
+      ? tabs
+      : [...tabs, { path: id, dirty: false, review: { branch } }],
+    active: id,
+  }))
 }
 
 /** A page at `from` compared with `to`, or with the page on disk when `to` is absent. */
@@ -31,7 +44,8 @@ export function openComparison(comparison: Comparison): void {
 /** The page the active tab shows, edited or compared. */
 export function activePage(state: TabsState): string | null {
   const tab = state.tabs.find((candidate) => candidate.path === state.active)
-  return tab ? (tab.compare?.page ?? tab.path) : null
+  if (!tab || tab.review) return null
+  return tab.compare?.page ?? tab.path
 }
 
 interface TabsState {

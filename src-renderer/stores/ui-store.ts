@@ -16,6 +16,10 @@ export type Dialog =
   | { kind: 'merged-text'; path: string }
   /** « Exporter le site… »: folder, relative links, progress. */
   | { kind: 'export' }
+  /** « Envoyer ma contribution » (or « Renvoyer » a received one, `branch` given). */
+  | { kind: 'send-contribution'; branch?: string }
+  /** « Ouvrir une contribution reçue », with a file already known (dropped, command line). */
+  | { kind: 'receive-contribution'; file?: string }
 
 /** `contributions`: the quick pick of the status bar's contribution item. */
 export type Palette = 'commands' | 'pages' | 'contributions'

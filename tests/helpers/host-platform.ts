@@ -5,5 +5,7 @@ export const fakePlatform: PlatformHooks = {
   shell: 'host',
   version: '0.0.0-test',
   chooseFolder: async () => null,
+  chooseSaveFile: async () => null,
+  chooseOpenFile: async () => null,
   openExternal: async () => false,
 }

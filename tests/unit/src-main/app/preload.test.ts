@@ -9,14 +9,22 @@ vi.mock('electron', () => ({
     exposeInMainWorld: (key: string, api: never) => key === 'atelier' && (exposed.api = api),
   },
   ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
+  webUtils: { getPathForFile: (file: { path: string }) => file.path },
 }))
 
 beforeEach(() => invoke.mockClear())
 
 describe('preload', () => {
-  it('exposes only `call` and `on` as window.atelier', async () => {
+  it('exposes only `call`, `on` and `pathForFile` as window.atelier', async () => {
     await import('../../../../src-main/preload.js')
-    expect(Object.keys(exposed.api!).sort()).toEqual(['call', 'on'])
+    expect(Object.keys(exposed.api!).sort()).toEqual(['call', 'on', 'pathForFile'])
+  })
+
+  it('says where a dropped file is, through Electron’s webUtils (no path property in the renderer)', async () => {
+    await import('../../../../src-main/preload.js')
+    expect(exposed.api!.pathForFile!({ path: '/tmp/contribution.bundle' })).toBe(
+      '/tmp/contribution.bundle',
+    )
   })
 
   it('forwards contract calls and refuses any other channel name', async () => {

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ReviewComment } from '../../src-shared/api/review-types.js'
+import { api } from '../api/client.js'
+import { addComment, resolveComment, reviewStore } from '../stores/review-store.js'
+import { useStore } from '../stores/store.js'
+import { versionsStore } from '../stores/versions-store.js'
+import { CommentThreads } from '../ui/CommentThreads.js'
+import { attempt } from '../ui/report-failure.js'
+
+/**
+ * The reviewers' comments on this page of the contribution being written,
+ * shown beside the text the contributor fixes: each with the passage it is
+ * on, the replies, and « Résolu ». Nothing is shown when there are none.
+ */
+export function EditorComments({ path }: { path: string }) {
+  const { t } = useTranslation()
+  const branch = useStore(versionsStore, (state) => state.status?.branch ?? null)
+  const revision = useStore(reviewStore, (state) => state.revision)
+  const [comments, setComments] = useState<ReviewComment[]>([])
+
+  useEffect(() => {
+    let current = true
+    if (!branch) return
+    void attempt(async () => {
+      const list = await api.call('review.comments', { branch, path })
+      if (current) setComments(list)
+    })
+    return () => {
+      current = false
+    }
+  }, [branch, path, revision])
+
+  if (!branch || comments.length === 0) return null
+  const open = comments.filter((comment) => !comment.resolved).length
+  return (
+    <aside className="editor-comments" aria-label={t('review.editorComments')}>
+      <details open={open > 0}>
+        <summary>
+          <span className="codicon codicon-comment-discussion" aria-hidden="true" />{' '}
+          {t('review.editorComments')} · {t('review.commentsCount', { count: comments.length })}
+          {open > 0 && ` · ${t('review.unresolved', { count: open })}`}
+        </summary>
+        <p className="editor-comments-hint">{t('review.editorCommentsHint')}</p>
+        <CommentThreads
+          comments={comments}
+          onReply={(comment, text) =>
+            addComment({
+              branch,
+              path,
+              blockIndex: comment.block.index,
+              text,
+              replyTo: comment.id,
+            })
+          }
+          onResolve={(comment) => resolveComment(branch, comment.id)}
+          onShow={(comment) => showPassage(comment.block.excerpt)}
+        />
+      </details>
+    </aside>
+  )
+}
+
+/** Scrolls the text to the passage a comment is on: the first block that starts with its words. */
+function showPassage(excerpt: string): void {
+  const words = excerpt
+    .replace(/[…\s]+$/, '')
+    .trim()
+    .slice(0, 40)
+  if (!words) return
+  const blocks = document.querySelectorAll<HTMLElement>('.page-editor .ProseMirror > *')
+  for (const block of blocks) {
+    if ((block.textContent ?? '').replace(/\s+/g, ' ').includes(words.replace(/\s+/g, ' '))) {
+      block.scrollIntoView({ block: 'center' })
+      block.classList.add('comment-target')
+      setTimeout(() => block.classList.remove('comment-target'), 1500)
+      return
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type {
+  ReceivedContribution,
+  ReviewSummary,
+  SentContribution,
+} from '../../src-shared/api/review-types.js'
+import type { MergeOutcome } from '../../src-shared/api/types.js'
+import { api } from '../api/client.js'
+import { createStore } from './store.js'
+import { openReview } from './tabs-store.js'
+import { notify, revealView } from './ui-store.js'
+import { withAuthor } from './versions-actions.js'
+import { refreshVersions } from './versions-store.js'
+import { refreshIndex, workspaceStore } from './workspace-store.js'
+
+interface ReviewState {
+  /** The contributions to review, received and local; null before the first read. */
+  reviews: ReviewSummary[] | null
+  /** Bumped after anything that changes a review (a comment, a decision, a file received). */
+  revision: number
+}
+
+/** « Relecture »: shared by the side bar's list, the review tabs and the editor's comments. */
+export const reviewStore = createStore<ReviewState>({ reviews: null, revision: 0 })
+
+export async function refreshReviews(): Promise<void> {
+  if (!workspaceStore.get().info) {
+    reviewStore.set({ reviews: null })
+    return
+  }
+  reviewStore.set({ reviews: await api.call('review.list', {}) })
+}
+
+/** Something changed a review: the list, the open review tabs and the editor's comments read again. */
+async function changed(): Promise<void> {
+  reviewStore.set(({ revision }) => ({ revision: revision + 1 }))
+  await refreshReviews()
+}
+
+/** Sizes as people read them: « 4,2 Ko ». */
+export function fileSize(bytes: number, language: string): string {
+  const units = language.startsWith('fr')
+    ? ['octets', 'Ko', 'Mo', 'Go']
+    : ['bytes', 'KB', 'MB', 'GB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1
+  return `${value.toLocaleString(language, { maximumFractionDigits: digits })} ${units[unit]}`
+}
+
+export async function sendContribution(
+  branch: string,
+  full: boolean,
+  file: string,
+): Promise<SentContribution> {
+  return api.call('review.send', { branch, full, file })
+}
+
+/** Opens a received file; its first contribution's review is shown. */
+export async function receiveContribution(file: string): Promise<ReceivedContribution> {
+  const received = await api.call('review.receive', { file })
+  await Promise.all([changed(), refreshVersions()])
+  const first = received.branches[0]
+  if (first) {
+    notify('review.received', { names: received.branches.map((branch) => branch.name).join(', ') })
+    revealView('review')
+    openReview(first.name)
+  } else {
+    notify('review.receivedNothing')
+  }
+  return received
+}
+
+export async function addComment(request: {
+  branch: string
+  path: string
+  blockIndex: number
+  text: string
+  replyTo?: string
+}): Promise<void> {
+  await withAuthor(async () => {
+    await api.call('review.comment', request)
+    await changed()
+  })
+}
+
+export async function resolveComment(branch: string, id: string): Promise<void> {
+  await withAuthor(async () => {
+    await api.call('review.resolve', { branch, id })
+    await changed()
+  })
+}
+
+export async function requestChanges(branch: string): Promise<void> {
+  await withAuthor(async () => {
+    await api.call('review.requestChanges', { branch })
+    await changed()
+    notify('review.changesRequested')
+  })
+}
+
+/** « Approuver et intégrer »: conflicts continue in « Versions »' conflict flow. */
+export async function approveContribution(branch: string): Promise<void> {
+  await withAuthor(async () => {
+    let outcome: MergeOutcome | null = null
+    try {
+      outcome = await api.call('review.approve', { branch })
+    } finally {
+      await Promise.all([changed(), refreshVersions(), refreshIndex()])
+    }
+    if (outcome.kind === 'conflicts') {
+      revealView('versions')
+      notify('review.approveConflicts')
+    } else {
+      notify('review.approved', { branch })
+    }
+  })
+}

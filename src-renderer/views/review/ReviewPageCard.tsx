@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ReviewComment, ReviewDiff, ReviewPage } from '../../../src-shared/api/review-types.js'
+import type { PageComparison } from '../../../src-shared/diff/page-comparison.js'
+import { api } from '../../api/client.js'
+import { addComment, resolveComment, reviewStore } from '../../stores/review-store.js'
+import { useStore } from '../../stores/store.js'
+import { CommentThreads } from '../../ui/CommentThreads.js'
+import { attempt } from '../../ui/report-failure.js'
+import { SideBySideDiff } from '../../ui/SideBySideDiff.js'
+import { NewComment } from './NewComment.js'
+
+export type ReviewLayout = 'inline' | 'sideBySide' | 'source'
+
+/** One changed file of a contribution: its settings, its images, its published text, its comments. */
+export function ReviewPageCard(props: {
+  branch: string
+  diff: ReviewDiff
+  page: ReviewPage
+  layout: ReviewLayout
+}) {
+  const { t } = useTranslation()
+  const { page, branch, layout } = props
+  const headingId = `review-page-${encodeURIComponent(page.path)}`
+  return (
+    <section className="review-page" aria-labelledby={headingId} data-path={page.path}>
+      <header className="review-page-header">
+        <h2 id={headingId}>{page.title || page.path}</h2>
+        <span className={`review-change change-${page.change}`}>
+          {t(`review.change.${page.change}`)}
+        </span>
+        <span className="review-path">{page.path}</span>
+        {page.from && (
+          <span className="review-path">{t('review.renamedFrom', { from: page.from })}</span>
+        )}
+      </header>
+      {page.fields.length > 0 && <FieldsTable page={page} />}
+      {(page.images.added.length > 0 || page.images.removed.length > 0) && (
+        <ImagesChanged page={page} />
+      )}
+      {!page.page ? (
+        <p className="view-empty">
+          {t('review.notPage', { change: t(`review.change.${page.change}`).toLowerCase() })}
+        </p>
+      ) : layout === 'source' ? (
+        <SourceDiff diff={props.diff} page={page} />
+      ) : (
+        <RenderedBody page={page} layout={layout} />
+      )}
+      {page.page && page.change !== 'deleted' && (
+        <PageComments branch={branch} page={page} tip={props.diff.tip} />
+      )}
+    </section>
+  )
+}
+
+function FieldsTable({ page }: { page: ReviewPage }) {
+  const { t } = useTranslation()
+  return (
+    <table className="compare-fields review-fields" aria-label={t('review.settings')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('review.setting')}</th>
+          <th scope="col">{t('review.before')}</th>
+          <th scope="col">{t('review.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {page.fields.map((field) => (
+          <tr key={field.key}>
+            <th scope="row" title={field.key}>
+              {field.label}
+            </th>
+            <td className={field.before === null ? 'empty' : 'diff-line removed'}>
+              {field.before === null ? t('review.none') : <del>{field.before}</del>}
+            </td>
+            <td className={field.after === null ? 'empty' : 'diff-line added'}>
+              {field.after === null ? t('review.none') : <ins>{field.after}</ins>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function ImagesChanged({ page }: { page: ReviewPage }) {
+  const { t } = useTranslation()
+  return (
+    <div className="review-images">
+      {page.images.added.length > 0 && (
+        <p>
+          {t('review.imagesAdded')} :{' '}
+          {page.images.added.map((image) => (
+            <ins key={image}>{image}</ins>
+          ))}
+        </p>
+      )}
+      {page.images.removed.length > 0 && (
+        <p>
+          {t('review.imagesRemoved')} :{' '}
+          {page.images.removed.map((image) => (
+            <del key={image}>{image}</del>
+          ))}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** The body as the site will publish it, in the site's look, from the preview's origin. */
+function RenderedBody({ page, layout }: { page: ReviewPage; layout: 'inline' | 'sideBySide' }) {
+  const { t } = useTranslation()
+  const frames = page.frames
+  const name = page.title || page.path
+  if (!frames) return null
+  if (layout === 'inline') {
+    return (
+      <iframe
+        className="review-frame"
+        title={t('review.frameTitle', { page: name })}
+        src={frames.inline}
+        sandbox=""
+      />
+    )
+  }
+  return (
+    <div className="review-sides">
+      <iframe
+        className="review-frame"
+        title={t('review.frameBefore', { page: name })}
+        src={frames.before}
+        sandbox=""
+      />
+      <iframe
+        className="review-frame"
+        title={t('review.frameAfter', { page: name })}
+        src={frames.after}
+        sandbox=""
+      />
+    </div>
+  )
+}
+
+/** For maintainers: the page's source, line by line, as « Versions » compares it. */
+function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
+  const { t } = useTranslation()
+  const [comparison, setComparison] = useState<PageComparison | null>(null)
+  useEffect(() => {
+    let current = true
+    void attempt(async () => {
+      const value = await api.call('versions.compare', {
+        path: page.path,
+        from: diff.base,
+        to: diff.tip,
+      })
+      if (current) setComparison(value)
+    })
+    return () => {
+      current = false
+    }
+  }, [diff.base, diff.tip, page.path])
+  if (!comparison) return null
+  return (
+    <SideBySideDiff
+      runs={[comparison.body]}
+      label={t('review.source')}
+      before={t('review.before')}
+      after={t('review.after')}
+    />
+  )
+}
+
+function PageComments(props: { branch: string; page: ReviewPage; tip: string }) {
+  const { branch, page, tip } = props
+  const { t } = useTranslation()
+  const revision = useStore(reviewStore, (state) => state.revision)
+  const [comments, setComments] = useState<ReviewComment[]>([])
+  useEffect(() => {
+    let current = true
+    void attempt(async () => {
+      const list = await api.call('review.comments', { branch, path: page.path })
+      if (current) setComments(list)
+    })
+    return () => {
+      current = false
+    }
+  }, [branch, page.path, revision])
+  return (
+    <div className="review-comments">
+      <h3>{t('review.comments')}</h3>
+      <CommentThreads
+        comments={comments}
+        onReply={(comment, text) =>
+          addComment({
+            branch,
+            path: page.path,
+            blockIndex: comment.block.index,
+            text,
+            replyTo: comment.id,
+          })
+        }
+        onResolve={(comment) => resolveComment(branch, comment.id)}
+      />
+      <NewComment branch={branch} path={page.path} tip={tip} />
+    </div>
+  )
+}
