@@ -6,6 +6,10 @@ import { translate } from '../src-shared/i18n/translate.js'
 import { mutations, roundtrip, type MutationKind } from './commands/roundtrip.js'
 import { buildCommand, renderCommand } from './commands/preview.js'
 import { commitCommand, logCommand, statusCommand, unlockCommand } from './commands/versions.js'
+import { contributionExportCommand } from './commands/contribution-export.js'
+import { contributionImportCommand } from './commands/contribution-import.js'
+import { reviewApproveCommand } from './commands/review-approve.js'
+import { reviewDiffCommand } from './commands/review-diff.js'
 import { PageIndex } from './workspace/page-index.js'
 
 /**
@@ -21,6 +25,11 @@ const commands: Record<string, Command> = {
   unlock: (args, out) => unlockCommand(args, out, usage),
   build: (args, out) => buildCommand(args, out, usage),
   render: (args, out) => renderCommand(args, out, usage),
+  contribution: subcommands('contribution', {
+    export: contributionExportCommand,
+    import: contributionImportCommand,
+  }),
+  review: subcommands('review', { diff: reviewDiffCommand, approve: reviewApproveCommand }),
   index: async (args, out) => {
     const { positionals, values } = parseArgs({
       args,
@@ -96,6 +105,22 @@ const commands: Record<string, Command> = {
 }
 
 class UsageError extends Error {}
+
+type Subcommand = (
+  args: string[],
+  out: (text: string) => void,
+  usage: (text: string) => never,
+) => Promise<number>
+
+/** `contribution export …`, `review diff …`: a command word, then one of its verbs. */
+function subcommands(name: string, verbs: Record<string, Subcommand>): Command {
+  return async (args, out) => {
+    const [verb, ...rest] = args
+    const run = verb === undefined ? undefined : verbs[verb]
+    if (!run) throw new UsageError(`${name} ${Object.keys(verbs).join('|')} …`)
+    return run(rest, out, usage)
+  }
+}
 
 function usage(text: string): never {
   throw new UsageError(text)

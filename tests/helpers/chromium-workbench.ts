@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { cp } from 'node:fs/promises'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { ATELIER_AUTHOR } from '../../src-main/git/author.js'
@@ -39,6 +40,8 @@ export interface WorkbenchOptions {
   author?: Author
   /** Told the name of every call the renderer makes, as the host receives it (benchmarks count them). */
   onCall?: (name: string) => void
+  /** A native `git clone` of this repository instead of a copy of the starter (a second person's guide). */
+  cloneOf?: string
 }
 
 export interface Workbench {
@@ -57,8 +60,12 @@ export async function startWorkbenchIn(
   dataDir: string,
   options: WorkbenchOptions = {},
 ): Promise<Workbench> {
-  await cp(bundledStarterPlaybook, root, { recursive: true })
-  if (options.repository) await initRepository(root, 'Première version', ATELIER_AUTHOR)
+  if (options.cloneOf) {
+    execFileSync('git', ['clone', '--quiet', options.cloneOf, root])
+  } else {
+    await cp(bundledStarterPlaybook, root, { recursive: true })
+    if (options.repository) await initRepository(root, 'Première version', ATELIER_AUTHOR)
+  }
   const session = new Session(await SettingsStore.load(dataDir))
   if (options.author) await session.settings.setAuthor(options.author)
   await session.open(root)

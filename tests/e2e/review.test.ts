@@ -1,0 +1,211 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { startWorkbenchIn, type Workbench } from '../helpers/chromium-workbench.js'
+import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
+import { tempDir } from '../helpers/temp-dir.js'
+import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
+import { openWorkbench } from '../helpers/workbench-host.js'
+
+/**
+ * « Relecture » end to end: two people, a contributor and a reviewer, whose
+ * guides share nothing but the files they pass each other. Native git judges
+ * every file written and both repositories.
+ */
+const ACCESS = '_themes/acces-information.md'
+const AMINATA = { name: 'Aminata Diallo', email: 'aminata@example.org' }
+const KOFI = { name: 'Kofi Mensah', email: 'kofi@example.org' }
+
+const suite = workbenchSuite()
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+}
+
+function fsckPasses(root: string): boolean {
+  return spawnSync('git', ['fsck', '--strict'], { cwd: root }).status === 0
+}
+
+async function showView(p: Page, view: 'explorer' | 'versions' | 'review'): Promise<void> {
+  const button = p.locator(`.activity-item[data-view="${view}"]`)
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
+}
+
+async function expectNotice(p: Page, text: string | RegExp): Promise<void> {
+  await expect.poll(() => p.locator('.notice').textContent()).toMatch(text)
+}
+
+/** Types at the start of the page's first paragraph, saves, and records a version. */
+async function writeAndSaveVersion(p: Page, text: string, message: string): Promise<void> {
+  await showView(p, 'explorer')
+  await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+  await caretAtFirstParagraph(p)
+  await p.keyboard.type(text)
+  await p.keyboard.press('Control+S')
+  await expect
+    .poll(() => p.locator('[role="tab"].active').getAttribute('class'))
+    .not.toContain('dirty')
+  await showView(p, 'versions')
+  await p.getByLabel('Ce que vous avez changé').fill(message)
+  await p.getByRole('button', { name: 'Enregistrer une version' }).click()
+  await expectNotice(p, 'Version enregistrée.')
+}
+
+/** « Envoyer ma contribution » (or « Renvoyer », from a review tab) to `file`; answers the dialog's report. */
+async function sendTo(
+  p: Page,
+  file: string,
+  from: 'view' | 'review-tab' = 'view',
+): Promise<string> {
+  if (from === 'view') {
+    await showView(p, 'review')
+    await p.getByRole('button', { name: 'Envoyer ma contribution…' }).click()
+  } else {
+    await p.getByRole('button', { name: 'Renvoyer…' }).click()
+  }
+  const dialog = p.getByRole('dialog')
+  const field = dialog.getByLabel('Fichier à écrire')
+  await expect.poll(() => field.inputValue()).toMatch(/\.bundle$/)
+  await field.fill(file)
+  await dialog.getByRole('button', { name: 'Écrire le fichier' }).click()
+  const report = dialog.getByRole('status')
+  await report.waitFor()
+  const text = (await report.textContent()) ?? ''
+  await dialog.getByRole('button', { name: 'Fermer' }).click()
+  return text
+}
+
+async function receive(p: Page, file: string): Promise<void> {
+  await showView(p, 'review')
+  await p.getByRole('button', { name: 'Ouvrir une contribution reçue…' }).first().click()
+  const dialog = p.getByRole('dialog', { name: 'Ouvrir une contribution reçue' })
+  await dialog.getByLabel('Fichier reçu').fill(file)
+  await dialog.getByRole('button', { name: 'Ouvrir' }).click()
+  await expectNotice(p, /Contribution reçue : recu\/aminata/)
+}
+
+describe('review offline, in Chromium through two test hosts', () => {
+  it('goes from writing to approval with nothing but files between two guides', async () => {
+    const kofi = await suite.startWorkbench({ repository: true, author: KOFI })
+    const exchange = await tempDir('atelier-exchange-')
+    let aminata: Workbench | null = null
+    try {
+      aminata = await startWorkbenchIn(
+        path.join(await tempDir('atelier-e2e-'), 'guide'),
+        await tempDir('atelier-e2e-data-'),
+        { cloneOf: kofi.root, author: AMINATA },
+      )
+      git(aminata.root, 'switch', '--quiet', '-c', 'aminata')
+      const a = await openWorkbench(suite.browser, aminata.host.url)
+      const k = await suite.open()
+
+      // Aminata writes and sends her contribution as a file.
+      await writeAndSaveVersion(
+        a,
+        'Au Sénégal, la loi de 2024 ouvre les budgets. ',
+        'Accès : Sénégal',
+      )
+      const first = path.join(exchange, 'aminata-1.bundle')
+      expect(await sendTo(a, first)).toMatch(
+        /Fichier écrit : .*aminata-1\.bundle \(\d[\d,]* (octets|Ko)\)/,
+      )
+      git(kofi.root, 'bundle', 'verify', '--quiet', first)
+
+      // Kofi opens it: a received contribution, never his main line.
+      const mainBefore = git(kofi.root, 'rev-parse', 'main')
+      await receive(k, first)
+      expect(git(kofi.root, 'rev-parse', 'main')).toBe(mainBefore)
+      expect(git(kofi.root, 'rev-parse', 'recu/aminata')).toBe(
+        git(aminata.root, 'rev-parse', 'aminata'),
+      )
+      const item = k.locator('.review-item[data-branch="recu/aminata"]')
+      await expect.poll(() => item.textContent()).toContain('À relire')
+
+      // The review tab shows the page as published, the added words marked.
+      const card = k.locator(`.review-page[data-path="${ACCESS}"]`)
+      await card.waitFor()
+      const frame = k.frameLocator(`.review-page[data-path="${ACCESS}"] iframe.review-frame`)
+      await expect.poll(() => frame.locator('ins').first().textContent()).toContain('Sénégal')
+      await k.screenshot({ path: path.join(SCREENSHOTS, 'review-light.png') })
+
+      // He comments on the first passage and asks for changes, then sends it back.
+      await card.getByLabel('Votre commentaire').fill('Précisez la source de la loi.')
+      await card.getByRole('button', { name: 'Commenter' }).click()
+      await expect
+        .poll(() => card.locator('.comment-text').first().textContent())
+        .toBe('Précisez la source de la loi.')
+      await k.getByRole('button', { name: 'Demander des modifications' }).click()
+      await expect.poll(() => item.textContent()).toContain('À reprendre')
+      const back = path.join(exchange, 'retour.bundle')
+      await sendTo(k, back, 'review-tab')
+      git(aminata.root, 'bundle', 'verify', '--quiet', back)
+      expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
+        'Précisez la source de la loi.',
+      )
+
+      // Aminata opens the return file: the comment is beside her text.
+      await receive(a, back)
+      expect(git(aminata.root, 'rev-parse', 'aminata')).toBe(
+        git(kofi.root, 'rev-parse', 'recu/aminata'),
+      )
+      await showView(a, 'explorer')
+      await a.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+      await expect
+        .poll(() => a.locator('.editor-comments .comment-text').first().textContent())
+        .toBe('Précisez la source de la loi.')
+
+      // She fixes, saves a version, and sends again.
+      await writeAndSaveVersion(a, 'Source : Journal officiel. ', 'Accès : la source')
+      const second = path.join(exchange, 'aminata-2.bundle')
+      await sendTo(a, second)
+
+      // Kofi opens it (a fast-forward of the received contribution) and approves.
+      await receive(k, second)
+      expect(git(kofi.root, 'rev-parse', 'recu/aminata')).toBe(
+        git(aminata.root, 'rev-parse', 'aminata'),
+      )
+      await k.getByRole('button', { name: 'Approuver et intégrer' }).click()
+      await expectNotice(k, /approuvée et intégrée/)
+      expect(git(kofi.root, 'show', `main:${ACCESS}`)).toContain('Source : Journal officiel.')
+      expect(git(kofi.root, 'status', '--porcelain').trim()).toBe('')
+      await expect.poll(() => item.textContent()).toContain('Intégrée')
+      expect(fsckPasses(kofi.root)).toBe(true)
+      expect(fsckPasses(aminata.root)).toBe(true)
+      await a.close()
+    } finally {
+      await aminata?.stop()
+    }
+  })
+
+  it('shows the rendered differences in the dark theme too', async () => {
+    const kofi = await suite.startWorkbench({ repository: true, author: KOFI })
+    git(kofi.root, 'switch', '--quiet', '-c', 'relecture')
+    const file = path.join(kofi.root, ACCESS)
+    const { readFile, writeFile } = await import('node:fs/promises')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace(/\n\n([A-ZÀ-Ý])/, '\n\nUne phrase nouvelle. $1'))
+    git(
+      kofi.root,
+      '-c',
+      'user.name=K',
+      '-c',
+      'user.email=k@example.org',
+      'commit',
+      '-qam',
+      'relecture',
+    )
+    git(kofi.root, 'switch', '--quiet', 'main')
+    const k = await suite.open('dark')
+    await showView(k, 'review')
+    await k.locator('.review-item[data-branch="relecture"]').click()
+    const frame = k.frameLocator('.review-frame')
+    await expect
+      .poll(() => frame.locator('ins').first().textContent())
+      .toContain('Une phrase nouvelle.')
+    await k.screenshot({ path: path.join(SCREENSHOTS, 'review-dark.png') })
+  })
+})
