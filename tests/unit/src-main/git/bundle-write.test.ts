@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -34,6 +34,13 @@ function fetchAndCheck(receiver: string, file: string): void {
   git(receiver, 'bundle', 'verify', '-q', file)
   git(receiver, 'fetch', '-q', file, 'refs/heads/*:refs/heads/got/*')
   git(receiver, 'fsck', '--strict', '--no-dangling')
+}
+
+/** The object count in a bundle's pack header (just after the header's blank line). */
+function packedObjects(file: string): number {
+  const bytes = readFileSync(file)
+  const pack = bytes.indexOf('\n\nPACK') + 2
+  return bytes.readUInt32BE(pack + 8)
 }
 
 const tree = (dir: string, rev: string) => git(dir, 'rev-parse', `${rev}^{tree}`).trim()
@@ -179,7 +186,7 @@ describe('bundle writing', () => {
     const names = ['a.md', 'b.md', 'dossier/c.md', 'dossier/sous/d.md']
     const step = fc.record({
       file: fc.constantFrom(...names),
-      kind: fc.constantFrom('edit', 'delete', 'append'),
+      kind: fc.constantFrom('edit', 'delete', 'append', 'merge'),
       line: fc.nat({ max: 60 }),
       onMain: fc.boolean(),
     })
@@ -194,6 +201,14 @@ describe('bundle writing', () => {
           git(dir, 'checkout', '-q', '-b', 'branche')
           for (const [i, s] of steps.entries()) {
             git(dir, 'checkout', '-q', s.onMain ? 'main' : 'branche')
+            if (s.kind === 'merge') {
+              // The contribution takes the main line's news: a merge commit on the branch.
+              git(dir, 'checkout', '-q', 'branche')
+              if (gitStatusCode(dir, 'merge', '-q', '--no-edit', '-X', 'theirs', 'main') !== 0) {
+                gitStatusCode(dir, 'merge', '--abort')
+              }
+              continue
+            }
             const exists = gitStatusCode(dir, 'cat-file', '-e', `HEAD:${s.file}`) === 0
             // A deleted page comes back as a new file.
             const current = exists
@@ -214,17 +229,19 @@ describe('bundle writing', () => {
           const tip = git(dir, 'rev-parse', 'branche').trim()
           const base = git(dir, 'merge-base', 'main', 'branche').trim()
           const file = path.join(await tempDir(), 'f.bundle')
-          await writeBundle(
+          const thin = !full && base !== tip
+          const written = await writeBundle(
             await contextOf(dir),
-            {
-              refs: [{ name: 'refs/heads/branche', oid: tip }],
-              prerequisites: full || base === tip ? [] : [base],
-            },
+            { refs: [{ name: 'refs/heads/branche', oid: tip }], prerequisites: thin ? [base] : [] },
             file,
           )
           const receiver = await receiverOf(dir)
           fetchAndCheck(receiver, file)
           expect(tree(receiver, 'got/branche')).toBe(tree(dir, 'branche'))
+          // Differential: no more objects than native git sends for the same range.
+          const native = path.join(path.dirname(file), 'native.bundle')
+          git(dir, 'bundle', 'create', '-q', native, thin ? 'main..branche' : 'branche')
+          expect(written.objects).toBeLessThanOrEqual(packedObjects(native))
         },
       ),
       { numRuns: 8 },

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, readdir } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -127,6 +127,21 @@ describe('sending a contribution', () => {
     ).rejects.toMatchObject({ code: 'git-folder' })
     expect(await readdir(folder)).toEqual([])
     expect(existsSync(path.join(dir, '.git', 'x.bundle'))).toBe(false)
+  })
+
+  it('refuses a repository missing an object with a French problem, leaving no file behind', async () => {
+    const dir = await guideWithContribution()
+    const blob = git(dir, 'rev-parse', 'aminata:cas/senegal.md').trim()
+    await rm(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)))
+    const folder = await tempDir()
+    await expect(
+      sendContribution(await contextOf(dir), {
+        branch: 'aminata',
+        full: false,
+        file: path.join(folder, 'x.bundle'),
+      }),
+    ).rejects.toMatchObject({ code: 'missing-object' })
+    expect(await readdir(folder)).toEqual([])
   })
 })
 
