@@ -260,10 +260,21 @@ function planObjects(context: RepositoryContext, walk: CommitWalk, have: Set<str
       }
       top.expanded = true
       const before = entriesOf(top.base)
-      for (const item of readTree(context.objects, context.gitdir, top.tree)) {
+      const items = readTree(context.objects, context.gitdir, top.tree)
+      // A page renamed (or replaced) in the same folder is most like the page that left it.
+      const names = new Set(items.map((item) => item.name))
+      const departed = [...before.values()].filter(
+        (item) => !item.isTree && item.mode !== GITLINK && !names.has(item.name),
+      )
+      for (const item of items) {
         if (item.mode === GITLINK || planned.has(item.oid) || have.has(item.oid)) continue
         const previous = before.get(item.name)
-        const base = previous && previous.isTree === item.isTree ? previous.oid : null
+        const base =
+          previous && previous.isTree === item.isTree
+            ? previous.oid
+            : item.isTree
+              ? null
+              : (departed.shift()?.oid ?? null)
         if (item.isTree) {
           stack.push({ tree: item.oid, base, expanded: false })
         } else {

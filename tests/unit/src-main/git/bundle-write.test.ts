@@ -182,6 +182,27 @@ describe('bundle writing', () => {
     fetchAndCheck(receiver, ours)
   })
 
+  it('stores a renamed and retouched page as a delta against the page it was', async () => {
+    const dir = await nativeRepository({ 'cas/ancien-nom.md': page(5, 400), 'cas/autre.md': 'x\n' })
+    git(dir, 'checkout', '-q', '-b', 'renommage')
+    git(dir, 'mv', 'cas/ancien-nom.md', 'cas/nouveau-nom.md')
+    await writeFiles(dir, { 'cas/nouveau-nom.md': `${page(5, 400)}\nUne ligne de plus.\n` })
+    git(dir, 'commit', '-q', '-am', 'Renommée et complétée')
+    const file = path.join(await tempDir(), 'renommage.bundle')
+    const written = await writeBundle(
+      await contextOf(dir),
+      {
+        refs: [{ name: 'refs/heads/renommage', oid: git(dir, 'rev-parse', 'HEAD').trim() }],
+        prerequisites: [git(dir, 'rev-parse', 'main').trim()],
+      },
+      file,
+    )
+    expect(written.bytes).toBeLessThan(Buffer.byteLength(page(5, 400)) / 20)
+    const receiver = await receiverOf(dir)
+    fetchAndCheck(receiver, file)
+    expect(tree(receiver, 'got/renommage')).toBe(tree(dir, 'renommage'))
+  })
+
   it('every file written for a random history verifies, fetches and gives the branch its tree', async () => {
     const names = ['a.md', 'b.md', 'dossier/c.md', 'dossier/sous/d.md']
     const step = fc.record({
