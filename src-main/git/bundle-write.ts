@@ -68,7 +68,9 @@ export async function writeBundle(
   const pack = new PackWriter(plan.length)
   const written = new Map<string, { offset: number; depth: number }>()
   let deltas = 0
-  for (const object of plan) {
+  for (const [position, object] of plan.entries()) {
+    // A complete file can take seconds: let the main process answer other calls meanwhile.
+    if (position % 256 === 255) await new Promise((resolve) => setImmediate(resolve))
     const content = context.objects.read(object.oid).content
     const stored = storeAgainstBase(context, object, content, written, have)
     const offset = pack.add(stored.entry)
