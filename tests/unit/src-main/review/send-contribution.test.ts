@@ -145,6 +145,47 @@ describe('sending a contribution', () => {
   })
 })
 
+describe('the base of a contribution', () => {
+  it('is what git merge-base --all finds, over random histories with merges both ways', async () => {
+    const step = fc.record({
+      on: fc.constantFrom('main', 'branche'),
+      merge: fc.boolean(),
+      file: fc.constantFrom('a.md', 'b.md', 'c.md'),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const dir = await nativeRepository({ 'a.md': 'a\n', 'b.md': 'b\n', 'c.md': 'c\n' })
+        git(dir, 'branch', 'branche')
+        for (const [i, s] of steps.entries()) {
+          git(dir, 'checkout', '-q', s.on)
+          const other = s.on === 'main' ? 'branche' : 'main'
+          if (
+            s.merge &&
+            gitStatusCode(dir, 'merge', '-q', '--no-edit', '-X', 'ours', other) === 0
+          ) {
+            continue
+          }
+          gitStatusCode(dir, 'merge', '--abort')
+          await writeFiles(dir, { [s.file]: `${s.file} ${i}\n` })
+          git(dir, 'commit', '-q', '-am', `Étape ${i}`)
+        }
+        const file = path.join(await tempDir(), 'f.bundle')
+        const sent = await sendContribution(await contextOf(dir), {
+          branch: 'branche',
+          full: false,
+          file,
+        })
+        const tip = git(dir, 'rev-parse', 'branche').trim()
+        const bases = git(dir, 'merge-base', '--all', 'main', 'branche').trim().split('\n')
+        expect([...sent.prerequisites].sort()).toEqual(bases.includes(tip) ? [] : bases.sort())
+        const receiver = await receiverOf(dir)
+        git(receiver, 'bundle', 'verify', '-q', file)
+      }),
+      { numRuns: 10 },
+    )
+  }, 120_000)
+})
+
 describe('contribution file name', () => {
   it('names the file after the person and the day', () => {
     expect(contributionFileName('Aminata Diallo', new Date(2026, 11, 2, 12))).toBe(
