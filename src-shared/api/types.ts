@@ -139,6 +139,12 @@ export const errorCodes = [
   'folder-not-chosen',
   'changed-on-disk',
   'text-too-large',
+  'bundle-format',
+  'bundle-corrupt',
+  'bundle-too-large',
+  'bundle-prerequisites',
+  'bundle-refused-ref',
+  'bundle-not-fast-forward',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
