@@ -220,7 +220,10 @@ async function checkNoFolderClash(gitdir: string, ref: string): Promise<void> {
 /** git's `check-ref-format` rules, for the names `mapRef` gives. */
 export function validRefName(name: string): boolean {
   if (!name.startsWith('refs/') || name.endsWith('/') || name.endsWith('.')) return false
-  if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\//.test(name)) return false
+  if ([...name].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f)) {
+    return false
+  }
+  if (/[~^:?*[\\]|\.\.|@\{|\/\//.test(name)) return false
   return name
     .split('/')
     .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'))
