@@ -148,7 +148,6 @@ export function buildPack(entries: RawEntry[], declaredCount = entries.length): 
   head.writeUInt32BE(2, 4)
   head.writeUInt32BE(declaredCount, 8)
   const parts: Buffer[] = [head]
-  let offset = 12
   for (const entry of entries) {
     const bytes: Buffer[] = [sizeHeader(entry.type, entry.declaredSize ?? entry.data.length)]
     if (entry.baseOid) bytes.push(Buffer.from(entry.baseOid, 'hex'))
@@ -156,7 +155,6 @@ export function buildPack(entries: RawEntry[], declaredCount = entries.length): 
     bytes.push(deflateSync(entry.data))
     const whole = Buffer.concat(bytes)
     parts.push(whole)
-    offset += whole.length
   }
   return withChecksum(Buffer.concat(parts))
 }

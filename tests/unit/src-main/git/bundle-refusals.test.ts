@@ -224,6 +224,11 @@ describe('refusing bad contribution files', () => {
     for (const pack of [
       buildPack([{ type: 7, baseOid: pageBlob.oid, data: outside }]),
       buildPack([{ type: 7, baseOid: 'ab'.repeat(20), data: wrongSize }]),
+      // An OFS_DELTA whose distance lands inside the previous entry, not at its start.
+      buildPack([
+        { type: 3, data: shortBase },
+        { type: 6, baseDistance: 1, data: wrongSize },
+      ]),
       buildPack([
         { type: 3, data: shortBase },
         {
