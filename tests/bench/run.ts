@@ -1,4 +1,5 @@
 import { benchAutosave } from './autosave.bench.js'
+import { benchBundleImport } from './bundle-import.bench.js'
 import { benchGit } from './git.bench.js'
 import { benchHostilePages } from './hostile-pages.bench.js'
 import { benchLossless } from './lossless.bench.js'
@@ -20,3 +21,4 @@ await benchPreviewLatency(Math.max(runs, 10))
 await benchHostilePages(runs)
 await benchTyping()
 await benchAutosave(runs)
+await benchBundleImport(runs)
