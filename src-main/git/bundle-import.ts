@@ -9,6 +9,7 @@ import { readBundleHeader } from './bundle-read.js'
 import { objectFile } from './object-errors.js'
 import type { GitObject } from './object-store.js'
 import { readPack } from './pack-read.js'
+import { checkedLinks } from './received-objects.js'
 import type { RepositoryContext } from './repository-context.js'
 
 /** A ref the import created or moved: full local name, the commit it held before (null: new), now. */
@@ -68,7 +69,7 @@ export async function importBundle(
     if (!object) throw new AtelierError('bundle-corrupt', `${ref.name}: missing ${ref.oid}`)
     if (object.type !== 'commit') throw new AtelierError('bundle-refused-ref', ref.name)
   }
-  checkComplete(
+  const reachable = checkComplete(
     targets.map((ref) => ref.oid),
     objects,
     has,
@@ -86,7 +87,7 @@ export async function importBundle(
   }
 
   // Every check passed: objects first, refs last, so a ref never names a missing object.
-  for (const [oid, object] of objects) {
+  for (const [oid, object] of reachable) {
     if (has(oid)) continue
     const target = objectFile(context.gitdir, oid)
     await mkdir(path.dirname(target), { recursive: true })
@@ -114,13 +115,15 @@ export async function importBundle(
  * repository. The walk stops at objects the repository has (its history is
  * complete, as git's own connectivity check assumes), so it costs in
  * proportion to the file, not to the guide. It also parses each commit and
- * tree, refusing one that is not well formed.
+ * tree as `git fsck --strict` would. What it returns is what gets written:
+ * objects the refs do not reach (junk a hostile file may carry) never are.
  */
 function checkComplete(
   tips: string[],
   objects: Map<string, GitObject>,
   has: (oid: string) => boolean,
-): void {
+): Map<string, GitObject> {
+  const reachable = new Map<string, GitObject>()
   const seen = new Set<string>()
   const todo = [...tips]
   for (let oid = todo.pop(); oid !== undefined; oid = todo.pop()) {
@@ -131,44 +134,10 @@ function checkComplete(
       if (has(oid)) continue
       throw new AtelierError('bundle-corrupt', `missing object ${oid}`)
     }
-    todo.push(...links(oid, object))
+    reachable.set(oid, object)
+    todo.push(...checkedLinks(oid, object))
   }
-}
-
-const HEADER_LINE = /^(tree|parent|object) ([0-9a-f]{40})$/
-
-/** The objects one object names: a commit's tree and parents, a tree's entries, a tag's target. */
-function links(oid: string, object: GitObject): string[] {
-  const bad = (): never => {
-    throw new AtelierError('bundle-corrupt', `malformed ${object.type} ${oid}`)
-  }
-  if (object.type === 'blob') return []
-  if (object.type === 'tree') {
-    const found: string[] = []
-    const content = object.content
-    for (let at = 0; at < content.length;) {
-      const space = content.indexOf(0x20, at)
-      const nul = content.indexOf(0, at)
-      if (space < 0 || nul < space || nul + 21 > content.length) bad()
-      const mode = content.toString('latin1', at, space)
-      if (!/^[0-7]{5,6}$/.test(mode) || nul === space + 1) bad()
-      // Submodules (160000) name a commit of another repository: not ours to have.
-      if (mode !== '160000') found.push(content.toString('hex', nul + 1, nul + 21))
-      at = nul + 21
-    }
-    return found
-  }
-  const end = object.content.indexOf('\n\n')
-  const head = object.content.toString('utf8', 0, end < 0 ? object.content.length : end)
-  const found: string[] = []
-  for (const line of head.split('\n')) {
-    const match = HEADER_LINE.exec(line)
-    if (match) found.push(match[2]!)
-  }
-  const first = head.split('\n', 1)[0] ?? ''
-  if (object.type === 'commit' && !first.startsWith('tree ')) bad()
-  if (object.type === 'tag' && !first.startsWith('object ')) bad()
-  return found
+  return reachable
 }
 
 /** Whether `tip` has `ancestor` in its history (or is it), walking parents. */

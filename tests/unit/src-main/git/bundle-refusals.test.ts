@@ -19,7 +19,7 @@ import {
   senderAndReceiver,
   withChecksum,
 } from '../../../helpers/bundles.js'
-import { git, nativeRepository } from '../../../helpers/native-git.js'
+import { git, gitStatusCode as gitStatus, nativeRepository } from '../../../helpers/native-git.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 
 /**
@@ -264,6 +264,69 @@ describe('refusing bad contribution files', () => {
       buildPack([{ type: 1, data: commit }]),
     )
     await expectRefused(file, 'bundle-corrupt')
+  })
+
+  it('refuses objects git fsck --strict would flag, and writes none of them', async () => {
+    const blob = Buffer.from('Une page.\n')
+    const blobOid = gitObjectId('blob', blob)
+    const entry = (mode: string, name: string): Buffer =>
+      Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(blobOid, 'hex')])
+    const ident = 'Aminata <aminata@example.org> 1700000000 +0100'
+    const commitOf = (tree: string, author = ident): Buffer =>
+      Buffer.from(`tree ${tree}\nauthor ${author}\ncommitter ${ident}\n\nVersion\n`)
+    const good = Buffer.concat([entry('100644', 'a.md'), entry('100644', 'b.md')])
+    const bads: { tree: Buffer; author?: string }[] = [
+      { tree: Buffer.concat([entry('100644', 'b.md'), entry('100644', 'a.md')]) },
+      { tree: Buffer.concat([entry('100644', 'a.md'), entry('100644', 'a.md')]) },
+      { tree: entry('100664', 'a.md') },
+      { tree: entry('100644', '.git') },
+      { tree: entry('100644', '..') },
+      { tree: good, author: 'Aminata aminata@example.org 1700000000 +0100' },
+      { tree: good, author: `${ident.replace('1700000000', '01700000000')}` },
+    ]
+    // The same file with a well-formed tree and commit is accepted (the checks are the cause).
+    const files = [{ tree: good }, ...bads].map(({ tree, author }) => {
+      const commit = commitOf(gitObjectId('tree', tree), author)
+      return handBundle(
+        ['# v2 git bundle', `${gitObjectId('commit', commit)} refs/heads/x`],
+        buildPack([
+          { type: 1, data: commit },
+          { type: 2, data: tree },
+          { type: 3, data: blob },
+        ]),
+      )
+    })
+    for (const file of (await Promise.all(files)).slice(1))
+      await expectRefused(file, 'bundle-corrupt')
+    const dir = await cloneOfReceiver()
+    await receiveContribution(await contextOf(dir), await files[0]!)
+    git(dir, 'fsck', '--strict', '--no-dangling')
+  })
+
+  it('writes only the objects the refs reach (junk in the pack stays out)', async () => {
+    const blob = Buffer.from('Une page.\n')
+    const tree = Buffer.concat([
+      Buffer.from('100644 a.md\0'),
+      Buffer.from(gitObjectId('blob', blob), 'hex'),
+    ])
+    const ident = 'Aminata <aminata@example.org> 1700000000 +0100'
+    const commit = Buffer.from(
+      `tree ${gitObjectId('tree', tree)}\nauthor ${ident}\ncommitter ${ident}\n\nV\n`,
+    )
+    const junk = Buffer.from('tree nothing\n')
+    const file = await handBundle(
+      ['# v2 git bundle', `${gitObjectId('commit', commit)} refs/heads/x`],
+      buildPack([
+        { type: 1, data: commit },
+        { type: 2, data: tree },
+        { type: 3, data: blob },
+        { type: 1, data: junk },
+      ]),
+    )
+    await receiveContribution(context, file)
+    expect(git(receiver, 'cat-file', '-t', gitObjectId('blob', blob)).trim()).toBe('blob')
+    expect(gitStatus(receiver, 'cat-file', '-e', gitObjectId('commit', junk))).not.toBe(0)
+    git(receiver, 'fsck', '--strict')
   })
 
   it('refuses garbage, other formats and unknown capabilities', async () => {
