@@ -8,6 +8,7 @@ import { BUNDLE_LIMITS } from './bundle-limits.js'
 import { readBundleHeader } from './bundle-read.js'
 import { objectFile } from './object-errors.js'
 import type { GitObject } from './object-store.js'
+import { packIndex } from './pack-index-write.js'
 import { readPack } from './pack-read.js'
 import { checkedLinks } from './received-objects.js'
 import type { RepositoryContext } from './repository-context.js'
@@ -27,11 +28,10 @@ export interface ImportedRef {
  * (header, prerequisites, pack, every object's hash, that the refs' histories
  * are complete) before anything is written, so a refused file changes
  * nothing. Refs under `refs/heads/` are only created or fast-forwarded; other
- * targets (a staging ref such as received notes) are replaced. Objects are
- * written as loose objects: a contribution brings a few dozen, git packs
- * them at its next `gc`, and each file is whole or absent after a crash —
- * where completing a thin pack would mean rewriting its count, checksum and
- * index, for no gain at this size.
+ * targets (a staging ref such as received notes) are replaced. A complete
+ * pack is stored as it came, with its index; a thin one (a contribution: a
+ * few dozen objects) as loose objects, rather than completing it — appending
+ * the bases, rewriting its count and checksum — for no gain at that size.
  */
 export async function importBundle(
   context: RepositoryContext,
@@ -61,7 +61,8 @@ export async function importBundle(
   const bytes = await readFile(file)
   const repositoryObject = (oid: string): GitObject | null =>
     has(oid) ? context.objects.read(oid) : null
-  const { objects } = readPack(bytes.subarray(header.packOffset), repositoryObject)
+  const pack = bytes.subarray(header.packOffset)
+  const { objects, externalBases, entries } = readPack(pack, repositoryObject)
   const lookup = (oid: string): GitObject | null => objects.get(oid) ?? repositoryObject(oid)
 
   for (const ref of targets) {
@@ -87,16 +88,11 @@ export async function importBundle(
   }
 
   // Every check passed: objects first, refs last, so a ref never names a missing object.
-  for (const [oid, object] of reachable) {
-    if (has(oid)) continue
-    const target = objectFile(context.gitdir, oid)
-    await mkdir(path.dirname(target), { recursive: true })
-    const raw = Buffer.concat([
-      Buffer.from(`${object.type} ${object.content.length}\0`),
-      object.content,
-    ])
-    await writeFileAtomic(target, deflateSync(raw))
-  }
+  const whole =
+    externalBases.length === 0 && entries.length === objects.size && reachable.size === objects.size
+  if (whole) await storePack(context.gitdir, pack, entries)
+  else await storeLoose(context.gitdir, reachable, has)
+  context.objects.refresh()
   for (const move of moves) {
     if (move.from === move.oid) continue
     await git.writeRef({
@@ -108,6 +104,48 @@ export async function importBundle(
     })
   }
   return moves
+}
+
+/**
+ * A complete pack whose every object the refs reach is kept as it came, with
+ * the index `git index-pack` would write: a whole guide's history is one file,
+ * not thousands of loose objects each flushed to disk. The pack goes first: git
+ * ignores a pack until its index exists.
+ */
+async function storePack(
+  gitdir: string,
+  pack: Buffer,
+  entries: { oid: string; offset: number }[],
+): Promise<void> {
+  const folder = path.join(gitdir, 'objects', 'pack')
+  const base = path.join(folder, `pack-${pack.toString('hex', pack.length - 20)}`)
+  if ((await stat(`${base}.idx`).catch(() => null)) !== null) return
+  await mkdir(folder, { recursive: true })
+  await writeFileAtomic(`${base}.pack`, pack)
+  await writeFileAtomic(`${base}.idx`, packIndex(pack, entries))
+}
+
+/**
+ * Otherwise (a thin pack, as contributions are, or one carrying objects the
+ * refs do not reach) each reachable object the repository lacks becomes a
+ * loose object: a contribution brings a few dozen, git packs them at its next
+ * `gc`, and nothing unreached or unchecked is ever stored.
+ */
+async function storeLoose(
+  gitdir: string,
+  reachable: Map<string, GitObject>,
+  has: (oid: string) => boolean,
+): Promise<void> {
+  for (const [oid, object] of reachable) {
+    if (has(oid)) continue
+    const target = objectFile(gitdir, oid)
+    await mkdir(path.dirname(target), { recursive: true })
+    const raw = Buffer.concat([
+      Buffer.from(`${object.type} ${object.content.length}\0`),
+      object.content,
+    ])
+    await writeFileAtomic(target, deflateSync(raw))
+  }
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ReadPack {
   objects: Map<string, GitObject>
   /** Delta bases taken from the repository (the pack was thin). */
   externalBases: string[]
+  /** Each entry in pack order: its object's id and where its bytes start (for a pack index). */
+  entries: { oid: string; offset: number }[]
 }
 
 /**
@@ -123,9 +125,11 @@ export function readPack(
     else if (entry.baseOffset !== undefined) push(waitingOnOffset, entry.baseOffset, i)
     else push(waitingOnOid, entry.baseOid!, i)
   })
+  const ids: string[] = []
   const settle = (i: number, object: GitObject): void => {
     resolved[i] = object
     const oid = objectId(object)
+    ids[i] = oid
     objects.set(oid, object)
     for (const waiting of take(waitingOnOffset, entries[i]!.offset)) deltaReady(waiting, object)
     for (const waiting of take(waitingOnOid, oid)) deltaReady(waiting, object)
@@ -154,7 +158,11 @@ export function readPack(
   if (resolved.some((object) => object === null)) {
     corrupt(`delta base missing: ${[...waitingOnOid.keys()][0] ?? 'cycle'}`)
   }
-  return { objects, externalBases }
+  return {
+    objects,
+    externalBases,
+    entries: entries.map((entry, i) => ({ oid: ids[i]!, offset: entry.offset })),
+  }
 }
 
 /** The git id of an object: SHA-1 of `<type> <size>\0<content>`. */

@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importBundle } from '../../../../src-main/git/bundle-import.js'
 import { readBundleHeader } from '../../../../src-main/git/bundle-read.js'
+import { packIndex } from '../../../../src-main/git/pack-index-write.js'
 import { readPack } from '../../../../src-main/git/pack-read.js'
 import { RECEIVED_NOTES_REF, REVIEW_NOTES_REF } from '../../../../src-main/git/review-refs.js'
 import { receiveContribution } from '../../../../src-main/review/receive-contribution.js'
@@ -15,6 +17,7 @@ import {
   senderAndReceiver,
 } from '../../../helpers/bundles.js'
 import { git, gitStatusCode, nativeRepository } from '../../../helpers/native-git.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
 
 function expectSound(dir: string): void {
   expect(gitStatusCode(dir, 'fsck', '--strict', '--no-dangling')).toBe(0)
@@ -81,7 +84,23 @@ describe('importing bundles native git wrote', () => {
     const receiver = await nativeRepository()
     await receiveContribution(await contextOf(receiver), file)
     expect(revParse(receiver, 'recu/aminata')).toBe(tip)
+    // A complete pack is kept whole, with its index: no loose objects.
+    expect(git(receiver, 'count-objects', '-v')).toMatch(/^count: 0$/m)
+    expect(git(receiver, 'count-objects', '-v')).toMatch(/^packs: 1$/m)
     expectSound(receiver)
+  })
+
+  it('writes the pack index git index-pack writes, byte for byte', async () => {
+    const { sender } = await senderAndReceiver(guidePages(30))
+    await commitOn(sender, 'x', { 'fiches/page-1.md': 'Réécrite.\n' })
+    const file = await nativeBundle(sender, 'x')
+    const bytes = await readFile(file)
+    const pack = bytes.subarray((await readBundleHeader(file)).packOffset)
+    const folder = await tempDir('atelier-idx-')
+    await writeFile(path.join(folder, 'p.pack'), pack)
+    git(folder, 'index-pack', '-o', 'p.idx', 'p.pack')
+    const { entries } = readPack(pack, () => null)
+    expect(packIndex(pack, entries).equals(await readFile(path.join(folder, 'p.idx')))).toBe(true)
   })
 
   it('imports an --all bundle when the caller maps every ref somewhere harmless', async () => {
