@@ -73,6 +73,32 @@ export async function benchBundleImport(runs: number): Promise<void> {
     console.log(row('import (check + objects + ref)', atelier, fetch, 'git fetch <file>'))
     console.log(`  file size: ${(await stat(files[0]!)).size} bytes`)
     git(ours, 'fsck', '--strict', '--no-dangling')
+
+    // A complete file (the whole guide) into an empty repository, each run a fresh one.
+    const full = path.join(root, 'full.bundle')
+    git(sender, 'bundle', 'create', '-q', full, 'c0')
+    let round = 0
+    const fresh = async (): Promise<string> => {
+      const dir = path.join(root, `empty-${round++}`)
+      git(root, 'init', '-q', dir)
+      return dir
+    }
+    const completeOurs = await median(runs, async () => {
+      const empty = await Repository.find(await fresh())
+      await receiveContribution(empty!.context, full)
+    })
+    const completeNative = await median(runs, async () => {
+      git(await fresh(), 'fetch', '-q', full, 'c0:refs/heads/recu/c0')
+    })
+    console.log(
+      row(
+        'complete file into an empty repository',
+        completeOurs,
+        completeNative,
+        'git fetch <file>',
+      ),
+    )
+    console.log(`  file size: ${(await stat(full)).size} bytes`)
   } finally {
     await rm(root, { recursive: true, force: true })
   }
