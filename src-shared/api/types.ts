@@ -140,6 +140,12 @@ export const errorCodes = [
   'changed-on-disk',
   'text-too-large',
   'contribution-file-inside',
+  'bundle-format',
+  'bundle-corrupt',
+  'bundle-too-large',
+  'bundle-prerequisites',
+  'bundle-refused-ref',
+  'bundle-not-fast-forward',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -1,5 +1,6 @@
 import { benchAutosave } from './autosave.bench.js'
 import { benchBundleExport } from './bundle-export.bench.js'
+import { benchBundleImport } from './bundle-import.bench.js'
 import { benchGit } from './git.bench.js'
 import { benchHostilePages } from './hostile-pages.bench.js'
 import { benchLossless } from './lossless.bench.js'
@@ -22,3 +23,4 @@ await benchHostilePages(runs)
 await benchTyping()
 await benchAutosave(runs)
 await benchBundleExport(runs)
+await benchBundleImport(runs)

@@ -1,0 +1,41 @@
+import { importBundle } from '../git/bundle-import.js'
+import { mainLine } from '../git/main-line.js'
+import type { RepositoryContext } from '../git/repository-context.js'
+import { RECEIVED_BRANCH_PREFIX, RECEIVED_NOTES_REF, REVIEW_NOTES_REF } from '../git/review-refs.js'
+
+/** What a received file brought: its branches (as `recu/…`) and where its review notes now wait. */
+export interface ReceivedContribution {
+  branches: { name: string; oid: string }[]
+  /** The commit now at RECEIVED_NOTES_REF, if the file had notes. */
+  notes: string | null
+}
+
+/**
+ * « Ouvrir une contribution reçue »: imports a file someone sent. Its branch
+ * `X` becomes `recu/X` (a file already naming `recu/X` keeps that name), its
+ * review notes wait at RECEIVED_NOTES_REF until they are merged; anything
+ * aimed at the main line, a tag, HEAD or any other ref refuses the whole file,
+ * so a received file can never move the guide or the user's own work.
+ */
+export async function receiveContribution(
+  context: RepositoryContext,
+  file: string,
+): Promise<ReceivedContribution> {
+  const main = `refs/heads/${await mainLine(context)}`
+  const mapRef = (name: string): string | null => {
+    if (name === REVIEW_NOTES_REF) return RECEIVED_NOTES_REF
+    if (!name.startsWith('refs/heads/') || name === main) return null
+    const branch = name.slice('refs/heads/'.length)
+    const received = branch.startsWith(RECEIVED_BRANCH_PREFIX)
+      ? branch
+      : `${RECEIVED_BRANCH_PREFIX}${branch}`
+    return received === RECEIVED_BRANCH_PREFIX ? null : `refs/heads/${received}`
+  }
+  const moved = await importBundle(context, file, mapRef)
+  return {
+    branches: moved
+      .filter((ref) => ref.name.startsWith('refs/heads/'))
+      .map((ref) => ({ name: ref.name.slice('refs/heads/'.length), oid: ref.oid })),
+    notes: moved.find((ref) => ref.name === RECEIVED_NOTES_REF)?.oid ?? null,
+  }
+}
