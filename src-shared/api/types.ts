@@ -139,6 +139,11 @@ export const errorCodes = [
   'folder-not-chosen',
   'changed-on-disk',
   'text-too-large',
+  'review-notes-damaged',
+  'comment-not-found',
+  'comment-block-not-found',
+  'comment-too-long',
+  'review-conflicts',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
