@@ -27,6 +27,10 @@ export interface NotesSnapshot {
 
 /** More notes than this in one ref is not a review history: refused. */
 export const NOTES_MAX_ENTRIES = 200_000
+/** Tree entries read in all (notes, fan-out folders, other files), so a hostile tree costs bounded time. */
+const TREE_MAX_ENTRIES = 2 * NOTES_MAX_ENTRIES
+/** A note kept whole when appending or merging; larger is not a review note. */
+export const NOTE_KEEP_MAX_BYTES = 16 * 1024 * 1024
 
 const HEX = /^[0-9a-f]+$/
 
@@ -42,9 +46,12 @@ export async function notesOfCommit(context: RepositoryContext, commit: string):
   const { tree } = (await damaged(() => git.readCommit({ ...repo(context), oid: commit }))).commit
   // Depth-first over fan-out folders: `prefix` is the hex read so far.
   const pending: { tree: string; prefix: string }[] = [{ tree, prefix: '' }]
+  let read = 0
   while (pending.length > 0) {
     const next = pending.pop()!
     const entries = (await damaged(() => git.readTree({ ...repo(context), oid: next.tree }))).tree
+    read += entries.length
+    if (read > TREE_MAX_ENTRIES) throw new AtelierError('review-notes-damaged', 'size')
     for (const entry of entries) {
       const hex = next.prefix + entry.path
       // Entries that are not notes (git allows them) are left out.
@@ -88,7 +95,7 @@ export async function appendToNote(
 ): Promise<string> {
   const snapshot = await readNotes(context, ref)
   const existing = snapshot.notes.get(annotated)
-  let text = existing ? ((await readNoteText(context, existing, Infinity)) ?? '') : ''
+  let text = existing ? await requireNoteText(context, existing) : ''
   if (text !== '' && !text.endsWith('\n')) text += '\n'
   text += lines.map((line) => `${line}\n`).join('')
   const notes = new Map(snapshot.notes)
@@ -137,8 +144,10 @@ export async function mergeNotes(
     let result: string | undefined
     if (o === t || b === t) result = o
     else if (b === o) result = t
+    // Deleted here, changed there: git keeps their note as it is.
+    else if (o === undefined) result = t
     else {
-      const ourText = o ? await requireNoteText(context, o) : ''
+      const ourText = await requireNoteText(context, o)
       const theirText = t ? await requireNoteText(context, t) : ''
       const union = catSortUniq(ourText, theirText)
       result = union === '' ? undefined : await writeBlob(context, union)
@@ -159,7 +168,7 @@ export function catSortUniq(a: string, b: string): string {
 
 async function requireNoteText(context: RepositoryContext, blob: string): Promise<string> {
   // A merge keeps whole notes: one too large to read is refused rather than cut.
-  const text = await readNoteText(context, blob, 16 * 1024 * 1024)
+  const text = await readNoteText(context, blob, NOTE_KEEP_MAX_BYTES)
   if (text === null) throw new AtelierError('review-notes-damaged', blob)
   return text
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -352,5 +353,58 @@ describe('received notes', () => {
     sound(dir)
     // Nothing waiting: nothing to do.
     await mergeReceivedNotes(context)
+  })
+
+  it('a received history that cannot be read is refused; the review notes stay as they were', async () => {
+    const { dir, repository } = await contribution()
+    await requestChanges(repository.context, 'aminata', OUSMANE)
+    const before = git(dir, 'rev-parse', REVIEW_NOTES_REF)
+    // A notes history whose fan-out folder is missing (a truncated or forged file).
+    const missing = '0123456789abcdef0123456789abcdef01234567'
+    const tree = execFileSync('git', ['mktree', '--missing'], {
+      cwd: dir,
+      input: `040000 tree ${missing}\tab\n`,
+    })
+      .toString()
+      .trim()
+    const commit = git(dir, 'commit-tree', tree, '-m', 'reçu').trim()
+    git(dir, 'update-ref', RECEIVED_NOTES_REF, commit)
+    expect(await codeOf(mergeReceivedNotes(repository.context))).toBe('review-notes-damaged')
+    expect(git(dir, 'rev-parse', REVIEW_NOTES_REF)).toBe(before)
+    expect(git(dir, 'rev-parse', RECEIVED_NOTES_REF).trim()).toBe(commit)
+  })
+
+  it('a note too large to be a review note is not read; the others are', async () => {
+    const { dir, repository, tip } = await contribution()
+    git(dir, 'checkout', '-q', 'aminata')
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'encore')
+    git(dir, 'checkout', '-q', 'main')
+    const context = (await open(dir)).context
+    const comment = await addComment(
+      context,
+      { branch: 'aminata', path: 'cas/senegal.md', blockIndex: 0, text: 'Titre' },
+      OUSMANE,
+    )
+    await appendToNote(
+      context,
+      REVIEW_NOTES_REF,
+      tip,
+      // Valid records, but 2 MB of them: over the note size limit, so none is read.
+      Array.from({ length: 230 }, (_, i) =>
+        JSON.stringify({
+          kind: 'comment',
+          id: `gros-${i}`,
+          author: OUSMANE,
+          date: new Date().toISOString(),
+          path: 'cas/senegal.md',
+          block: { index: 0, hash: 'a'.repeat(40), excerpt: '' },
+          text: 'y'.repeat(9000),
+        }),
+      ),
+      OUSMANE,
+      'gros',
+    )
+    expect((await listComments(context, 'aminata')).map((c) => c.id)).toEqual([comment.id])
+    void repository
   })
 })
