@@ -44,7 +44,7 @@ export async function reviewSummary(
     author: { name: person.name, email: person.email },
     date: isoDate(person.timestamp),
     pages: await changedPages(context, found.base, found.tip),
-    status: await reviewStatus(context, found),
+    status: reviewStatus(found),
     comments: threads.comments,
     unresolved: threads.unresolved,
   }
@@ -56,25 +56,13 @@ export async function reviewSummary(
  * latest decision was taken on the current tip (a version added since makes
  * the contribution new to review); commented while a thread is unresolved.
  */
-export async function reviewStatus(
-  context: RepositoryContext,
-  found: ContributionRecords,
-): Promise<ReviewStatus> {
+export function reviewStatus(found: ContributionRecords): ReviewStatus {
   const decisions = found.records.flatMap(({ commit, record }) =>
     record.kind === 'decision' ? [{ commit, decision: record.decision }] : [],
   )
   if (decisions.some((d) => d.decision === 'integrated')) return 'integrated'
-  if (found.mainTip !== null) {
-    const integrated =
-      found.tip === found.mainTip ||
-      (await git.isDescendent({
-        ...repo(context),
-        oid: found.mainTip,
-        ancestor: found.tip,
-        depth: -1,
-      }))
-    if (integrated) return 'integrated'
-  }
+  // The base is the tip itself when the main line already has the tip.
+  if (found.mainTip !== null && found.base === found.tip) return 'integrated'
   const latest = decisions.at(-1)
   if (latest && latest.commit === found.tip) return latest.decision
   return commentThreads(found).unresolved > 0 ? 'commented' : 'to-review'
