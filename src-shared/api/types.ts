@@ -146,6 +146,11 @@ export const errorCodes = [
   'bundle-prerequisites',
   'bundle-refused-ref',
   'bundle-not-fast-forward',
+  'review-notes-damaged',
+  'comment-not-found',
+  'comment-block-not-found',
+  'comment-too-long',
+  'review-conflicts',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

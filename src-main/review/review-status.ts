@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import git from 'isomorphic-git'
+import { mainLine } from '../git/main-line.js'
+import type { RepositoryContext } from '../git/repository-context.js'
+import { contributionRecords, repo, type ContributionRecords } from './contribution-records.js'
+import type { ReviewStatus } from './review-records.js'
+
+export interface ReviewSummary {
+  branch: string
+  tip: string
+  base: string | null
+  author: { name: string; email: string }
+  date: string
+  pages: string[]
+  status: ReviewStatus
+  comments: number
+  unresolved: number
+}
+
+/** Every contribution to review: the received ones (recu/…) and the local branches other than the main line. */
+export async function listReviews(context: RepositoryContext): Promise<ReviewSummary[]> {
+  const main = await mainLine(context)
+  const branches = (await git.listBranches({ fs, gitdir: context.gitdir })).filter(
+    (name) => name !== main,
+  )
+  const summaries: ReviewSummary[] = []
+  for (const branch of branches) summaries.push(await reviewSummary(context, branch))
+  // Most recent work first, as a reviewer's inbox.
+  return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.branch.localeCompare(b.branch))
+}
+
+export async function reviewSummary(
+  context: RepositoryContext,
+  branch: string,
+): Promise<ReviewSummary> {
+  const found = await contributionRecords(context, branch)
+  const tipCommit = found.commits.find((c) => c.oid === found.tip)?.data
+  const person = (tipCommit ?? (await commitData(context, found.tip))).author
+  const threads = commentThreads(found)
+  return {
+    branch,
+    tip: found.tip,
+    base: found.base,
+    author: { name: person.name, email: person.email },
+    date: isoDate(person.timestamp),
+    pages: await changedPages(context, found.base, found.tip),
+    status: reviewStatus(found),
+    comments: threads.comments,
+    unresolved: threads.unresolved,
+  }
+}
+
+/**
+ * The status rules, from the strongest: integrated (the main line has the
+ * tip, or an integration was recorded); approved / changes requested when the
+ * latest decision was taken on the current tip (a version added since makes
+ * the contribution new to review); commented while a thread is unresolved.
+ */
+export function reviewStatus(found: ContributionRecords): ReviewStatus {
+  const decisions = found.records.flatMap(({ commit, record }) =>
+    record.kind === 'decision' ? [{ commit, decision: record.decision }] : [],
+  )
+  if (decisions.some((d) => d.decision === 'integrated')) return 'integrated'
+  // The base is the tip itself when the main line already has the tip.
+  if (found.mainTip !== null && found.base === found.tip) return 'integrated'
+  const latest = decisions.at(-1)
+  if (latest && latest.commit === found.tip) return latest.decision
+  return commentThreads(found).unresolved > 0 ? 'commented' : 'to-review'
+}
+
+/** Comments counted, and threads (a comment and its replies) not resolved. */
+export function commentThreads(found: ContributionRecords): {
+  comments: number
+  unresolved: number
+} {
+  const resolved = new Set<string>()
+  let comments = 0
+  const roots: string[] = []
+  for (const { record } of found.records) {
+    if (record.kind === 'resolve') resolved.add(record.comment)
+    if (record.kind !== 'comment') continue
+    comments++
+    if (record.replyTo === undefined) roots.push(record.id)
+  }
+  return { comments, unresolved: roots.filter((id) => !resolved.has(id)).length }
+}
+
+/** Pages whose content differs between the base and the tip (added, changed or deleted). */
+async function changedPages(
+  context: RepositoryContext,
+  base: string | null,
+  tip: string,
+): Promise<string[]> {
+  const before = await context.trees.filesOfCommit(base)
+  const after = await context.trees.filesOfCommit(tip)
+  const changed = new Set<string>()
+  for (const [file, entry] of after) {
+    const old = before.get(file)
+    if (!old || old.oid !== entry.oid || old.mode !== entry.mode) changed.add(file)
+  }
+  for (const file of before.keys()) if (!after.has(file)) changed.add(file)
+  return [...changed].sort()
+}
+
+async function commitData(context: RepositoryContext, oid: string) {
+  const { commit } = await git.readCommit({ ...repo(context), oid })
+  return { author: { ...commit.author } }
+}
+
+function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString()
+}
