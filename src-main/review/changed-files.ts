@@ -44,7 +44,8 @@ export async function changedFiles(
   for (const [path, file] of before) {
     const now = after.get(path)
     if (!now) deleted.push({ path, file })
-    else if (now.oid !== file.oid || now.mode !== file.mode) changes.push({ path, change: 'modified' })
+    else if (now.oid !== file.oid || now.mode !== file.mode)
+      changes.push({ path, change: 'modified' })
   }
   for (const [path, file] of after) if (!before.has(path)) added.push({ path, file })
   deleted.sort(byBytes)

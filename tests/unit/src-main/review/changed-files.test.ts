@@ -10,7 +10,7 @@ import { git, nativeRepository, writeFiles } from '../../../helpers/native-git.j
 function nativeChanges(dir: string, base: string, tip: string): ChangedFile[] {
   const fields = git(dir, 'diff', '--name-status', '-z', base, tip).split('\0')
   const changes: ChangedFile[] = []
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length - 1;) {
     const status = fields[i++]!
     if (status.startsWith('R')) {
       const from = fields[i++]!
@@ -114,11 +114,26 @@ describe('changedFiles', () => {
         const dir = await nativeRepository()
         const baseOid = await commitFiles(dir, new Map(Object.entries(base)))
         const tipOid = await commitFiles(dir, tipFiles(base, operations, added))
-        expect(await changesOf(dir, baseOid, tipOid)).toEqual(
-          nativeChanges(dir, baseOid, tipOid),
-        )
+        expect(await changesOf(dir, baseOid, tipOid)).toEqual(nativeChanges(dir, baseOid, tipOid))
       }),
       { numRuns: 60 },
+    )
+  }, 240_000)
+
+  it('agrees with git on how similar a moved and edited file must be', async () => {
+    const name = fc.constantFrom('pages/a.md', 'cas/a.md', 'cas/b.md', 'autre/c.md')
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.tuple(name, text), { minLength: 1, maxLength: 2, selector: (e) => e[0] }),
+        fc.uniqueArray(fc.tuple(name, text), { minLength: 1, maxLength: 2, selector: (e) => e[0] }),
+        async (before, after) => {
+          const dir = await nativeRepository()
+          const baseOid = await commitFiles(dir, new Map(before))
+          const tipOid = await commitFiles(dir, new Map(after))
+          expect(await changesOf(dir, baseOid, tipOid)).toEqual(nativeChanges(dir, baseOid, tipOid))
+        },
+      ),
+      { numRuns: 80 },
     )
   }, 240_000)
 
