@@ -139,6 +139,7 @@ export const errorCodes = [
   'folder-not-chosen',
   'changed-on-disk',
   'text-too-large',
+  'review-no-common-base',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
