@@ -198,7 +198,7 @@ async function reviewPage(
 /** The text when this file is a page Jekyll converts (Markdown, front matter, not left out); else null. */
 function pageText(site: Site, file: string, bytes: Buffer): string | null {
   if (bytes.includes(0)) return null
-  const extension = path.posix.extname(file).slice(1).toLowerCase()
+  const extension = path.posix.extname(file).toLowerCase()
   if (!site.config.markdownExtensions.includes(extension)) return null
   const place = placeOf(file, site.config).kind
   if (place !== 'page' && place !== 'collection') return null
