@@ -53,6 +53,8 @@ export interface ReviewDiff {
 export interface ReviewDiffOptions {
   /** The preview's renderer, to share its workers; a private one is started and stopped otherwise. */
   renderer?: BoundedRenderer
+  /** The preview's site model of the open folder (layouts, includes, settings); read here otherwise. */
+  site?: Site
 }
 
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico)$/i
@@ -78,7 +80,7 @@ export async function reviewDiff(
   })
   if (typeof base !== 'string') throw new AtelierError('review-no-common-base', branch)
   const files = await changedFiles(context, base, tip)
-  const site = await readSite(context.root)
+  const site = options.site ?? (await readSite(context.root))
   const labels = await fieldLabels(context, tip, base)
   const renderer = options.renderer ?? new BoundedRenderer()
   try {
@@ -177,9 +179,11 @@ async function reviewPage(
     before: field.before,
     after: field.after,
   }))
-  const beforeHtml =
-    beforeText === null ? '' : await renderBody(site, renderer, file.from ?? file.path, beforeText)
-  const afterHtml = afterText === null ? '' : await renderBody(site, renderer, file.path, afterText)
+  // Both sides at once: the renderer has two workers.
+  const [beforeHtml, afterHtml] = await Promise.all([
+    beforeText === null ? '' : renderBody(site, renderer, file.from ?? file.path, beforeText),
+    afterText === null ? '' : renderBody(site, renderer, file.path, afterText),
+  ])
   const shownBefore = imageSources(beforeHtml)
   const shownAfter = imageSources(afterHtml)
   return {

@@ -59,11 +59,24 @@ const RAW_TEXT = new Set([
 ])
 
 const TAG_NAME = /[a-zA-Z][a-zA-Z0-9:-]*/y
+/**
+ * Deeper elements are kept as plain pieces (their bytes unchanged, not entered):
+ * everything that walks the tree recurses, and a hostile page may nest without end.
+ */
+export const MAX_DEPTH = 200
 /** An open tag longer than this is read as text: hostile input stays linear. */
 const MAX_TAG = 1024
 const CLOSE_TAG = /<\/([a-zA-Z][a-zA-Z0-9:-]*)\s*>/y
 
 export function parseHtml(html: string): HtmlNode[] {
+  return readHtml(html).nodes
+}
+
+/** The tree, and whether some elements were too deep to enter (see `MAX_DEPTH`). */
+export function readHtml(html: string): { nodes: HtmlNode[]; tooDeep: boolean } {
+  let tooDeep = false
+  // Where the next `>` is: with none ahead, no tag can start (keeps `<a "…` floods linear).
+  let nextGt = -1
   const root: HtmlElement = { kind: 'element', name: '#root', open: '', children: [], close: '' }
   const stack: HtmlElement[] = [root]
   const top = () => stack[stack.length - 1]!
@@ -112,13 +125,20 @@ export function parseHtml(html: string): HtmlNode[] {
       i = CLOSE_TAG.lastIndex
       continue
     }
-    const open = openTagAt(html, i)
+    if (nextGt < i) nextGt = html.indexOf('>', i)
+    const open = nextGt < 0 ? null : openTagAt(html, i)
     if (!open) {
       text += '<'
       i++
       continue
     }
     flush()
+    if (stack.length > MAX_DEPTH) {
+      tooDeep = true
+      top().children.push({ kind: 'leaf', source: open.source })
+      i += open.source.length
+      continue
+    }
     const name = open.name.toLowerCase()
     const element: HtmlElement = {
       kind: 'element',
@@ -149,7 +169,7 @@ export function parseHtml(html: string): HtmlNode[] {
     stack.push(element)
   }
   flush()
-  return root.children
+  return { nodes: root.children, tooDeep }
 }
 
 /** The open tag starting at `start` (quotes may hold `>`), or null when there is none. */

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff'
 import { translate } from '../i18n/translate.js'
-import { parseHtml, serialize, type HtmlElement, type HtmlNode } from './html-tree.js'
+import { parseHtml, readHtml, serialize, type HtmlElement, type HtmlNode } from './html-tree.js'
 
 /**
  * Marks what changed between two renderings of a page, word by word, for a
@@ -29,7 +29,14 @@ export function markWordChanges(
   afterHtml: string,
   options: { fold?: boolean } = {},
 ): string {
-  const segments = diffNodes(parseHtml(beforeHtml), parseHtml(afterHtml))
+  const before = readHtml(beforeHtml)
+  const after = readHtml(afterHtml)
+  // Nesting past what the tree enters: compared whole, so marks never fall inside tags kept flat.
+  if (before.tooDeep || after.tooDeep) {
+    if (beforeHtml === afterHtml) return beforeHtml
+    return (beforeHtml && `<del>${beforeHtml}</del>`) + (afterHtml && `<ins>${afterHtml}</ins>`)
+  }
+  const segments = diffNodes(before.nodes, after.nodes)
   return options.fold ? fold(segments) : segments.map((segment) => segment.html).join('')
 }
 

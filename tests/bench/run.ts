@@ -5,6 +5,7 @@ import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 import { benchPreview } from './preview.bench.js'
 import { benchPreviewLatency } from './preview-latency.bench.js'
+import { benchRenderedDiff } from './rendered-diff.bench.js'
 import { benchTyping } from './typing.bench.js'
 
 /**
@@ -20,3 +21,4 @@ await benchPreviewLatency(Math.max(runs, 10))
 await benchHostilePages(runs)
 await benchTyping()
 await benchAutosave(runs)
+await benchRenderedDiff(runs)

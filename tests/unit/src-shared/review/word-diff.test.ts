@@ -171,4 +171,18 @@ describe('markWordChanges', () => {
     const after = many('b')
     expect(markWordChanges(before, after)).toBe(`<del>${before}</del><ins>${after}</ins>`)
   })
+
+  it('reads hostile markup without running away: endless nesting, unclosed tags and quotes', () => {
+    const nested = (word: string) => `${'<em>'.repeat(50_000)}${word}${'</em>'.repeat(50_000)}`
+    const hostile = [
+      [nested('avant'), nested('après')],
+      ['<p>' + '<a title="'.repeat(20_000), '<p>' + '<a title="'.repeat(20_001)],
+      ['<div><p>texte</span></em>', '<div><p>autre</b>'],
+    ] as const
+    for (const [before, after] of hostile) {
+      const marked = markWordChanges(before, after, { fold: true })
+      expect(sideOf(marked, 'before')).toBe(before)
+      expect(sideOf(marked, 'after')).toBe(after)
+    }
+  })
 })
