@@ -7,6 +7,7 @@ import {
   typeForCollection,
   type Field,
 } from '../../src-shared/content-types/content-types.js'
+import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { comparePages } from '../../src-shared/diff/page-comparison.js'
 import { translate } from '../../src-shared/i18n/translate.js'
 import { markWordChanges } from '../../src-shared/review/word-diff.js'
@@ -172,7 +173,8 @@ async function reviewPage(
     }
   }
   const collection = collectionOf(site, file.path)
-  const comparison = comparePages(beforeText, afterText)
+  // Settings only: the bodies are compared rendered, below, not line by line.
+  const comparison = comparePages(settingsOf(beforeText), settingsOf(afterText))
   const fields = comparison.fields.map((field) => ({
     key: field.key,
     label: labels(collection, field.key),
@@ -180,18 +182,28 @@ async function reviewPage(
     after: field.after,
   }))
   // Both sides at once: the renderer has two workers.
-  const [beforeHtml, afterHtml] = await Promise.all([
+  const [beforeBody, afterBody] = await Promise.all([
     beforeText === null ? '' : renderBody(site, renderer, file.from ?? file.path, beforeText),
     afterText === null ? '' : renderBody(site, renderer, file.path, afterText),
   ])
+  const beforeHtml = beforeBody ?? ''
+  const afterHtml = afterBody ?? ''
   const shownBefore = imageSources(beforeHtml)
   const shownAfter = imageSources(afterHtml)
+  // A version that cannot be rendered is not compared word by word: a notice says so,
+  // and the other version shows whole.
+  const html =
+    beforeBody !== null && afterBody !== null
+      ? markWordChanges(beforeHtml, afterHtml, { fold: true })
+      : `<p class="atelier-render-failed">${escapeText(translate('fr', 'reviewDiff.renderFailed'))}</p>` +
+        (beforeHtml && `<del>${beforeHtml}</del>`) +
+        (afterHtml && `<ins>${afterHtml}</ins>`)
   return {
     ...entry,
     title: titleOf(afterText) ?? titleOf(beforeText) ?? path.posix.basename(file.path),
     page: true,
     fields,
-    html: markWordChanges(beforeHtml, afterHtml, { fold: true }),
+    html,
     images: {
       added: [...shownAfter].filter((src) => !shownBefore.has(src)),
       removed: [...shownBefore].filter((src) => !shownAfter.has(src)),
@@ -210,6 +222,13 @@ function pageText(site: Site, file: string, bytes: Buffer): string | null {
   return readPageText(text).read.kind === 'none' ? null : text
 }
 
+/** The page's text up to its body (the front matter and its fences). */
+function settingsOf(text: string | null): string | null {
+  if (text === null) return null
+  const split = splitFrontMatter(text)
+  return split.kind === 'yaml' ? text.slice(0, split.bodyStart) : text
+}
+
 function collectionOf(site: Site, file: string): string | null {
   const place = placeOf(file, site.config)
   return place.kind === 'collection' ? place.collection : null
@@ -222,16 +241,15 @@ function titleOf(text: string | null): string | null {
   return typeof title === 'string' && title.trim() ? title : null
 }
 
-/** The body as `cli render` prints it, in a worker with the preview's limits. */
+/** The body as `cli render` prints it, in a worker with the preview's limits; null when it fails. */
 async function renderBody(
   site: Site,
   renderer: BoundedRenderer,
   file: string,
   text: string,
-): Promise<string> {
+): Promise<string | null> {
   const outcome = await renderer.render(site, documentFor(site, file, text), false)
-  if (outcome.ok) return outcome.html
-  return `<p class="atelier-render-failed">${escapeText(translate('fr', 'reviewDiff.renderFailed'))}</p>`
+  return outcome.ok ? outcome.html : null
 }
 
 /** The site's own document for this path (address, defaults) with this text; a new one otherwise. */

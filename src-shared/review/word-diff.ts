@@ -200,7 +200,6 @@ function marked(list: Token[], tag: 'del' | 'ins'): Segment[] {
     }
   }
   flush()
-  if (segments.length > 0) segments[0]!.block = true
   return segments
 }
 

@@ -137,6 +137,20 @@ describe('reviewDiff', () => {
     })
   })
 
+  it('shows a version whose Liquid fails as a French notice, on a received contribution', async () => {
+    const dir = await starterRepository()
+    git(dir, 'branch', '-m', 'recu/aminata')
+    await edit(dir, CASE, (text) => `${text}\n{% if %}\n`)
+    commit(dir, 'Liquid cassé')
+    const diff = await diffOf(dir, 'recu/aminata')
+    const html = diff.pages[0]!.html!
+    expect(html).toContain('Cette version de la page ne peut pas être affichée')
+    expect(html).not.toMatch(/Error|\.js\b|tag|unexpected|illegal/)
+    // The version before still shows as published, whole.
+    expect(html).toContain('<del>\n<h2 id="contexte">Contexte</h2>')
+    expect(html).not.toContain('<ins>')
+  })
+
   it('refuses an unknown branch with a French message and changes nothing', async () => {
     const dir = await starterRepository()
     const refs = git(dir, 'show-ref')
