@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises'
+import { chmod, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -136,6 +136,24 @@ describe('changedFiles', () => {
       { numRuns: 80 },
     )
   }, 240_000)
+
+  it('counts a file made executable or turned into a link as modified, and pairs links only with links', async () => {
+    const dir = await nativeRepository({
+      'script.sh': 'echo un\n',
+      'cible.md': 'cible.md',
+      'autre.md': 'x\n',
+    })
+    const baseOid = git(dir, 'rev-parse', 'HEAD').trim()
+    await chmod(path.join(dir, 'script.sh'), 0o755)
+    await rm(path.join(dir, 'cible.md'))
+    await symlink('cible.md', path.join(dir, 'lien.md'))
+    await rm(path.join(dir, 'autre.md'))
+    await symlink('script.sh', path.join(dir, 'autre.md'))
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'Modes')
+    const tipOid = git(dir, 'rev-parse', 'HEAD').trim()
+    expect(await changesOf(dir, baseOid, tipOid)).toEqual(nativeChanges(dir, baseOid, tipOid))
+  })
 
   it('pairs a moved page with its most similar source, as git does', async () => {
     const long = (word: string) =>
