@@ -151,6 +151,7 @@ export const errorCodes = [
   'comment-block-not-found',
   'comment-too-long',
   'review-conflicts',
+  'review-no-common-base',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

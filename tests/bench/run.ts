@@ -7,6 +7,7 @@ import { benchLossless } from './lossless.bench.js'
 import { benchPageIndex } from './page-index.bench.js'
 import { benchPreview } from './preview.bench.js'
 import { benchPreviewLatency } from './preview-latency.bench.js'
+import { benchRenderedDiff } from './rendered-diff.bench.js'
 import { benchTyping } from './typing.bench.js'
 
 /**
@@ -24,3 +25,4 @@ await benchTyping()
 await benchAutosave(runs)
 await benchBundleExport(runs)
 await benchBundleImport(runs)
+await benchRenderedDiff(runs)
