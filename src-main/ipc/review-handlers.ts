@@ -2,8 +2,8 @@ import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author } from '../../src-shared/api/types.js'
 import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
-import { REVIEW_DIFF_CSS } from '../../src-shared/review/review-diff-style.js'
-import { sideOf } from '../../src-shared/review/review-sides.js'
+import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
+import { sideOf } from '../../src-shared/review/word-diff.js'
 import { isWithin, realpathOfExistingPart } from '../fs/safe-path.js'
 import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
 import { addComment, listComments, resolveComment } from '../review/comments.js'
@@ -66,18 +66,24 @@ export function createReviewHandlers(
       )) satisfies Handler<'review.list'>,
     'review.diff': (async ({ branch }) => {
       const { workspace, repository } = repositoryOf()
-      const diff: ReviewDiff = await repository.run((context) => reviewDiff(context, branch))
+      const folder = session.requireFolder()
+      const preview = session.preview
+      // The preview's renderer and site model, when it runs: no second set of workers.
+      const service = preview ? folder.preview(preview.frameAncestors) : null
+      const options = service ? { renderer: service.renderer, site: await service.site() } : {}
+      const diff: ReviewDiff = await repository.run((context) =>
+        reviewDiff(context, branch, options),
+      )
       const pages = diff.pages.map((page) => ({
         ...page,
         path: shown(workspace, page.path),
         ...(page.from === undefined ? {} : { from: shown(workspace, page.from) }),
       }))
-      const preview = session.preview
-      if (!preview) return { ...diff, pages }
+      if (!preview || !service) return { ...diff, pages }
       // Each rendered body is shown in the site's look, from the preview's origin.
-      const service = session.requireFolder().preview(preview.frameAncestors)
+      const css = reviewDiffStyle(session.settings.get().language)
       const frame = async (body: string, like: string) =>
-        `${preview.origin}${await service.holdDocument(body, like, REVIEW_DIFF_CSS)}`
+        `${preview.origin}${await service.holdDocument(body, like, css)}`
       return {
         ...diff,
         pages: await Promise.all(

@@ -57,8 +57,8 @@ export class PreviewService {
     readonly root: string,
     /** Who may frame the preview: the workbench's origin. */
     private readonly frameAncestors: string,
-    /** Pages render in worker threads, each with a time and memory limit. */
-    private readonly renderer = new BoundedRenderer(),
+    /** Pages render in worker threads, each with a time and memory limit (review renders there too). */
+    readonly renderer = new BoundedRenderer(),
   ) {}
 
   /** Stops the rendering workers (the workspace is closed). */

@@ -105,12 +105,10 @@ export async function requestChanges(branch: string): Promise<void> {
 /** « Approuver et intégrer »: conflicts continue in « Versions »' conflict flow. */
 export async function approveContribution(branch: string): Promise<void> {
   await withAuthor(async () => {
-    let outcome: MergeOutcome | null = null
-    try {
-      outcome = await api.call('review.approve', { branch })
-    } finally {
-      await Promise.all([changed(), refreshVersions(), refreshIndex()])
-    }
+    // Whatever the outcome, the list, the versions and the pages on disk are read again.
+    const outcome: MergeOutcome = await api
+      .call('review.approve', { branch })
+      .finally(() => Promise.all([changed(), refreshVersions(), refreshIndex()]))
     if (outcome.kind === 'conflicts') {
       revealView('versions')
       notify('review.approveConflicts')

@@ -39,8 +39,21 @@ const relativePath = z.string().min(1).max(4096)
 const none = z.object({}).strict()
 /** A version: a contribution name, `HEAD`, or a commit id. */
 const versionRef = z.string().min(1).max(255)
-/** A contribution (branch) name, as `versions.contributions` or `review.list` gave it. */
-const branchName = z.string().min(1).max(255)
+/**
+ * A contribution (branch) name, as `versions.contributions` or `review.list` gave it: git's
+ * rules for a ref name (no `..`, no empty part, no control characters…), so a name can never
+ * walk out of `.git/refs` when a library joins it to a path.
+ */
+const branchName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) =>
+      // eslint-disable-next-line no-control-regex -- control characters are what git refuses
+      !/[\x00-\x20~^:?*[\\\x7f]|\.\.|\/\/|@\{|^[-/.]|[/.]$|\.lock$|\/\./.test(name),
+    { message: 'not a branch name' },
+  )
 /** A file on the user's disk (a contribution file), chosen in a dialog, dropped or typed. */
 const userFile = z.string().min(1).max(4096)
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { pageBlocks } from '../../../src-shared/review/page-blocks.js'
+import { blockExcerpt, pageBlocks } from '../../../src-shared/review/page-blocks.js'
 import { api } from '../../api/client.js'
 import { addComment } from '../../stores/review-store.js'
 import { attempt } from '../../ui/report-failure.js'
@@ -18,7 +18,9 @@ export function NewComment(props: { branch: string; path: string; tip: string })
     void attempt(async () => {
       const source = await api.call('versions.pageAt', { path: props.path, version: props.tip })
       if (!current || source === null) return
-      setBlocks(pageBlocks(source).map(({ index, excerpt }) => ({ index, excerpt })))
+      setBlocks(
+        pageBlocks(source).map(({ index, text }) => ({ index, excerpt: blockExcerpt(text, 90) })),
+      )
     })
     return () => {
       current = false

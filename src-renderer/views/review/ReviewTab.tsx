@@ -26,10 +26,13 @@ export function ReviewTab({ branch }: { branch: string }) {
 
   useEffect(() => {
     let current = true
-    setFailure(null)
     api
       .call('review.diff', { branch })
-      .then((value) => current && setDiff(value))
+      .then((value) => {
+        if (!current) return
+        setDiff(value)
+        setFailure(null)
+      })
       .catch((error: unknown) => {
         if (current) {
           setFailure(

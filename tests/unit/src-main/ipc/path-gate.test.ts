@@ -137,6 +137,40 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   },
   'preview.allowExternal': {},
   'preview.export': { destination: { kind: 'own-rule', why: 'outside the workspace by design' } },
+  'review.list': {},
+  'review.diff': { branch: branch((b) => ({ branch: b })) },
+  'review.comments': {
+    branch: branch((b) => ({ branch: b })),
+    path: { kind: 'workspace-path', input: (p) => ({ branch: 'main', path: p }) },
+  },
+  'review.comment': {
+    branch: branch((b) => ({ branch: b, path: 'index.md', blockIndex: 0, text: 'Bien.' })),
+    path: {
+      kind: 'workspace-path',
+      input: (p) => ({ branch: 'main', path: p, blockIndex: 0, text: 'Bien.' }),
+    },
+    text: { kind: 'not-a-path' },
+    replyTo: { kind: 'not-a-path' },
+  },
+  'review.resolve': { branch: branch((b) => ({ branch: b, id: 'x' })), id: { kind: 'not-a-path' } },
+  'review.requestChanges': { branch: branch((b) => ({ branch: b })) },
+  'review.approve': { branch: branch((b) => ({ branch: b })) },
+  'review.suggestFile': { branch: { kind: 'not-a-path' } },
+  'review.chooseSaveFile': { name: { kind: 'not-a-path' } },
+  'review.chooseOpenFile': {},
+  'review.send': {
+    branch: branch((b) => ({ branch: b, full: false, file: '/nonexistent/atelier/x.bundle' })),
+    file: { kind: 'own-rule', why: 'outside the workspace by design (review-files test)' },
+  },
+  'review.receive': {
+    file: { kind: 'own-rule', why: 'outside the workspace by design (review-files test)' },
+  },
+  'review.pendingFile': {},
+}
+
+/** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */
+function branch(input: (value: string) => unknown): Field {
+  return { kind: 'sanitised', input, why: 'a branch name, checked against git’s ref-name rules' }
 }
 
 /** Every string an input schema accepts, named `field`, `list[]` or `record.*`. */
