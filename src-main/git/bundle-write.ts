@@ -46,6 +46,7 @@ export async function writeBundle(
   request: BundleRequest,
   file: string,
 ): Promise<BundleWritten> {
+  if (request.refs.length === 0) throw new AtelierError('invalid-input', 'refs')
   for (const ref of request.refs) {
     if (!isRefName(ref.name) || !isOid(ref.oid)) throw new AtelierError('invalid-input', ref.name)
   }

@@ -60,6 +60,13 @@ export async function sendContribution(
     return { file, bytes: written.bytes, prerequisites, refs }
   } catch (error) {
     if (error instanceof GitDataError) throw new AtelierError(error.kind, error.file)
+    // The chosen folder is gone, read-only or full: the disk's refusal, in French.
+    if (
+      typeof (error as { code?: unknown }).code === 'string' &&
+      !(error instanceof AtelierError)
+    ) {
+      throw new AtelierError('io', file)
+    }
     throw error
   }
 }

@@ -125,6 +125,13 @@ describe('sending a contribution', () => {
         file: path.join(dir, '.git', 'x.bundle'),
       }),
     ).rejects.toMatchObject({ code: 'git-folder' })
+    await expect(
+      sendContribution(context, {
+        branch: 'aminata',
+        full: false,
+        file: path.join(folder, 'dossier-absent', 'x.bundle'),
+      }),
+    ).rejects.toMatchObject({ code: 'io' })
     expect(await readdir(folder)).toEqual([])
     expect(existsSync(path.join(dir, '.git', 'x.bundle'))).toBe(false)
   })
