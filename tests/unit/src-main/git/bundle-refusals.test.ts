@@ -341,6 +341,11 @@ describe('refusing bad contribution files', () => {
       Buffer.concat([Buffer.from(`# v3 git bundle\n@filter=blob:none\n${ref}\n\n`), pack]),
       Buffer.concat([Buffer.from(`# v2 git bundle\n\n`), pack]),
       Buffer.concat([Buffer.from(`# v2 git bundle\nnot a ref line\n\n`), pack]),
+      Buffer.concat([
+        Buffer.from(`# v2 git bundle\n${mainOid} refs/heads/`),
+        Buffer.from([0xff, 10, 10]),
+        pack,
+      ]),
     ]) {
       await expectRefused(await write(bytes), 'bundle-format')
     }
