@@ -209,5 +209,5 @@ describe('importing bundles native git wrote', () => {
       { numRuns: 12 },
     )
     expectSound(receiver)
-  })
+  }, 60_000)
 })
