@@ -38,8 +38,9 @@ export async function importBundle(
   file: string,
   mapRef: (name: string) => string | null,
 ): Promise<ImportedRef[]> {
-  const size = (await stat(file).catch(() => null))?.size
-  if (size === undefined) throw new AtelierError('not-found', file)
+  const found = await stat(file).catch(() => null)
+  if (!found?.isFile()) throw new AtelierError('not-found', file)
+  const size = found.size
   if (size > BUNDLE_LIMITS.fileBytes) throw new AtelierError('bundle-too-large', `${size} bytes`)
   const header = await readBundleHeader(file)
   context.objects.refresh()

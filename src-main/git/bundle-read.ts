@@ -28,7 +28,9 @@ export async function readBundleHeader(file: string): Promise<BundleHeader> {
   let head: Buffer
   try {
     const buffer = Buffer.alloc(BUNDLE_LIMITS.headerBytes)
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).catch(() => {
+      throw new AtelierError('not-found', file) // a folder, or a file we may not read
+    })
     head = buffer.subarray(0, bytesRead)
   } finally {
     await handle.close()

@@ -373,6 +373,14 @@ describe('refusing bad contribution files', () => {
     git(receiver, 'fsck', '--strict')
   })
 
+  it('refuses a folder or a missing file as « introuvable »', async () => {
+    const before = repositorySnapshot(receiver)
+    for (const file of [await tempDir('atelier-folder-'), path.join(receiver, 'absent.bundle')]) {
+      expect(await refusalCode(receiveContribution(context, file))).toBe('not-found')
+    }
+    expect(repositorySnapshot(receiver)).toBe(before)
+  })
+
   it('refuses garbage, other formats and unknown capabilities', async () => {
     const pack = buildPack([{ type: 3, data: Buffer.from('a') }])
     const ref = `${mainOid} refs/heads/x`
