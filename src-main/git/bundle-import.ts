@@ -38,8 +38,9 @@ export async function importBundle(
   file: string,
   mapRef: (name: string) => string | null,
 ): Promise<ImportedRef[]> {
-  const size = (await stat(file).catch(() => null))?.size
-  if (size === undefined) throw new AtelierError('not-found', file)
+  const found = await stat(file).catch(() => null)
+  if (!found?.isFile()) throw new AtelierError('not-found', file)
+  const size = found.size
   if (size > BUNDLE_LIMITS.fileBytes) throw new AtelierError('bundle-too-large', `${size} bytes`)
   const header = await readBundleHeader(file)
   context.objects.refresh()
@@ -93,17 +94,32 @@ export async function importBundle(
   if (whole) await storePack(context.gitdir, pack, entries)
   else await storeLoose(context.gitdir, reachable, has)
   context.objects.refresh()
-  for (const move of moves) {
-    if (move.from === move.oid) continue
-    await git.writeRef({
-      fs: context.fs,
-      gitdir: context.gitdir,
-      ref: move.name,
-      value: move.oid,
-      force: true,
-    })
-  }
+  await moveRefs(context, moves)
   return moves
+}
+
+/**
+ * Each ref is written atomically (temporary file, then rename). Should one
+ * write fail (a full disk), those already moved are put back, so the refs end
+ * as they were; the objects written stay, unreferenced, as after any fetch.
+ */
+async function moveRefs(context: RepositoryContext, moves: ImportedRef[]): Promise<void> {
+  const done: ImportedRef[] = []
+  const write = (ref: string, value: string) =>
+    git.writeRef({ fs: context.fs, gitdir: context.gitdir, ref, value, force: true })
+  try {
+    for (const move of moves) {
+      if (move.from === move.oid) continue
+      await write(move.name, move.oid)
+      done.push(move)
+    }
+  } catch (error) {
+    for (const move of done.reverse()) {
+      if (move.from) await write(move.name, move.from)
+      else await git.deleteRef({ fs: context.fs, gitdir: context.gitdir, ref: move.name })
+    }
+    throw error
+  }
 }
 
 /**
@@ -216,7 +232,12 @@ async function checkNoFolderClash(gitdir: string, ref: string): Promise<void> {
     const file = await stat(path.join(gitdir, prefix)).catch(() => null)
     if (file && !file.isDirectory()) throw new AtelierError('bundle-refused-ref', ref)
   }
+  // …nor `refs/heads/recu/x` while a branch `recu/x/y` exists (a folder where the file goes).
+  if ((await stat(path.join(gitdir, ref)).catch(() => null))?.isDirectory()) {
+    throw new AtelierError('bundle-refused-ref', ref)
+  }
   const packed = await readFile(path.join(gitdir, 'packed-refs'), 'utf8').catch(() => '')
+  if (packed.includes(` ${ref}/`)) throw new AtelierError('bundle-refused-ref', ref)
   for (let i = 2; i < parts.length; i++) {
     if (packed.includes(` ${parts.slice(0, i).join('/')}\n`)) {
       throw new AtelierError('bundle-refused-ref', ref)

@@ -7,7 +7,10 @@
  * worst case within what a reviewer's laptop can hold.
  */
 export const BUNDLE_LIMITS = {
-  /** The whole file. Ten times a complete bundle of our generated 5,000-page guide with images. */
+  /**
+   * The whole file. A complete file of our generated 5,000-page guide is about 1 MB; this leaves
+   * room for a guide's photographs while the file, held in memory whole, stays affordable.
+   */
   fileBytes: 256 * 1024 * 1024,
   /** The text header (refs and prerequisites): 10,000 refs with long names fit in 1 MiB. */
   headerBytes: 1024 * 1024,
@@ -36,8 +39,9 @@ export const BUNDLE_LIMITS = {
 } as const
 
 /**
- * The smallest possible pack entry: one byte of type and size, then the
- * smallest zlib stream (2 bytes of header, 1 of empty block, 4 of Adler-32 —
- * 8 bytes in practice, 7 counted to stay on the safe side).
+ * A lower bound on one pack entry's bytes: at least one byte of type and size,
+ * then a zlib stream of at least 8 (2 of header, an empty final block, 4 of
+ * Adler-32) — 9 in all, 8 counted to stay on the safe side. A header declaring
+ * more entries than the file could hold at this size is refused before any work.
  */
 export const MIN_ENTRY_BYTES = 8

@@ -28,7 +28,9 @@ export async function readBundleHeader(file: string): Promise<BundleHeader> {
   let head: Buffer
   try {
     const buffer = Buffer.alloc(BUNDLE_LIMITS.headerBytes)
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).catch(() => {
+      throw new AtelierError('not-found', file) // a folder, or a file we may not read
+    })
     head = buffer.subarray(0, bytesRead)
   } finally {
     await handle.close()
@@ -45,8 +47,11 @@ export function parseBundleHeader(head: Buffer): BundleHeader {
   if (end < 0) {
     refuse(head.length >= BUNDLE_LIMITS.headerBytes ? 'header too long' : 'no end of header')
   }
-  // latin1 keeps one character per byte, so a non-ASCII byte cannot hide a newline.
-  const lines = head.toString('latin1', 0, end).split('\n')
+  // Branch names are UTF-8 (« recu/amélie »); bytes that are not are refused, not guessed.
+  // A newline byte never occurs inside a multi-byte UTF-8 character, so splitting is safe.
+  const text = head.toString('utf8', 0, end)
+  if (!Buffer.from(text, 'utf8').equals(head.subarray(0, end))) refuse('not UTF-8')
+  const lines = text.split('\n')
   const version = SIGNATURES[lines[0] ?? '']
   if (version === undefined) return refuse('not a v2 or v3 bundle')
   let index = 1

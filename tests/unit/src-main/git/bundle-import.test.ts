@@ -76,6 +76,18 @@ describe('importing bundles native git wrote', () => {
     expectSound(receiver)
   })
 
+  it('keeps accented branch names as they are (UTF-8)', async () => {
+    const { sender, receiver } = await senderAndReceiver(guidePages(3))
+    const tip = await commitOn(sender, 'amélie-fiches', { 'fiches/é.md': 'É\n' })
+    const received = await receiveContribution(
+      await contextOf(receiver),
+      await nativeBundle(sender, 'main..amélie-fiches'),
+    )
+    expect(received.branches).toEqual([{ name: 'recu/amélie-fiches', oid: tip }])
+    expect(revParse(receiver, 'recu/amélie-fiches')).toBe(tip)
+    expectSound(receiver)
+  })
+
   it('imports a complete file (whole history, no prerequisite) into an empty repository', async () => {
     const { sender } = await senderAndReceiver(guidePages(12))
     const tip = await commitOn(sender, 'aminata', { 'fiches/page-1.md': 'Réécrite.\n' })
@@ -197,5 +209,5 @@ describe('importing bundles native git wrote', () => {
       { numRuns: 12 },
     )
     expectSound(receiver)
-  })
+  }, 60_000)
 })

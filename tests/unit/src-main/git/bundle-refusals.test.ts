@@ -85,7 +85,7 @@ describe('refusing bad contribution files', () => {
       }),
       { numRuns: 25 },
     )
-  })
+  }, 60_000)
 
   it('property: a byte flipped anywhere in the pack is refused and changes nothing', async () => {
     await fc.assert(
@@ -100,7 +100,7 @@ describe('refusing bad contribution files', () => {
       ),
       { numRuns: 25 },
     )
-  })
+  }, 60_000)
 
   it('property: a byte flipped in the header is refused, or imports only under recu/ with git fsck clean', async () => {
     await fc.assert(
@@ -127,7 +127,51 @@ describe('refusing bad contribution files', () => {
       ),
       { numRuns: 10 },
     )
-  })
+  }, 60_000)
+
+  it('property: a byte flipped in the pack with its checksum recomputed is refused in French (by the parser, not the checksum) or, still well formed, imported soundly', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: packOffset, max: good.length - 21 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (at, mask) => {
+          const body = Buffer.from(good.subarray(0, good.length - 20))
+          body[at] = body[at]! ^ mask
+          const bad = Buffer.concat([
+            body.subarray(0, packOffset),
+            withChecksum(body.subarray(packOffset)),
+          ])
+          const dir = await cloneOfReceiver()
+          const before = repositorySnapshot(dir)
+          const code = await refusalCode(
+            receiveContribution(await contextOf(dir), await write(bad)),
+          )
+          if (code === 'no error') git(dir, 'fsck', '--strict', '--no-dangling')
+          else expect(repositorySnapshot(dir)).toBe(before)
+        },
+      ),
+      { numRuns: 15 },
+    )
+  }, 60_000)
+
+  it('property: random delta bytes against a real base never escape as anything but a French refusal', async () => {
+    const base = await contextOf(receiver)
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 64 }), async (bytes) => {
+        const delta = Buffer.concat([
+          deltaSizes(pageBlob.size, bytes.length % 300),
+          Buffer.from(bytes),
+        ])
+        const file = await handBundle(
+          [`# v2 git bundle`, `${mainOid} refs/heads/x`],
+          buildPack([{ type: 7, baseOid: pageBlob.oid, data: delta }]),
+        )
+        const code = await refusalCode(receiveContribution(base, file))
+        expect(['no error', 'bundle-corrupt', 'bundle-too-large']).toContain(code)
+      }),
+      { numRuns: 40 },
+    )
+  }, 60_000)
 
   it('refuses a wrong pack checksum', async () => {
     const bad = Buffer.from(good)
@@ -329,6 +373,14 @@ describe('refusing bad contribution files', () => {
     git(receiver, 'fsck', '--strict')
   })
 
+  it('refuses a folder or a missing file as « introuvable »', async () => {
+    const before = repositorySnapshot(receiver)
+    for (const file of [await tempDir('atelier-folder-'), path.join(receiver, 'absent.bundle')]) {
+      expect(await refusalCode(receiveContribution(context, file))).toBe('not-found')
+    }
+    expect(repositorySnapshot(receiver)).toBe(before)
+  })
+
   it('refuses garbage, other formats and unknown capabilities', async () => {
     const pack = buildPack([{ type: 3, data: Buffer.from('a') }])
     const ref = `${mainOid} refs/heads/x`
@@ -341,6 +393,11 @@ describe('refusing bad contribution files', () => {
       Buffer.concat([Buffer.from(`# v3 git bundle\n@filter=blob:none\n${ref}\n\n`), pack]),
       Buffer.concat([Buffer.from(`# v2 git bundle\n\n`), pack]),
       Buffer.concat([Buffer.from(`# v2 git bundle\nnot a ref line\n\n`), pack]),
+      Buffer.concat([
+        Buffer.from(`# v2 git bundle\n${mainOid} refs/heads/`),
+        Buffer.from([0xff, 10, 10]),
+        pack,
+      ]),
     ]) {
       await expectRefused(await write(bytes), 'bundle-format')
     }

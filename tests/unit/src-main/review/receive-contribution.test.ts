@@ -64,6 +64,21 @@ describe('receiving a contribution', () => {
     )
     expect(repositorySnapshot(receiver)).toBe(before)
   })
+  it('refuses recu/x when recu/x/y exists, packed or not, and moves no other ref of the file', async () => {
+    const { sender, receiver } = await senderAndReceiver(guidePages(3))
+    await commitOn(sender, 'a', { 'fiches/a.md': 'A\n' })
+    await commitOn(sender, 'x', { 'fiches/x.md': 'X\n' })
+    const file = await nativeBundle(sender, 'a', 'x', '^main')
+    git(receiver, 'branch', 'recu/x/y')
+    for (const pack of [false, true]) {
+      if (pack) git(receiver, 'pack-refs', '--all')
+      const before = repositorySnapshot(receiver)
+      expect(await refusalCode(receiveContribution(await contextOf(receiver), file))).toBe(
+        'bundle-refused-ref',
+      )
+      expect(repositorySnapshot(receiver)).toBe(before)
+    }
+  })
 })
 
 describe('contribution import <workspace> <file> [--json]', () => {
