@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { requireContribution } from '../git/contributions.js'
 import { mainLine } from '../git/main-line.js'
 import { paintHistory } from '../git/history-paint.js'
-import { readNotes, readNoteText, resolveOptional } from '../git/notes-tree.js'
+import { readNotes, readNoteText, resolveOptional, type NotesMap } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { REVIEW_NOTES_REF } from '../git/review-refs.js'
 import type { CommitData } from '../git/parse-objects.js'
@@ -32,12 +32,14 @@ export interface ContributionRecords {
 export async function contributionRecords(
   context: RepositoryContext,
   branch: string,
+  /** The review notes, when the caller already read them (one read for many contributions). */
+  notesRead?: NotesMap,
 ): Promise<ContributionRecords> {
   const tip = await requireContribution(context, branch)
   const main = await mainLine(context)
   const mainTip = await resolveOptional(context, `refs/heads/${main}`)
   const { base, commits } = paintHistory(context, tip, mainTip)
-  const notes = (await readNotes(context, REVIEW_NOTES_REF)).notes
+  const notes = notesRead ?? (await readNotes(context, REVIEW_NOTES_REF)).notes
   const records: ContributionRecords['records'] = []
   let skipped = 0
   for (const { oid } of commits) {
