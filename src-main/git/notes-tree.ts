@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import git, { type TreeEntry } from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author } from '../../src-shared/api/types.js'
+import { GitDataError } from './git-data-error.js'
+import { paintHistory } from './history-paint.js'
 import type { RepositoryContext } from './repository-context.js'
+import { readCommit, readTree } from './tree-files.js'
 
 /**
  * A git notes ref read and written in git's own format, so `git notes` and
@@ -43,23 +46,23 @@ export async function readNotes(context: RepositoryContext, ref: string): Promis
 /** The notes recorded by one commit of a notes ref. */
 export async function notesOfCommit(context: RepositoryContext, commit: string): Promise<NotesMap> {
   const notes: NotesMap = new Map()
-  const { tree } = (await damaged(() => git.readCommit({ ...repo(context), oid: commit }))).commit
+  const { tree } = fresh(context, () => readCommit(context.objects, context.gitdir, commit))
   // Depth-first over fan-out folders: `prefix` is the hex read so far.
   const pending: { tree: string; prefix: string }[] = [{ tree, prefix: '' }]
   let read = 0
   while (pending.length > 0) {
     const next = pending.pop()!
-    const entries = (await damaged(() => git.readTree({ ...repo(context), oid: next.tree }))).tree
+    const entries = fresh(context, () => readTree(context.objects, context.gitdir, next.tree))
     read += entries.length
     if (read > TREE_MAX_ENTRIES) throw new AtelierError('review-notes-damaged', 'size')
     for (const entry of entries) {
-      const hex = next.prefix + entry.path
+      const hex = next.prefix + entry.name
       // Entries that are not notes (git allows them) are left out.
-      if (!HEX.test(entry.path) || hex.length > 40) continue
-      if (entry.type === 'blob' && hex.length === 40) {
+      if (!HEX.test(entry.name) || hex.length > 40) continue
+      if (!entry.isTree && hex.length === 40) {
         notes.set(hex, entry.oid)
         if (notes.size > NOTES_MAX_ENTRIES) throw new AtelierError('review-notes-damaged', 'size')
-      } else if (entry.type === 'tree' && entry.path.length === 2 && hex.length < 40) {
+      } else if (entry.isTree && entry.name.length === 2 && hex.length < 40) {
         pending.push({ tree: entry.oid, prefix: hex })
       }
     }
@@ -73,12 +76,10 @@ export async function readNoteText(
   blob: string,
   maxBytes: number,
 ): Promise<string | null> {
-  const { object } = await damaged(() =>
-    git.readObject({ ...repo(context), oid: blob, format: 'content' }),
-  )
-  const bytes = object as Uint8Array
-  if (bytes.length > maxBytes) return null
-  return Buffer.from(bytes).toString('utf8')
+  const object = fresh(context, () => context.objects.read(blob))
+  if (object.type !== 'blob') throw new AtelierError('review-notes-damaged', blob)
+  if (object.content.length > maxBytes) return null
+  return object.content.toString('utf8')
 }
 
 /**
@@ -123,17 +124,16 @@ export async function mergeNotes(
   const theirs = await resolveOptional(context, source)
   if (theirs === null) return 'up-to-date'
   const ours = await resolveOptional(context, target)
-  if (ours === theirs || (ours !== null && (await isAncestor(context, theirs, ours)))) {
-    return 'up-to-date'
-  }
-  if (ours === null || (await isAncestor(context, ours, theirs))) {
+  // One walk of both histories gives the merge base, and so which contains the other.
+  const base = ours === null ? null : fresh(context, () => paintHistory(context, theirs, ours).base)
+  if (ours === theirs || base === theirs) return 'up-to-date'
+  if (ours === null || base === ours) {
     // Read first: a damaged tree is refused before the ref moves.
     await notesOfCommit(context, theirs)
     await moveRef(context, target, theirs, ours)
     return 'fast-forward'
   }
-  const [base] = await git.findMergeBase({ ...repo(context), oids: [ours, theirs] })
-  const baseNotes = base ? await notesOfCommit(context, base as string) : new Map<string, string>()
+  const baseNotes = base ? await notesOfCommit(context, base) : new Map<string, string>()
   const ourNotes = await notesOfCommit(context, ours)
   const theirNotes = await notesOfCommit(context, theirs)
   const merged: NotesMap = new Map()
@@ -217,14 +217,6 @@ async function writeBlob(context: RepositoryContext, text: string): Promise<stri
   return git.writeBlob({ fs: context.fs, gitdir: context.gitdir, blob: Buffer.from(text, 'utf8') })
 }
 
-async function isAncestor(
-  context: RepositoryContext,
-  ancestor: string,
-  oid: string,
-): Promise<boolean> {
-  return git.isDescendent({ ...repo(context), oid, ancestor, depth: -1 })
-}
-
 export async function resolveOptional(
   context: RepositoryContext,
   ref: string,
@@ -241,12 +233,24 @@ function repo(context: RepositoryContext) {
   return { fs, gitdir: context.gitdir, cache: context.cache }
 }
 
-/** A notes history that cannot be read (missing or malformed objects) is reported, not thrown raw. */
-async function damaged<T>(read: () => Promise<T>): Promise<T> {
+/**
+ * Reads through the object store; objects it cannot find may be in a pack
+ * added since it listed them (an imported file): it looks again once. What is
+ * still missing or malformed is a damaged notes history, reported as such.
+ */
+function fresh<T>(context: RepositoryContext, read: () => T): T {
   try {
-    return await read()
+    return read()
   } catch (error) {
-    if (error instanceof AtelierError) throw error
-    throw new AtelierError('review-notes-damaged', (error as Error).message)
+    if (!(error instanceof GitDataError)) throw error
+    if (error.kind === 'missing-object') {
+      context.objects.refresh()
+      try {
+        return read()
+      } catch (again) {
+        if (!(again instanceof GitDataError)) throw again
+      }
+    }
+    throw new AtelierError('review-notes-damaged', error.file)
   }
 }

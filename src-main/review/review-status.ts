@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import git from 'isomorphic-git'
 import { mainLine } from '../git/main-line.js'
+import { readNotes, type NotesMap } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
+import { REVIEW_NOTES_REF } from '../git/review-refs.js'
 import { contributionRecords, repo, type ContributionRecords } from './contribution-records.js'
 import type { ReviewStatus } from './review-records.js'
 
@@ -23,8 +25,9 @@ export async function listReviews(context: RepositoryContext): Promise<ReviewSum
   const branches = (await git.listBranches({ fs, gitdir: context.gitdir })).filter(
     (name) => name !== main,
   )
+  const notes = (await readNotes(context, REVIEW_NOTES_REF)).notes
   const summaries: ReviewSummary[] = []
-  for (const branch of branches) summaries.push(await reviewSummary(context, branch))
+  for (const branch of branches) summaries.push(await reviewSummary(context, branch, notes))
   // Most recent work first, as a reviewer's inbox.
   return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.branch.localeCompare(b.branch))
 }
@@ -32,8 +35,9 @@ export async function listReviews(context: RepositoryContext): Promise<ReviewSum
 export async function reviewSummary(
   context: RepositoryContext,
   branch: string,
+  notes?: NotesMap,
 ): Promise<ReviewSummary> {
-  const found = await contributionRecords(context, branch)
+  const found = await contributionRecords(context, branch, notes)
   const tipCommit = found.commits.find((c) => c.oid === found.tip)?.data
   const person = (tipCommit ?? (await commitData(context, found.tip))).author
   const threads = commentThreads(found)

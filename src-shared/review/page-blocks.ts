@@ -75,12 +75,16 @@ function closesFence(open: string, line: string): boolean {
  * and synchronous, which Web Crypto is not.)
  */
 export function blockHash(text: string): string {
-  const normalised = text
-    .split(/\r\n|\n|\r/)
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n+$/, '')
-  return bytesToHex(sha1(utf8ToBytes(normalised)))
+  const lines = text.split(/\r\n|\n|\r/).map(trimEndSpaces)
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop()
+  return bytesToHex(sha1(utf8ToBytes(lines.join('\n'))))
+}
+
+/** Trailing spaces and tabs removed by a scan: a regex like `/[ \t]+$/` backtracks quadratically on long runs. */
+function trimEndSpaces(line: string): string {
+  let end = line.length
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--
+  return line.slice(0, end)
 }
 
 /** A short excerpt of a block, shown beside a comment whose block has gone. */

@@ -7,9 +7,14 @@ import { Repository } from '../../../../src-main/git/repository.js'
 import { RECEIVED_NOTES_REF, REVIEW_NOTES_REF } from '../../../../src-main/git/review-refs.js'
 import { reviewApproveCommand } from '../../../../src-main/commands/review-approve.js'
 import { addComment, listComments, resolveComment } from '../../../../src-main/review/comments.js'
-import { approveAndIntegrate, requestChanges } from '../../../../src-main/review/decisions.js'
+import {
+  approveAndIntegrate,
+  recordIntegration,
+  requestChanges,
+} from '../../../../src-main/review/decisions.js'
+import type { ContributionRecords } from '../../../../src-main/review/contribution-records.js'
 import { mergeReceivedNotes } from '../../../../src-main/review/merge-received-notes.js'
-import { listReviews } from '../../../../src-main/review/review-status.js'
+import { listReviews, reviewStatus } from '../../../../src-main/review/review-status.js'
 import { AtelierError } from '../../../../src-shared/api/atelier-error.js'
 import { git, gitStatusCode, nativeRepository, writeFiles } from '../../../helpers/native-git.js'
 
@@ -259,6 +264,29 @@ describe('review status', () => {
     sound(dir)
   })
 
+  it('on conflicts, leaves the merge to the conflict flow and records nothing until it is saved', async () => {
+    const { dir, repository, tip } = await contribution()
+    await writeFiles(dir, { 'cas/senegal.md': PAGE.replace('Premier paragraphe.', 'Autre texte.') })
+    git(dir, 'commit', '-q', '-am', 'Sur main')
+    const fresh = await open(dir)
+    const outcome = await approveAndIntegrate(
+      fresh.context,
+      () => fresh.tracker.status({ fresh: true }),
+      'aminata',
+      OUSMANE,
+    )
+    expect(outcome).toEqual({ kind: 'conflicts', conflicts: ['cas/senegal.md'] })
+    expect(git(dir, 'rev-parse', 'MERGE_HEAD').trim()).toBe(tip)
+    expect(gitStatusCode(dir, 'rev-parse', '-q', '--verify', REVIEW_NOTES_REF)).not.toBe(0)
+    await writeFiles(dir, { 'cas/senegal.md': PAGE })
+    git(dir, 'commit', '-q', '-am', 'Fusion résolue')
+    await recordIntegration(fresh.context, tip, OUSMANE)
+    expect((await listReviews((await open(dir)).context))[0]!.status).toBe('integrated')
+    expect(git(dir, 'notes', '--ref=atelier', 'show', tip)).toContain('"integrated"')
+    sound(dir)
+    void repository
+  })
+
   it('approval refuses unsaved changes on another contribution, changing nothing', async () => {
     const { dir } = await contribution()
     git(dir, 'checkout', '-q', 'aminata')
@@ -276,6 +304,71 @@ describe('review status', () => {
       ),
     ).toBe('unsaved-changes')
     expect(await snapshot(dir)).toBe(before)
+  })
+})
+
+describe('status rules', () => {
+  const person = { name: 'R', email: 'r@example.org' }
+  const found = (
+    decisions: [string, 'approved' | 'changes-requested' | 'integrated'][],
+    comments = 0,
+  ): ContributionRecords => ({
+    branch: 'b',
+    mainLine: 'main',
+    tip: 'tip',
+    base: 'base',
+    mainTip: 'main-tip',
+    commits: [],
+    records: [
+      ...Array.from({ length: comments }, (_, i) => ({
+        commit: 'old',
+        record: {
+          kind: 'comment' as const,
+          id: `c${i}`,
+          author: person,
+          date: '2026-01-01T00:00:00.000Z',
+          path: 'p.md',
+          block: { index: 0, hash: 'a'.repeat(40), excerpt: '' },
+          text: 't',
+        },
+      })),
+      ...decisions.map(([commit, decision], i) => ({
+        commit,
+        record: {
+          kind: 'decision' as const,
+          id: `d${i}`,
+          decision,
+          author: person,
+          date: `2026-01-0${i + 2}T00:00:00.000Z`,
+        },
+      })),
+    ],
+    skipped: 0,
+  })
+  it('takes the latest decision on the current tip; a later version makes it new to review', () => {
+    expect(reviewStatus(found([]))).toBe('to-review')
+    expect(reviewStatus(found([], 2))).toBe('commented')
+    expect(reviewStatus(found([['tip', 'changes-requested']], 2))).toBe('changes-requested')
+    expect(reviewStatus(found([['old', 'changes-requested']], 2))).toBe('commented')
+    expect(reviewStatus(found([['old', 'changes-requested']]))).toBe('to-review')
+    expect(
+      reviewStatus(
+        found([
+          ['tip', 'changes-requested'],
+          ['tip', 'approved'],
+        ]),
+      ),
+    ).toBe('approved')
+    expect(
+      reviewStatus(
+        found([
+          ['tip', 'approved'],
+          ['tip', 'changes-requested'],
+        ]),
+      ),
+    ).toBe('changes-requested')
+    expect(reviewStatus(found([['old', 'integrated']]))).toBe('integrated')
+    expect(reviewStatus({ ...found([]), base: 'tip' })).toBe('integrated')
   })
 })
 

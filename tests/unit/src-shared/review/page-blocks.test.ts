@@ -78,6 +78,17 @@ describe('page blocks', () => {
     expect(pageBlocks('---\ntitle: x\n---\n')).toEqual([])
   })
 
+  // Found by review: trailing-space and trailing-newline regexes backtracked
+  // quadratically (20,000 blank lines in a fence took 1.5 s). At this size a
+  // quadratic pass takes minutes, past the test's time limit.
+  it('hostile blocks (long runs of blank lines in a fence, of spaces) hash in linear time', () => {
+    const fence = pageBlocks('```\n' + '\n'.repeat(200_000) + 'x\n')
+    expect(fence).toHaveLength(1)
+    const spaces = pageBlocks(' '.repeat(200_000) + 'x\n' + '\t '.repeat(100_000) + 'y\n')
+    expect(spaces[0]!.hash).toBe(blockHash(spaces[0]!.text))
+    expect(blockHash('a \n\n\n')).toBe(blockHash('a'))
+  })
+
   it('excerpts are short and on one line', () => {
     expect(blockExcerpt('a\n  b')).toBe('a b')
     expect(blockExcerpt('x'.repeat(500))).toHaveLength(120)

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Repository } from '../../../../src-main/git/repository.js'
-import { paintHistory } from '../../../../src-main/review/contribution-records.js'
+import { paintHistory } from '../../../../src-main/git/history-paint.js'
 import { git, nativeRepository } from '../../../helpers/native-git.js'
 
 /**
