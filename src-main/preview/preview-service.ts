@@ -172,7 +172,8 @@ export class PreviewService {
       '<!DOCTYPE html><html lang="fr"><head>',
       `<base href="${escapeAttribute(base)}">`,
       head,
-      `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
+      // A little room around the body, whatever the theme's wrapper gives.
+      `<style>.atelier-review{padding:8px 16px}${css.replace(/<\/style/gi, '<\\/style')}</style>`,
       '</head><body><main class="page-content atelier-review" aria-label="Relecture">',
       `<div class="wrapper">${body}</div></main></body></html>`,
     ].join('\n')

@@ -23,6 +23,7 @@ function git(root: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
     cwd: root,
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
 }
 
