@@ -3,12 +3,8 @@ import { mainLine } from '../git/main-line.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { RECEIVED_BRANCH_PREFIX, RECEIVED_NOTES_REF, REVIEW_NOTES_REF } from '../git/review-refs.js'
 
-/** What a received file brought: its branches (as `recu/…`) and where its review notes now wait. */
-export interface ReceivedContribution {
-  branches: { name: string; oid: string }[]
-  /** The commit now at RECEIVED_NOTES_REF, if the file had notes. */
-  notes: string | null
-}
+export type { ReceivedContribution } from '../../src-shared/api/review-types.js'
+import type { ReceivedContribution } from '../../src-shared/api/review-types.js'
 
 /**
  * « Ouvrir une contribution reçue »: imports a file someone sent. Its branch

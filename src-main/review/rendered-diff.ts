@@ -20,36 +20,8 @@ import { readPageText } from '../site/front-matter.js'
 import { placeOf } from '../site/site-filter.js'
 import { changedFiles } from './changed-files.js'
 
-/** One setting of a page, before and after; `label` from `_atelier.yml`, else the key. */
-export interface ReviewField {
-  key: string
-  label: string
-  before: string | null
-  after: string | null
-}
-
-export interface ReviewPage {
-  path: string
-  from?: string
-  title: string
-  change: 'added' | 'modified' | 'deleted' | 'renamed'
-  /** A page of the site (Markdown with front matter); otherwise `fields` is empty and `html` null. */
-  page: boolean
-  fields: ReviewField[]
-  /** The body as published, words marked `<ins>`/`<del>`, unchanged blocks folded (see `markWordChanges`). */
-  html: string | null
-  /** Image addresses the page shows now and did not before, and the reverse (an image file: its own path). */
-  images: { added: string[]; removed: string[] }
-}
-
-export interface ReviewDiff {
-  branch: string
-  /** The merge base of the main line and the branch. */
-  base: string
-  /** The branch's last version. */
-  tip: string
-  pages: ReviewPage[]
-}
+export type { ReviewDiff, ReviewField, ReviewPage } from '../../src-shared/api/review-types.js'
+import type { ReviewDiff, ReviewPage } from '../../src-shared/api/review-types.js'
 
 export interface ReviewDiffOptions {
   /** The preview's renderer, to share its workers; a private one is started and stopped otherwise. */

@@ -12,28 +12,13 @@ import { z } from 'zod'
  * later Atelier may add kinds), and no parse error ever reaches the user.
  */
 
-export type ReviewStatus =
-  'to-review' | 'commented' | 'changes-requested' | 'approved' | 'integrated'
-
-export interface Person {
-  name: string
-  email: string
-}
-
-export interface ReviewComment {
-  id: string
-  /** The version the comment was made on. */
-  commit: string
-  author: { name: string; email: string }
-  date: string
-  path: string
-  block: { index: number; hash: string; excerpt: string }
-  text: string
-  replyTo: string | null
-  resolved: boolean
-  /** The block is no longer in the version shown: the comment is about an earlier version. */
-  outdated?: boolean
-}
+// The shapes the renderer shows are the contract's (src-shared/api/review-types.ts).
+export type {
+  ReviewComment,
+  ReviewPerson as Person,
+  ReviewStatus,
+} from '../../src-shared/api/review-types.js'
+import type { ReviewPerson as Person } from '../../src-shared/api/review-types.js'
 
 export type Decision = 'approved' | 'changes-requested' | 'integrated'
 

@@ -5,19 +5,9 @@ import { readNotes, type NotesMap } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { REVIEW_NOTES_REF } from '../git/review-refs.js'
 import { contributionRecords, repo, type ContributionRecords } from './contribution-records.js'
-import type { ReviewStatus } from './review-records.js'
+import type { ReviewStatus, ReviewSummary } from '../../src-shared/api/review-types.js'
 
-export interface ReviewSummary {
-  branch: string
-  tip: string
-  base: string | null
-  author: { name: string; email: string }
-  date: string
-  pages: string[]
-  status: ReviewStatus
-  comments: number
-  unresolved: number
-}
+export type { ReviewSummary } from '../../src-shared/api/review-types.js'
 
 /** Every contribution to review: the received ones (recu/…) and the local branches other than the main line. */
 export async function listReviews(context: RepositoryContext): Promise<ReviewSummary[]> {

@@ -16,12 +16,8 @@ export interface SendRequest {
   file: string
 }
 
-export interface SentContribution {
-  file: string
-  bytes: number
-  prerequisites: string[]
-  refs: { name: string; oid: string }[]
-}
+export type { SentContribution } from '../../src-shared/api/review-types.js'
+import type { SentContribution } from '../../src-shared/api/review-types.js'
 
 /**
  * « Envoyer ma contribution »: one bundle file holding the contribution's
