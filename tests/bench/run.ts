@@ -8,6 +8,7 @@ import { benchPageIndex } from './page-index.bench.js'
 import { benchPreview } from './preview.bench.js'
 import { benchPreviewLatency } from './preview-latency.bench.js'
 import { benchRenderedDiff } from './rendered-diff.bench.js'
+import { benchReviewNotes } from './review-notes.bench.js'
 import { benchTyping } from './typing.bench.js'
 
 /**
@@ -26,3 +27,4 @@ await benchAutosave(runs)
 await benchBundleExport(runs)
 await benchBundleImport(runs)
 await benchRenderedDiff(runs)
+await benchReviewNotes(runs)

@@ -69,7 +69,11 @@ export async function benchTyping(): Promise<void> {
       const plain = await barePage(page, workbench.host.url, true)
       // In rounds, app then bare then bare without soft breaks, so a change in the machine's
       // load between two pages weighs on all three alike.
-      const [app, reference, withoutBreaks] = await typeInRounds([page, bare, plain], page)
+      const [app, reference, withoutBreaks] = (await typeInRounds([page, bare, plain], page)) as [
+        Figures,
+        Figures,
+        Figures,
+      ]
       const elements = await page.evaluate(
         "document.querySelector('.page-text').querySelectorAll('*').length",
       )
