@@ -244,7 +244,8 @@ export class Repository {
     return this.exclusive(() => clearStaleLock(this.context.gitdir))
   }
 
-  private async workTreeText(file: string): Promise<string | null> {
+  /** A file of the work tree as text, null when it is absent (the page on disk, for comparisons). */
+  async workTreeText(file: string): Promise<string | null> {
     try {
       return await readFile(path.join(this.root, file), 'utf8')
     } catch {

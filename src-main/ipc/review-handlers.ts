@@ -9,7 +9,7 @@ import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
 import { addComment, listComments, resolveComment } from '../review/comments.js'
 import { mergeReceivedNotes } from '../review/merge-received-notes.js'
 import { receiveContribution } from '../review/receive-contribution.js'
-import { reviewDiff } from '../review/rendered-diff.js'
+import { comparePublished, reviewDiff } from '../review/rendered-diff.js'
 import { listReviews } from '../review/review-status.js'
 import { contributionFileName, sendContribution } from '../review/send-contribution.js'
 import type { Session } from '../session.js'
@@ -53,6 +53,31 @@ export function createReviewHandlers(
     }
     return target
   }
+  /** The preview of the open folder, when the transport serves one (its renderer, site, frames). */
+  const previewOf = () => {
+    const preview = session.preview
+    if (!preview) return null
+    return {
+      origin: preview.origin,
+      service: session.requireFolder().preview(preview.frameAncestors),
+    }
+  }
+  /** A marked body in the site's look, inline and each side alone, on the preview's origin. */
+  const framesOf = async (
+    where: NonNullable<ReturnType<typeof previewOf>>,
+    html: string,
+    like: string,
+  ) => {
+    const css = reviewDiffStyle(session.settings.get().language)
+    const frame = async (body: string) =>
+      `${where.origin}${await where.service.holdDocument(body, like, css)}`
+    const [inline, before, after] = await Promise.all([
+      frame(html),
+      frame(sideOf(html, 'before')),
+      frame(sideOf(html, 'after')),
+    ])
+    return { inline, before, after }
+  }
   const afterMove = async (workspace: Workspace) => {
     const info = await workspace.info()
     await workspace.refreshAll()
@@ -66,11 +91,11 @@ export function createReviewHandlers(
       )) satisfies Handler<'review.list'>,
     'review.diff': (async ({ branch }) => {
       const { workspace, repository } = repositoryOf()
-      const folder = session.requireFolder()
-      const preview = session.preview
+      const where = previewOf()
       // The preview's renderer and site model, when it runs: no second set of workers.
-      const service = preview ? folder.preview(preview.frameAncestors) : null
-      const options = service ? { renderer: service.renderer, site: await service.site() } : {}
+      const options = where
+        ? { renderer: where.service.renderer, site: await where.service.site() }
+        : {}
       const diff: ReviewDiff = await repository.run((context) =>
         reviewDiff(context, branch, options),
       )
@@ -79,26 +104,34 @@ export function createReviewHandlers(
         path: shown(workspace, page.path),
         ...(page.from === undefined ? {} : { from: shown(workspace, page.from) }),
       }))
-      if (!preview || !service) return { ...diff, pages }
-      // Each rendered body is shown in the site's look, from the preview's origin.
-      const css = reviewDiffStyle(session.settings.get().language)
-      const frame = async (body: string, like: string) =>
-        `${preview.origin}${await service.holdDocument(body, like, css)}`
+      if (!where) return { ...diff, pages }
       return {
         ...diff,
         pages: await Promise.all(
-          pages.map(async (page) => {
-            if (page.html === null) return { ...page, frames: null }
-            const [inline, before, after] = await Promise.all([
-              frame(page.html, page.path),
-              frame(sideOf(page.html, 'before'), page.path),
-              frame(sideOf(page.html, 'after'), page.path),
-            ])
-            return { ...page, frames: { inline, before, after } }
-          }),
+          pages.map(async (page) => ({
+            ...page,
+            frames: page.html === null ? null : await framesOf(where, page.html, page.path),
+          })),
         ),
       }
     }) satisfies Handler<'review.diff'>,
+    'review.comparePublished': (async ({ path: file, from, to }) => {
+      const { workspace, repository } = repositoryOf()
+      const where = previewOf()
+      if (!where) return null
+      const absolute = await workspace.resolve(file)
+      const inRepository = workspace.repositoryPath(absolute)
+      const page = workspace.relativePath(absolute)
+      const [before, after] = await Promise.all([
+        repository.pageAt(from, inRepository),
+        to === undefined
+          ? repository.workTreeText(inRepository)
+          : repository.pageAt(to, inRepository),
+      ])
+      const site = await where.service.site()
+      const compared = await comparePublished(site, where.service.renderer, page, before, after)
+      return compared.html === null ? null : framesOf(where, compared.html, page)
+    }) satisfies Handler<'review.comparePublished'>,
     'review.comments': (async ({ branch, path: file }) => {
       const { workspace, repository } = repositoryOf()
       const inRepository =

@@ -183,6 +183,29 @@ async function reviewPage(
   }
 }
 
+/**
+ * One page as it will be published at two versions, changes marked: what
+ * « Versions » shows when it compares a page (null text: the page was absent).
+ * Settings are labelled by their keys; the comparison tab lists them itself.
+ */
+export function comparePublished(
+  site: Site,
+  renderer: BoundedRenderer,
+  file: string,
+  before: string | null,
+  after: string | null,
+): Promise<ReviewPage> {
+  const change = before === null ? 'added' : after === null ? 'deleted' : 'modified'
+  return reviewPage(
+    site,
+    renderer,
+    (_, key) => key,
+    { path: file, change },
+    before === null ? null : Buffer.from(before),
+    after === null ? null : Buffer.from(after),
+  )
+}
+
 /** The text when this file is a page Jekyll converts (Markdown, front matter, not left out); else null. */
 function pageText(site: Site, file: string, bytes: Buffer): string | null {
   if (bytes.includes(0)) return null

@@ -22,12 +22,20 @@ interface ReviewState {
 /** « Relecture »: shared by the side bar's list, the review tabs and the editor's comments. */
 export const reviewStore = createStore<ReviewState>({ reviews: null, revision: 0 })
 
+let asked = 0
+
+/**
+ * Reads the list again. Two reads may cross (a comment's, then a decision's): only the
+ * answer to the latest one is kept, so an older list never replaces a newer one.
+ */
 export async function refreshReviews(): Promise<void> {
+  const ticket = ++asked
   if (!workspaceStore.get().info) {
     reviewStore.set({ reviews: null })
     return
   }
-  reviewStore.set({ reviews: await api.call('review.list', {}) })
+  const reviews = await api.call('review.list', {})
+  if (ticket === asked) reviewStore.set({ reviews })
 }
 
 /** Something changed a review: the list, the open review tabs and the editor's comments read again. */

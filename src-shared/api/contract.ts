@@ -281,6 +281,13 @@ export const contract = {
   ),
   /** « Ouvrir une contribution reçue »: checks the whole file, then imports it (never moves `main`). */
   'review.receive': call<ReceivedContribution>()(z.object({ file: userFile }).strict()),
+  /**
+   * « Versions »' comparison of a page as published: the frames of the preview's origin that
+   * show it with changes marked (as `review.diff` does); null when the page is not rendered.
+   */
+  'review.comparePublished': call<{ inline: string; before: string; after: string } | null>()(
+    z.object({ path: relativePath, from: versionRef, to: versionRef.optional() }).strict(),
+  ),
   /** A contribution file given on the app's command line, once; null when none. */
   'review.pendingFile': call<string | null>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }

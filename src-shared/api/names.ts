@@ -61,6 +61,7 @@ export const callNames = [
   'review.send',
   'review.receive',
   'review.pendingFile',
+  'review.comparePublished',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -150,6 +150,13 @@ describe('the Versions view in Chromium through the test host', () => {
     await expect
       .poll(() => compare.locator('.inline-diff .diff-line.removed').count())
       .toBeGreaterThan(0)
+    // The same comparison as it will be published, as « Relecture » shows it.
+    await compare.getByRole('button', { name: 'Page publiée' }).click()
+    await expect
+      .poll(() =>
+        p.frameLocator('.compare-view iframe.review-frame').locator('ins').first().textContent(),
+      )
+      .toContain('Ajout du test.')
     await compare.getByRole('button', { name: 'Ouvrir la page' }).click()
 
     await first.getByRole('button', { name: 'Remettre cette version' }).click()

@@ -7,6 +7,7 @@ import { useStore } from '../../stores/store.js'
 import { openTab, type Comparison } from '../../stores/tabs-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { SideBySideDiff } from '../../ui/SideBySideDiff.js'
+import { PublishedComparison } from './PublishedComparison.js'
 import { fullDate } from './version-date.js'
 
 /** An editor tab showing what differs: the page's settings field by field, then its text. */
@@ -15,7 +16,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
   const { page, from, to } = comparison
   const [result, setResult] = useState<PageComparison | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [layout, setLayout] = useState<'sideBySide' | 'inline'>('sideBySide')
+  const [layout, setLayout] = useState<'sideBySide' | 'inline' | 'published'>('sideBySide')
   // Compared with the page on disk: follow its changes.
   const touched = useStore(workspaceStore, (state) =>
     !to && state.lastChanged.paths.includes(page) ? state.lastChanged.at : 0,
@@ -40,18 +41,14 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
     }
   }, [page, from, to, touched, saved])
 
+  const title =
+    workspaceStore.get().index?.pages.find((entry) => entry.path === page)?.title ?? page
   const same = result && result.fields.length === 0 && result.body.every((l) => l.kind === 'same')
   return (
     <div className="compare-view" data-page={page}>
       <header className="compare-header">
         <div>
-          <h1>
-            {t('versions.compareTitle', {
-              page:
-                workspaceStore.get().index?.pages.find((entry) => entry.path === page)?.title ??
-                page,
-            })}
-          </h1>
+          <h1>{t('versions.compareTitle', { page: title })}</h1>
           {comparison.date && (
             <p className="compare-subtitle">
               {t('versions.compareWith', { date: fullDate(comparison.date, i18n.language) })}
@@ -60,7 +57,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
         </div>
         <div className="compare-tools">
           <div className="segmented" role="group" aria-label={t('versions.compare')}>
-            {(['sideBySide', 'inline'] as const).map((choice) => (
+            {(['sideBySide', 'inline', 'published'] as const).map((choice) => (
               <button
                 key={choice}
                 type="button"
@@ -68,7 +65,13 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
                 aria-pressed={layout === choice}
                 onClick={() => setLayout(choice)}
               >
-                {t(choice === 'inline' ? 'versions.inline' : 'versions.sideBySide')}
+                {t(
+                  choice === 'published'
+                    ? 'review.published'
+                    : choice === 'inline'
+                      ? 'versions.inline'
+                      : 'versions.sideBySide',
+                )}
               </button>
             ))}
           </div>
@@ -114,7 +117,15 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
       {result && !same && (
         <section aria-labelledby="compare-text">
           <h2 id="compare-text">{t('versions.text')}</h2>
-          {layout === 'inline' ? (
+          {layout === 'published' ? (
+            <PublishedComparison
+              page={page}
+              title={title}
+              from={from}
+              {...(to ? { to } : {})}
+              revision={touched + saved}
+            />
+          ) : layout === 'inline' ? (
             <InlineDiff lines={result.body} />
           ) : (
             <SideBySideDiff

@@ -166,6 +166,11 @@ const fields: { [K in CallName]: Record<string, Field> } = {
     file: { kind: 'own-rule', why: 'outside the workspace by design (review-files test)' },
   },
   'review.pendingFile': {},
+  'review.comparePublished': {
+    path: { kind: 'workspace-path', input: (p) => ({ path: p, from: 'HEAD' }) },
+    from: { kind: 'not-a-path' },
+    to: { kind: 'not-a-path' },
+  },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */
