@@ -79,7 +79,7 @@ describe('workbench in Chromium through the test host', () => {
     expect(options.some((text) => text.includes('Ctrl+Shift+P'))).toBe(true)
     await input.fill('relecture')
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('.side-bar').textContent()).toContain('Bientôt disponible')
+    await page.locator('.side-bar .review-view').waitFor()
     expect(await page.getByRole('combobox').count()).toBe(0)
   })
 
