@@ -140,7 +140,8 @@ export const commands: Command[] = [
   {
     id: 'view.toggleSidebar',
     title: 'commands.toggleSidebar',
-    keybinding: { key: 'b', mod: true },
+    // In the text, Ctrl+B is bold (the focused editor's keys win, as in VS Code).
+    keybinding: { key: 'b', mod: true, when: '!editorFocus' },
     run: () => uiStore.set(({ sidebarVisible }) => ({ sidebarVisible: !sidebarVisible })),
   },
   { id: 'language.fr', title: 'commands.languageFrench', run: () => changeLanguage('fr') },

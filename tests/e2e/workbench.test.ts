@@ -317,6 +317,36 @@ describe('workbench in Chromium through the test host', () => {
     await waitForFileText(file, (text) => text.includes('[Le](https://example.org) droit d'))
   })
 
+  it('makes text bold with Ctrl+B in the text, and hides the side bar with Ctrl+B elsewhere', async () => {
+    await openAtFirstParagraph('_themes/acces-information.md')
+    await selectCharacters(page, 2)
+    const sideBar = page.locator('.side-bar')
+    const bold = page.locator('.page-text strong')
+    const before = await bold.count()
+    await page.keyboard.press('Control+B')
+    await expect.poll(() => bold.count()).toBe(before + 1)
+    expect(await bold.allTextContents()).toContain('Le')
+    expect(await sideBar.isVisible()).toBe(true)
+    // From the text, the palette shows no Ctrl+B for the side bar: there it is bold.
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('panneau latéral')
+    const option = page.getByRole('option', { name: /Afficher ou masquer le panneau latéral/ })
+    expect(await option.textContent()).not.toContain('Ctrl+B')
+    await page.keyboard.press('Escape')
+    await page.getByRole('combobox').waitFor({ state: 'detached' })
+    // Outside the text (the tab), Ctrl+B is the workbench's again, shown so in the palette.
+    await tabs().first().focus()
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('panneau latéral')
+    expect(await option.textContent()).toContain('Ctrl+B')
+    await page.keyboard.press('Escape')
+    await page.getByRole('combobox').waitFor({ state: 'detached' })
+    await tabs().first().focus()
+    await page.keyboard.press('Control+B')
+    await sideBar.waitFor({ state: 'hidden' })
+    expect(await bold.count()).toBe(before + 1)
+  })
+
   it('shows Liquid and HTML as labelled source blocks, and saves an untouched page unchanged', async () => {
     const file = path.join(workbench.root, 'avec-source.md')
     const text =
