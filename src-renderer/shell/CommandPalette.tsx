@@ -1,5 +1,5 @@
 import { moveSelection, PaletteFrame } from '../ui/PaletteFrame.js'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands } from '../commands/commands.js'
 import {
@@ -28,12 +28,12 @@ export function CommandPalette() {
   const mode = useStore(uiStore, (state) => state.palette)
   // Where the user was when the palette opened (before its field took the focus): the
   // shortcuts shown are those valid there.
-  const openedFrom = useRef<KeyContext | null>(null)
-  if (!mode) openedFrom.current = null
-  else openedFrom.current ??= keyContextOf(document.activeElement)
+  const [openedFrom, setOpenedFrom] = useState<KeyContext | null>(null)
+  if (mode && !openedFrom) setOpenedFrom(keyContextOf(document.activeElement))
+  if (!mode && openedFrom) setOpenedFrom(null)
   // Keyed by mode: switching palettes starts from an empty query.
   if (mode === 'contributions') return <ContributionPicker />
-  return mode ? <PaletteBody key={mode} mode={mode} context={openedFrom.current} /> : null
+  return mode ? <PaletteBody key={mode} mode={mode} context={openedFrom} /> : null
 }
 
 function PaletteBody({ mode, context }: { mode: Palette; context: KeyContext | null }) {
