@@ -259,6 +259,19 @@ export class PageSession {
     this.options.effects.copied(copy, false)
   }
 
+  /**
+   * « Ne pas enregistrer » on closing the tab: the unsaved text is dropped, from the
+   * journal too (it is not offered back at the next launch); the closing saves nothing.
+   */
+  async discard(): Promise<void> {
+    for (const name of [...this.timers.keys()]) this.cancel(name)
+    this.settled = true
+    this.setDirty(false)
+    // A journal write still running would land after the discard.
+    await this.whenIdle()
+    await this.api.call('journal.discard', { path: this.path })
+  }
+
   /** Resolves once the saves, journal writes and copies started so far are done. */
   async whenIdle(): Promise<void> {
     while (this.work.size > 0) await Promise.allSettled([...this.work])
