@@ -219,6 +219,50 @@ describe('workbench in Chromium through the test host', () => {
     )
   })
 
+  it('asks before closing a tab with unsaved changes when autosave is off', async () => {
+    const file = path.join(workbench.root, '_themes/acces-information.md')
+    const before = await readFile(file, 'utf8')
+    await page.locator('.activity-item[data-view="settings"]').click()
+    const autosave = page.getByLabel('Enregistrer automatiquement')
+    // A controlled box: it changes once the setting is stored, so a click, then the poll.
+    await autosave.click()
+    await expect.poll(() => autosave.isChecked()).toBe(false)
+    await page.locator('.activity-item[data-view="explorer"]').click()
+
+    await openAtFirstParagraph('_themes/acces-information.md')
+    await page.keyboard.type('Brouillon. ')
+    const tab = tabs().first()
+    await expect.poll(() => tab.getAttribute('class')).toContain('dirty')
+    // The dot, and the close button on hover in its place.
+    const close = tab.getByRole('button', { name: /^Fermer / })
+    expect(await close.isVisible()).toBe(false)
+    await tab.hover()
+    await close.waitFor({ state: 'visible' })
+    expect(await tab.locator('.tab-dirty').isVisible()).toBe(false)
+
+    const ask = page.getByRole('dialog', { name: /^Enregistrer les modifications de « Thème 1/ })
+    await close.click()
+    await ask.getByRole('button', { name: 'Annuler' }).click()
+    await ask.waitFor({ state: 'detached' })
+    expect(await tabs().count()).toBe(1)
+    expect(await page.locator('.page-text').textContent()).toContain('Brouillon. ')
+
+    await tab.hover()
+    await close.click()
+    await ask.getByRole('button', { name: 'Ne pas enregistrer' }).click()
+    await expect.poll(() => tabs().count()).toBe(0)
+    expect(await readFile(file, 'utf8')).toBe(before)
+
+    await openAtFirstParagraph('_themes/acces-information.md')
+    expect(await page.locator('.page-text').textContent()).not.toContain('Brouillon. ')
+    await page.keyboard.type('Gardé. ')
+    await expect.poll(() => tab.getAttribute('class')).toContain('dirty')
+    await page.keyboard.press('Control+W')
+    await ask.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await expect.poll(() => tabs().count()).toBe(0)
+    await waitForFileText(file, (text) => text.includes('Gardé. Le droit d'))
+  })
+
   it('offers back, after a crash, what was typed but not yet saved', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
