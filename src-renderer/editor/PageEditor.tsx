@@ -18,7 +18,7 @@ import {
   registerActiveText,
 } from '../stores/active-editor.js'
 import { ConflictBanner } from './ConflictBanner.js'
-import { openPageSession } from './open-page-session.js'
+import { pageSessionFor } from './open-page-session.js'
 import type { PageSession } from './page-session.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
@@ -55,7 +55,7 @@ function takeImage(files: FileList | undefined | null): boolean {
  */
 export function PageEditor({ path }: { path: string }) {
   const { t } = useTranslation()
-  const session = useMemo(() => openPageSession(path), [path])
+  const session = useMemo(() => pageSessionFor(path), [path])
   const view = useStore(session.view, (state) => state)
   const touched = useStore(workspaceStore, (state) =>
     state.lastChanged.paths.includes(path) ? state.lastChanged.at : 0,

@@ -4,6 +4,7 @@ import { discardActivePage, saveActivePage } from '../stores/active-editor.js'
 import { closeTab, setTabDirty, tabsStore } from '../stores/tabs-store.js'
 import { closeDialog, notify } from '../stores/ui-store.js'
 import { findPage, refreshIndex } from '../stores/workspace-store.js'
+import { keptPageSession } from '../editor/open-page-session.js'
 import { Modal } from '../ui/Modal.js'
 import { attempt } from '../ui/report-failure.js'
 import { restoreEntry } from '../views/PageDialogs.js'
@@ -11,12 +12,14 @@ import { restoreEntry } from '../views/PageDialogs.js'
 const isDirty = (path: string) => tabsStore.get().tabs.some((tab) => tab.path === path && tab.dirty)
 
 /**
- * « Enregistrer » the page of a tab being closed. The active tab's editor holds the text;
- * another tab's unsaved text is only in the crash journal (its editor closed when the tab
- * was left): it is written back over the page, or beside it if the page changed since.
+ * « Enregistrer » the page of a tab being closed: the active tab's editor, or the session
+ * kept since the tab was left (a save refused there keeps the text in a copy beside the page).
+ * Without either, the crash journal's text is written back over the page, or beside it.
  */
 async function savePage(path: string, copySuffix: string): Promise<void> {
   if (tabsStore.get().active === path) return saveActivePage()
+  const session = keptPageSession(path)
+  if (session) return session.save()
   const entry = (await api.call('journal.list', {})).find((candidate) => candidate.path === path)
   if (entry) {
     const restored = await restoreEntry(entry, copySuffix)
@@ -31,7 +34,10 @@ async function savePage(path: string, copySuffix: string): Promise<void> {
 
 /** « Ne pas enregistrer »: the unsaved text goes, from the journal too. */
 async function discardPage(path: string): Promise<void> {
-  if (!(await discardActivePage(path))) await api.call('journal.discard', { path })
+  if (await discardActivePage(path)) return
+  const session = keptPageSession(path)
+  if (session) await session.discard()
+  else await api.call('journal.discard', { path })
 }
 
 /** Closing a tab with unsaved changes while autosave is off, as VS Code asks. */

@@ -233,6 +233,18 @@ describe('workbench in Chromium through the test host', () => {
     await page.keyboard.type('Brouillon. ')
     const tab = tabs().first()
     await expect.poll(() => tab.getAttribute('class')).toContain('dirty')
+    // Leaving the tab and coming back keeps the unsaved text.
+    await page.locator('[role="treeitem"][data-path^="_themes/"]').nth(1).click()
+    await expect.poll(() => tabs().count()).toBe(2)
+    await tab.click()
+    await expect.poll(() => page.locator('.page-text').textContent()).toContain('Brouillon. ')
+    expect(await tab.getAttribute('class')).toContain('dirty')
+    await tabs().nth(1).hover()
+    await tabs()
+      .nth(1)
+      .getByRole('button', { name: /^Fermer / })
+      .click()
+    await expect.poll(() => tabs().count()).toBe(1)
     // The dot, and the close button on hover in its place.
     const close = tab.getByRole('button', { name: /^Fermer / })
     expect(await close.isVisible()).toBe(false)

@@ -370,4 +370,18 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(await s.disk()).toBe(ORIGINAL)
     expect(s.saves()).toBe(0)
   })
+
+  it('keeps unsaved text across a tab switch: the editor rebuilt later starts from it, still unsaved', async () => {
+    const s = await setup({ autosave: false })
+    s.type('Texte gardé en mémoire.\n')
+    s.detach()
+    // Coming back to the tab: the page is read again, but unsaved text is not replaced.
+    await s.session.read(false)
+    expect(s.session.isDirty).toBe(true)
+    const again = s.session.model!.doc
+    s.session.attach(() => again)
+    expect(s.session.currentText()).toBe(page('title: Sénégal', 'Texte gardé en mémoire.\n'))
+    await s.session.save()
+    expect(await s.disk()).toBe(page('title: Sénégal', 'Texte gardé en mémoire.\n'))
+  })
 })
