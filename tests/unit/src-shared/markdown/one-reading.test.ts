@@ -110,6 +110,9 @@ const block = fc.oneof(
   paragraph.map((text) => `> ${text}`),
   words.map((text) => `${text} | ${text}`),
   words.map((text) => `| ${text} | ${text} |\n|---|---|`),
+  // Pipe tables with a body: editable tables exactly when kramdown reads one.
+  words.map((text) => `| ${text} | ${text} |\n|---|:-:|\n| ${text} | 1 |`),
+  words.map((text) => `${text} | a\n--- | ---:\n1 | ${text}`),
   words.map((text) => `<details>\n<summary>${text}</summary>\n\n**${text}**\n\n</details>`),
   words.map((text) => `<div>\n${text}\n</div>`),
   fc.constantFrom('{: .note}', '{:.x #y}', '{% include note.html %}', '{% if a %}\n\n{% endif %}'),
@@ -137,6 +140,7 @@ const leaf = fc.oneof(
   words.map((text) => `${text} | ${text}`),
   words.map((text) => `<div>\n${text}\n</div>`),
   words.map((text) => `<span>${text}</span>`),
+  words.map((text) => `| ${text} | ${text} |\n|---|---|\n| 1 | ${text} |`),
   paragraph.map((text) => `${text}\n{: .x}`),
   fc.constantFrom('{: .note}', '{% include note.html %}', '***', '- - -', '# titre', '^'),
   words.map((text) => `\`\`\`\n${text}\n\`\`\``),
