@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { editorSchema } from '../../../../src-shared/editor-schema/extensions.js'
 import type { EditorDoc, EditorNode } from '../../../../src-shared/markdown/editor-document.js'
 import { openPage, savePage } from '../../../../src-shared/markdown/page-document.js'
+import {
+  kramdownOptions,
+  renderMarkdown,
+} from '../../../../src-main/preview/markdown/render-markdown.js'
 import { disagreements, kramdownBlocks } from '../../../helpers/one-reading.js'
+
+/** The cells kramdown publishes: each tag (with its alignment) and its content. */
+const publishedCells = (text: string) =>
+  [
+    ...renderMarkdown(text, kramdownOptions({ input: 'GFM' })).matchAll(
+      /<(t[hd])([^>]*)>([\s\S]*?)<\/t[hd]>/g,
+    ),
+  ].map(([, tag, attrs, content]) => ({ tag, attrs, content }))
 
 const schema = editorSchema()
 
@@ -210,6 +222,16 @@ describe('pipe table properties', () => {
         })
         expect(disagreements(saved, 'GFM')).toEqual([])
         expect(kramdownBlocks(saved, 'GFM')?.[0]?.kind).toBe('table')
+        // As published: the same cells, alignment included, but the edited one.
+        const columns = table!.content![0]!.content!.length
+        const cellsBefore = publishedCells(text)
+        const cellsAfter = publishedCells(saved)
+        expect(cellsAfter).toHaveLength(cellsBefore.length)
+        cellsAfter.forEach((published, index) => {
+          if (index === row * columns + column)
+            expect({ ...published, content: '' }).toEqual({ ...cellsBefore[index], content: '' })
+          else expect(published).toEqual(cellsBefore[index])
+        })
       }),
     )
   })
