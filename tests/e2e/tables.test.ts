@@ -101,5 +101,18 @@ describe('tables and Word paste in the editor', () => {
     expect(changed).toEqual(['| 2025 | 14 Mds (prévu) |'])
     expect(after.split('\n')).toHaveLength(old.length)
     expect(await page.locator('.page-text th').allTextContents()).toEqual(['Année', 'Montant'])
+    // In the table, its buttons show (French labels from the catalogue).
+    expect(
+      await page.getByRole('group', { name: 'Tableau' }).getByRole('button').count(),
+    ).toBeGreaterThan(5)
+    await page.getByRole('button', { name: 'Ajouter une ligne en dessous' }).click()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.type('2026')
+    await page.keyboard.press('Control+S')
+    const added = await waitForFileText(file, (text) => text.includes('2026'))
+    expect(added).toContain('| 2025 | 14 Mds (prévu) |\n|  | 2026 |\n')
+    await page.screenshot({
+      path: path.resolve(import.meta.dirname, '../../test-results/screenshots/table-editing.png'),
+    })
   })
 })
