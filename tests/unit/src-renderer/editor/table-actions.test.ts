@@ -55,6 +55,12 @@ describe('the table buttons', () => {
     caretIn(editor, '2024')
     button('row-after').run(editor)
     expect(text()).toBe(page.replace('| 2024  | 12      |\n', '| 2024  | 12      |\n|  |  |\n'))
+    // The new cells show their column's alignment.
+    const aligns: unknown[] = []
+    editor.state.doc.descendants((node) => {
+      if (node.type.name === 'tableCell') aligns.push(node.attrs.align)
+    })
+    expect(aligns).toEqual(['left', 'right', 'left', 'right'])
   })
 
   it('add and delete a column, rewriting the alignment row', () => {
