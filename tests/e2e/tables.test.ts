@@ -83,6 +83,22 @@ describe('tables and Word paste in the editor', () => {
     )
   })
 
+  it('pastes a web page’s table and list as a table and a list', async () => {
+    const file = path.join(workbench.root, 'contribuer.md')
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    await caretAtFirstParagraph(page)
+    await paste(
+      '<meta charset="utf-8"><h3 style="color:#333">Chiffres</h3><ul><li>premier</li><li>second</li></ul><table class="wikitable"><tbody><tr><td><b>Pays</b></td><td style="text-align:right">Budget</td></tr><tr><td><a href="https://fr.wikipedia.org/wiki/B%C3%A9nin">Bénin</a></td><td style="text-align:right">3 200</td></tr></tbody></table>',
+      'Chiffres\npremier\nsecond\nPays\tBudget\nBénin\t3 200',
+    )
+    await page.keyboard.press('Control+S')
+    const saved = await waitForFileText(file, (text) => text.includes('Bénin'))
+    expect(saved).toMatch(
+      /\| \*\*Pays\*\* \| Budget \|\n\| --- \| ---: \|\n\| \[Bénin\]\(https:\/\/fr\.wikipedia\.org\/wiki\/B%C3%A9nin\) \| 3 200 \|\n/,
+    )
+    expect(saved).toMatch(/\* premier\n\* second\n/)
+  })
+
   it('edits a table cell in place and saves only that row’s line', async () => {
     const file = path.join(workbench.root, 'contribuer.md')
     const table =
