@@ -26,6 +26,7 @@ import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
+import { cleanPastedHtml } from './paste-word.js'
 import { prepareImage } from './prepare-image.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
@@ -120,6 +121,8 @@ function EditorBody(props: {
       attributes: { class: 'page-text', 'aria-label': t('reader.text'), spellcheck: 'false' },
       handlePaste: (view, event) =>
         takeImage(event.clipboardData?.files) || pasteMarkdown(view, event),
+      // Word's lists (paragraphs with typed bullets) as lists; a table's first row as its header.
+      transformPastedHTML: cleanPastedHtml,
       handleDrop: (_view, event) => takeImage((event as DragEvent).dataTransfer?.files),
     },
     // Per key: the session only re-arms its timers; nothing here re-renders.

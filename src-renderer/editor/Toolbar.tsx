@@ -14,7 +14,9 @@ import {
   applyLink,
   insertImage,
   linkAtCaret,
+  tableButtons,
   toolbarButtons,
+  type ToolbarButton,
 } from './toolbar-actions.js'
 
 /** The French formatting bar above the text; every action also has its usual shortcut. */
@@ -76,30 +78,39 @@ export function Toolbar({ editor }: { editor: Editor }) {
     setLinking(null)
   }
 
+  const render = (button: ToolbarButton) => (
+    <button
+      key={button.id}
+      type="button"
+      className={`toolbar-button${active.includes(button.id) ? ' active' : ''}`}
+      aria-pressed={button.active ? active.includes(button.id) : undefined}
+      aria-label={t(button.label)}
+      title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
+      data-action={button.id}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => button.run(editor)}
+    >
+      {button.icon ? (
+        <span className={`codicon codicon-${button.icon}`} aria-hidden="true" />
+      ) : (
+        t(`${button.label}Short`)
+      )}
+    </button>
+  )
+
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {toolbarButtons.map((button, index) =>
         button === 'separator' ? (
           <span key={`separator-${index}`} className="toolbar-separator" aria-hidden="true" />
         ) : (
-          <button
-            key={button.id}
-            type="button"
-            className={`toolbar-button${active.includes(button.id) ? ' active' : ''}`}
-            aria-pressed={button.active ? active.includes(button.id) : undefined}
-            aria-label={t(button.label)}
-            title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
-            data-action={button.id}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => button.run(editor)}
-          >
-            {button.icon ? (
-              <span className={`codicon codicon-${button.icon}`} aria-hidden="true" />
-            ) : (
-              t(`${button.label}Short`)
-            )}
-          </button>
+          render(button)
         ),
+      )}
+      {active.includes('table') && (
+        <span className="toolbar-group" role="group" aria-label={t('tableToolbar.label')}>
+          {tableButtons.map(render)}
+        </span>
       )}
       <button
         type="button"
