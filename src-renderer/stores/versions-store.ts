@@ -1,4 +1,9 @@
-import type { ChangeKind, FileChange, VersionsStatus } from '../../src-shared/api/types.js'
+import type {
+  ChangeKind,
+  FileChange,
+  TrashEntry,
+  VersionsStatus,
+} from '../../src-shared/api/types.js'
 import { api } from '../api/client.js'
 import { createStore } from './store.js'
 import { workspaceStore } from './workspace-store.js'
@@ -8,10 +13,16 @@ interface VersionsState {
   status: VersionsStatus | null
   /** The message being written in the Versions view (the palette command saves it too). */
   message: string
+  /** Deleted pages in Atelier's trash, newest first (« Remettre la page »). */
+  trash: TrashEntry[]
 }
 
 /** Shared by the Versions view, the explorer's decorations and the status bar. */
-export const versionsStore = createStore<VersionsState>({ status: null, message: '' })
+export const versionsStore = createStore<VersionsState>({
+  status: null,
+  message: '',
+  trash: [],
+})
 
 let reading: Promise<void> | null = null
 let again = false
@@ -27,10 +38,14 @@ export function refreshVersions(): Promise<void> {
       do {
         again = false
         if (!workspaceStore.get().info) {
-          versionsStore.set({ status: null })
+          versionsStore.set({ status: null, trash: [] })
           continue
         }
-        versionsStore.set({ status: await api.call('versions.status', {}) })
+        const [status, trash] = await Promise.all([
+          api.call('versions.status', {}),
+          api.call('trash.list', {}),
+        ])
+        versionsStore.set({ status, trash })
       } while (again)
     } finally {
       reading = null
