@@ -56,7 +56,7 @@ export function ChangesList({ changes }: { changes: FileChange[] }) {
                 <IconButton
                   icon="discard"
                   label={t('versions.restoreDeleted')}
-                  className="change-compare"
+                  className="change-restore"
                   onClick={() => void attempt(() => restoreDeletedPage(change.path))}
                 />
               )}

@@ -35,7 +35,7 @@ export function TrashList({ changes }: { changes: FileChange[] }) {
             <IconButton
               icon="discard"
               label={t('versions.restoreDeleted')}
-              className="change-compare"
+              className="change-restore"
               onClick={() => void attempt(() => restoreDeletedPage(entry.path))}
             />
           </li>
