@@ -5,6 +5,7 @@ import type {
   VersionsStatus,
 } from '../../src-shared/api/types.js'
 import { api } from '../api/client.js'
+import { deletedTitles } from './deleted-titles.js'
 import { createStore } from './store.js'
 import { workspaceStore } from './workspace-store.js'
 
@@ -15,6 +16,8 @@ interface VersionsState {
   message: string
   /** Deleted pages in Atelier's trash, newest first (« Remettre la page »). */
   trash: TrashEntry[]
+  /** Titles of deleted pages (no longer in the index), by path. */
+  deletedTitles: Record<string, string>
 }
 
 /** Shared by the Versions view, the explorer's decorations and the status bar. */
@@ -22,6 +25,7 @@ export const versionsStore = createStore<VersionsState>({
   status: null,
   message: '',
   trash: [],
+  deletedTitles: {},
 })
 
 let reading: Promise<void> | null = null
@@ -38,14 +42,17 @@ export function refreshVersions(): Promise<void> {
       do {
         again = false
         if (!workspaceStore.get().info) {
-          versionsStore.set({ status: null, trash: [] })
+          versionsStore.set({ status: null, trash: [], deletedTitles: {} })
           continue
         }
         const [status, trash] = await Promise.all([
           api.call('versions.status', {}),
           api.call('trash.list', {}),
         ])
-        versionsStore.set({ status, trash })
+        const titles = await deletedTitles(status.changes, trash, (path) =>
+          api.call('versions.pageAt', { path, version: 'HEAD' }),
+        )
+        versionsStore.set({ status, trash, deletedTitles: titles })
       } while (again)
     } finally {
       reading = null

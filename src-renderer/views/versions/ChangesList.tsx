@@ -13,11 +13,11 @@ import { ChangeBadge } from './ChangeBadge.js'
 export function ChangesList({ changes }: { changes: FileChange[] }) {
   const { t } = useTranslation()
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
-  const trash = useStore(versionsStore, (state) => state.trash)
-  // A deleted page is no longer in the index: its title as the trash kept it.
+  const deleted = useStore(versionsStore, (state) => state.deletedTitles)
+  // A deleted page is no longer in the index: its title from the trash or the last version.
   const titleOf = (path: string) =>
     pages?.find((page) => page.path === path)?.title ??
-    trash.find((entry) => entry.path === path)?.title ??
+    deleted[path] ??
     path.split('/').pop() ??
     path
   return (

@@ -51,7 +51,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
   )
   const title =
     workspaceStore.get().index?.pages.find((entry) => entry.path === page)?.title ??
-    versionsStore.get().trash.find((entry) => entry.path === page)?.title ??
+    versionsStore.get().deletedTitles[page] ??
     page
   const same = result && result.fields.length === 0 && result.body.every((l) => l.kind === 'same')
   return (
