@@ -3,6 +3,7 @@ import type { FileChange } from '../../../src-shared/api/types.js'
 import { useStore } from '../../stores/store.js'
 import { restoreDeletedPage } from '../../stores/versions-actions.js'
 import { versionsStore } from '../../stores/versions-store.js'
+import { workspaceStore } from '../../stores/workspace-store.js'
 import { IconButton } from '../../ui/IconButton.js'
 import { attempt } from '../../ui/report-failure.js'
 
@@ -13,7 +14,12 @@ import { attempt } from '../../ui/report-failure.js'
 export function TrashList({ changes }: { changes: FileChange[] }) {
   const { t } = useTranslation()
   const trash = useStore(versionsStore, (state) => state.trash)
-  const listed = new Set(changes.map((change) => change.path))
+  const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  // Shown in « Modifications » already, or back in the folder by another way: not offered.
+  const listed = new Set([
+    ...changes.map((change) => change.path),
+    ...(pages ?? []).map((page) => page.path),
+  ])
   const shown = trash.filter(
     (entry, at) =>
       !listed.has(entry.path) && trash.findIndex((other) => other.path === entry.path) === at,
