@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { workbenchSuite } from '../helpers/workbench-host.js'
+import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
 const ACCESS = '_themes/acces-information.md'
 const INNOVATION = '_themes/innovation-ecosystemes.md'
@@ -67,6 +67,8 @@ describe('deleted pages come back', () => {
     await expect.poll(() => row(ACCESS).textContent()).toMatch(/Thème 1/)
     // Listed by title, even when only the last version has it.
     await expect.poll(() => row(INNOVATION).textContent()).toMatch(/Thème 5/)
+
+    await p.screenshot({ path: path.join(SCREENSHOTS, 'versions-deleted-pages.png') })
 
     // The row opens the comparison, which offers to put the page back instead of opening it.
     await row(ACCESS).locator('.change-open').click()
