@@ -1,7 +1,10 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src-main/ipc/dispatch.js'
+import { Workspace } from '../../../../src-main/workspace/workspace.js'
 import type { CallInput, CallOutput } from '../../../../src-shared/api/contract.js'
 import type { CallName } from '../../../../src-shared/api/names.js'
 import { git } from '../../../helpers/native-git.js'
@@ -119,5 +122,21 @@ describe('deleting a page moves it to the trash', () => {
       ok: false,
       error: { code: 'invalid-input' },
     })
+  })
+
+  const otherDisk = '/dev/shm'
+  const crossDevice = existsSync(otherDisk) && statSync(otherDisk).dev !== statSync(tmpdir()).dev
+  it.skipIf(!crossDevice)('moves a page to a data folder on another disk, and back', async () => {
+    const { root, draft } = await site()
+    const dataDir = await mkdtemp(path.join(otherDisk, 'atelier-trash-'))
+    try {
+      const workspace = await Workspace.open(root, { dataDir })
+      const { trash } = await workspace.deletePage('brouillon.md')
+      expect(existsSync(path.join(root, 'brouillon.md'))).toBe(false)
+      expect(await workspace.restoreFromTrash(trash!)).toBe('brouillon.md')
+      expect(await readFile(path.join(root, 'brouillon.md'))).toEqual(draft)
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
   })
 })
