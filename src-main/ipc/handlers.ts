@@ -55,9 +55,7 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'pages.rename': async ({ path, newName }) => ({
       path: await session.requireWorkspace().renamePage(path, newName),
     }),
-    'pages.delete': async ({ path }) => ({
-      path: await session.requireWorkspace().deletePage(path),
-    }),
+    'pages.delete': async ({ path }) => session.requireWorkspace().deletePage(path),
     'media.add': async ({ name, data }) =>
       session.requireWorkspace().addMedia(name, Buffer.from(data, 'base64')),
     'journal.record': async ({ path, text, base }) => {
@@ -72,6 +70,10 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     },
     'journal.list': async () => (await session.requireWorkspace().journal?.list()) ?? [],
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
+    'trash.list': async () => session.requireWorkspace().trashEntries(),
+    'trash.restore': async ({ id }) => ({
+      path: await session.requireWorkspace().restoreFromTrash(id),
+    }),
     ...createVersionsHandlers(session),
     ...createPreviewHandlers(session),
     ...createReviewHandlers(session, platform),

@@ -9,6 +9,7 @@ import type {
   Author,
   PageContent,
   PageIndexSnapshot,
+  TrashEntry,
   WorkspaceInfo,
 } from '../../src-shared/api/types.js'
 import {
@@ -35,6 +36,7 @@ import { parseFrontMatterYaml } from '../site/front-matter.js'
 import { resolveInside, toWorkspacePath, type WorkspacePath } from '../fs/safe-path.js'
 import { exists, unlessNotFound } from '../fs/not-found.js'
 import { OwnWrites } from './own-writes.js'
+import { Trash } from './trash.js'
 import { WorkspaceWatcher } from './watcher.js'
 import { ChangeEmitter, outsideChanges, type ChangeListener } from './workspace-change.js'
 
@@ -74,6 +76,8 @@ export class Workspace {
   readonly index: PageIndex
   /** Unsaved editor text; absent for one-off uses (CLI). */
   journal: AutosaveJournal | null = null
+  /** Where deleted pages go; absent for one-off uses (CLI), which delete outright. */
+  trash: Trash | null = null
   private readonly changes = new ChangeEmitter()
   /** Our own writes, so that the watcher's echo of them is dropped. */
   private readonly ownWrites: OwnWrites
@@ -125,7 +129,10 @@ export class Workspace {
     // A page left moved aside by a save cut short (crash, power cut) goes back first.
     await restoreSetAside(root)
     workspace.repository = await Repository.find(root)
-    if (options.dataDir) workspace.journal = new AutosaveJournal(options.dataDir, root)
+    if (options.dataDir) {
+      workspace.journal = new AutosaveJournal(options.dataDir, root)
+      workspace.trash = new Trash(options.dataDir, root)
+    }
     return workspace
   }
 
@@ -369,15 +376,50 @@ export class Workspace {
     return renamed
   }
 
-  async deletePage(relative: string): Promise<string> {
+  /** Moves a page to the trash (removes it outright without one); `trash`: the entry's id. */
+  async deletePage(relative: string): Promise<{ path: string; trash: string | null }> {
     const absolute = await this.resolve(relative)
     const info = await unlessNotFound(stat(absolute))
     if (!info) throw new AtelierError('not-found', relative)
     if (!info.isFile()) throw new AtelierError('not-a-page', relative)
     const rel = toWorkspacePath(this.root, absolute)
+    const title = (await this.pages()).pages.find((page) => page.path === rel)?.title
     this.ownWrites.removed(rel)
-    await rm(absolute)
+    let trash: string | null = null
+    if (this.trash) trash = await this.trash.put(absolute, rel, title || path.posix.basename(rel))
+    else await rm(absolute)
     this.changes.emit([{ path: rel, kind: 'removed', textOnly: false }])
+    return { path: rel, trash }
+  }
+
+  /** The folder's deleted pages in the trash; an entry whose path the gate refuses is left out. */
+  async trashEntries(): Promise<TrashEntry[]> {
+    const entries = (await this.trash?.list()) ?? []
+    const kept: TrashEntry[] = []
+    for (const entry of entries) {
+      if (
+        await this.resolve(entry.path).then(
+          () => true,
+          () => false,
+        )
+      )
+        kept.push(entry)
+    }
+    return kept
+  }
+
+  /** Puts a deleted page back where it was, byte for byte; refused if a file took its place. */
+  async restoreFromTrash(id: string): Promise<string> {
+    const entry = this.trash ? await this.trash.read(id) : null
+    if (!entry) throw new AtelierError('not-found', id)
+    const absolute = await this.resolve(entry.path)
+    const rel = toWorkspacePath(this.root, absolute)
+    await mkdir(path.dirname(absolute), { recursive: true })
+    this.ownWrites.wrote(rel, contentHash(entry.bytes))
+    if ((await writeFileIfUnchanged(absolute, entry.bytes, ABSENT)).kind === 'changed')
+      throw new AtelierError('already-exists', rel)
+    await this.trash?.drop(id)
+    this.changes.emit([{ path: rel, kind: 'created', textOnly: false }])
     return rel
   }
 

@@ -32,7 +32,11 @@ interface UiState {
   palette: Palette | null
   dialog: Dialog | null
   /** A message for the user (already translated key + params), shown as a toast. */
-  notice: { key: string; params?: Record<string, string> } | null
+  notice: {
+    key: string
+    params?: Record<string, string>
+    action?: { key: string; run(): void }
+  } | null
 }
 
 export const uiStore = createStore<UiState>({
@@ -71,8 +75,12 @@ export function closeDialog(): void {
   uiStore.set({ dialog: null })
 }
 
-export function notify(key: string, params?: Record<string, string>): void {
-  uiStore.set({ notice: params ? { key, params } : { key } })
+export function notify(
+  key: string,
+  params?: Record<string, string>,
+  action?: { key: string; run(): void },
+): void {
+  uiStore.set({ notice: { key, ...(params && { params }), ...(action && { action }) } })
 }
 
 export function dismissNotice(): void {

@@ -58,6 +58,18 @@ export async function restoreVersion(path: string, version: string): Promise<voi
   notify('versions.restored')
 }
 
+/** « Remettre la page »: from Atelier's trash when it is there, else from the last version. */
+export async function restoreDeletedPage(path: string): Promise<void> {
+  const entry = versionsStore.get().trash.find((deleted) => deleted.path === path)
+  await afterwards<unknown>(() =>
+    entry
+      ? api.call('trash.restore', { id: entry.id })
+      : api.call('versions.restore', { path, version: 'HEAD' }),
+  )
+  await refreshIndex()
+  notify('versions.pageRestored', { title: entry?.title ?? path.split('/').pop() ?? path })
+}
+
 export async function createContribution(name: string): Promise<void> {
   await saveActivePage()
   await afterwards(() => api.call('versions.createContribution', { name }))

@@ -1,5 +1,11 @@
-import type { ChangeKind, FileChange, VersionsStatus } from '../../src-shared/api/types.js'
+import type {
+  ChangeKind,
+  FileChange,
+  TrashEntry,
+  VersionsStatus,
+} from '../../src-shared/api/types.js'
 import { api } from '../api/client.js'
+import { deletedTitles } from './deleted-titles.js'
 import { createStore } from './store.js'
 import { workspaceStore } from './workspace-store.js'
 
@@ -8,10 +14,19 @@ interface VersionsState {
   status: VersionsStatus | null
   /** The message being written in the Versions view (the palette command saves it too). */
   message: string
+  /** Deleted pages in Atelier's trash, newest first (« Remettre la page »). */
+  trash: TrashEntry[]
+  /** Titles of deleted pages (no longer in the index), by path. */
+  deletedTitles: Record<string, string>
 }
 
 /** Shared by the Versions view, the explorer's decorations and the status bar. */
-export const versionsStore = createStore<VersionsState>({ status: null, message: '' })
+export const versionsStore = createStore<VersionsState>({
+  status: null,
+  message: '',
+  trash: [],
+  deletedTitles: {},
+})
 
 let reading: Promise<void> | null = null
 let again = false
@@ -27,10 +42,17 @@ export function refreshVersions(): Promise<void> {
       do {
         again = false
         if (!workspaceStore.get().info) {
-          versionsStore.set({ status: null })
+          versionsStore.set({ status: null, trash: [], deletedTitles: {} })
           continue
         }
-        versionsStore.set({ status: await api.call('versions.status', {}) })
+        const [status, trash] = await Promise.all([
+          api.call('versions.status', {}),
+          api.call('trash.list', {}),
+        ])
+        const titles = await deletedTitles(status.changes, trash, (path) =>
+          api.call('versions.pageAt', { path, version: 'HEAD' }),
+        )
+        versionsStore.set({ status, trash, deletedTitles: titles })
       } while (again)
     } finally {
       reading = null

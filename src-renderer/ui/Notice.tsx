@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 export interface NoticeMessage {
   key: string
   params?: Record<string, string>
+  /** A button in the notice (« Annuler »): its catalogue key and what it does. */
+  action?: { key: string; run(): void }
 }
 
 /**
@@ -22,7 +24,8 @@ export function Notice({
   const { t } = useTranslation()
   useEffect(() => {
     if (!message) return
-    const timer = setTimeout(onDismiss, 6000)
+    // An offer to undo stays longer: the user has to read it, then decide.
+    const timer = setTimeout(onDismiss, message.action ? 12000 : 6000)
     return () => clearTimeout(timer)
   }, [message, onDismiss])
   if (!message) return null
@@ -30,6 +33,18 @@ export function Notice({
     <div className="notice" role="alert">
       <span className="codicon codicon-info" aria-hidden="true" />
       <span>{t(message.key, message.params ?? {})}</span>
+      {message.action && (
+        <button
+          type="button"
+          className="notice-action"
+          onClick={() => {
+            onDismiss()
+            message.action?.run()
+          }}
+        >
+          {t(message.action.key)}
+        </button>
+      )}
       <IconButton icon="close" label={t('tabs.close')} onClick={onDismiss} />
     </div>
   )

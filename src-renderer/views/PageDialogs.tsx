@@ -171,14 +171,29 @@ export function DeleteDialog({ path }: { path: string }) {
       submit={t('pageDialog.deleteAction')}
       danger
       onSubmit={async () => {
-        await api.call('pages.delete', { path })
+        const { trash } = await api.call('pages.delete', { path })
         retargetTab(path, null)
         await refreshIndex()
+        if (!trash) return
+        notify(
+          'pageDialog.deleted',
+          { title },
+          { key: 'pageDialog.undo', run: () => void undoDelete(trash) },
+        )
       }}
     >
       <p>{t('pageDialog.deleteText', { title })}</p>
     </Modal>
   )
+}
+
+/** « Annuler » after a deletion: the page comes back from the trash, and opens again. */
+async function undoDelete(trash: string): Promise<void> {
+  await attempt(async () => {
+    const { path } = await api.call('trash.restore', { id: trash })
+    await refreshIndex()
+    openTab(path)
+  })
 }
 
 export function OpenFolderDialog() {

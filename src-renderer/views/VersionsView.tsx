@@ -11,6 +11,7 @@ import { CommitBox } from './versions/CommitBox.js'
 import { ConflictPanel } from './versions/ConflictPanel.js'
 import { HistoryList } from './versions/HistoryList.js'
 import { LockWarning } from './versions/LockWarning.js'
+import { TrashList } from './versions/TrashList.js'
 import { startHistory } from '../stores/versions-actions.js'
 
 /** « Versions », after VS Code's Source Control: changes, the message and its button, the history. */
@@ -60,6 +61,7 @@ export function VersionsView() {
             {status.merge && <ConflictPanel merge={status.merge} />}
             <CommitBox />
             <ChangesList changes={status.changes} />
+            <TrashList changes={status.changes} />
             <HistoryList status={status} />
           </>
         )}

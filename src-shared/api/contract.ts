@@ -23,6 +23,7 @@ import type {
   PageIndexSnapshot,
   SavedPage,
   Settings,
+  TrashEntry,
   VersionEntry,
   VersionsStatus,
   WorkspaceInfo,
@@ -109,7 +110,10 @@ export const contract = {
   'pages.rename': call<{ path: string }>()(
     z.object({ path: relativePath, newName: z.string().trim().min(1).max(255) }).strict(),
   ),
-  'pages.delete': call<{ path: string }>()(z.object({ path: relativePath }).strict()),
+  /** Moves a page to Atelier's trash; `trash`: its entry (null when it was removed outright). */
+  'pages.delete': call<{ path: string; trash: string | null }>()(
+    z.object({ path: relativePath }).strict(),
+  ),
   /** Copies an image (base64, already scaled by the renderer) into the media folder. */
   'media.add': call<{ path: string; url: string }>()(
     z
@@ -290,6 +294,12 @@ export const contract = {
   ),
   /** A contribution file given on the app's command line, once; null when none. */
   'review.pendingFile': call<string | null>()(none),
+  /** The open folder's deleted pages still in Atelier's trash, newest first. */
+  'trash.list': call<TrashEntry[]>()(none),
+  /** Puts a page from the trash back where it was (its path goes through the gate again). */
+  'trash.restore': call<{ path: string }>()(
+    z.object({ id: z.string().regex(/^[0-9a-z]{1,12}-[0-9a-f]{12}$/) }).strict(),
+  ),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

@@ -62,6 +62,8 @@ export const callNames = [
   'review.receive',
   'review.pendingFile',
   'review.comparePublished',
+  'trash.list',
+  'trash.restore',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -269,3 +269,14 @@ export interface SavedPage {
   /** The page's line in the index, null when the index does not list it. */
   entry: PageEntry | null
 }
+
+/** A page deleted from Atelier, kept in its trash (the app's data folder) until put back. */
+export interface TrashEntry {
+  id: string
+  /** Where the page was, relative to the workspace root. */
+  path: string
+  /** Its title when deleted (the file name when it had none). */
+  title: string
+  /** ISO date of the deletion. */
+  deletedAt: string
+}

@@ -5,6 +5,9 @@ import type { PageComparison } from '../../../src-shared/diff/page-comparison.js
 import { api, ApiFailure } from '../../api/client.js'
 import { useStore } from '../../stores/store.js'
 import { openTab, type Comparison } from '../../stores/tabs-store.js'
+import { restoreDeletedPage } from '../../stores/versions-actions.js'
+import { versionsStore } from '../../stores/versions-store.js'
+import { attempt } from '../../ui/report-failure.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { Segmented } from '../../ui/Segmented.js'
 import { SideBySideDiff } from '../../ui/SideBySideDiff.js'
@@ -44,8 +47,15 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
     }
   }, [page, from, to, touched, saved])
 
+  // Compared with the disk where the page was deleted: it can be put back, not opened.
+  const deleted = useStore(
+    versionsStore,
+    (state) => !to && !!state.status?.changes.some((c) => c.path === page && c.kind === 'deleted'),
+  )
   const title =
-    workspaceStore.get().index?.pages.find((entry) => entry.path === page)?.title ?? page
+    workspaceStore.get().index?.pages.find((entry) => entry.path === page)?.title ??
+    versionsStore.get().deletedTitles[page] ??
+    page
   const same = result && result.fields.length === 0 && result.body.every((l) => l.kind === 'same')
   return (
     <div className="compare-view" data-page={page}>
@@ -69,10 +79,21 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
             value={layout}
             onChange={setLayout}
           />
-          <button type="button" className="button secondary" onClick={() => openTab(page)}>
-            <span className="codicon codicon-go-to-file" aria-hidden="true" />
-            {t('versions.openPage')}
-          </button>
+          {deleted ? (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void attempt(() => restoreDeletedPage(page))}
+            >
+              <span className="codicon codicon-discard" aria-hidden="true" />
+              {t('versions.restoreDeleted')}
+            </button>
+          ) : (
+            <button type="button" className="button secondary" onClick={() => openTab(page)}>
+              <span className="codicon codicon-go-to-file" aria-hidden="true" />
+              {t('versions.openPage')}
+            </button>
+          )}
         </div>
       </header>
       {failure && (

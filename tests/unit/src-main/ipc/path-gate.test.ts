@@ -171,6 +171,14 @@ const fields: { [K in CallName]: Record<string, Field> } = {
     from: { kind: 'not-a-path' },
     to: { kind: 'not-a-path' },
   },
+  'trash.list': {},
+  'trash.restore': {
+    id: {
+      kind: 'sanitised',
+      input: (id) => ({ id }),
+      why: 'an entry id of the trash (its own pattern); the path it holds goes through the gate',
+    },
+  },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */
