@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { audit, blocking, countByImpact, impactTable, type Impact } from '../helpers/axe.js'
+import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
+import { workbenchSuite } from '../helpers/workbench-host.js'
+
+/**
+ * axe-core on every main view and dialog of the workbench, in light and dark:
+ * no serious or critical violation. Each run prints its counts by impact.
+ */
+const ACCESS = '_themes/acces-information.md'
+const AUTHOR = { name: 'Aminata Diallo', email: 'aminata@example.org' }
+
+const suite = workbenchSuite()
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=K', '-c', 'user.email=k@example.org', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+}
+
+/** A branch « relecture » with one changed paragraph: a contribution to review. */
+async function contributionToReview(root: string): Promise<void> {
+  git(root, 'switch', '--quiet', '-c', 'relecture')
+  const file = path.join(root, ACCESS)
+  const text = await readFile(file, 'utf8')
+  await writeFile(file, text.replace(/\n\n([A-ZÀ-Ý])/, '\n\nUne phrase nouvelle. $1'))
+  git(root, 'commit', '-qam', 'relecture')
+  git(root, 'switch', '--quiet', 'main')
+}
+
+async function showView(p: Page, view: 'explorer' | 'versions' | 'review' | 'preview') {
+  const button = p.locator(`.activity-item[data-view="${view}"]`)
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
+}
+
+/** Walks through every view and dialog, auditing each; answers each one's counts and blocking violations. */
+async function auditEveryView(p: Page) {
+  const rows: [string, Record<Impact, number>][] = []
+  const problems: string[] = []
+  const check = async (name: string, include?: string) => {
+    const violations = await audit(p, include)
+    rows.push([name, countByImpact(violations)])
+    problems.push(...blocking(violations).map((line) => `${name}: ${line}`))
+  }
+  const dialog = p.getByRole('dialog')
+
+  await check('atelier (accueil)')
+  await check('explorateur', '.side-bar')
+
+  await p.keyboard.press('Control+Shift+P')
+  await p.getByRole('option').first().waitFor()
+  await check('palette de commandes', '.palette')
+  await p.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+
+  await p.getByRole('button', { name: 'Nouvelle page' }).click()
+  await dialog.getByLabel('Où ranger la page ?').selectOption('cas_pratiques')
+  await dialog.getByLabel('Pays').waitFor()
+  await check('dialogue « Nouvelle page »', '[role="dialog"]')
+  await dialog.getByRole('button', { name: 'Annuler' }).click()
+  await dialog.waitFor({ state: 'detached' })
+
+  await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click({ button: 'right' })
+  await p.getByRole('menuitem', { name: 'Renommer' }).click()
+  await dialog.getByLabel('Nouveau nom du fichier').waitFor()
+  await check('dialogue « Renommer »', '[role="dialog"]')
+  await dialog.getByRole('button', { name: 'Annuler' }).click()
+  await dialog.waitFor({ state: 'detached' })
+
+  await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+  await caretAtFirstParagraph(p)
+  await p.keyboard.type('Ajout pour l’audit. ')
+  await p.keyboard.press('Control+S')
+  await expect
+    .poll(() => p.locator('[role="tab"].active').getAttribute('class'))
+    .not.toContain('dirty')
+  await check('éditeur', '.editor-area')
+
+  await p.locator('.page-settings summary').click()
+  await p.locator('.settings-form').waitFor()
+  await check('formulaire des réglages', '.page-settings')
+  await p.locator('.page-settings summary').click()
+
+  await p.keyboard.press('Control+K')
+  await p.keyboard.press('v')
+  await p.locator('.preview-pane iframe').waitFor()
+  await check('panneau d’aperçu', '.preview-pane')
+
+  await showView(p, 'preview')
+  await p.getByRole('button', { name: 'Exporter le site…' }).click()
+  await dialog.getByLabel('Dossier de destination').waitFor()
+  await check('dialogue « Exporter »', '[role="dialog"]')
+  await dialog.getByRole('button', { name: 'Annuler' }).click()
+  await dialog.waitFor({ state: 'detached' })
+
+  await showView(p, 'versions')
+  await p.locator(`.change-row[data-path="${ACCESS}"]`).waitFor()
+  await check('« Versions »', '.side-bar')
+
+  await p.getByRole('button', { name: 'Historique de cette page' }).click()
+  await p.locator('.history-entry').first().waitFor()
+  await p
+    .locator('.history-entry')
+    .first()
+    .getByRole('button', { name: 'Voir les différences' })
+    .click()
+  await p.locator('.compare-view .diff-line.added').first().waitFor()
+  await check('onglet de comparaison', '.editor-area')
+
+  await showView(p, 'review')
+  const item = p.locator('.review-item[data-branch="relecture"]')
+  await item.waitFor()
+  await check('« Relecture »', '.side-bar')
+  await item.click()
+  await expect
+    .poll(() => p.frameLocator('.review-frame').locator('ins').first().textContent())
+    .toContain('Une phrase nouvelle.')
+  await check('onglet de relecture', '.editor-area')
+
+  return { rows, problems }
+}
+
+describe('accessibility: axe-core on every view and dialog', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no serious or critical violation (${scheme})`, async () => {
+      const workbench = await suite.startWorkbench({ repository: true, author: AUTHOR })
+      await contributionToReview(workbench.root)
+      const p = await suite.open(scheme)
+      const { rows, problems } = await auditEveryView(p)
+      console.log(`axe-core, ${scheme}: elements in violation, by impact\n${impactTable(rows)}`)
+      expect(problems).toEqual([])
+    })
+  }
+})
