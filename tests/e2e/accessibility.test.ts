@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { audit, blocking, countByImpact, impactTable, type Impact } from '../helpers/axe.js'
 import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
@@ -136,4 +136,114 @@ describe('accessibility: axe-core on every view and dialog', () => {
       expect(problems).toEqual([])
     })
   }
+})
+
+/** Waits until `target` has the focus; fails with what has it instead. */
+async function expectFocusOn(p: Page, target: Locator): Promise<void> {
+  await expect
+    .poll(async () =>
+      (await target.evaluate((element) => element === document.activeElement))
+        ? 'the opener'
+        : await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing'),
+    )
+    .toBe('the opener')
+}
+
+/** Waits until no dialog is left. */
+async function dialogGone(p: Page): Promise<void> {
+  await p.getByRole('dialog').waitFor({ state: 'detached' })
+}
+
+describe('focus returns to what opened a dialog when it closes', () => {
+  const treeItem = (p: Page) => p.locator(`[role="treeitem"][data-path="${ACCESS}"]`)
+
+  it('the command palette and quick open, closed with Escape', async () => {
+    const p = await suite.start()
+    await treeItem(p).focus()
+    for (const keys of ['Control+Shift+P', 'Control+P']) {
+      await p.keyboard.press(keys)
+      await p.getByRole('combobox').waitFor()
+      await p.keyboard.press('Escape')
+      await dialogGone(p)
+      await expectFocusOn(p, treeItem(p))
+    }
+  })
+
+  it('« Nouvelle page », with Escape and with « Annuler »', async () => {
+    const p = await suite.start()
+    const opener = p.getByRole('button', { name: 'Nouvelle page' })
+    for (const close of ['Escape', 'Annuler']) {
+      await opener.focus()
+      await p.keyboard.press('Enter')
+      const dialog = p.getByRole('dialog', { name: /^Nouvelle page/ })
+      await dialog.getByLabel('Titre de la page').waitFor()
+      if (close === 'Escape') await p.keyboard.press('Escape')
+      else await dialog.getByRole('button', { name: 'Annuler' }).click()
+      await dialogGone(p)
+      await expectFocusOn(p, opener)
+    }
+  })
+
+  it('« Renommer » and « Supprimer », opened from the explorer with F2, Delete or its menu', async () => {
+    const p = await suite.start()
+    for (const key of ['F2', 'Delete']) {
+      await treeItem(p).focus()
+      await p.keyboard.press(key)
+      await p.getByRole('dialog').waitFor()
+      await p.keyboard.press('Escape')
+      await dialogGone(p)
+      await expectFocusOn(p, treeItem(p))
+    }
+    await treeItem(p).click({ button: 'right' })
+    await p.getByRole('menuitem', { name: 'Renommer' }).click()
+    await p.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click()
+    await dialogGone(p)
+    await expectFocusOn(p, treeItem(p))
+  })
+
+  it('« Exporter le site »', async () => {
+    const p = await suite.start()
+    await p.locator('.activity-item[data-view="preview"]').click()
+    const opener = p.getByRole('button', { name: 'Exporter le site…' })
+    await opener.focus()
+    await p.keyboard.press('Enter')
+    await p.getByRole('dialog', { name: 'Exporter le site' }).waitFor()
+    await p.keyboard.press('Escape')
+    await dialogGone(p)
+    await expectFocusOn(p, opener)
+  })
+
+  it('the contribution dialogs of « Relecture » and « Qui êtes-vous ? » of « Versions »', async () => {
+    const p = await suite.start({ repository: true, author: AUTHOR })
+    await p.locator('.activity-item[data-view="review"]').click()
+    for (const name of ['Ouvrir une contribution reçue…', 'Envoyer ma contribution…']) {
+      const opener = p.getByRole('button', { name }).first()
+      await opener.focus()
+      await p.keyboard.press('Enter')
+      await p.getByRole('dialog').waitFor()
+      await p.keyboard.press('Escape')
+      await dialogGone(p)
+      await expectFocusOn(p, opener)
+    }
+    await p.locator('.activity-item[data-view="versions"]').click()
+    const author = p.getByRole('button', { name: 'Changer mon nom (Aminata Diallo)' })
+    await author.focus()
+    await p.keyboard.press('Enter')
+    await p.getByRole('dialog', { name: 'Qui êtes-vous ?' }).waitFor()
+    await p.keyboard.press('Escape')
+    await dialogGone(p)
+    await expectFocusOn(p, author)
+  })
+
+  it('the link field of Ctrl+K gives the focus back to the text when cancelled', async () => {
+    const p = await suite.start()
+    await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+    await caretAtFirstParagraph(p)
+    const text = p.locator('.page-text')
+    await p.keyboard.press('Control+K')
+    await p.getByLabel('Adresse du lien').waitFor()
+    await p.keyboard.press('Escape')
+    await p.getByLabel('Adresse du lien').waitFor({ state: 'detached' })
+    await expectFocusOn(p, text)
+  })
 })
