@@ -175,7 +175,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
             placeholder="https://…"
             value={linking}
             onChange={(event) => setLinking(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setLinking(null)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return
+              setLinking(null)
+              editor.commands.focus()
+            }}
           />
           <select
             aria-label={t('toolbar.linkPage')}
