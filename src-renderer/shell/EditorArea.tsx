@@ -36,7 +36,7 @@ export function EditorArea() {
   }
 
   return (
-    <div className="editor-area">
+    <main className="editor-area">
       <div className="tab-strip">
         <div className="tab-bar" role="tablist" aria-label={t('tabs.label')}>
           {tabs.map((tab, index) => (
@@ -80,7 +80,7 @@ export function EditorArea() {
         </div>
       )}
       {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
-    </div>
+    </main>
   )
 }
 
@@ -187,7 +187,7 @@ function Welcome() {
   const recent = useStore(workspaceStore, (state) => state.settings.recentWorkspaces)
   const quickOpen = commands.find((command) => command.id === 'workbench.quickOpen')?.keybinding
   return (
-    <div className="welcome">
+    <main className="welcome">
       <span className="codicon codicon-book welcome-icon" aria-hidden="true" />
       <h1>{t('welcome.title')}</h1>
       <p>
@@ -218,6 +218,6 @@ function Welcome() {
           </ul>
         </div>
       )}
-    </div>
+    </main>
   )
 }
