@@ -211,6 +211,21 @@ describe('focus returns to what opened a dialog when it closes', () => {
     await expectFocusOn(p, treeItem(p))
   })
 
+  it('a renamed page keeps the focus; a deleted one leaves it in the explorer', async () => {
+    const p = await suite.start()
+    await treeItem(p).focus()
+    await p.keyboard.press('F2')
+    await p.getByLabel('Nouveau nom du fichier').fill('acces')
+    await p.keyboard.press('Enter')
+    await dialogGone(p)
+    const renamed = p.locator('[role="treeitem"][data-path="_themes/acces.md"]')
+    await expectFocusOn(p, renamed)
+    await p.keyboard.press('Delete')
+    await p.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click()
+    await renamed.waitFor({ state: 'detached' })
+    await expectFocusOn(p, p.locator('[role="treeitem"][tabindex="0"]'))
+  })
+
   it('« Exporter le site »', async () => {
     const p = await suite.start()
     await p.locator('.activity-item[data-view="preview"]').click()
