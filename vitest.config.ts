@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A poll waits for a signal, not a time: on a busy machine the signal may take
+          // seconds (a review list, a save), so give up only after 10 s rather than vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -1,9 +1,7 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import git from 'isomorphic-git'
 import { translate } from '../../src-shared/i18n/translate.js'
-import { parseAuthor, type Author } from '../git/author.js'
+import { commandAuthor } from './command-author.js'
 import { switchContribution } from '../git/contributions.js'
 import { headBranch } from '../git/head-commit.js'
 import { mainLine } from '../git/main-line.js'
@@ -33,14 +31,7 @@ export async function reviewApproveCommand(
   if (!folder || !branch || positionals.length > 2) usage(syntax)
   const repository = await Repository.find(path.resolve(folder))
   if (!repository) throw new Error(translate('fr', 'errors.not-a-repository'))
-  let author: Author | null
-  if (values.author !== undefined) {
-    author = parseAuthor(values.author)
-    if (!author) usage(syntax)
-  } else {
-    author = await configuredAuthor(repository.root)
-  }
-  if (!author) throw new Error(translate('fr', 'errors.author-missing'))
+  const author = await commandAuthor(values.author, repository.root, () => usage(syntax))
 
   const context = repository.context
   const before = await headBranch(context)
@@ -59,13 +50,4 @@ export async function reviewApproveCommand(
   const main = await mainLine(context)
   out(`${translate('fr', 'cli.reviewApproved', { branch, main, oid })}\n`)
   return 0
-}
-
-/** `user.name` / `user.email` from the repository's git configuration, as git would use. */
-async function configuredAuthor(root: string): Promise<Author | null> {
-  const name = await git.getConfig({ fs, dir: root, path: 'user.name' }).catch(() => undefined)
-  const email = await git.getConfig({ fs, dir: root, path: 'user.email' }).catch(() => undefined)
-  return typeof name === 'string' && name
-    ? { name, email: typeof email === 'string' ? email : '' }
-    : null
 }

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util'
 import path from 'node:path'
 import { translate } from '../../src-shared/i18n/translate.js'
-import { parseAuthor, type Author } from '../git/author.js'
+import { commandAuthor } from './command-author.js'
 import { formatPorcelain } from '../git/porcelain.js'
 import { Repository } from '../git/repository.js'
-import fs from 'node:fs'
-import git from 'isomorphic-git'
 
 /** The versions commands of the CLI: `status`, `log`, `commit`, `unlock`. */
 type Out = (text: string) => void
@@ -93,26 +91,10 @@ export async function commitCommand(args: string[], out: Out, usage: Usage): Pro
   })
   if (!values.message) usage(syntax)
   const repository = await openRepository(positionals[0], usage, syntax)
-  let author: Author | null
-  if (values.author !== undefined) {
-    author = parseAuthor(values.author)
-    if (!author) usage(syntax)
-  } else {
-    author = await configuredAuthor(repository.root)
-  }
-  if (!author) throw new Error(translate('fr', 'errors.author-missing'))
+  const author = await commandAuthor(values.author, repository.root, () => usage(syntax))
   const oid = await repository.commit({ message: values.message, author })
   out(`${translate('fr', 'versions.cli.committed', { oid: oid.slice(0, 7) })}\n`)
   return 0
-}
-
-/** `user.name` / `user.email` from the repository's git configuration, as git would use. */
-async function configuredAuthor(root: string): Promise<Author | null> {
-  const name = await git.getConfig({ fs, dir: root, path: 'user.name' }).catch(() => undefined)
-  const email = await git.getConfig({ fs, dir: root, path: 'user.email' }).catch(() => undefined)
-  return typeof name === 'string' && name
-    ? { name, email: typeof email === 'string' ? email : '' }
-    : null
 }
 
 /**

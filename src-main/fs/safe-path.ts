@@ -73,6 +73,20 @@ export function isWithin(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel))
 }
 
+/**
+ * True when `target` (a file or folder to write or read that the user named:
+ * an export folder, a contribution file) is `root` or inside it, symlinks
+ * followed on both sides — even through a link, Atelier never writes the
+ * guide's output into the guide.
+ */
+export async function isInsideFolder(root: string, target: string): Promise<boolean> {
+  const [realTarget, realRoot] = await Promise.all([
+    realpathOfExistingPart(target),
+    realpathOfExistingPart(root),
+  ])
+  return isWithin(realRoot ?? root, realTarget ?? target)
+}
+
 /** Workspace-relative path with forward slashes, as the contract carries it. */
 export function toWorkspacePath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/')

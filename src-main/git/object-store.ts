@@ -1,3 +1,4 @@
+import { applyDelta } from './pack-delta.js'
 import { createHash } from 'node:crypto'
 import {
   closeSync,
@@ -168,7 +169,7 @@ export class ObjectStore {
     const data = this.inflateAt(pack, offset + cursor, size)
     let object: GitObject
     if (base) {
-      object = { type: base.type, content: applyDelta(data, base.content, fail) }
+      object = { type: base.type, content: applyDelta(base.content, data, { corrupt: fail }) }
     } else {
       const type = TYPES[kind] ?? fail()
       object = { type, content: data }
@@ -253,50 +254,4 @@ function findInIndex(pack: Pack, oid: Buffer): number {
     else high = middle - 1
   }
   return -1
-}
-
-/** Git's delta format: the result's bytes copied from the base or inserted literally. */
-function applyDelta(delta: Buffer, base: Buffer, fail: () => never): Buffer {
-  let cursor = 0
-  const varint = (): number => {
-    let value = 0
-    let shift = 0
-    let byte: number
-    do {
-      byte = delta[cursor++] ?? fail()
-      value += (byte & 0x7f) * 2 ** shift
-      shift += 7
-    } while (byte & 0x80)
-    return value
-  }
-  if (varint() !== base.length) fail()
-  const result = Buffer.alloc(varint())
-  let out = 0
-  while (cursor < delta.length) {
-    const op = delta[cursor++] ?? fail()
-    if (op & 0x80) {
-      let offset = 0
-      let size = 0
-      for (let bit = 0; bit < 4; bit++) {
-        if (op & (1 << bit)) offset |= (delta[cursor++] ?? fail()) << (bit * 8)
-      }
-      for (let bit = 0; bit < 3; bit++) {
-        if (op & (1 << (4 + bit))) size |= (delta[cursor++] ?? fail()) << (bit * 8)
-      }
-      if (size === 0) size = 0x10000
-      offset >>>= 0
-      if (offset + size > base.length || out + size > result.length) fail()
-      base.copy(result, out, offset, offset + size)
-      out += size
-    } else if (op > 0) {
-      if (out + op > result.length || cursor + op > delta.length) fail()
-      delta.copy(result, out, cursor, cursor + op)
-      cursor += op
-      out += op
-    } else {
-      fail()
-    }
-  }
-  if (out !== result.length) fail()
-  return result
 }

@@ -181,50 +181,70 @@ export function createDelta(
   return output.length > maxSize ? null : output.bytes()
 }
 
-/** What a delta does to a base; throws on a delta that does not fit it (used by tests and checks). */
-export function applyDelta(base: Uint8Array, delta: Uint8Array): Buffer {
-  let cursor = 0
-  const fail = (): never => {
-    throw new Error('delta does not fit its base')
-  }
-  const varint = (): number => {
+/** What the reader of a delta checks, beyond the delta fitting its base. */
+export interface DeltaChecks {
+  /** Told the result's declared size before it is allocated: may refuse (throw) or count it. */
+  resultSize?: (bytes: number) => void
+  /** Called when the delta does not fit its base; must throw (a plain Error by default). */
+  corrupt?: (why: string) => never
+}
+
+/**
+ * Applies a git delta: two sizes (base, result), then copy instructions (a
+ * range of the base) and insert instructions (literal bytes). Every range is
+ * checked and the result allocated once, at its declared size, after
+ * `resultSize` has seen it — the one applier for packs read from disk and
+ * from received files.
+ */
+export function applyDelta(base: Uint8Array, delta: Uint8Array, checks: DeltaChecks = {}): Buffer {
+  const corrupt =
+    checks.corrupt ??
+    ((why: string): never => {
+      throw new Error(`delta does not fit its base (${why})`)
+    })
+  let at = 0
+  const size = (): number => {
     let value = 0
-    let shift = 0
+    let scale = 1
     let byte: number
     do {
-      byte = delta[cursor++] ?? fail()
-      value += (byte & 0x7f) * 2 ** shift
-      shift += 7
+      if (at >= delta.length) corrupt('delta header')
+      byte = delta[at++]!
+      value += (byte & 0x7f) * scale
+      scale *= 128
+      if (value > Number.MAX_SAFE_INTEGER) corrupt('delta size')
     } while (byte & 0x80)
     return value
   }
-  if (varint() !== base.length) fail()
-  const result = Buffer.alloc(varint())
-  let out = 0
-  while (cursor < delta.length) {
-    const op = delta[cursor++]!
+  if (size() !== base.length) corrupt('delta base size')
+  const length = size()
+  checks.resultSize?.(length)
+  const out = Buffer.allocUnsafe(length)
+  let written = 0
+  while (at < delta.length) {
+    const op = delta[at++]!
     if (op & 0x80) {
       let offset = 0
-      let size = 0
+      let count = 0
       for (let bit = 0; bit < 4; bit++) {
-        if (op & (1 << bit)) offset += (delta[cursor++] ?? fail()) * 2 ** (bit * 8)
+        if (op & (1 << bit)) offset += (delta[at++] ?? corrupt('delta copy')) * 2 ** (8 * bit)
       }
       for (let bit = 0; bit < 3; bit++) {
-        if (op & (1 << (4 + bit))) size |= (delta[cursor++] ?? fail()) << (bit * 8)
+        if (op & (16 << bit)) count += (delta[at++] ?? corrupt('delta copy')) * 2 ** (8 * bit)
       }
-      if (size === 0) size = 0x10000
-      if (offset + size > base.length || out + size > result.length) fail()
-      result.set(base.subarray(offset, offset + size), out)
-      out += size
+      if (count === 0) count = 0x10000
+      if (offset + count > base.length || written + count > length) corrupt('delta copy range')
+      out.set(base.subarray(offset, offset + count), written)
+      written += count
     } else if (op > 0) {
-      if (out + op > result.length || cursor + op > delta.length) fail()
-      result.set(delta.subarray(cursor, cursor + op), out)
-      cursor += op
-      out += op
+      if (at + op > delta.length || written + op > length) corrupt('delta insert range')
+      out.set(delta.subarray(at, at + op), written)
+      at += op
+      written += op
     } else {
-      fail()
+      corrupt('delta opcode 0')
     }
   }
-  if (out !== result.length) fail()
-  return result
+  if (written !== length) corrupt('delta result size')
+  return out
 }

@@ -1,3 +1,4 @@
+import { applyDelta } from './pack-delta.js'
 import { createHash } from 'node:crypto'
 import { inflateSync } from 'node:zlib'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
@@ -135,7 +136,15 @@ export function readPack(
     for (const waiting of take(waitingOnOid, oid)) deltaReady(waiting, object)
   }
   const deltaReady = (i: number, base: GitObject): void => {
-    const content = applyDelta(base.content, entries[i]!.data, account, corrupt)
+    const content = applyDelta(base.content, entries[i]!.data, {
+      resultSize: (bytes) => {
+        if (bytes > BUNDLE_LIMITS.objectBytes) {
+          throw new AtelierError('bundle-too-large', `delta of ${bytes} bytes`)
+        }
+        account(bytes)
+      },
+      corrupt,
+    })
     resolved[i] = { type: base.type, content }
     ready.push(i)
   }
@@ -185,66 +194,6 @@ function inflateEntry(rest: Buffer, size: number, consumed: (bytes: number) => v
   if (result.buffer.length !== size) throw new AtelierError('bundle-corrupt', 'size mismatch')
   consumed(result.engine.bytesWritten)
   return result.buffer
-}
-
-/**
- * Applies a git delta: two sizes (base, result), then copy instructions
- * (a range of the base) and insert instructions (literal bytes). Every range
- * is checked; the result is allocated once, at its declared and bounded size.
- */
-export function applyDelta(
-  base: Buffer,
-  delta: Buffer,
-  account: (bytes: number) => void,
-  corrupt: (why: string) => never,
-): Buffer {
-  let at = 0
-  const size = (): number => {
-    let value = 0
-    let scale = 1
-    let byte: number
-    do {
-      if (at >= delta.length) corrupt('delta header')
-      byte = delta[at++]!
-      value += (byte & 0x7f) * scale
-      scale *= 128
-      if (value > BUNDLE_LIMITS.objectBytes) {
-        throw new AtelierError('bundle-too-large', `delta of ${value} bytes`)
-      }
-    } while (byte & 0x80)
-    return value
-  }
-  if (size() !== base.length) corrupt('delta base size')
-  const length = size()
-  account(length)
-  const out = Buffer.allocUnsafe(length)
-  let written = 0
-  while (at < delta.length) {
-    const op = delta[at++]!
-    if (op & 0x80) {
-      let offset = 0
-      let count = 0
-      for (let bit = 0; bit < 4; bit++) {
-        if (op & (1 << bit)) offset += (delta[at++] ?? corrupt('delta copy')) * 2 ** (8 * bit)
-      }
-      for (let bit = 0; bit < 3; bit++) {
-        if (op & (16 << bit)) count += (delta[at++] ?? corrupt('delta copy')) * 2 ** (8 * bit)
-      }
-      if (count === 0) count = 0x10000
-      if (offset + count > base.length || written + count > length) corrupt('delta copy range')
-      base.copy(out, written, offset, offset + count)
-      written += count
-    } else if (op > 0) {
-      if (at + op > delta.length || written + op > length) corrupt('delta insert range')
-      delta.copy(out, written, at, at + op)
-      at += op
-      written += op
-    } else {
-      corrupt('delta opcode 0')
-    }
-  }
-  if (written !== length) corrupt('delta result size')
-  return out
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

@@ -3,7 +3,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { buildSite } from '../preview/build-site.js'
 import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
-import { isWithin, realpathOfExistingPart } from '../fs/safe-path.js'
+import { isInsideFolder } from '../fs/safe-path.js'
 import type { Handler } from './handler.js'
 
 /**
@@ -57,13 +57,8 @@ export function createPreviewHandlers(session: Session) {
     'preview.export': (async ({ destination, relative }) => {
       const workspace = session.requireWorkspace()
       const target = path.resolve(destination)
-      // Never write into the workspace itself (it would export into its own pages),
-      // even when reached through a symlink.
-      const [realTarget, realRoot] = await Promise.all([
-        realpathOfExistingPart(target),
-        realpathOfExistingPart(workspace.root),
-      ])
-      if (isWithin(realRoot ?? workspace.root, realTarget ?? target)) {
+      // Never write into the workspace itself (it would export into its own pages).
+      if (await isInsideFolder(workspace.root, target)) {
         throw new AtelierError('export-inside-workspace', target)
       }
       const report = await buildSite(workspace.root, target, {

@@ -4,7 +4,7 @@ import type { Author } from '../../src-shared/api/types.js'
 import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
 import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
 import { sideOf } from '../../src-shared/review/word-diff.js'
-import { isWithin, realpathOfExistingPart } from '../fs/safe-path.js'
+import { isInsideFolder } from '../fs/safe-path.js'
 import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
 import { addComment, listComments, resolveComment } from '../review/comments.js'
 import { mergeReceivedNotes } from '../review/merge-received-notes.js'
@@ -44,11 +44,7 @@ export function createReviewHandlers(
   /** A contribution file is never written into, nor read from, the open folder's own files. */
   const outsideWorkspace = async (workspace: Workspace, file: string): Promise<string> => {
     const target = path.resolve(file)
-    const [realTarget, realRoot] = await Promise.all([
-      realpathOfExistingPart(target),
-      realpathOfExistingPart(workspace.root),
-    ])
-    if (isWithin(realRoot ?? workspace.root, realTarget ?? target)) {
+    if (await isInsideFolder(workspace.root, target)) {
       throw new AtelierError('contribution-file-inside', target)
     }
     return target

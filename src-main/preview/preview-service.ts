@@ -157,6 +157,8 @@ export class PreviewService {
    * the site shows its pages: in a document with the head of `likePath`'s
    * published page (or the home page) — its stylesheets and fonts — and with
    * `css` added. Answers the document's address on the preview's origin.
+   * (No `<base>`: the preview's policy forbids it; site-absolute addresses,
+   * as Jekyll's `relative_url` writes them, load as they do in the page.)
    */
   async holdDocument(body: string, likePath: string | null, css: string): Promise<string> {
     const site = await this.site()
@@ -167,10 +169,8 @@ export class PreviewService {
       published[0]
     const page = like ? await this.pageHtml(like.relativePath) : null
     const head = page?.match(/<head[^>]*>([\s\S]*?)<\/head>/i)?.[1] ?? '<meta charset="utf-8">'
-    const base = like ? like.url.replace(/[^/]*$/, '') : '/'
     const document = [
       '<!DOCTYPE html><html lang="fr"><head>',
-      `<base href="${escapeAttribute(base)}">`,
       head,
       // A little room around the body, whatever the theme's wrapper gives.
       `<style>.atelier-review{padding:8px 16px}${css.replace(/<\/style/gi, '<\\/style')}</style>`,
@@ -341,8 +341,4 @@ function safeEncode(text: string): string {
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }

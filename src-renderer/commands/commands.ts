@@ -1,7 +1,8 @@
 import { api } from '../api/client.js'
 import { saveActivePage } from '../stores/active-editor.js'
 import { togglePreview } from '../stores/preview-store.js'
-import { closeOtherTabs, closeTab, cycleTab, tabsStore } from '../stores/tabs-store.js'
+import { requestCloseTab } from '../stores/close-tab.js'
+import { closeOtherTabs, cycleTab, tabsStore } from '../stores/tabs-store.js'
 import {
   openDialog,
   openPalette,
@@ -79,7 +80,7 @@ export const commands: Command[] = [
     id: 'tab.close',
     title: 'commands.closeTab',
     keybinding: { key: 'w', mod: true },
-    run: withActiveTab(closeTab),
+    run: withActiveTab(requestCloseTab),
   },
   { id: 'tab.closeOthers', title: 'commands.closeOtherTabs', run: withActiveTab(closeOtherTabs) },
   {
@@ -140,7 +141,8 @@ export const commands: Command[] = [
   {
     id: 'view.toggleSidebar',
     title: 'commands.toggleSidebar',
-    keybinding: { key: 'b', mod: true },
+    // In the text, Ctrl+B is bold (the focused editor's keys win, as in VS Code).
+    keybinding: { key: 'b', mod: true, when: '!editorFocus' },
     run: () => uiStore.set(({ sidebarVisible }) => ({ sidebarVisible: !sidebarVisible })),
   },
   { id: 'language.fr', title: 'commands.languageFrench', run: () => changeLanguage('fr') },

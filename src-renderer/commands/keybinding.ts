@@ -5,7 +5,41 @@ export interface Keybinding {
   shift?: boolean
   alt?: boolean
   /** A two-stroke shortcut (VS Code's chords, Ctrl+K V): the keys pressed first. */
-  after?: Omit<Keybinding, 'after'>
+  after?: Omit<Keybinding, 'after' | 'when'>
+  /**
+   * Where the shortcut holds, as VS Code's `when` clause: `!editorFocus` leaves
+   * the key to the focused editor's text (Ctrl+B is bold there). Everywhere when absent.
+   */
+  when?: KeyContextClause
+}
+
+/** What a `when` clause can ask about the place the user is. */
+export interface KeyContext {
+  /** The page editor's text has the focus. */
+  editorFocus: boolean
+}
+
+export type KeyContextClause = 'editorFocus' | '!editorFocus'
+
+const NOWHERE: KeyContext = { editorFocus: false }
+
+/** Whether the binding holds in the context. */
+export function holds(binding: Keybinding, context: KeyContext): boolean {
+  if (!binding.when) return true
+  return binding.when === 'editorFocus' ? context.editorFocus : !context.editorFocus
+}
+
+/** The shortcut to show (palette, tooltips) where the user is; none when it does not hold there. */
+export function activeKeybinding(
+  binding: Keybinding | undefined,
+  context: KeyContext,
+): Keybinding | undefined {
+  return binding && holds(binding, context) ? binding : undefined
+}
+
+/** The editor's text: TipTap's ProseMirror root, or anything inside it. */
+export function keyContextOf(element: Element | null): KeyContext {
+  return { editorFocus: element?.closest('.ProseMirror') != null }
 }
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -37,12 +71,13 @@ export function chordTracker<T extends { keybinding?: Keybinding }>(
 ) {
   let pending: { first: Omit<Keybinding, 'after'>; at: number } | null = null
   return {
-    press(event: KeyboardEvent): T | 'pending' | null {
+    press(event: KeyboardEvent, context: KeyContext = NOWHERE): T | 'pending' | null {
       if (MODIFIER_KEYS.has(event.key)) return null
+      const bound = items.filter((item) => item.keybinding && holds(item.keybinding, context))
       const started = pending && now() - pending.at <= CHORD_MS ? pending.first : null
       pending = null
       if (started) {
-        const chord = items.find(
+        const chord = bound.find(
           (item) =>
             item.keybinding?.after &&
             sameBinding(item.keybinding.after, started) &&
@@ -50,11 +85,11 @@ export function chordTracker<T extends { keybinding?: Keybinding }>(
         )
         if (chord) return chord
       }
-      const first = items.find(
+      const first = bound.find(
         (item) => item.keybinding?.after && matches(item.keybinding.after, event),
       )?.keybinding?.after
       if (first) pending = { first, at: now() }
-      const single = items.find(
+      const single = bound.find(
         (item) => item.keybinding && !item.keybinding.after && matches(item.keybinding, event),
       )
       return single ?? (first ? 'pending' : null)

@@ -12,9 +12,13 @@ import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { imageStore } from '../stores/image-store.js'
-import { registerActiveSave, registerActiveText } from '../stores/active-editor.js'
+import {
+  registerActiveDiscard,
+  registerActiveSave,
+  registerActiveText,
+} from '../stores/active-editor.js'
 import { ConflictBanner } from './ConflictBanner.js'
-import { openPageSession } from './open-page-session.js'
+import { pageSessionFor } from './open-page-session.js'
 import type { PageSession } from './page-session.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
@@ -22,6 +26,7 @@ import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
+import { cleanPastedHtml } from './paste-word.js'
 import { prepareImage } from './prepare-image.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
@@ -51,7 +56,7 @@ function takeImage(files: FileList | undefined | null): boolean {
  */
 export function PageEditor({ path }: { path: string }) {
   const { t } = useTranslation()
-  const session = useMemo(() => openPageSession(path), [path])
+  const session = useMemo(() => pageSessionFor(path), [path])
   const view = useStore(session.view, (state) => state)
   const touched = useStore(workspaceStore, (state) =>
     state.lastChanged.paths.includes(path) ? state.lastChanged.at : 0,
@@ -116,6 +121,8 @@ function EditorBody(props: {
       attributes: { class: 'page-text', 'aria-label': t('reader.text'), spellcheck: 'false' },
       handlePaste: (view, event) =>
         takeImage(event.clipboardData?.files) || pasteMarkdown(view, event),
+      // Word's lists (paragraphs with typed bullets) as lists; a table's first row as its header.
+      transformPastedHTML: cleanPastedHtml,
       handleDrop: (_view, event) => takeImage((event as DragEvent).dataTransfer?.files),
     },
     // Per key: the session only re-arms its timers; nothing here re-renders.
@@ -132,11 +139,13 @@ function EditorBody(props: {
       saved: () => session.savedText,
     })
     registerActiveSave(() => attempt(() => session.save()).then(() => undefined))
+    registerActiveDiscard({ path, discard: () => session.discard() })
     const onBlur = () => session.savePending()
     window.addEventListener('blur', onBlur)
     return () => {
       window.removeEventListener('blur', onBlur)
       registerActiveSave(null)
+      registerActiveDiscard(null)
       registerActiveText(null)
       // Closing or switching the tab saves what is pending, or keeps it in a copy.
       detach()

@@ -14,7 +14,9 @@ import {
   applyLink,
   insertImage,
   linkAtCaret,
+  tableButtons,
   toolbarButtons,
+  type ToolbarButton,
 } from './toolbar-actions.js'
 
 /** The French formatting bar above the text; every action also has its usual shortcut. */
@@ -76,35 +78,44 @@ export function Toolbar({ editor }: { editor: Editor }) {
     setLinking(null)
   }
 
+  const render = (button: ToolbarButton) => (
+    <button
+      key={button.id}
+      type="button"
+      className={`toolbar-button${active.includes(button.id) ? ' active' : ''}`}
+      aria-pressed={button.active ? active.includes(button.id) : undefined}
+      aria-label={button.icon ? t(button.label) : undefined}
+      title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
+      data-action={button.id}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => button.run(editor)}
+    >
+      {button.icon ? (
+        <span className={`codicon codicon-${button.icon}`} aria-hidden="true" />
+      ) : (
+        // « T2 » is what shows; « Titre 2 » is its name (a name that is not
+        // the visible text would fail speech users who say what they see).
+        <>
+          <span aria-hidden="true">{t(`${button.label}Short`)}</span>
+          <span className="visually-hidden">{t(button.label)}</span>
+        </>
+      )}
+    </button>
+  )
+
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {toolbarButtons.map((button, index) =>
         button === 'separator' ? (
           <span key={`separator-${index}`} className="toolbar-separator" aria-hidden="true" />
         ) : (
-          <button
-            key={button.id}
-            type="button"
-            className={`toolbar-button${active.includes(button.id) ? ' active' : ''}`}
-            aria-pressed={button.active ? active.includes(button.id) : undefined}
-            aria-label={button.icon ? t(button.label) : undefined}
-            title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
-            data-action={button.id}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => button.run(editor)}
-          >
-            {button.icon ? (
-              <span className={`codicon codicon-${button.icon}`} aria-hidden="true" />
-            ) : (
-              // « T2 » is what shows; « Titre 2 » is its name (a name that is not
-              // the visible text would fail speech users who say what they see).
-              <>
-                <span aria-hidden="true">{t(`${button.label}Short`)}</span>
-                <span className="visually-hidden">{t(button.label)}</span>
-              </>
-            )}
-          </button>
+          render(button)
         ),
+      )}
+      {active.includes('table') && (
+        <span className="toolbar-group" role="group" aria-label={t('tableToolbar.label')}>
+          {tableButtons.map(render)}
+        </span>
       )}
       <button
         type="button"

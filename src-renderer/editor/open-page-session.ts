@@ -2,7 +2,7 @@ import { i18n } from '../i18n/i18n.js'
 import { api } from '../api/client.js'
 import { attempt } from '../ui/report-failure.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
-import { setTabDirty } from '../stores/tabs-store.js'
+import { setTabDirty, tabsStore } from '../stores/tabs-store.js'
 import { notify } from '../stores/ui-store.js'
 import { applySavedPage } from '../stores/saved-page.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
@@ -28,4 +28,32 @@ export function openPageSession(path: string): PageSession {
       failed: (error) => void attempt(() => Promise.reject(error)),
     },
   })
+}
+
+/**
+ * The sessions of the open tabs: leaving a tab keeps its session, so unsaved text
+ * (autosave off) is still there on coming back, and can still be saved on closing.
+ */
+const kept = new Map<string, PageSession>()
+
+/** Drops the sessions of closed tabs. */
+function prune(): void {
+  const open = new Set(tabsStore.get().tabs.map((tab) => tab.path))
+  for (const path of kept.keys()) if (!open.has(path)) kept.delete(path)
+}
+tabsStore.subscribe(prune)
+
+/** The session of a page's tab: the one kept since the tab was left, or a new one. */
+export function pageSessionFor(path: string): PageSession {
+  let session = kept.get(path)
+  if (!session) {
+    session = openPageSession(path)
+    kept.set(path, session)
+  }
+  return session
+}
+
+/** The session kept for a tab, if its page was opened. */
+export function keptPageSession(path: string): PageSession | undefined {
+  return kept.get(path)
 }

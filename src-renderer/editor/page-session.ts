@@ -137,6 +137,8 @@ export class PageSession {
 
   /** Reads the page from disk. `onlyIfChanged`: the watcher reported a change, perhaps our own save. */
   async read(onlyIfChanged: boolean): Promise<void> {
+    // Unsaved text (the tab was left and comes back) is never replaced by reading the disk.
+    if (this.dirty) onlyIfChanged = true
     let content: PageContent
     try {
       content = await this.api.call('pages.read', { path: this.path })
@@ -166,9 +168,11 @@ export class PageSession {
     return () => {
       if (this.readDoc !== readDoc) return
       this.close()
-      // The editor is going away: its last document stays readable for a save still running.
+      // The editor is going away: its last document stays readable for a save still running,
+      // and unsaved, it is what the editor rebuilt on coming back to the tab starts from.
       const last = readDoc()
       this.readDoc = () => last
+      if (this.dirty && this.page) this.page = { ...this.page, doc: last }
       this.shown = false
       // A journal write after closing could land after the closing save discarded the journal.
       this.cancel('journal')
@@ -257,6 +261,19 @@ export class PageSession {
     this.setDirty(false)
     await this.read(false)
     this.options.effects.copied(copy, false)
+  }
+
+  /**
+   * « Ne pas enregistrer » on closing the tab: the unsaved text is dropped, from the
+   * journal too (it is not offered back at the next launch); the closing saves nothing.
+   */
+  async discard(): Promise<void> {
+    for (const name of [...this.timers.keys()]) this.cancel(name)
+    this.settled = true
+    this.setDirty(false)
+    // A journal write still running would land after the discard.
+    await this.whenIdle()
+    await this.api.call('journal.discard', { path: this.path })
   }
 
   /** Resolves once the saves, journal writes and copies started so far are done. */

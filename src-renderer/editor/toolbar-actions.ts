@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import { selectedRect } from '@tiptap/pm/tables'
 
 /** One button of the formatting bar: what it does to the text, and when it shows as pressed. */
 export interface ToolbarButton {
@@ -94,6 +95,14 @@ export const toolbarButtons: (ToolbarButton | 'separator')[] = [
     label: 'toolbar.rule',
     run: (e) => e.chain().focus().setHorizontalRule().run(),
   },
+  {
+    // Shown pressed in a table, where the table's own buttons appear (`tableButtons`).
+    id: 'table',
+    icon: 'table',
+    label: 'tableToolbar.insert',
+    run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 2, withHeaderRow: true }).run(),
+    active: (e) => e.isActive('table'),
+  },
   'separator',
   {
     id: 'undo',
@@ -111,9 +120,126 @@ export const toolbarButtons: (ToolbarButton | 'separator')[] = [
   },
 ]
 
+/** The table's operations, shown while the caret is in a table. */
+export const tableButtons: ToolbarButton[] = [
+  {
+    id: 'row-before',
+    icon: 'arrow-up',
+    label: 'tableToolbar.addRowBefore',
+    run: (e) => {
+      e.chain().focus().addRowBefore().run()
+      alignLikeHeader(e)
+    },
+  },
+  {
+    id: 'row-after',
+    icon: 'arrow-down',
+    label: 'tableToolbar.addRowAfter',
+    run: (e) => {
+      e.chain().focus().addRowAfter().run()
+      alignLikeHeader(e)
+    },
+  },
+  {
+    id: 'row-delete',
+    icon: 'remove',
+    label: 'tableToolbar.deleteRow',
+    run: (e) => e.chain().focus().deleteRow().run(),
+  },
+  {
+    id: 'column-before',
+    icon: 'arrow-left',
+    label: 'tableToolbar.addColumnBefore',
+    run: (e) => e.chain().focus().addColumnBefore().run(),
+  },
+  {
+    id: 'column-after',
+    icon: 'arrow-right',
+    label: 'tableToolbar.addColumnAfter',
+    run: (e) => e.chain().focus().addColumnAfter().run(),
+  },
+  {
+    id: 'column-delete',
+    icon: 'diff-removed',
+    label: 'tableToolbar.deleteColumn',
+    run: (e) => e.chain().focus().deleteColumn().run(),
+  },
+  {
+    id: 'header-row',
+    icon: 'layout-menubar',
+    label: 'tableToolbar.headerRow',
+    run: (e) => e.chain().focus().toggleHeaderRow().run(),
+    active: (e) => e.isActive('tableHeader'),
+  },
+  ...(['left', 'center', 'right'] as const).map((align) => ({
+    id: `align-${align}`,
+    icon:
+      align === 'left'
+        ? 'layout-sidebar-left'
+        : align === 'right'
+          ? 'layout-sidebar-right'
+          : 'layout-centered',
+    label: `tableToolbar.align${align[0]!.toUpperCase()}${align.slice(1)}`,
+    run: (e: Editor) => alignColumns(e, align),
+    active: (e: Editor) =>
+      e.getAttributes('tableHeader').align === align ||
+      e.getAttributes('tableCell').align === align,
+  })),
+  {
+    id: 'table-delete',
+    icon: 'trash',
+    label: 'tableToolbar.deleteTable',
+    run: (e) => e.chain().focus().deleteTable().run(),
+  },
+]
+
+/** A new row's cells take their column's alignment (that of the header row), as shown and written. */
+export function alignLikeHeader(editor: Editor): boolean {
+  if (!editor.isActive('table')) return false
+  const rect = selectedRect(editor.state)
+  const tr = editor.state.tr
+  const { map, table, tableStart } = rect
+  for (let column = 0; column < map.width; column++) {
+    const align = table.nodeAt(map.map[column]!)?.attrs.align ?? null
+    for (let row = 1; row < map.height; row++) {
+      const at = map.map[row * map.width + column]!
+      const cell = table.nodeAt(at)!
+      if (cell.attrs.align !== align)
+        tr.setNodeMarkup(tableStart + at, undefined, { ...cell.attrs, align })
+    }
+  }
+  if (tr.docChanged) editor.view.dispatch(tr)
+  return true
+}
+
+/**
+ * Aligns the columns of the selection (the caret's column) as a Markdown
+ * table aligns: every cell of the column, written in the alignment row.
+ * Pressing the column's alignment again takes it off.
+ */
+export function alignColumns(editor: Editor, align: 'left' | 'center' | 'right'): void {
+  const { state } = editor
+  if (!editor.isActive('table')) return
+  const rect = selectedRect(state)
+  const tr = state.tr
+  const first = rect.table.nodeAt(rect.map.map[rect.left]!)
+  const value = first?.attrs.align === align ? null : align
+  const seen = new Set<number>()
+  for (let row = 0; row < rect.map.height; row++)
+    for (let column = rect.left; column < rect.right; column++) {
+      const at = rect.map.map[row * rect.map.width + column]!
+      if (seen.has(at)) continue
+      seen.add(at)
+      const cell = rect.table.nodeAt(at)!
+      tr.setNodeMarkup(rect.tableStart + at, undefined, { ...cell.attrs, align: value })
+    }
+  editor.view.dispatch(tr)
+  editor.commands.focus()
+}
+
 /** The ids of the buttons to show pressed where the caret is (and `link` inside a link). */
 export function activeButtons(editor: Editor): string[] {
-  return toolbarButtons
+  return [...toolbarButtons, ...(editor.isActive('table') ? tableButtons : [])]
     .filter(
       (button): button is ToolbarButton =>
         button !== 'separator' && Boolean(button.active?.(editor)),

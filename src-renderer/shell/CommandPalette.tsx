@@ -2,7 +2,12 @@ import { moveSelection, PaletteFrame } from '../ui/PaletteFrame.js'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands } from '../commands/commands.js'
-import { formatKeybinding } from '../commands/keybinding.js'
+import {
+  activeKeybinding,
+  formatKeybinding,
+  keyContextOf,
+  type KeyContext,
+} from '../commands/keybinding.js'
 import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
 import { closePalette, openDialog, uiStore, type Palette } from '../stores/ui-store.js'
@@ -21,12 +26,17 @@ interface Choice {
 /** Ctrl+Shift+P lists every command with its shortcut; Ctrl+P finds a page by title. */
 export function CommandPalette() {
   const mode = useStore(uiStore, (state) => state.palette)
+  // Where the user was when the palette opened (before its field took the focus): the
+  // shortcuts shown are those valid there.
+  const [openedFrom, setOpenedFrom] = useState<KeyContext | null>(null)
+  if (mode && !openedFrom) setOpenedFrom(keyContextOf(document.activeElement))
+  if (!mode && openedFrom) setOpenedFrom(null)
   // Keyed by mode: switching palettes starts from an empty query.
   if (mode === 'contributions') return <ContributionPicker />
-  return mode ? <PaletteBody key={mode} mode={mode} /> : null
+  return mode ? <PaletteBody key={mode} mode={mode} context={openedFrom} /> : null
 }
 
-function PaletteBody({ mode }: { mode: Palette }) {
+function PaletteBody({ mode, context }: { mode: Palette; context: KeyContext | null }) {
   const { t } = useTranslation()
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
   const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
@@ -44,7 +54,8 @@ function PaletteBody({ mode }: { mode: Palette }) {
       return commands
         .map((command) => {
           const choice: Choice = { id: command.id, label: t(command.title), run: command.run }
-          if (command.keybinding) choice.detail = formatKeybinding(command.keybinding)
+          const binding = activeKeybinding(command.keybinding, context ?? keyContextOf(null))
+          if (binding) choice.detail = formatKeybinding(binding)
           return choice
         })
         .concat(typed)
@@ -62,7 +73,7 @@ function PaletteBody({ mode }: { mode: Palette }) {
         }))
     }
     return []
-  }, [mode, query, pages, contentTypes, t])
+  }, [mode, query, pages, contentTypes, context, t])
 
   const choose = (choice: Choice | undefined) => {
     if (!choice) return

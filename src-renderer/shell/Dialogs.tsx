@@ -1,5 +1,6 @@
 import { useStore } from '../stores/store.js'
 import { uiStore } from '../stores/ui-store.js'
+import { CloseUnsavedDialog } from './CloseUnsavedDialog.js'
 import {
   DeleteDialog,
   NewPageDialog,
@@ -35,6 +36,8 @@ export function Dialogs() {
       return <SendContributionDialog {...(dialog.branch ? { branch: dialog.branch } : {})} />
     case 'receive-contribution':
       return <ReceiveContributionDialog {...(dialog.file ? { file: dialog.file } : {})} />
+    case 'close-unsaved':
+      return <CloseUnsavedDialog path={dialog.path} />
     case 'author':
     case 'restore-version':
     case 'merged-text':

@@ -6,7 +6,8 @@ import { EditorErrorBoundary } from '../editor/EditorErrorBoundary.js'
 import { PageEditor } from '../editor/PageEditor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
-import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
+import { closeOtherTabs, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
+import { requestCloseTab } from '../stores/close-tab.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
 import { ReviewTab } from '../views/review/ReviewTab.js'
@@ -31,7 +32,7 @@ export function EditorArea() {
       }
       event.preventDefault()
     } else if (event.key === 'Delete') {
-      closeTab(tabs[index]!.path)
+      requestCloseTab(tabs[index]!.path)
     }
   }
 
@@ -50,7 +51,7 @@ export function EditorArea() {
                   x,
                   y,
                   items: [
-                    { label: t('tabs.close'), run: () => closeTab(tab.path) },
+                    { label: t('tabs.close'), run: () => requestCloseTab(tab.path) },
                     { label: t('tabs.closeOthers'), run: () => closeOtherTabs(tab.path) },
                   ],
                 })
@@ -119,7 +120,7 @@ function TabHeader(props: {
       onAuxClick={(event) => {
         if (event.button === 1) {
           event.preventDefault()
-          closeTab(props.tab.path)
+          requestCloseTab(props.tab.path)
         }
       }}
       onMouseDown={(event) => {
@@ -149,7 +150,7 @@ function TabHeader(props: {
         title={t('tabs.close')}
         onClick={(event) => {
           event.stopPropagation()
-          closeTab(props.tab.path)
+          requestCloseTab(props.tab.path)
         }}
       >
         <span className="codicon codicon-close" />

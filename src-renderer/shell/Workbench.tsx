@@ -1,7 +1,7 @@
 import { Allotment } from 'allotment'
 import { useEffect } from 'react'
 import { commands } from '../commands/commands.js'
-import { CHORD_DONE_EVENT, chordTracker } from '../commands/keybinding.js'
+import { CHORD_DONE_EVENT, chordTracker, keyContextOf } from '../commands/keybinding.js'
 import { useStore } from '../stores/store.js'
 import { previewStore } from '../stores/preview-store.js'
 import { dismissNotice, openDialog, uiStore } from '../stores/ui-store.js'
@@ -26,7 +26,8 @@ export function Workbench() {
   useEffect(() => {
     const chords = chordTracker(commands)
     const onKey = (event: KeyboardEvent) => {
-      const command = chords.press(event)
+      // The focused editor's keys win over the workbench's (`when` clauses).
+      const command = chords.press(event, keyContextOf(document.activeElement))
       if (!command) return
       event.preventDefault()
       // The first stroke of a chord goes on (Ctrl+K still opens the link field in the text).

@@ -12,6 +12,20 @@ export async function saveActivePage(): Promise<void> {
   await activeSave?.()
 }
 
+/** The page editor in the active tab: « Ne pas enregistrer » drops its unsaved text. */
+let activeDiscard: { path: string; discard(): Promise<void> } | null = null
+
+export function registerActiveDiscard(source: typeof activeDiscard): void {
+  activeDiscard = source
+}
+
+/** Drops the unsaved text of `path` if its editor is the active one; false when it is not. */
+export async function discardActivePage(path: string): Promise<boolean> {
+  if (activeDiscard?.path !== path) return false
+  await activeDiscard.discard()
+  return true
+}
+
 /**
  * The text of the page being edited, for the live preview: `current()` is the
  * page as it would be saved now, `saved()` the text on disk as far as the

@@ -20,6 +20,8 @@ export type Dialog =
   | { kind: 'send-contribution'; branch?: string }
   /** « Ouvrir une contribution reçue », with a file already known (dropped, command line). */
   | { kind: 'receive-contribution'; file?: string }
+  /** Closing a tab with unsaved changes, autosave off: « Enregistrer », « Ne pas enregistrer », « Annuler ». */
+  | { kind: 'close-unsaved'; path: string }
 
 /** `contributions`: the quick pick of the status bar's contribution item. */
 export type Palette = 'commands' | 'pages' | 'contributions'

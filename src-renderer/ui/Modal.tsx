@@ -10,6 +10,8 @@ export function Modal(props: {
   /** Label and action of the secondary button (default: « Annuler », closes). */
   cancel?: string
   onCancel?(): void
+  /** A third choice before the secondary button (« Ne pas enregistrer »). */
+  other?: { label: string; run(): void }
   danger?: boolean
   onSubmit(): Promise<unknown>
   children: ReactNode
@@ -49,6 +51,11 @@ export function Modal(props: {
         <h2>{props.title}</h2>
         {props.children}
         <div className="modal-actions">
+          {props.other && (
+            <button type="button" className="button secondary" onClick={props.other.run}>
+              {props.other.label}
+            </button>
+          )}
           <button
             type="button"
             className="button secondary"

@@ -65,7 +65,7 @@ export function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
 }
 
 /** Writes a journal entry back over its page if unchanged since, else into a copy; returns where. */
-async function restoreEntry(entry: JournalEntry, copySuffix: string): Promise<string> {
+export async function restoreEntry(entry: JournalEntry, copySuffix: string): Promise<string> {
   if (entry.base !== undefined) {
     try {
       const saved = await api.call('pages.save', {

@@ -1,6 +1,7 @@
 import { getSchema, type AnyExtension } from '@tiptap/core'
 import Code from '@tiptap/extension-code'
 import Image from '@tiptap/extension-image'
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { LosslessAttributes } from './lossless-attributes.js'
 import { SoftBreak, SourceBlock, SourceInline } from './source-nodes.js'
@@ -30,6 +31,11 @@ export function editorExtensions(
     custom.sourceBlock ?? SourceBlock,
     custom.sourceInline ?? SourceInline,
     SoftBreak,
+    // Pipe tables: a cell holds one line of text in Markdown, so paragraphs only (joined when written).
+    Table.configure({ resizable: false, HTMLAttributes: { class: 'page-table' } }),
+    TableRow,
+    TableHeader.extend({ content: 'paragraph+' }),
+    TableCell.extend({ content: 'paragraph+' }),
     LosslessAttributes,
   ]
 }

@@ -27,6 +27,7 @@ export const LosslessAttributes = Extension.create({
           'horizontalRule',
           'sourceBlock',
           'image',
+          'table',
         ],
         attributes: {
           ...kept(['src', 'fp']),
@@ -53,6 +54,29 @@ export const LosslessAttributes = Extension.create({
       { types: ['code'], attributes: kept(['fence', 'raw']) },
       { types: ['link'], attributes: kept(['ref', 'style', 'ial']) },
       { types: ['image'], attributes: kept(['ref', 'raw']) },
+      // A pipe table's style; each row's line as written and its cells' fingerprint.
+      { types: ['table'], attributes: kept(['lead', 'trail', 'pad', 'indent', 'separator']) },
+      { types: ['tableRow'], attributes: kept(['raw', 'rfp']) },
+      {
+        // A column's alignment (from the alignment row), shown as such.
+        types: ['tableHeader', 'tableCell'],
+        attributes: {
+          align: {
+            default: null,
+            // No DOM types here (src-shared): the style attribute, read as text.
+            parseHTML: (element: HTMLElement) =>
+              /text-align:\s*(left|right|center)/.exec(
+                (element as unknown as { getAttribute(name: string): string | null }).getAttribute(
+                  'style',
+                ) ?? '',
+              )?.[1] ?? null,
+            renderHTML: (attributes: Record<string, unknown>) =>
+              typeof attributes.align === 'string'
+                ? { style: `text-align: ${attributes.align}` }
+                : {},
+          },
+        },
+      },
     ]
   },
 })

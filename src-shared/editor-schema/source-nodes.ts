@@ -2,7 +2,7 @@ import { Node } from '@tiptap/core'
 
 /**
  * What the editor does not model (Liquid, raw HTML, kramdown extensions,
- * footnotes, tables, math…): an atom holding its exact source, shown as a
+ * footnotes, tables other than pipe tables, math…): an atom holding its exact source, shown as a
  * labelled block or chip, editable as source, written back unchanged.
  */
 export const SourceBlock = Node.create({

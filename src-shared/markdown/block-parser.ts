@@ -3,6 +3,7 @@ import { parseInline, type InlineContext } from './inline-parser.js'
 import { isBlank, joinLines, type Line } from './lines.js'
 import type { MarkdownInput } from './markdown-input.js'
 import { MAX_NESTING } from './nesting-limit.js'
+import { readPipeTable } from './pipe-table.js'
 
 /**
  * Splits kramdown (as Jekyll reads it, GFM input) into blocks. Modelled blocks
@@ -355,7 +356,7 @@ function readBlock(
   if (REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
   // kramdown's LINK_DEFINITION_START takes any text as the target (`{{ site.url }}/x`).
   if (LINK_DEFINITION.test(text)) return source('reference', lines, start, untilBlank(lines, start))
-  if (TABLE_LINE.test(text)) return source('table', lines, start, untilBlank(lines, start))
+  if (TABLE_LINE.test(text)) return table(lines, start, context, boundary)
   if (EOB.test(text)) return source('other', lines, start, start + 1)
   if (INDENTED.test(text)) {
     let end = start + 1
@@ -400,8 +401,20 @@ function readBlock(
   if (BULLET.test(text) || ORDERED.test(text))
     return withIal(lines, readList(lines, start, context, depth), start)
   // A pipe on the first line of a block: kramdown's table (never paragraph text).
-  if (TABLE_START.test(text)) return source('table', lines, start, untilBlank(lines, start))
+  if (TABLE_START.test(text)) return table(lines, start, context, boundary)
   return readParagraph(lines, start, context, boundary)
+}
+
+/** A pipe table the editor models (kramdown reads one only after a block boundary), else source. */
+function table(
+  lines: Line[],
+  start: number,
+  context: BlockContext,
+  boundary: boolean,
+): { node: EditorNode; end: number } {
+  const end = untilBlank(lines, start)
+  const node = boundary ? readPipeTable(lines, start, end, context) : null
+  return node ? { node, end } : source('table', lines, start, end)
 }
 
 /**

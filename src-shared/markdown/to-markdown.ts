@@ -2,6 +2,16 @@ import { collectReferences, parseBlocks } from './block-parser.js'
 import { fingerprint, type EditorDoc, type EditorNode, type Mark } from './editor-document.js'
 import type { InlineContext } from './inline-parser.js'
 import { splitLines } from './lines.js'
+import {
+  cellMarkdown,
+  readsBack,
+  rowFingerprint,
+  rowLine,
+  separatorAlignments,
+  separatorLine,
+  type Alignment,
+  type TableStyle,
+} from './pipe-table.js'
 
 /**
  * Editor document → Markdown. Untouched top-level blocks are written from
@@ -161,6 +171,8 @@ function blockLines(node: EditorNode): string[] {
       return listLines(node)
     case 'sourceBlock':
       return String(attrs.source ?? '').split(/\r\n|\n|\r/)
+    case 'table':
+      return tableLines(node)
     default:
       return serializeInline(node.content ?? []).split('\n')
   }
@@ -198,6 +210,69 @@ function listLines(node: EditorNode): string[] {
     if (body.length === 0) lines.push(lead.trimEnd())
   }
   return lines
+}
+
+/**
+ * A table: untouched rows and the alignment row as written, edited rows in the
+ * table's style. Should that style not read back as the same table (an empty
+ * edge cell, one column without pipes), every line gets both pipes.
+ */
+function tableLines(node: EditorNode): string[] {
+  const attrs = node.attrs ?? {}
+  const style: TableStyle = {
+    lead: attrs.lead !== false,
+    trail: attrs.trail !== false,
+    pad: attrs.pad !== false,
+    indent: typeof attrs.indent === 'string' ? attrs.indent : '',
+  }
+  const rows = node.content ?? []
+  const cellsOf = (row: EditorNode) =>
+    (row.content ?? []).flatMap((cell) => {
+      const text = cellMarkdown(
+        (cell.content ?? [])
+          .map((block) => serializeInline(block.content ?? []))
+          .filter((part) => part !== '')
+          .join(' '),
+      )
+      const span = Math.max(1, Number(cell.attrs?.colspan ?? 1))
+      return [text, ...new Array<string>(span - 1).fill('')]
+    })
+  const columns = Math.max(1, ...rows.map((row) => cellsOf(row).length))
+  const aligns: Alignment[] = []
+  for (const cell of rows[0]?.content ?? []) {
+    const span = Math.max(1, Number(cell.attrs?.colspan ?? 1))
+    for (let index = 0; index < span; index++)
+      aligns.push((cell.attrs?.align as Alignment | undefined) ?? null)
+  }
+  while (aligns.length < columns) aligns.push(null)
+  const write = (row: EditorNode, fresh: boolean, rowStyle: TableStyle) => {
+    const raw = row.attrs?.raw
+    const cells = cellsOf(row)
+    if (
+      !fresh &&
+      typeof raw === 'string' &&
+      cells.length === columns &&
+      row.attrs?.rfp === rowFingerprint(row.content ?? [])
+    )
+      return raw
+    while (cells.length < columns) cells.push('')
+    return rowLine(cells, rowStyle)
+  }
+  const lines = (fresh: boolean, rowStyle: TableStyle) => {
+    const out = rows.map((row) => write(row, fresh, rowStyle))
+    const written = typeof attrs.separator === 'string' ? attrs.separator : null
+    const same =
+      written !== null &&
+      !fresh &&
+      JSON.stringify(separatorAlignments(written)) === JSON.stringify(aligns)
+    const header = (rows[0]?.content ?? []).every((cell) => cell.type === 'tableHeader')
+    if (header || rows.length === 0)
+      out.splice(1, 0, same ? written : separatorLine(aligns, rowStyle))
+    return out
+  }
+  const styled = lines(false, style)
+  if (readsBack(styled, columns)) return styled
+  return lines(true, { ...style, lead: true, trail: true })
 }
 
 function sameMark(a: Mark, b: Mark): boolean {

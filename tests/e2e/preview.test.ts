@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Frame, FrameLocator, Page } from 'playwright-core'
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { caretAtFirstParagraph } from '../helpers/editor-caret.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -435,6 +435,84 @@ describe('« Exporter le site »', () => {
       .poll(() => p.locator('.notice').textContent())
       .toContain('Choisissez un dossier en dehors du guide')
     expect(await dialog.count()).toBe(1)
+  })
+})
+
+describe('dialogs above the preview’s divider', () => {
+  /** The divider between the editor and the preview: the rightmost of the panes' sashes. */
+  async function dividerX(p: Page): Promise<number> {
+    const boxes = await p
+      .locator('.workbench-panes [class*="sash-module_sash"]')
+      .evaluateAll((sashes) =>
+        sashes.map((sash) => sash.getBoundingClientRect()).filter((box) => box.width > 0),
+      )
+    const box = boxes.sort((a, b) => b.x - a.x)[0]
+    if (!box) throw new Error('Pas de séparateur entre le texte et l’aperçu')
+    return box.x + box.width / 2
+  }
+
+  /** The centre of the dialog's field. */
+  async function centre(field: Locator): Promise<{ x: number; y: number }> {
+    const box = await field.boundingBox()
+    if (!box) throw new Error('Champ invisible')
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  }
+
+  /**
+   * Opens the dialog, moves the divider under the middle of its field (dragging it
+   * with the dialog closed), reopens it and clicks there: the field takes the focus.
+   */
+  async function clickFieldOverDivider(
+    p: Page,
+    open: () => Promise<void>,
+    dialogName: string,
+    label: string,
+  ): Promise<void> {
+    const dialog = p.getByRole('dialog', { name: dialogName })
+    await open()
+    const target = await centre(dialog.getByLabel(label, { exact: true }))
+    await p.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    const from = await dividerX(p)
+    await p.mouse.move(from, target.y)
+    await p.mouse.down()
+    await p.mouse.move(target.x, target.y, { steps: 8 })
+    await p.mouse.up()
+    await expect.poll(async () => Math.abs((await dividerX(p)) - target.x)).toBeLessThan(3)
+
+    await open()
+    const field = dialog.getByLabel(label, { exact: true })
+    await dialog.getByRole('button', { name: 'Annuler' }).focus()
+    const point = await centre(field)
+    await p.mouse.click(point.x, point.y)
+    await expect
+      .poll(() => field.evaluate((element) => element === document.activeElement))
+      .toBe(true)
+  }
+
+  it('takes a click in the middle of « Exporter le site » and « Renommer » with the preview open', async () => {
+    const p = await start()
+    await openWithPreview(p, ACCESS)
+    await clickFieldOverDivider(
+      p,
+      async () => {
+        await p.keyboard.press('Control+Shift+P')
+        await p.getByRole('combobox').fill('exporter')
+        await p.keyboard.press('Enter')
+      },
+      'Exporter le site',
+      'Dossier de destination',
+    )
+    await p.keyboard.press('Escape')
+    await clickFieldOverDivider(
+      p,
+      async () => {
+        await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click({ button: 'right' })
+        await p.getByRole('menuitem', { name: 'Renommer' }).click()
+      },
+      'Renommer le fichier',
+      'Nouveau nom du fichier',
+    )
   })
 })
 

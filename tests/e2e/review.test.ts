@@ -90,97 +90,106 @@ async function receive(p: Page, file: string): Promise<void> {
 }
 
 describe('review offline, in Chromium through two test hosts', () => {
-  it('goes from writing to approval with nothing but files between two guides', async () => {
-    const kofi = await suite.startWorkbench({ repository: true, author: KOFI })
-    const exchange = await tempDir('atelier-exchange-')
-    let aminata: Workbench | null = null
-    try {
-      aminata = await startWorkbenchIn(
-        path.join(await tempDir('atelier-e2e-'), 'guide'),
-        await tempDir('atelier-e2e-data-'),
-        { cloneOf: kofi.root, author: AMINATA },
-      )
-      git(aminata.root, 'switch', '--quiet', '-c', 'aminata')
-      const a = await openWorkbench(suite.browser, aminata.host.url)
-      const k = await suite.open()
+  // Two workbenches and a dozen round trips: a long journey, given room on a busy machine.
+  it(
+    'goes from writing to approval with nothing but files between two guides',
+    { timeout: 180_000 },
+    async () => {
+      const kofi = await suite.startWorkbench({ repository: true, author: KOFI })
+      const exchange = await tempDir('atelier-exchange-')
+      let aminata: Workbench | null = null
+      try {
+        aminata = await startWorkbenchIn(
+          path.join(await tempDir('atelier-e2e-'), 'guide'),
+          await tempDir('atelier-e2e-data-'),
+          { cloneOf: kofi.root, author: AMINATA },
+        )
+        git(aminata.root, 'switch', '--quiet', '-c', 'aminata')
+        const a = await openWorkbench(suite.browser, aminata.host.url)
+        const k = await suite.open()
 
-      // Aminata writes and sends her contribution as a file.
-      await writeAndSaveVersion(
-        a,
-        'Au Sénégal, la loi de 2024 ouvre les budgets. ',
-        'Accès : Sénégal',
-      )
-      const first = path.join(exchange, 'aminata-1.bundle')
-      expect(await sendTo(a, first)).toMatch(
-        /Fichier écrit : .*aminata-1\.bundle \(\d[\d,]* (octets|Ko)\)/,
-      )
-      git(kofi.root, 'bundle', 'verify', '--quiet', first)
+        // Aminata writes and sends her contribution as a file.
+        await writeAndSaveVersion(
+          a,
+          'Au Sénégal, la loi de 2024 ouvre les budgets. ',
+          'Accès : Sénégal',
+        )
+        const first = path.join(exchange, 'aminata-1.bundle')
+        expect(await sendTo(a, first)).toMatch(
+          /Fichier écrit : .*aminata-1\.bundle \(\d[\d,]* (octets|Ko)\)/,
+        )
+        git(kofi.root, 'bundle', 'verify', '--quiet', first)
 
-      // Kofi opens it: a received contribution, never his main line.
-      const mainBefore = git(kofi.root, 'rev-parse', 'main')
-      await receive(k, first)
-      expect(git(kofi.root, 'rev-parse', 'main')).toBe(mainBefore)
-      expect(git(kofi.root, 'rev-parse', 'recu/aminata')).toBe(
-        git(aminata.root, 'rev-parse', 'aminata'),
-      )
-      const item = k.locator('.review-item[data-branch="recu/aminata"]')
-      await expect.poll(() => item.textContent()).toContain('À relire')
+        // Kofi opens it: a received contribution, never his main line.
+        const mainBefore = git(kofi.root, 'rev-parse', 'main')
+        await receive(k, first)
+        expect(git(kofi.root, 'rev-parse', 'main')).toBe(mainBefore)
+        expect(git(kofi.root, 'rev-parse', 'recu/aminata')).toBe(
+          git(aminata.root, 'rev-parse', 'aminata'),
+        )
+        const item = k.locator('.review-item[data-branch="recu/aminata"]')
+        await expect.poll(() => item.textContent()).toContain('À relire')
 
-      // The review tab shows the page as published, the added words marked.
-      const card = k.locator(`.review-page[data-path="${ACCESS}"]`)
-      await card.waitFor()
-      const frame = k.frameLocator(`.review-page[data-path="${ACCESS}"] iframe.review-frame`)
-      await expect.poll(() => frame.locator('ins').first().textContent()).toContain('Sénégal')
-      await k.screenshot({ path: path.join(SCREENSHOTS, 'review-light.png') })
+        // The review tab shows the page as published, the added words marked.
+        const card = k.locator(`.review-page[data-path="${ACCESS}"]`)
+        await card.waitFor()
+        const frame = k.frameLocator(`.review-page[data-path="${ACCESS}"] iframe.review-frame`)
+        await expect.poll(() => frame.locator('ins').first().textContent()).toContain('Sénégal')
+        await k.screenshot({ path: path.join(SCREENSHOTS, 'review-light.png') })
 
-      // He comments on the first passage and asks for changes, then sends it back.
-      await card.getByLabel('Votre commentaire').fill('Précisez la source de la loi.')
-      await card.getByRole('button', { name: 'Commenter' }).click()
-      await expect
-        .poll(() => card.locator('.comment-text').first().textContent())
-        .toBe('Précisez la source de la loi.')
-      await k.getByRole('button', { name: 'Demander des modifications' }).click()
-      await expect.poll(() => item.textContent()).toContain('À reprendre')
-      const back = path.join(exchange, 'retour.bundle')
-      await sendTo(k, back, 'review-tab')
-      git(aminata.root, 'bundle', 'verify', '--quiet', back)
-      expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
-        'Précisez la source de la loi.',
-      )
+        // He comments on the first passage and asks for changes, then sends it back.
+        await card.getByLabel('Votre commentaire').fill('Précisez la source de la loi.')
+        await card.getByRole('button', { name: 'Commenter' }).click()
+        await expect
+          .poll(() => card.locator('.comment-text').first().textContent())
+          .toBe('Précisez la source de la loi.')
+        await k.getByRole('button', { name: 'Demander des modifications' }).click()
+        await expectNotice(k, /Modifications demandées/)
+        expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
+          '"decision":"changes-requested"',
+        )
+        await expect.poll(() => item.textContent()).toContain('À reprendre')
+        const back = path.join(exchange, 'retour.bundle')
+        await sendTo(k, back, 'review-tab')
+        git(aminata.root, 'bundle', 'verify', '--quiet', back)
+        expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
+          'Précisez la source de la loi.',
+        )
 
-      // Aminata opens the return file: the comment is beside her text.
-      await receive(a, back)
-      expect(git(aminata.root, 'rev-parse', 'aminata')).toBe(
-        git(kofi.root, 'rev-parse', 'recu/aminata'),
-      )
-      await showView(a, 'explorer')
-      await a.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
-      await expect
-        .poll(() => a.locator('.editor-comments .comment-text').first().textContent())
-        .toBe('Précisez la source de la loi.')
+        // Aminata opens the return file: the comment is beside her text.
+        await receive(a, back)
+        expect(git(aminata.root, 'rev-parse', 'aminata')).toBe(
+          git(kofi.root, 'rev-parse', 'recu/aminata'),
+        )
+        await showView(a, 'explorer')
+        await a.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
+        await expect
+          .poll(() => a.locator('.editor-comments .comment-text').first().textContent())
+          .toBe('Précisez la source de la loi.')
 
-      // She fixes, saves a version, and sends again.
-      await writeAndSaveVersion(a, 'Source : Journal officiel. ', 'Accès : la source')
-      const second = path.join(exchange, 'aminata-2.bundle')
-      await sendTo(a, second)
+        // She fixes, saves a version, and sends again.
+        await writeAndSaveVersion(a, 'Source : Journal officiel. ', 'Accès : la source')
+        const second = path.join(exchange, 'aminata-2.bundle')
+        await sendTo(a, second)
 
-      // Kofi opens it (a fast-forward of the received contribution) and approves.
-      await receive(k, second)
-      expect(git(kofi.root, 'rev-parse', 'recu/aminata')).toBe(
-        git(aminata.root, 'rev-parse', 'aminata'),
-      )
-      await k.getByRole('button', { name: 'Approuver et intégrer' }).click()
-      await expectNotice(k, /approuvée et intégrée/)
-      expect(git(kofi.root, 'show', `main:${ACCESS}`)).toContain('Source : Journal officiel.')
-      expect(git(kofi.root, 'status', '--porcelain').trim()).toBe('')
-      await expect.poll(() => item.textContent()).toContain('Intégrée')
-      expect(fsckPasses(kofi.root)).toBe(true)
-      expect(fsckPasses(aminata.root)).toBe(true)
-      await a.close()
-    } finally {
-      await aminata?.stop()
-    }
-  })
+        // Kofi opens it (a fast-forward of the received contribution) and approves.
+        await receive(k, second)
+        expect(git(kofi.root, 'rev-parse', 'recu/aminata')).toBe(
+          git(aminata.root, 'rev-parse', 'aminata'),
+        )
+        await k.getByRole('button', { name: 'Approuver et intégrer' }).click()
+        await expectNotice(k, /approuvée et intégrée/)
+        expect(git(kofi.root, 'show', `main:${ACCESS}`)).toContain('Source : Journal officiel.')
+        expect(git(kofi.root, 'status', '--porcelain').trim()).toBe('')
+        await expect.poll(() => item.textContent()).toContain('Intégrée')
+        expect(fsckPasses(kofi.root)).toBe(true)
+        expect(fsckPasses(aminata.root)).toBe(true)
+        await a.close()
+      } finally {
+        await aminata?.stop()
+      }
+    },
+  )
 
   it('shows the rendered differences in the dark theme too', async () => {
     const kofi = await suite.startWorkbench({ repository: true, author: KOFI })

@@ -79,7 +79,7 @@ describe('workbench in Chromium through the test host', () => {
     expect(options.some((text) => text.includes('Ctrl+Shift+P'))).toBe(true)
     await input.fill('relecture')
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('.side-bar').textContent()).toContain('Bientôt disponible')
+    await page.locator('.side-bar .review-view').waitFor()
     expect(await page.getByRole('combobox').count()).toBe(0)
   })
 
@@ -219,6 +219,62 @@ describe('workbench in Chromium through the test host', () => {
     )
   })
 
+  it('asks before closing a tab with unsaved changes when autosave is off', async () => {
+    const file = path.join(workbench.root, '_themes/acces-information.md')
+    const before = await readFile(file, 'utf8')
+    await page.locator('.activity-item[data-view="settings"]').click()
+    const autosave = page.getByLabel('Enregistrer automatiquement')
+    // A controlled box: it changes once the setting is stored, so a click, then the poll.
+    await autosave.click()
+    await expect.poll(() => autosave.isChecked()).toBe(false)
+    await page.locator('.activity-item[data-view="explorer"]').click()
+
+    await openAtFirstParagraph('_themes/acces-information.md')
+    await page.keyboard.type('Brouillon. ')
+    const tab = tabs().first()
+    await expect.poll(() => tab.getAttribute('class')).toContain('dirty')
+    // Leaving the tab and coming back keeps the unsaved text.
+    await page.locator('[role="treeitem"][data-path^="_themes/"]').nth(1).click()
+    await expect.poll(() => tabs().count()).toBe(2)
+    await tab.click()
+    await expect.poll(() => page.locator('.page-text').textContent()).toContain('Brouillon. ')
+    expect(await tab.getAttribute('class')).toContain('dirty')
+    await tabs().nth(1).hover()
+    await tabs()
+      .nth(1)
+      .getByRole('button', { name: /^Fermer / })
+      .click()
+    await expect.poll(() => tabs().count()).toBe(1)
+    // The dot, and the close button on hover in its place.
+    const close = tab.getByRole('button', { name: /^Fermer / })
+    expect(await close.isVisible()).toBe(false)
+    await tab.hover()
+    await close.waitFor({ state: 'visible' })
+    expect(await tab.locator('.tab-dirty').isVisible()).toBe(false)
+
+    const ask = page.getByRole('dialog', { name: /^Enregistrer les modifications de « Thème 1/ })
+    await close.click()
+    await ask.getByRole('button', { name: 'Annuler' }).click()
+    await ask.waitFor({ state: 'detached' })
+    expect(await tabs().count()).toBe(1)
+    expect(await page.locator('.page-text').textContent()).toContain('Brouillon. ')
+
+    await tab.hover()
+    await close.click()
+    await ask.getByRole('button', { name: 'Ne pas enregistrer' }).click()
+    await expect.poll(() => tabs().count()).toBe(0)
+    expect(await readFile(file, 'utf8')).toBe(before)
+
+    await openAtFirstParagraph('_themes/acces-information.md')
+    expect(await page.locator('.page-text').textContent()).not.toContain('Brouillon. ')
+    await page.keyboard.type('Gardé. ')
+    await expect.poll(() => tab.getAttribute('class')).toContain('dirty')
+    await page.keyboard.press('Control+W')
+    await ask.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await expect.poll(() => tabs().count()).toBe(0)
+    await waitForFileText(file, (text) => text.includes('Gardé. Le droit d'))
+  })
+
   it('offers back, after a crash, what was typed but not yet saved', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
@@ -315,6 +371,36 @@ describe('workbench in Chromium through the test host', () => {
     await page.keyboard.press('Enter')
     await page.keyboard.press('Control+S')
     await waitForFileText(file, (text) => text.includes('[Le](https://example.org) droit d'))
+  })
+
+  it('makes text bold with Ctrl+B in the text, and hides the side bar with Ctrl+B elsewhere', async () => {
+    await openAtFirstParagraph('_themes/acces-information.md')
+    await selectCharacters(page, 2)
+    const sideBar = page.locator('.side-bar')
+    const bold = page.locator('.page-text strong')
+    const before = await bold.count()
+    await page.keyboard.press('Control+B')
+    await expect.poll(() => bold.count()).toBe(before + 1)
+    expect(await bold.allTextContents()).toContain('Le')
+    expect(await sideBar.isVisible()).toBe(true)
+    // From the text, the palette shows no Ctrl+B for the side bar: there it is bold.
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('panneau latéral')
+    const option = page.getByRole('option', { name: /Afficher ou masquer le panneau latéral/ })
+    expect(await option.textContent()).not.toContain('Ctrl+B')
+    await page.keyboard.press('Escape')
+    await page.getByRole('combobox').waitFor({ state: 'detached' })
+    // Outside the text (the tab), Ctrl+B is the workbench's again, shown so in the palette.
+    await tabs().first().focus()
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('panneau latéral')
+    expect(await option.textContent()).toContain('Ctrl+B')
+    await page.keyboard.press('Escape')
+    await page.getByRole('combobox').waitFor({ state: 'detached' })
+    await tabs().first().focus()
+    await page.keyboard.press('Control+B')
+    await sideBar.waitFor({ state: 'hidden' })
+    expect(await bold.count()).toBe(before + 1)
   })
 
   it('shows Liquid and HTML as labelled source blocks, and saves an untouched page unchanged', async () => {

@@ -33,6 +33,7 @@ const RICH: Record<string, string> = {
   blockquote: 'blockquote',
   codeBlock: 'codeblock',
   horizontalRule: 'hr',
+  table: 'table',
 }
 
 /** The editor's rich blocks, nested ones included (source blocks left out: they claim no reading). */
@@ -54,6 +55,7 @@ export function editorBlocks(body: string, input: MarkdownInput): ReadBlock[] {
       while (last > offset + start && isBlank(lines[last - 1])) last--
       const block: ReadBlock = { kind, lines: [offset + start, last] }
       if (node.type === 'heading') block.detail = node.attrs?.level as number
+      if (node.type === 'table') block.detail = node.content?.length
       if (kind === 'ul' || kind === 'ol') {
         block.detail = node.content?.length
         block.inner = (node.content ?? []).map((item) =>
@@ -276,6 +278,9 @@ export function kramdownBlocks(body: string, input: MarkdownInput): ReadBlock[] 
         end--
       const block: ReadBlock = { kind: child.type, lines: [origin + first, origin + end] }
       if (child.type === 'header') block.detail = child.options.level as number
+      // A table's rows, header and body.
+      if (child.type === 'table')
+        block.detail = child.children.reduce((count, part) => count + part.children.length, 0)
       if (child.type === 'ul' || child.type === 'ol') {
         const items = child.children.filter((item) => item.type === 'li')
         block.detail = items.length

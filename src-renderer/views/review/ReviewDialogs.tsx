@@ -17,7 +17,6 @@ import { attempt } from '../../ui/report-failure.js'
  */
 export function SendContributionDialog({ branch: given }: { branch?: string }) {
   const { t, i18n } = useTranslation()
-  const shell = useStore(workspaceStore, (state) => state.shell)
   const current = useStore(versionsStore, (state) => state.status?.branch ?? null)
   const [branch, setBranch] = useState(given ?? current ?? '')
   const [branches, setBranches] = useState<string[]>([])
@@ -76,28 +75,16 @@ export function SendContributionDialog({ branch: given }: { branch?: string }) {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('review.sendFile')}</span>
-        <span className="field-row">
-          <input required value={file} onChange={(event) => setFile(event.target.value)} />
-          {shell === 'electron' && (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() =>
-                void attempt(async () => {
-                  const chosen = await api.call('review.chooseSaveFile', {
-                    name: file.split(/[\\/]/).pop() || 'contribution.bundle',
-                  })
-                  if (chosen) setFile(chosen)
-                })
-              }
-            >
-              {t('review.browse')}
-            </button>
-          )}
-        </span>
-      </label>
+      <FileField
+        label={t('review.sendFile')}
+        value={file}
+        onChange={setFile}
+        browse={async () =>
+          api.call('review.chooseSaveFile', {
+            name: file.split(/[\\/]/).pop() || 'contribution.bundle',
+          })
+        }
+      />
       <label className="field field-inline">
         <input type="checkbox" checked={full} onChange={(event) => setFull(event.target.checked)} />
         <span>{t('review.sendFull')}</span>
@@ -109,7 +96,6 @@ export function SendContributionDialog({ branch: given }: { branch?: string }) {
 /** « Ouvrir une contribution reçue »: the file (dialog, drop, command line or typed), then checked and opened. */
 export function ReceiveContributionDialog({ file: given }: { file?: string }) {
   const { t } = useTranslation()
-  const shell = useStore(workspaceStore, (state) => state.shell)
   const [file, setFile] = useState(given ?? '')
   return (
     <Modal
@@ -119,26 +105,49 @@ export function ReceiveContributionDialog({ file: given }: { file?: string }) {
       onClose={closeDialog}
     >
       <p className="dialog-intro">{t('review.receiveIntro')}</p>
-      <label className="field">
-        <span>{t('review.receiveFile')}</span>
-        <span className="field-row">
-          <input required value={file} onChange={(event) => setFile(event.target.value)} />
-          {shell === 'electron' && (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() =>
-                void attempt(async () => {
-                  const chosen = await api.call('review.chooseOpenFile', {})
-                  if (chosen) setFile(chosen)
-                })
-              }
-            >
-              {t('review.browse')}
-            </button>
-          )}
-        </span>
-      </label>
+      <FileField
+        label={t('review.receiveFile')}
+        value={file}
+        onChange={setFile}
+        browse={() => api.call('review.chooseOpenFile', {})}
+      />
     </Modal>
+  )
+}
+
+/** A file's path, typed or chosen with the system's dialog (in the app; a plain browser has none). */
+function FileField(props: {
+  label: string
+  value: string
+  onChange(value: string): void
+  browse(): Promise<string | null>
+}) {
+  const { t } = useTranslation()
+  const shell = useStore(workspaceStore, (state) => state.shell)
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <span className="field-row">
+        <input
+          required
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+        {shell === 'electron' && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() =>
+              void attempt(async () => {
+                const chosen = await props.browse()
+                if (chosen) props.onChange(chosen)
+              })
+            }
+          >
+            {t('review.browse')}
+          </button>
+        )}
+      </span>
+    </label>
   )
 }

@@ -6,6 +6,7 @@ import { approveContribution, requestChanges, reviewStore } from '../../stores/r
 import { useStore } from '../../stores/store.js'
 import { openDialog } from '../../stores/ui-store.js'
 import { attempt } from '../../ui/report-failure.js'
+import { Segmented } from '../../ui/Segmented.js'
 import { ReviewPageCard, type ReviewLayout } from './ReviewPageCard.js'
 import { StatusBadge } from './StatusBadge.js'
 import { fullDate } from '../versions/version-date.js'
@@ -63,19 +64,15 @@ export function ReviewTab({ branch }: { branch: string }) {
           )}
         </div>
         <div className="compare-tools">
-          <div className="segmented" role="group" aria-label={t('review.published')}>
-            {(['inline', 'sideBySide', 'source'] as const).map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                className="segment"
-                aria-pressed={layout === choice}
-                onClick={() => setLayout(choice)}
-              >
-                {t(`review.${choice}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented<ReviewLayout>
+            label={t('review.published')}
+            options={(['inline', 'sideBySide', 'source'] as const).map((value) => ({
+              value,
+              label: t(`review.${value}`),
+            }))}
+            value={layout}
+            onChange={setLayout}
+          />
         </div>
       </header>
       <div className="review-decisions" role="group" aria-label={t('views.review')}>

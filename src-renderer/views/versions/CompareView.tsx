@@ -6,9 +6,12 @@ import { api, ApiFailure } from '../../api/client.js'
 import { useStore } from '../../stores/store.js'
 import { openTab, type Comparison } from '../../stores/tabs-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
+import { Segmented } from '../../ui/Segmented.js'
 import { SideBySideDiff } from '../../ui/SideBySideDiff.js'
 import { PublishedComparison } from './PublishedComparison.js'
 import { fullDate } from './version-date.js'
+
+type CompareLayout = 'sideBySide' | 'inline' | 'published'
 
 /** An editor tab showing what differs: the page's settings field by field, then its text. */
 export function CompareView({ comparison }: { comparison: Comparison }) {
@@ -16,7 +19,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
   const { page, from, to } = comparison
   const [result, setResult] = useState<PageComparison | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [layout, setLayout] = useState<'sideBySide' | 'inline' | 'published'>('sideBySide')
+  const [layout, setLayout] = useState<CompareLayout>('sideBySide')
   // Compared with the page on disk: follow its changes.
   const touched = useStore(workspaceStore, (state) =>
     !to && state.lastChanged.paths.includes(page) ? state.lastChanged.at : 0,
@@ -56,25 +59,16 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
           )}
         </div>
         <div className="compare-tools">
-          <div className="segmented" role="group" aria-label={t('versions.compare')}>
-            {(['sideBySide', 'inline', 'published'] as const).map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                className="segment"
-                aria-pressed={layout === choice}
-                onClick={() => setLayout(choice)}
-              >
-                {t(
-                  choice === 'published'
-                    ? 'review.published'
-                    : choice === 'inline'
-                      ? 'versions.inline'
-                      : 'versions.sideBySide',
-                )}
-              </button>
-            ))}
-          </div>
+          <Segmented<CompareLayout>
+            label={t('versions.compare')}
+            options={[
+              { value: 'sideBySide', label: t('versions.sideBySide') },
+              { value: 'inline', label: t('versions.inline') },
+              { value: 'published', label: t('review.published') },
+            ]}
+            value={layout}
+            onChange={setLayout}
+          />
           <button type="button" className="button secondary" onClick={() => openTab(page)}>
             <span className="codicon codicon-go-to-file" aria-hidden="true" />
             {t('versions.openPage')}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { commands as workbenchCommands } from '../../../src-renderer/commands/commands.js'
 import {
+  activeKeybinding,
   CHORD_MS,
   chordTracker,
   formatKeybinding,
@@ -59,5 +61,59 @@ describe('chords (Ctrl+K V)', () => {
   it('shows both strokes', () => {
     expect(formatKeybinding(commands[1]!.keybinding!)).toBe('Ctrl+K V')
     expect(formatKeybinding(commands[0]!.keybinding!)).toBe('Ctrl+S')
+  })
+})
+
+describe('when contexts (the focused editor’s keys win, as in VS Code)', () => {
+  const bound: { id: string; keybinding?: Keybinding }[] = [
+    { id: 'sidebar', keybinding: { key: 'b', mod: true, when: '!editorFocus' } },
+    { id: 'save', keybinding: { key: 's', mod: true } },
+    { id: 'editorOnly', keybinding: { key: 'j', mod: true, when: 'editorFocus' } },
+  ]
+  const inEditor = { editorFocus: true }
+  const outside = { editorFocus: false }
+
+  it('leaves Ctrl+B to the text when the editor has the focus, and takes it elsewhere', () => {
+    const tracker = chordTracker(bound)
+    expect(tracker.press(key('b', { ctrlKey: true }), inEditor)).toBeNull()
+    expect(tracker.press(key('b', { ctrlKey: true }), outside)).toMatchObject({ id: 'sidebar' })
+  })
+
+  it('keeps a binding without a context everywhere', () => {
+    const tracker = chordTracker(bound)
+    expect(tracker.press(key('s', { ctrlKey: true }), inEditor)).toMatchObject({ id: 'save' })
+    expect(tracker.press(key('s', { ctrlKey: true }), outside)).toMatchObject({ id: 'save' })
+  })
+
+  it('runs an editor-only binding only in the editor', () => {
+    const tracker = chordTracker(bound)
+    expect(tracker.press(key('j', { ctrlKey: true }), outside)).toBeNull()
+    expect(tracker.press(key('j', { ctrlKey: true }), inEditor)).toMatchObject({ id: 'editorOnly' })
+  })
+
+  it('tells the palette which shortcut is valid where the user is', () => {
+    const sidebar = bound[0]!.keybinding!
+    expect(activeKeybinding(sidebar, outside)).toBe(sidebar)
+    expect(activeKeybinding(sidebar, inEditor)).toBeUndefined()
+    expect(activeKeybinding(bound[1]!.keybinding, inEditor)).toBe(bound[1]!.keybinding)
+    expect(activeKeybinding(undefined, outside)).toBeUndefined()
+  })
+
+  it('gives no workbench shortcut a key the editor’s text formatting uses', () => {
+    const editorKeys = ['b', 'i', 'u', 'e', 'z', 'y', 'a'].map((name) =>
+      key(name, { ctrlKey: true }),
+    )
+    editorKeys.push(
+      key('z', { ctrlKey: true, shiftKey: true }),
+      key('b', { ctrlKey: true, shiftKey: true }),
+      key('Enter', { ctrlKey: true }),
+      ...['7', '8', '9'].map((name) => key(name, { ctrlKey: true, shiftKey: true })),
+      ...['0', '1', '2', '3', '4', '5', '6', 'c'].map((name) =>
+        key(name, { ctrlKey: true, altKey: true }),
+      ),
+    )
+    for (const event of editorKeys) {
+      expect(chordTracker(workbenchCommands).press(event, inEditor), event.key).toBeNull()
+    }
   })
 })

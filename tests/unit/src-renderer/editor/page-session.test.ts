@@ -345,4 +345,43 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     expect(await s.disk()).toBe(page('title: Sénégal', 'Mon texte.\n'))
     expect(await readdir(path.join(s.root, '_cas_pratiques'))).toEqual(['senegal.md'])
   })
+
+  it('« Ne pas enregistrer » on closing: nothing written, no journal left to offer back, not dirty', async () => {
+    const s = await setup({ autosave: false })
+    s.type('Texte abandonné.\n')
+    await s.pause(JOURNAL_MS)
+    expect(await s.journal()).toHaveLength(1)
+    await s.session.discard()
+    s.detach()
+    await s.pause(AUTOSAVE_MS * 2)
+    expect(await s.disk()).toBe(ORIGINAL)
+    expect(await s.journal()).toEqual([])
+    expect(s.dirty).toEqual([true, false])
+    expect(s.saves()).toBe(0)
+    expect(s.copies).toEqual([])
+  })
+
+  it('« Ne pas enregistrer » with autosave on: the closing save does not write the text either', async () => {
+    const s = await setup()
+    s.type('Texte abandonné.\n')
+    await s.session.discard()
+    s.detach()
+    await s.pause(AUTOSAVE_MS * 2)
+    expect(await s.disk()).toBe(ORIGINAL)
+    expect(s.saves()).toBe(0)
+  })
+
+  it('keeps unsaved text across a tab switch: the editor rebuilt later starts from it, still unsaved', async () => {
+    const s = await setup({ autosave: false })
+    s.type('Texte gardé en mémoire.\n')
+    s.detach()
+    // Coming back to the tab: the page is read again, but unsaved text is not replaced.
+    await s.session.read(false)
+    expect(s.session.isDirty).toBe(true)
+    const again = s.session.model!.doc
+    s.session.attach(() => again)
+    expect(s.session.currentText()).toBe(page('title: Sénégal', 'Texte gardé en mémoire.\n'))
+    await s.session.save()
+    expect(await s.disk()).toBe(page('title: Sénégal', 'Texte gardé en mémoire.\n'))
+  })
 })

@@ -136,7 +136,8 @@ describe('kramdown → editor document', () => {
     ['*[PGO]: Partenariat pour un gouvernement ouvert', 'abbreviation'],
     ['Terme\n: Définition', 'definition-list'],
     ['$$\nx^2\n$$', 'math'],
-    ['| a | b |\n|---|---|\n| 1 | 2 |', 'table'],
+    // A table the editor does not model (two bodies): pipe tables of one body are editable (pipe-table.test.ts).
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n|---|---|\n| 3 | 4 |', 'table'],
   ])('%j becomes a source block of kind %s, written back unchanged', (text, kind) => {
     expect(first(text)).toMatchObject({ type: 'sourceBlock', attrs: { kind, source: text } })
     expect(savePage(openPage(`${text}\n`))).toBe(`${text}\n`)

@@ -60,6 +60,14 @@ const block = fc.oneof(
     '{::comment}\nnote\n{:/comment}',
   ),
   inlineText.map((text) => `${text}\n{: .encadre}`),
+  // Pipe tables: editable ones (plain cells) and source ones (code, Liquid, HTML in a cell).
+  fc
+    .tuple(inlineText, words, fc.boolean())
+    .map(([text, word, lead]) =>
+      lead
+        ? `| ${word} | Montant |\n|:---|---:|\n| ${text} | 12 |\n| ${word} | 2024 |`
+        : `${word} | Montant\n--- | ---\n${text} | 12`,
+    ),
 )
 
 const frontMatter = fc.option(
