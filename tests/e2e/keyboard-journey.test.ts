@@ -46,6 +46,20 @@ function caretAtEnd(): boolean {
   return selection.empty && selection.head === doc.content.size - 1
 }
 
+/** Run in the page: the text the focused editor has selected. */
+function selectedText(): string {
+  interface View {
+    state: {
+      selection: { from: number; to: number }
+      doc: { textBetween(from: number, to: number): string }
+    }
+  }
+  const element = document.activeElement?.closest('.page-text') as
+    (Element & { editor?: { view: View } }) | null
+  const state = element?.editor?.view.state
+  return state ? state.doc.textBetween(state.selection.from, state.selection.to) : ''
+}
+
 describe('a case study written with the keyboard only', () => {
   it('creates it from « Nouvelle page », fills its settings, writes, links with Ctrl+K and saves a version', async () => {
     const workbench = await suite.startWorkbench({ repository: true, author: AUTHOR })
@@ -93,6 +107,7 @@ describe('a case study written with the keyboard only', () => {
     await p.keyboard.press('Enter')
     await p.keyboard.type('Le budget citoyen est publié chaque année sur le portail')
     await p.keyboard.press('Control+Shift+ArrowLeft')
+    await expect.poll(() => p.evaluate(selectedText)).toBe('portail')
     await p.keyboard.press('Control+K')
     await expect.poll(() => isFocused(p.getByLabel('Adresse du lien'))).toBe(true)
     await p.keyboard.type('https://budget.example.org')
