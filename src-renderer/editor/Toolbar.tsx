@@ -84,7 +84,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       type="button"
       className={`toolbar-button${active.includes(button.id) ? ' active' : ''}`}
       aria-pressed={button.active ? active.includes(button.id) : undefined}
-      aria-label={t(button.label)}
+      aria-label={button.icon ? t(button.label) : undefined}
       title={button.keys ? `${t(button.label)} (${button.keys})` : t(button.label)}
       data-action={button.id}
       onMouseDown={(event) => event.preventDefault()}
@@ -93,7 +93,12 @@ export function Toolbar({ editor }: { editor: Editor }) {
       {button.icon ? (
         <span className={`codicon codicon-${button.icon}`} aria-hidden="true" />
       ) : (
-        t(`${button.label}Short`)
+        // « T2 » is what shows; « Titre 2 » is its name (a name that is not
+        // the visible text would fail speech users who say what they see).
+        <>
+          <span aria-hidden="true">{t(`${button.label}Short`)}</span>
+          <span className="visually-hidden">{t(button.label)}</span>
+        </>
       )}
     </button>
   )
@@ -181,7 +186,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
             placeholder="https://…"
             value={linking}
             onChange={(event) => setLinking(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setLinking(null)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return
+              setLinking(null)
+              editor.commands.focus()
+            }}
           />
           <select
             aria-label={t('toolbar.linkPage')}

@@ -37,7 +37,7 @@ export function EditorArea() {
   }
 
   return (
-    <div className="editor-area">
+    <main className="editor-area">
       <div className="tab-strip">
         <div className="tab-bar" role="tablist" aria-label={t('tabs.label')}>
           {tabs.map((tab, index) => (
@@ -81,7 +81,7 @@ export function EditorArea() {
         </div>
       )}
       {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
-    </div>
+    </main>
   )
 }
 
@@ -142,19 +142,19 @@ function TabHeader(props: {
           title={t('tabs.unsaved')}
         />
       )}
-      <button
-        type="button"
+      {/* For the mouse only: a button inside a tab is a control nested in a control, which
+          screen readers cannot reach. The keyboard closes the tab with Delete or Ctrl+W. */}
+      <span
         className="tab-close icon-button"
-        aria-label={`${t('tabs.close')} ${title}`}
+        aria-hidden="true"
         title={t('tabs.close')}
-        tabIndex={-1}
         onClick={(event) => {
           event.stopPropagation()
           requestCloseTab(props.tab.path)
         }}
       >
-        <span className="codicon codicon-close" aria-hidden="true" />
-      </button>
+        <span className="codicon codicon-close" />
+      </span>
     </div>
   )
 }
@@ -188,7 +188,7 @@ function Welcome() {
   const recent = useStore(workspaceStore, (state) => state.settings.recentWorkspaces)
   const quickOpen = commands.find((command) => command.id === 'workbench.quickOpen')?.keybinding
   return (
-    <div className="welcome">
+    <main className="welcome">
       <span className="codicon codicon-book welcome-icon" aria-hidden="true" />
       <h1>{t('welcome.title')}</h1>
       <p>
@@ -219,6 +219,6 @@ function Welcome() {
           </ul>
         </div>
       )}
-    </div>
+    </main>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { useReturnFocus } from './return-focus.js'
 
 export interface MenuItem {
   label: string
@@ -8,6 +9,7 @@ export interface MenuItem {
 /** A small right-click menu; closes on Escape, on click elsewhere, or after choosing. */
 export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; onClose(): void }) {
   const ref = useRef<HTMLDivElement>(null)
+  useReturnFocus()
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus()
     const close = (event: Event) => {

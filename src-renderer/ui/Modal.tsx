@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { attempt } from './report-failure.js'
+import { useReturnFocus } from './return-focus.js'
 
 /** A modal form: the first field takes the focus, Escape cancels, the action's refusal is shown. */
 export function Modal(props: {
@@ -22,6 +23,7 @@ export function Modal(props: {
   const { t } = useTranslation()
   const ref = useRef<HTMLFormElement>(null)
   const [busy, setBusy] = useState(false)
+  useReturnFocus()
   useEffect(() => {
     ref.current
       ?.querySelector<HTMLElement>('input, select, textarea, button[type="submit"]')

@@ -1,7 +1,9 @@
 import type { Dispatch, ReactNode, SetStateAction } from 'react'
+import { useReturnFocus } from './return-focus.js'
 
 /** The quick-pick box of the command palette and the contribution picker: a click outside closes it. */
 export function PaletteFrame(props: { label: string; onClose(): void; children: ReactNode }) {
+  useReturnFocus()
   return (
     <div className="palette-backdrop" onMouseDown={props.onClose}>
       <div

@@ -18,7 +18,8 @@ export function ExplorerView() {
   const info = useStore(workspaceStore, (state) => state.info)
   const active = useStore(tabsStore, (state) => state.active)
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set([SITE_FILES]))
-  const [focused, setFocused] = useState<string | null>(null)
+  // The row with the tab stop, and where it was: when it goes (renamed, deleted), its place keeps it.
+  const [focused, setFocusedRow] = useState<{ id: string; at: number } | null>(null)
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
   const treeRef = useRef<HTMLDivElement>(null)
 
@@ -33,7 +34,17 @@ export function ExplorerView() {
     return buildRows(index, collapsed, label)
   }, [index, collapsed, t, i18n])
 
-  const focusedId = rows.some((row) => row.id === focused) ? focused : (rows[0]?.id ?? null)
+  const focusedId = rows.some((row) => row.id === focused?.id)
+    ? focused!.id
+    : (rows[Math.min(focused?.at ?? 0, rows.length - 1)]?.id ?? null)
+  const setFocused = (id: string) =>
+    setFocusedRow({
+      id,
+      at: Math.max(
+        0,
+        rows.findIndex((row) => row.id === id),
+      ),
+    })
 
   const toggle = (group: string, expand?: boolean) =>
     setCollapsed((previous) => {

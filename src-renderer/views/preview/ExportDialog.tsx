@@ -6,6 +6,7 @@ import { useStore } from '../../stores/store.js'
 import { closeDialog, notify } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { attempt } from '../../ui/report-failure.js'
+import { useReturnFocus } from '../../ui/return-focus.js'
 
 /**
  * « Exporter le site… »: the folder (the system's dialog in the app, a path
@@ -22,6 +23,7 @@ export function ExportDialog() {
   const [report, setReport] = useState<ExportReport | null>(null)
   const form = useRef<HTMLFormElement>(null)
 
+  useReturnFocus()
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input')?.focus()
   }, [])
