@@ -17,6 +17,8 @@ export interface PlatformHooks {
   chooseSaveFile(name: string): Promise<string | null>
   /** Native open dialog for a received contribution file; the host has none (null). */
   chooseOpenFile(): Promise<string | null>
+  /** Shows a folder in the system's file manager; the host has none (false). */
+  openFolder(folder: string): Promise<boolean>
 }
 
 /** The one table of handlers, served by Electron IPC and by the test host alike. */
@@ -73,7 +75,7 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'journal.list': async () => (await session.requireWorkspace().journal?.list()) ?? [],
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
     ...createVersionsHandlers(session),
-    ...createPreviewHandlers(session),
+    ...createPreviewHandlers(session, platform),
     ...createReviewHandlers(session, platform),
   }
 }

@@ -290,6 +290,8 @@ export const contract = {
   ),
   /** A contribution file given on the app's command line, once; null when none. */
   'review.pendingFile': call<string | null>()(none),
+  /** « Ouvrir le dossier » after an export: the last export's folder in the system's file manager. */
+  'preview.openExported': call<boolean>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

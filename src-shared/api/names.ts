@@ -62,6 +62,7 @@ export const callNames = [
   'review.receive',
   'review.pendingFile',
   'review.comparePublished',
+  'preview.openExported',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -9,14 +9,15 @@ import { attempt } from '../../ui/report-failure.js'
 
 /**
  * « Exporter le site… »: the folder (the system's dialog in the app, a path
- * in a plain browser), relative links for a USB key, a progress bar while
- * main writes, then what was written and what could not be.
+ * in a plain browser), relative links for a USB key (on by default: the site
+ * then opens from the disk), a progress bar while main writes, then what was
+ * written and what could not be, with « Ouvrir le dossier » in the app.
  */
 export function ExportDialog() {
   const { t } = useTranslation()
   const shell = useStore(workspaceStore, (state) => state.shell)
   const [destination, setDestination] = useState('')
-  const [relative, setRelative] = useState(false)
+  const [relative, setRelative] = useState(true)
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState<ExportReport | null>(null)
@@ -44,18 +45,19 @@ export function ExportDialog() {
     setBusy(false)
     const done = result as ExportReport | null
     if (!done) return
-    const counts = {
-      destination: done.destination,
-      pages: String(done.pages),
-      files: String(done.files),
+    if (done.problems.length > 0) {
+      notify('preview.exportedWithProblems', {
+        destination: done.destination,
+        pages: String(done.pages),
+        files: String(done.files),
+        count: String(done.problems.length),
+      })
     }
-    if (done.problems.length === 0) {
-      notify('preview.exported', counts)
-      closeDialog()
-    } else {
-      notify('preview.exportedWithProblems', { ...counts, count: String(done.problems.length) })
-      setReport(done)
-    }
+    setReport(done)
+  }
+
+  const openFolder = async () => {
+    if (!(await api.call('preview.openExported', {}))) notify('preview.openFolderFailed')
   }
 
   const cancel = () => {
@@ -84,15 +86,19 @@ export function ExportDialog() {
                 files: report.files,
               })}
             </p>
-            <p>{t('preview.problemsTitle')}</p>
-            <ul className="export-problems">
-              {report.problems.map((problem) => (
-                <li key={problem.path}>
-                  <span className="codicon codicon-warning" aria-hidden="true" />{' '}
-                  <strong>{problem.path}</strong> : {problem.message}
-                </li>
-              ))}
-            </ul>
+            {report.problems.length > 0 && (
+              <>
+                <p>{t('preview.problemsTitle')}</p>
+                <ul className="export-problems">
+                  {report.problems.map((problem) => (
+                    <li key={problem.path}>
+                      <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+                      <strong>{problem.path}</strong> : {problem.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         ) : (
           <>
@@ -163,6 +169,15 @@ export function ExportDialog() {
               onClick={closeDialog}
             >
               {t('pageDialog.cancel')}
+            </button>
+          )}
+          {report && shell === 'electron' && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void attempt(openFolder)}
+            >
+              {t('preview.openFolder')}
             </button>
           )}
           <button type="submit" className="button" disabled={busy}>

@@ -137,6 +137,7 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   },
   'preview.allowExternal': {},
   'preview.export': { destination: { kind: 'own-rule', why: 'outside the workspace by design' } },
+  'preview.openExported': {},
   'review.list': {},
   'review.diff': { branch: branch((b) => ({ branch: b })) },
   'review.comments': {
