@@ -401,7 +401,13 @@ describe('« Exporter le site »', () => {
     await p.locator('.activity-item[data-view="preview"]').click()
     await p.getByRole('button', { name: 'Exporter le site…' }).click()
     const dialog = p.getByRole('dialog', { name: 'Exporter le site' })
+    // No folder yet: the dialog says so in its own words.
+    await dialog.getByRole('button', { name: 'Exporter' }).click()
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Le champ « Dossier de destination » est obligatoire.')
     await dialog.getByLabel('Dossier de destination').fill(destination)
+    expect(await dialog.getByRole('alert').count()).toBe(0)
     // A site that works from a USB key is the default.
     expect(
       await dialog.getByLabel('Pour une clé USB (liens relatifs, sans serveur)').isChecked(),

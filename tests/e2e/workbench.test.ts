@@ -159,6 +159,25 @@ describe('workbench in Chromium through the test host', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
   })
 
+  it('asks for a missing title in its own words, in the dialog, not with the browser’s bubble', async () => {
+    await page.getByRole('button', { name: 'Nouvelle page' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Où ranger la page ?').selectOption('cas_pratiques')
+    await dialog.getByLabel('Pays').fill('Bénin')
+    await dialog.getByRole('button', { name: 'Créer la page' }).click()
+    const alert = dialog.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toBe('Le champ « Titre de la page » est obligatoire.')
+    const title = dialog.getByLabel('Titre de la page')
+    expect(await title.getAttribute('aria-invalid')).toBe('true')
+    expect(await title.evaluate((input) => input === document.activeElement)).toBe(true)
+    // Typing clears the message; Escape leaves without creating anything.
+    await title.fill('B')
+    expect(await alert.count()).toBe(0)
+    await page.keyboard.press('Escape')
+    expect(await dialog.count()).toBe(0)
+  })
+
   it('creates, renames and deletes a page, asking before deleting', async () => {
     await page.getByRole('button', { name: 'Nouvelle page' }).click()
     const dialog = page.getByRole('dialog')
@@ -258,6 +277,10 @@ describe('workbench in Chromium through the test host', () => {
       .locator('[role="treeitem"][data-path="_cas_pratiques/benin-registre-demandes.md"]')
       .click()
     await page.locator('.page-settings summary').click()
+    // The theme is chosen by its title; the page keeps its file name.
+    const theme = page.locator('[data-field="theme"]')
+    expect(await theme.locator('option:checked').textContent()).toMatch(/^Thème \d – /)
+    expect(await theme.locator('option').allTextContents()).not.toContain('acces-information')
     const country = page.locator('[data-field="pays"]')
     await country.fill('Bénin et Togo')
     const titleField = page.locator('[data-field="title"]')
@@ -266,6 +289,14 @@ describe('workbench in Chromium through the test host', () => {
       'Ce champ est obligatoire.',
     )
     expect(await page.getByTestId('status-problems').textContent()).toContain('1 problème')
+    // A value out of bounds is flagged and never written: the changed lines below have no order.
+    const order = page.locator('[data-field="order"]')
+    await order.fill('-3')
+    expect(await order.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('.field-error').allTextContents()).toContain(
+      'Ce nombre est trop petit.',
+    )
+    expect(await page.getByTestId('status-problems').textContent()).toContain('2 problèmes')
     await titleField.fill('Exemple – Bénin : un registre des demandes')
     await page.keyboard.press('Control+S')
     const after = await waitForFileText(

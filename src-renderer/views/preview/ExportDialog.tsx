@@ -6,6 +6,7 @@ import { useStore } from '../../stores/store.js'
 import { closeDialog, notify } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { attempt } from '../../ui/report-failure.js'
+import { firstEmptyRequired } from '../../ui/required-fields.js'
 
 /**
  * « Exporter le site… »: the folder (the system's dialog in the app, a path
@@ -21,6 +22,7 @@ export function ExportDialog() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState<ExportReport | null>(null)
+  const [missing, setMissing] = useState<string | null>(null)
   const form = useRef<HTMLFormElement>(null)
 
   useEffect(() => {
@@ -36,6 +38,11 @@ export function ExportDialog() {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (report) return closeDialog()
+    const empty = form.current && firstEmptyRequired(form.current)
+    if (empty) {
+      empty.field.focus()
+      return setMissing(empty.label)
+    }
     setBusy(true)
     setProgress(null)
     let result: ExportReport | null = null
@@ -75,6 +82,7 @@ export function ExportDialog() {
         onMouseDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.key === 'Escape' && cancel()}
         onSubmit={(event) => void submit(event)}
+        noValidate
       >
         <h2>{t('preview.exportTitle')}</h2>
         {report ? (
@@ -116,7 +124,11 @@ export function ExportDialog() {
                   spellCheck={false}
                   placeholder={t('preview.exportFolderPlaceholder')}
                   aria-describedby="export-destination-help"
-                  onChange={(event) => setDestination(event.target.value)}
+                  aria-invalid={missing !== null || undefined}
+                  onChange={(event) => {
+                    setDestination(event.target.value)
+                    setMissing(null)
+                  }}
                 />
                 {shell === 'electron' && (
                   <button
@@ -129,6 +141,11 @@ export function ExportDialog() {
                   </button>
                 )}
               </div>
+              {missing !== null && (
+                <small className="field-error" role="alert">
+                  {t('pageDialog.requiredField', { field: missing })}
+                </small>
+              )}
               <small id="export-destination-help" className="field-warning">
                 <span className="codicon codicon-warning" aria-hidden="true" />{' '}
                 {t('preview.exportFolderHelp')}
