@@ -7,6 +7,7 @@ import { PageEditor } from '../editor/PageEditor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
 import { closeOtherTabs, closeTab, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
+import { openDialog } from '../stores/ui-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
 import { ReviewTab } from '../views/review/ReviewTab.js'
@@ -185,6 +186,8 @@ function Welcome() {
   const { t } = useTranslation()
   const info = useStore(workspaceStore, (state) => state.info)
   const recent = useStore(workspaceStore, (state) => state.settings.recentWorkspaces)
+  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
+  const types = info && contentTypes?.ok ? contentTypes.value.types : []
   const quickOpen = commands.find((command) => command.id === 'workbench.quickOpen')?.keybinding
   return (
     <div className="welcome">
@@ -199,6 +202,21 @@ function Welcome() {
         <span className="codicon codicon-folder-opened" aria-hidden="true" />{' '}
         {t('welcome.openFolder')}
       </button>
+      {types.length > 0 && (
+        <div className="welcome-actions">
+          {types.map((type) => (
+            <button
+              key={type.id}
+              type="button"
+              className="button secondary"
+              onClick={() => openDialog({ kind: 'new-page', collection: type.collection })}
+            >
+              <span className="codicon codicon-new-file" aria-hidden="true" />{' '}
+              {type.action ?? t('commands.newOfType', { type: type.label })}
+            </button>
+          ))}
+        </div>
+      )}
       {recent.length > 0 && (
         <div className="welcome-recent">
           <h2>{t('welcome.recent')}</h2>

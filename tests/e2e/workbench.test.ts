@@ -70,6 +70,14 @@ describe('workbench in Chromium through the test host', () => {
     await page.waitForSelector('.welcome')
   })
 
+  it('offers « Nouveau cas pratique » on the first screen', async () => {
+    await page.waitForSelector('.welcome')
+    await page.locator('.welcome').getByRole('button', { name: 'Nouveau cas pratique' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle page : Cas pratique' })
+    await dialog.waitFor()
+    expect(await dialog.getByLabel('Où ranger la page ?').inputValue()).toBe('cas_pratiques')
+  })
+
   it('opens the palette with Ctrl+Shift+P and runs a command', async () => {
     await page.locator('body').click()
     await page.keyboard.press('Control+Shift+P')
