@@ -11,6 +11,7 @@ import { openDialog } from '../stores/ui-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
 import { ReviewTab } from '../views/review/ReviewTab.js'
+import { FileView } from '../views/files/FileView.js'
 import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
 import { attempt } from '../ui/report-failure.js'
 
@@ -72,6 +73,8 @@ export function EditorArea() {
             <CompareView key={active} comparison={activeTab.compare} />
           ) : activeTab?.review ? (
             <ReviewTab key={active} branch={activeTab.review.branch} />
+          ) : activeTab?.file ? (
+            <FileView key={active} path={activeTab.file} />
           ) : (
             // One page that cannot be shown must not take the workbench down with it.
             <EditorErrorBoundary key={active} path={active}>
@@ -96,7 +99,7 @@ function TabHeader(props: {
 }) {
   const { t } = useTranslation()
   const { compare, review } = props.tab
-  const pagePath = compare?.page ?? props.tab.path
+  const pagePath = compare?.page ?? props.tab.file ?? props.tab.path
   const page = useStore(workspaceStore, (state) =>
     state.index?.pages.find((candidate) => candidate.path === pagePath),
   )

@@ -356,6 +356,29 @@ describe('workbench in Chromium through the test host', () => {
     await waitForFileText(file, (text) => text.includes('[Le](https://example.org) droit d'))
   })
 
+  it('opens the files of « Fichiers du site »: an image to look at, _config.yml to read', async () => {
+    const dot =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    await mkdir(path.join(workbench.root, 'images'), { recursive: true })
+    await writeFile(path.join(workbench.root, 'images/point.png'), Buffer.from(dot, 'base64'))
+    await page.getByRole('treeitem', { name: /^Fichiers du site/ }).click()
+    const image = page.locator('[role="treeitem"][data-id="file:images/point.png"]')
+    await image.waitFor()
+    await image.click()
+    const shown = page.locator('.file-view img')
+    await shown.waitFor()
+    await expect
+      .poll(() => shown.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+      .toBe(1)
+    expect(await tabs().locator('.tab-title').allTextContents()).toEqual(['point.png'])
+
+    await page.locator('[role="treeitem"][data-id="file:_config.yml"]').click()
+    const text = page.locator('.file-view pre')
+    await expect.poll(() => text.textContent()).toContain('title:')
+    expect(await page.locator('.file-view').textContent()).toContain('Lecture seule')
+    expect(await tabs().count()).toBe(2)
+  })
+
   it('shows Liquid and HTML as labelled source blocks, and saves an untouched page unchanged', async () => {
     const file = path.join(workbench.root, 'avec-source.md')
     const text =
