@@ -74,6 +74,13 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     },
     'journal.list': async () => (await session.requireWorkspace().journal?.list()) ?? [],
     'shell.openExternal': async ({ url }) => platform.openExternal(url),
+    'settings.setOpenTabs': async ({ root, tabs, active }) => {
+      // Tabs closed while another folder was opening belong to the folder left, not this one.
+      if (root !== session.requireWorkspace().root) return false
+      await session.settings.setOpenTabs(root, { tabs, active })
+      return true
+    },
+    'settings.openTabs': async () => session.settings.openTabsOf(session.requireWorkspace().root),
     ...createVersionsHandlers(session),
     ...createPreviewHandlers(session, platform),
     ...createReviewHandlers(session, platform),

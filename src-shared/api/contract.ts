@@ -292,6 +292,18 @@ export const contract = {
   'review.pendingFile': call<string | null>()(none),
   /** « Ouvrir le dossier » after an export: the last export's folder in the system's file manager. */
   'preview.openExported': call<boolean>()(none),
+  /** The open folder's tabs (pages, `file:` files), kept to open them again at the next launch. */
+  'settings.setOpenTabs': call<boolean>()(
+    z
+      .object({
+        /** The folder the tabs belong to: ignored unless it is still the open one. */
+        root: z.string().min(1).max(4096),
+        tabs: z.array(relativePath).max(100),
+        active: relativePath.nullable(),
+      })
+      .strict(),
+  ),
+  'settings.openTabs': call<{ tabs: string[]; active: string | null }>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

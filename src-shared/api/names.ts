@@ -63,6 +63,8 @@ export const callNames = [
   'review.pendingFile',
   'review.comparePublished',
   'preview.openExported',
+  'settings.setOpenTabs',
+  'settings.openTabs',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -78,6 +78,31 @@ describe('workbench in Chromium through the test host', () => {
     expect(await dialog.getByLabel('Où ranger la page ?').inputValue()).toBe('cas_pratiques')
   })
 
+  it('opens again, after a restart, the tabs that were open', async () => {
+    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
+    const remembered = page.waitForResponse(
+      (response) =>
+        response.url().includes('/api/call/settings.setOpenTabs') &&
+        response.ok() &&
+        (response.request().postData() ?? '').includes('contribuer.md'),
+    )
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    await remembered
+    await page.close()
+
+    page = await openWorkbench(browser, workbench.host.url)
+    await expect.poll(() => tabs().count()).toBe(2)
+    expect(
+      await tabs().evaluateAll((list) => list.map((tab) => tab.getAttribute('data-path'))),
+    ).toEqual(['_themes/acces-information.md', 'contribuer.md'])
+    expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-path')).toBe(
+      'contribuer.md',
+    )
+    await expect
+      .poll(() => page.locator('.page-reader h1').textContent())
+      .toBe('Contribuer au guide')
+  })
+
   it('opens the palette with Ctrl+Shift+P and runs a command', async () => {
     await page.locator('body').click()
     await page.keyboard.press('Control+Shift+P')
