@@ -9,6 +9,7 @@ import { Workbench } from './shell/Workbench.js'
 import { failureNotice } from './stores/failure-notice.js'
 import { followVersionsEvents, refreshVersions } from './stores/versions-store.js'
 import { followWorkspaceEvents, loadWorkspace } from './stores/workspace-store.js'
+import { restoreOpenTabs } from './stores/open-tabs.js'
 import { reportFailuresWith } from './ui/report-failure.js'
 
 // Before the first render: a widget's failed action must already become a notice.
@@ -25,6 +26,8 @@ root.render(
 followWorkspaceEvents()
 followVersionsEvents()
 void loadWorkspace()
+  // Last launch's tabs, before the page is said ready.
+  .then(() => restoreOpenTabs())
   // The explorer's decorations and the status bar need the versions status from the start.
   .then(() => refreshVersions())
   .catch((error: unknown) => console.error(error))

@@ -97,6 +97,8 @@ export async function startApp(): Promise<void> {
       })
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    // shell.openPath answers an error message, empty when the folder opened.
+    openFolder: async (folder) => (await shell.openPath(folder)) === '',
     openExternal: (url) =>
       confirmAndOpenExternal(url, {
         dialog,

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     chooseSaveFile: async () => null,
     chooseOpenFile: async () => null,
     openExternal: async () => false,
+    openFolder: async () => false,
   })
   const host = await startTestHost({ session, handlers, rendererDir: builtRendererDir })
   process.stdout.write(`Atelier host: ${host.url}\n`)

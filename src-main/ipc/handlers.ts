@@ -17,6 +17,8 @@ export interface PlatformHooks {
   chooseSaveFile(name: string): Promise<string | null>
   /** Native open dialog for a received contribution file; the host has none (null). */
   chooseOpenFile(): Promise<string | null>
+  /** Shows a folder in the system's file manager; the host has none (false). */
+  openFolder(folder: string): Promise<boolean>
 }
 
 /** The one table of handlers, served by Electron IPC and by the test host alike. */
@@ -74,8 +76,15 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     'trash.restore': async ({ id }) => ({
       path: await session.requireWorkspace().restoreFromTrash(id),
     }),
+    'settings.setOpenTabs': async ({ root, tabs, active }) => {
+      // Tabs closed while another folder was opening belong to the folder left, not this one.
+      if (root !== session.requireWorkspace().root) return false
+      await session.settings.setOpenTabs(root, { tabs, active })
+      return true
+    },
+    'settings.openTabs': async () => session.settings.openTabsOf(session.requireWorkspace().root),
     ...createVersionsHandlers(session),
-    ...createPreviewHandlers(session),
+    ...createPreviewHandlers(session, platform),
     ...createReviewHandlers(session, platform),
   }
 }

@@ -5,12 +5,21 @@ import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
 import { isInsideFolder } from '../fs/safe-path.js'
 import type { Handler } from './handler.js'
+import type { PlatformHooks } from './handlers.js'
 
 /**
  * The preview calls: a page's address in the preview, live drafts (with the page's HTML for
  * the frame), the page at an address, external content, export.
  */
-export function createPreviewHandlers(session: Session) {
+export function createPreviewHandlers(
+  session: Session,
+  platform: Pick<PlatformHooks, 'openFolder'>,
+) {
+  /**
+   * The folder the last export wrote: « Ouvrir le dossier » opens only this one, so the
+   * renderer never names a path for the system to open (an executable, a document).
+   */
+  let exported: string | null = null
   const service = (): { preview: PreviewService; origin: string } => {
     const folder = session.requireFolder()
     if (!session.preview) throw new AtelierError('unsupported', 'preview')
@@ -65,6 +74,7 @@ export function createPreviewHandlers(session: Session) {
         relative,
         onProgress: (done, total) => session.emit('preview.progress', { done, total }),
       })
+      exported = target
       return {
         destination: target,
         pages: report.pages,
@@ -72,5 +82,7 @@ export function createPreviewHandlers(session: Session) {
         problems: report.problems,
       }
     }) satisfies Handler<'preview.export'>,
+    'preview.openExported': (async () =>
+      exported !== null && platform.openFolder(exported)) satisfies Handler<'preview.openExported'>,
   }
 }

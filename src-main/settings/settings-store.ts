@@ -29,8 +29,17 @@ const storedSchema = z.object({
     .object({ name: z.string().min(1), email: z.string() })
     .nullable()
     .default(null),
+  /** The tabs open in each folder (by its root) when the app last closed, to open them again. */
+  openTabs: z
+    .record(z.string(), z.object({ tabs: z.array(z.string()), active: z.string().nullable() }))
+    .default({}),
 })
 export type StoredSettings = z.infer<typeof storedSchema>
+
+export interface OpenTabs {
+  tabs: string[]
+  active: string | null
+}
 
 const MAX_RECENT = 8
 export const SETTINGS_FILE = 'settings.json'
@@ -100,6 +109,14 @@ export class SettingsStore {
 
   async setWindowState(window: WindowState): Promise<void> {
     await this.update({ window: windowStateSchema.parse(window) })
+  }
+
+  openTabsOf(root: string): OpenTabs {
+    return this.data.openTabs[root] ?? { tabs: [], active: null }
+  }
+
+  async setOpenTabs(root: string, open: OpenTabs): Promise<void> {
+    await this.update({ openTabs: { ...this.data.openTabs, [root]: open } })
   }
 
   private async update(patch: Partial<StoredSettings>): Promise<void> {

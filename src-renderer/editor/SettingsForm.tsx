@@ -1,9 +1,12 @@
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContentType, Field } from '../../src-shared/content-types/content-types.js'
 import { validateField } from '../../src-shared/content-types/content-types.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
+import { useStore } from '../stores/store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
+import { optionLabels } from './option-labels.js'
 
 type Data = Record<string, unknown>
 
@@ -11,7 +14,9 @@ type Data = Record<string, unknown>
  * « Réglages de la page »: the front matter as a form generated from the
  * page's content type. Keys the type does not know are kept and shown under
  * « Autres réglages ». Every change goes through the lossless front-matter
- * edit, so comments and untouched keys stay as written.
+ * edit, so comments and untouched keys stay as written. A value that fails
+ * its field's rule (a position of −3, an emptied title) is flagged and kept in
+ * the form only: the page keeps its last valid value.
  */
 export function SettingsForm(props: {
   type: ContentType | null
@@ -19,9 +24,20 @@ export function SettingsForm(props: {
   onChange(path: string[], value: FieldValue): void
 }) {
   const { t } = useTranslation()
+  /** Invalid values typed but not written, by field path (`hero.title`). */
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, FieldValue>>(new Map())
   const known = new Set(props.type?.fields.map((field) => field.name) ?? [])
   const others = Object.keys(props.data).filter((key) => !known.has(key))
-  const problems = props.type ? countInvalid(props.type.fields, props.data) : 0
+  const problems = props.type ? countInvalid(props.type.fields, props.data, [], drafts) : 0
+  const change = (field: Field, path: string[], value: FieldValue) => {
+    const key = path.join('.')
+    const next = new Map(drafts)
+    if (validateField(field, value) === null) {
+      next.delete(key)
+      props.onChange(path, value)
+    } else next.set(key, value)
+    setDrafts(next)
+  }
   useEffect(() => {
     editorStatusStore.set({ invalidFields: problems })
     return () => editorStatusStore.set({ invalidFields: 0 })
@@ -42,7 +58,8 @@ export function SettingsForm(props: {
             field={field}
             path={[field.name]}
             value={props.data[field.name]}
-            onChange={props.onChange}
+            drafts={drafts}
+            onChange={change}
           />
         ))}
         {others.length > 0 && (
@@ -58,34 +75,46 @@ export function SettingsForm(props: {
   )
 }
 
-/** Fields failing validation, nested objects included. */
-function countInvalid(fields: Field[], data: Data): number {
+/** Fields failing validation, nested objects included, as the form shows them (drafts first). */
+function countInvalid(
+  fields: Field[],
+  data: Data,
+  parent: string[],
+  drafts: ReadonlyMap<string, FieldValue>,
+): number {
   return fields.reduce((count, field) => {
+    const path = [...parent, field.name]
     if (field.type === 'object') {
       const inner = data[field.name]
-      return (
-        count +
-        countInvalid(field.fields, inner && typeof inner === 'object' ? (inner as Data) : {})
-      )
+      const innerData = inner && typeof inner === 'object' ? (inner as Data) : {}
+      return count + countInvalid(field.fields, innerData, path, drafts)
     }
-    return count + (validateField(field, data[field.name]) === null ? 0 : 1)
+    return count + (validateField(field, shown(data[field.name], path, drafts)) === null ? 0 : 1)
   }, 0)
+}
+
+/** The value a field shows: the invalid one typed, else the page's. */
+function shown(value: unknown, path: string[], drafts: ReadonlyMap<string, FieldValue>): unknown {
+  const key = path.join('.')
+  return drafts.has(key) ? drafts.get(key) : value
 }
 
 function FieldInput(props: {
   field: Field
   path: string[]
   value: unknown
-  onChange(path: string[], value: FieldValue): void
+  drafts: ReadonlyMap<string, FieldValue>
+  onChange(field: Field, path: string[], value: FieldValue): void
 }) {
   const { t } = useTranslation()
   const id = useId()
   const { field } = props
-  const error = validateField(field, props.value)
+  const value = shown(props.value, props.path, props.drafts)
+  const error = validateField(field, value)
   const describedBy =
     [field.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
     undefined
-  const set = (value: FieldValue) => props.onChange(props.path, value)
+  const set = (next: FieldValue) => props.onChange(field, props.path, next)
 
   if (field.type === 'object') {
     const inner = (props.value && typeof props.value === 'object' ? props.value : {}) as Data
@@ -98,6 +127,7 @@ function FieldInput(props: {
             field={child}
             path={[...props.path, child.name]}
             value={inner[child.name]}
+            drafts={props.drafts}
             onChange={props.onChange}
           />
         ))}
@@ -112,7 +142,7 @@ function FieldInput(props: {
     'aria-invalid': error ? true : undefined,
     'data-field': props.path.join('.'),
   }
-  const text = props.value === undefined || props.value === null ? '' : String(props.value)
+  const text = value === undefined || value === null ? '' : String(value)
   switch (field.type) {
     case 'textarea':
       input = (
@@ -134,7 +164,7 @@ function FieldInput(props: {
         <input
           {...common}
           type="checkbox"
-          checked={props.value === true}
+          checked={value === true}
           onChange={(event) => set(event.target.checked)}
         />
       )
@@ -143,11 +173,7 @@ function FieldInput(props: {
       input = (
         <select {...common} value={text} onChange={(event) => set(event.target.value || null)}>
           <option value="">{t('settings.form.none')}</option>
-          {field.options.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
+          <SelectOptions options={field.options} />
         </select>
       )
       break
@@ -165,7 +191,7 @@ function FieldInput(props: {
       input = (
         <input
           {...common}
-          value={Array.isArray(props.value) ? props.value.join(', ') : text}
+          value={Array.isArray(value) ? value.join(', ') : text}
           onChange={(event) =>
             set(
               event.target.value
@@ -199,6 +225,16 @@ function FieldInput(props: {
       )}
     </div>
   )
+}
+
+/** A list's choices, by the title of the page each names (a theme's, not its file name). */
+function SelectOptions(props: { options: string[] }) {
+  const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  return optionLabels(props.options, pages ?? []).map(({ value, label }) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ))
 }
 
 /** A key the content type does not describe: editable as text when it is a simple value. */

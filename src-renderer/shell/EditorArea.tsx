@@ -8,9 +8,11 @@ import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
 import { closeOtherTabs, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
 import { requestCloseTab } from '../stores/close-tab.js'
+import { openDialog } from '../stores/ui-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
 import { ReviewTab } from '../views/review/ReviewTab.js'
+import { FileView } from '../views/files/FileView.js'
 import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
 import { attempt } from '../ui/report-failure.js'
 
@@ -72,6 +74,8 @@ export function EditorArea() {
             <CompareView key={active} comparison={activeTab.compare} />
           ) : activeTab?.review ? (
             <ReviewTab key={active} branch={activeTab.review.branch} />
+          ) : activeTab?.file ? (
+            <FileView key={active} path={activeTab.file} />
           ) : (
             // One page that cannot be shown must not take the workbench down with it.
             <EditorErrorBoundary key={active} path={active}>
@@ -96,7 +100,7 @@ function TabHeader(props: {
 }) {
   const { t } = useTranslation()
   const { compare, review } = props.tab
-  const pagePath = compare?.page ?? props.tab.path
+  const pagePath = compare?.page ?? props.tab.file ?? props.tab.path
   const page = useStore(workspaceStore, (state) =>
     state.index?.pages.find((candidate) => candidate.path === pagePath),
   )
@@ -186,6 +190,8 @@ function Welcome() {
   const { t } = useTranslation()
   const info = useStore(workspaceStore, (state) => state.info)
   const recent = useStore(workspaceStore, (state) => state.settings.recentWorkspaces)
+  const contentTypes = useStore(workspaceStore, (state) => state.contentTypes)
+  const types = info && contentTypes?.ok ? contentTypes.value.types : []
   const quickOpen = commands.find((command) => command.id === 'workbench.quickOpen')?.keybinding
   return (
     <main className="welcome">
@@ -200,6 +206,21 @@ function Welcome() {
         <span className="codicon codicon-folder-opened" aria-hidden="true" />{' '}
         {t('welcome.openFolder')}
       </button>
+      {types.length > 0 && (
+        <div className="welcome-actions">
+          {types.map((type) => (
+            <button
+              key={type.id}
+              type="button"
+              className="button secondary"
+              onClick={() => openDialog({ kind: 'new-page', collection: type.collection })}
+            >
+              <span className="codicon codicon-new-file" aria-hidden="true" />{' '}
+              {type.action ?? t('commands.newOfType', { type: type.label })}
+            </button>
+          ))}
+        </div>
+      )}
       {recent.length > 0 && (
         <div className="welcome-recent">
           <h2>{t('welcome.recent')}</h2>

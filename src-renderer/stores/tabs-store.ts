@@ -8,6 +8,8 @@ export interface Tab {
   compare?: Comparison
   /** Set for a tab that reviews a contribution (« Relecture »). */
   review?: { branch: string }
+  /** Set for a tab that shows a file of the site that is not a page (an image, `_config.yml`). */
+  file?: string
 }
 
 /** Opens (or focuses) the review of a contribution. */
@@ -109,4 +111,15 @@ export function setTabDirty(path: string, dirty: boolean): void {
   const { tabs } = tabsStore.get()
   if (!tabs.some((tab) => tab.path === path && tab.dirty !== dirty)) return
   tabsStore.set({ tabs: tabs.map((tab) => (tab.path === path ? { ...tab, dirty } : tab)) })
+}
+
+/** Opens (or focuses) a file of « Fichiers du site »: shown, never edited. */
+export function openFile(path: string): void {
+  const id = `file:${path}`
+  tabsStore.set(({ tabs }) => ({
+    tabs: tabs.some((tab) => tab.path === id)
+      ? tabs
+      : [...tabs, { path: id, dirty: false, file: path }],
+    active: id,
+  }))
 }

@@ -2,8 +2,12 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next'
 import { attempt } from './report-failure.js'
 import { useReturnFocus } from './return-focus.js'
+import { firstEmptyRequired } from './required-fields.js'
 
-/** A modal form: the first field takes the focus, Escape cancels, the action's refusal is shown. */
+/**
+ * A modal form: the first field takes the focus, Escape cancels, an empty required field is
+ * named in our words (not the browser's bubble), the action's refusal is shown.
+ */
 export function Modal(props: {
   title: string
   submit: string
@@ -24,6 +28,7 @@ export function Modal(props: {
   const ref = useRef<HTMLFormElement>(null)
   const [busy, setBusy] = useState(false)
   useReturnFocus()
+  const [missing, setMissing] = useState<string | null>(null)
   useEffect(() => {
     ref.current
       ?.querySelector<HTMLElement>('input, select, textarea, button[type="submit"]')
@@ -31,6 +36,12 @@ export function Modal(props: {
   }, [])
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const empty = ref.current && firstEmptyRequired(ref.current)
+    if (empty) {
+      empty.field.setAttribute('aria-invalid', 'true')
+      empty.field.focus()
+      return setMissing(empty.label)
+    }
     setBusy(true)
     const done = await attempt(props.onSubmit)
     setBusy(false)
@@ -47,9 +58,20 @@ export function Modal(props: {
         onMouseDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
         onSubmit={(event) => void submit(event)}
+        onInput={(event) => {
+          if (missing === null) return
+          ;(event.target as HTMLElement).removeAttribute('aria-invalid')
+          setMissing(null)
+        }}
+        noValidate
       >
         <h2>{props.title}</h2>
         {props.children}
+        {missing !== null && (
+          <p className="field-error" role="alert">
+            {t('pageDialog.requiredField', { field: missing })}
+          </p>
+        )}
         <div className="modal-actions">
           {props.other && (
             <button type="button" className="button secondary" onClick={props.other.run}>

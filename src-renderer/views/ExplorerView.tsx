@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
 import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
-import { openTab, tabsStore } from '../stores/tabs-store.js'
+import { openFile, openTab, tabsStore } from '../stores/tabs-store.js'
 import { openDialog } from '../stores/ui-store.js'
 import { changeKindOf, versionsStore } from '../stores/versions-store.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
@@ -58,6 +58,7 @@ export function ExplorerView() {
   const activate = (row: TreeRow) => {
     if (row.kind === 'group') toggle(row.id.slice('group:'.length))
     else if (row.kind === 'page') openTab(row.page.path)
+    else openFile(row.path)
   }
 
   const moveFocus = (id: string | undefined) => {

@@ -300,6 +300,20 @@ export const contract = {
   'trash.restore': call<{ path: string }>()(
     z.object({ id: z.string().regex(/^[0-9a-z]{1,12}-[0-9a-f]{12}$/) }).strict(),
   ),
+  /** « Ouvrir le dossier » after an export: the last export's folder in the system's file manager. */
+  'preview.openExported': call<boolean>()(none),
+  /** The open folder's tabs (pages, `file:` files), kept to open them again at the next launch. */
+  'settings.setOpenTabs': call<boolean>()(
+    z
+      .object({
+        /** The folder the tabs belong to: ignored unless it is still the open one. */
+        root: z.string().min(1).max(4096),
+        tabs: z.array(relativePath).max(100),
+        active: relativePath.nullable(),
+      })
+      .strict(),
+  ),
+  'settings.openTabs': call<{ tabs: string[]; active: string | null }>()(none),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

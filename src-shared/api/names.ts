@@ -64,6 +64,9 @@ export const callNames = [
   'review.comparePublished',
   'trash.list',
   'trash.restore',
+  'preview.openExported',
+  'settings.setOpenTabs',
+  'settings.openTabs',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

@@ -51,6 +51,8 @@ const typeSchema = z.object({
   /** Body of a new page (its sections). */
   body: z.string().default(''),
   fields: z.array(fieldSchema).min(1),
+  /** The action that creates one, in its own grammar (« Nouveau cas pratique »). */
+  action: z.string().optional(),
 })
 
 const fileSchema = z.object({

@@ -164,4 +164,30 @@ describe('built-in playbook theme in Chromium', () => {
     expect(colours.size).toBeGreaterThanOrEqual(3)
     await page.close()
   })
+
+  it('fits a wide image to the column: a 1,600 px photo does not make a 500 px pane scroll sideways', async () => {
+    const photo = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="800"><rect width="1600" height="800" fill="#2a6"/></svg>`
+    const root = await writeSite({
+      '_config.yml': 'title: Guide\n',
+      'images/photo.svg': photo,
+      'index.md': pageFile('title: Photo', 'Avant.\n\n![Une photo](images/photo.svg)\n\nAprès.\n'),
+    })
+    const site = path.join(await tempDir('atelier-theme-'), 'site')
+    await buildSite(root, site, { relative: true })
+    const page = await open(site, 'index.html', 500)
+    await page.waitForFunction(() => document.querySelector('img')?.complete === true)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(overflow).toBeLessThanOrEqual(0)
+    const box = await page.$eval('img', (img) => {
+      const column = img.closest('main')!.getBoundingClientRect()
+      const own = img.getBoundingClientRect()
+      return { width: own.width, height: own.height, column: column.width }
+    })
+    expect(box.width).toBeLessThanOrEqual(box.column)
+    // The photo keeps its proportions (2:1) when it shrinks.
+    expect(box.width / box.height).toBeCloseTo(2, 1)
+    await page.close()
+  })
 })

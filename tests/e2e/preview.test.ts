@@ -401,12 +401,25 @@ describe('« Exporter le site »', () => {
     await p.locator('.activity-item[data-view="preview"]').click()
     await p.getByRole('button', { name: 'Exporter le site…' }).click()
     const dialog = p.getByRole('dialog', { name: 'Exporter le site' })
-    await dialog.getByLabel('Dossier de destination').fill(destination)
-    await dialog.getByLabel('Pour une clé USB (liens relatifs, sans serveur)').check()
+    // No folder yet: the dialog says so in its own words.
     await dialog.getByRole('button', { name: 'Exporter' }).click()
     await expect
-      .poll(() => p.locator('.notice').textContent(), { timeout: 30_000 })
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Le champ « Dossier de destination » est obligatoire.')
+    await dialog.getByLabel('Dossier de destination').fill(destination)
+    expect(await dialog.getByRole('alert').count()).toBe(0)
+    // A site that works from a USB key is the default.
+    expect(
+      await dialog.getByLabel('Pour une clé USB (liens relatifs, sans serveur)').isChecked(),
+    ).toBe(true)
+    await dialog.getByRole('button', { name: 'Exporter' }).click()
+    // The dialog says where the site went; « Ouvrir le dossier » needs the system's file
+    // manager, which the app has and the test host does not.
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 })
       .toMatch(/Site exporté dans .+ : \d+ pages et \d+ autres fichiers/)
+    expect(await dialog.getByRole('button', { name: 'Ouvrir le dossier' }).count()).toBe(0)
+    await dialog.getByRole('button', { name: 'Fermer' }).click()
     expect(await p.getByRole('dialog').count()).toBe(0)
     expect(existsSync(path.join(destination, 'index.html'))).toBe(true)
 

@@ -70,6 +70,39 @@ describe('workbench in Chromium through the test host', () => {
     await page.waitForSelector('.welcome')
   })
 
+  it('offers « Nouveau cas pratique » on the first screen', async () => {
+    await page.waitForSelector('.welcome')
+    await page.locator('.welcome').getByRole('button', { name: 'Nouveau cas pratique' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle page : Cas pratique' })
+    await dialog.waitFor()
+    expect(await dialog.getByLabel('Où ranger la page ?').inputValue()).toBe('cas_pratiques')
+  })
+
+  it('opens again, after a restart, the tabs that were open', async () => {
+    await page.locator('[role="treeitem"][data-path="_themes/acces-information.md"]').click()
+    const remembered = page.waitForResponse(
+      (response) =>
+        response.url().includes('/api/call/settings.setOpenTabs') &&
+        response.ok() &&
+        (response.request().postData() ?? '').includes('contribuer.md'),
+    )
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    await remembered
+    await page.close()
+
+    page = await openWorkbench(browser, workbench.host.url)
+    await expect.poll(() => tabs().count()).toBe(2)
+    expect(
+      await tabs().evaluateAll((list) => list.map((tab) => tab.getAttribute('data-path'))),
+    ).toEqual(['_themes/acces-information.md', 'contribuer.md'])
+    expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-path')).toBe(
+      'contribuer.md',
+    )
+    await expect
+      .poll(() => page.locator('.page-reader h1').textContent())
+      .toBe('Contribuer au guide')
+  })
+
   it('opens the palette with Ctrl+Shift+P and runs a command', async () => {
     await page.locator('body').click()
     await page.keyboard.press('Control+Shift+P')
@@ -157,6 +190,25 @@ describe('workbench in Chromium through the test host', () => {
       return response.json()
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
+  })
+
+  it('asks for a missing title in its own words, in the dialog, not with the browser’s bubble', async () => {
+    await page.getByRole('button', { name: 'Nouvelle page' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Où ranger la page ?').selectOption('cas_pratiques')
+    await dialog.getByLabel('Pays').fill('Bénin')
+    await dialog.getByRole('button', { name: 'Créer la page' }).click()
+    const alert = dialog.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toBe('Le champ « Titre de la page » est obligatoire.')
+    const title = dialog.getByLabel('Titre de la page')
+    expect(await title.getAttribute('aria-invalid')).toBe('true')
+    expect(await title.evaluate((input) => input === document.activeElement)).toBe(true)
+    // Typing clears the message; Escape leaves without creating anything.
+    await title.fill('B')
+    expect(await alert.count()).toBe(0)
+    await page.keyboard.press('Escape')
+    expect(await dialog.count()).toBe(0)
   })
 
   it('creates, renames and deletes a page, asking before deleting', async () => {
@@ -312,6 +364,10 @@ describe('workbench in Chromium through the test host', () => {
       .locator('[role="treeitem"][data-path="_cas_pratiques/benin-registre-demandes.md"]')
       .click()
     await page.locator('.page-settings summary').click()
+    // The theme is chosen by its title; the page keeps its file name.
+    const theme = page.locator('[data-field="theme"]')
+    expect(await theme.locator('option:checked').textContent()).toMatch(/^Thème \d – /)
+    expect(await theme.locator('option').allTextContents()).not.toContain('acces-information')
     const country = page.locator('[data-field="pays"]')
     await country.fill('Bénin et Togo')
     const titleField = page.locator('[data-field="title"]')
@@ -320,6 +376,14 @@ describe('workbench in Chromium through the test host', () => {
       'Ce champ est obligatoire.',
     )
     expect(await page.getByTestId('status-problems').textContent()).toContain('1 problème')
+    // A value out of bounds is flagged and never written: the changed lines below have no order.
+    const order = page.locator('[data-field="order"]')
+    await order.fill('-3')
+    expect(await order.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('.field-error').allTextContents()).toContain(
+      'Ce nombre est trop petit.',
+    )
+    expect(await page.getByTestId('status-problems').textContent()).toContain('2 problèmes')
     await titleField.fill('Exemple – Bénin : un registre des demandes')
     await page.keyboard.press('Control+S')
     const after = await waitForFileText(
@@ -399,6 +463,29 @@ describe('workbench in Chromium through the test host', () => {
     await page.keyboard.press('Control+B')
     await sideBar.waitFor({ state: 'hidden' })
     expect(await bold.count()).toBe(before + 1)
+  })
+
+  it('opens the files of « Fichiers du site »: an image to look at, _config.yml to read', async () => {
+    const dot =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    await mkdir(path.join(workbench.root, 'images'), { recursive: true })
+    await writeFile(path.join(workbench.root, 'images/point.png'), Buffer.from(dot, 'base64'))
+    await page.getByRole('treeitem', { name: /^Fichiers du site/ }).click()
+    const image = page.locator('[role="treeitem"][data-id="file:images/point.png"]')
+    await image.waitFor()
+    await image.click()
+    const shown = page.locator('.file-view img')
+    await shown.waitFor()
+    await expect
+      .poll(() => shown.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+      .toBe(1)
+    expect(await tabs().locator('.tab-title').allTextContents()).toEqual(['point.png'])
+
+    await page.locator('[role="treeitem"][data-id="file:_config.yml"]').click()
+    const text = page.locator('.file-view pre')
+    await expect.poll(() => text.textContent()).toContain('title:')
+    expect(await page.locator('.file-view').textContent()).toContain('Lecture seule')
+    expect(await tabs().count()).toBe(2)
   })
 
   it('shows Liquid and HTML as labelled source blocks, and saves an untouched page unchanged', async () => {

@@ -8,4 +8,5 @@ export const fakePlatform: PlatformHooks = {
   chooseSaveFile: async () => null,
   chooseOpenFile: async () => null,
   openExternal: async () => false,
+  openFolder: async () => false,
 }

@@ -7,20 +7,23 @@ import { closeDialog, notify } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { attempt } from '../../ui/report-failure.js'
 import { useReturnFocus } from '../../ui/return-focus.js'
+import { firstEmptyRequired } from '../../ui/required-fields.js'
 
 /**
  * « Exporter le site… »: the folder (the system's dialog in the app, a path
- * in a plain browser), relative links for a USB key, a progress bar while
- * main writes, then what was written and what could not be.
+ * in a plain browser), relative links for a USB key (on by default: the site
+ * then opens from the disk), a progress bar while main writes, then what was
+ * written and what could not be, with « Ouvrir le dossier » in the app.
  */
 export function ExportDialog() {
   const { t } = useTranslation()
   const shell = useStore(workspaceStore, (state) => state.shell)
   const [destination, setDestination] = useState('')
-  const [relative, setRelative] = useState(false)
+  const [relative, setRelative] = useState(true)
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState<ExportReport | null>(null)
+  const [missing, setMissing] = useState<string | null>(null)
   const form = useRef<HTMLFormElement>(null)
 
   useReturnFocus()
@@ -37,6 +40,11 @@ export function ExportDialog() {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (report) return closeDialog()
+    const empty = form.current && firstEmptyRequired(form.current)
+    if (empty) {
+      empty.field.focus()
+      return setMissing(empty.label)
+    }
     setBusy(true)
     setProgress(null)
     let result: ExportReport | null = null
@@ -46,18 +54,19 @@ export function ExportDialog() {
     setBusy(false)
     const done = result as ExportReport | null
     if (!done) return
-    const counts = {
-      destination: done.destination,
-      pages: String(done.pages),
-      files: String(done.files),
+    if (done.problems.length > 0) {
+      notify('preview.exportedWithProblems', {
+        destination: done.destination,
+        pages: String(done.pages),
+        files: String(done.files),
+        count: String(done.problems.length),
+      })
     }
-    if (done.problems.length === 0) {
-      notify('preview.exported', counts)
-      closeDialog()
-    } else {
-      notify('preview.exportedWithProblems', { ...counts, count: String(done.problems.length) })
-      setReport(done)
-    }
+    setReport(done)
+  }
+
+  const openFolder = async () => {
+    if (!(await api.call('preview.openExported', {}))) notify('preview.openFolderFailed')
   }
 
   const cancel = () => {
@@ -75,6 +84,7 @@ export function ExportDialog() {
         onMouseDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.key === 'Escape' && cancel()}
         onSubmit={(event) => void submit(event)}
+        noValidate
       >
         <h2>{t('preview.exportTitle')}</h2>
         {report ? (
@@ -86,15 +96,19 @@ export function ExportDialog() {
                 files: report.files,
               })}
             </p>
-            <p>{t('preview.problemsTitle')}</p>
-            <ul className="export-problems">
-              {report.problems.map((problem) => (
-                <li key={problem.path}>
-                  <span className="codicon codicon-warning" aria-hidden="true" />{' '}
-                  <strong>{problem.path}</strong> : {problem.message}
-                </li>
-              ))}
-            </ul>
+            {report.problems.length > 0 && (
+              <>
+                <p>{t('preview.problemsTitle')}</p>
+                <ul className="export-problems">
+                  {report.problems.map((problem) => (
+                    <li key={problem.path}>
+                      <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+                      <strong>{problem.path}</strong> : {problem.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         ) : (
           <>
@@ -112,7 +126,11 @@ export function ExportDialog() {
                   spellCheck={false}
                   placeholder={t('preview.exportFolderPlaceholder')}
                   aria-describedby="export-destination-help"
-                  onChange={(event) => setDestination(event.target.value)}
+                  aria-invalid={missing !== null || undefined}
+                  onChange={(event) => {
+                    setDestination(event.target.value)
+                    setMissing(null)
+                  }}
                 />
                 {shell === 'electron' && (
                   <button
@@ -125,6 +143,11 @@ export function ExportDialog() {
                   </button>
                 )}
               </div>
+              {missing !== null && (
+                <small className="field-error" role="alert">
+                  {t('pageDialog.requiredField', { field: missing })}
+                </small>
+              )}
               <small id="export-destination-help" className="field-warning">
                 <span className="codicon codicon-warning" aria-hidden="true" />{' '}
                 {t('preview.exportFolderHelp')}
@@ -165,6 +188,15 @@ export function ExportDialog() {
               onClick={closeDialog}
             >
               {t('pageDialog.cancel')}
+            </button>
+          )}
+          {report && shell === 'electron' && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void attempt(openFolder)}
+            >
+              {t('preview.openFolder')}
             </button>
           )}
           <button type="submit" className="button" disabled={busy}>

@@ -7,7 +7,7 @@ import { useStore } from '../../stores/store.js'
 import { activePage, openComparison, tabsStore } from '../../stores/tabs-store.js'
 import { openDialog } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
-import { fullDate, relativeDate } from './version-date.js'
+import { versionTimes } from './version-date.js'
 
 const LIMIT = 100
 
@@ -22,6 +22,10 @@ export function HistoryList({ status }: { status: VersionsStatus }) {
   const [entries, setEntries] = useState<VersionEntry[] | null>(null)
   const path = scope === 'page' ? page : null
   const shown = scope === 'page' && !path ? [] : entries
+  const times = versionTimes(
+    (shown ?? []).map((entry) => entry.date),
+    i18n.language,
+  )
 
   // Read again whenever the status was (a version saved, another contribution…).
   useEffect(() => {
@@ -66,7 +70,7 @@ export function HistoryList({ status }: { status: VersionsStatus }) {
         <p className="view-empty">{t('versions.noHistory')}</p>
       ) : (
         <ol className="history-list" aria-labelledby="versions-history">
-          {(shown ?? []).map((entry) => (
+          {(shown ?? []).map((entry, index) => (
             <li key={entry.oid} className="history-entry" data-oid={entry.oid}>
               <span
                 className={`codicon codicon-${entry.parents.length > 1 ? 'git-merge' : 'git-commit'}`}
@@ -76,8 +80,8 @@ export function HistoryList({ status }: { status: VersionsStatus }) {
                 <span className="history-message">{entry.message.split('\n')[0]}</span>
                 <span className="history-meta">
                   {t('versions.by', { author: entry.author })} ·{' '}
-                  <time dateTime={entry.date} title={fullDate(entry.date, i18n.language)}>
-                    {relativeDate(entry.date, i18n.language)}
+                  <time dateTime={entry.date} title={times[index]!.title}>
+                    {times[index]!.text}
                   </time>
                 </span>
                 {path && (

@@ -137,6 +137,25 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   },
   'preview.allowExternal': {},
   'preview.export': { destination: { kind: 'own-rule', why: 'outside the workspace by design' } },
+  'preview.openExported': {},
+  'settings.setOpenTabs': {
+    root: {
+      kind: 'sanitised',
+      input: (p) => ({ root: p, tabs: [], active: null }),
+      why: 'only compared with the open folder’s root',
+    },
+    'tabs[]': {
+      kind: 'sanitised',
+      input: (p) => ({ root: '/', tabs: [p], active: null }),
+      why: 'only stored; a restored tab reads its file through pages.read, the gate',
+    },
+    active: {
+      kind: 'sanitised',
+      input: (p) => ({ root: '/', tabs: [], active: p }),
+      why: 'only stored; a restored tab reads its file through pages.read, the gate',
+    },
+  },
+  'settings.openTabs': {},
   'review.list': {},
   'review.diff': { branch: branch((b) => ({ branch: b })) },
   'review.comments': {

@@ -4,8 +4,11 @@ import type { HandlerTable } from '../../../../src-main/ipc/handler.js'
 import type { CallOutput } from '../../../../src-shared/api/contract.js'
 import type { CallName } from '../../../../src-shared/api/names.js'
 import type { CallResult } from '../../../../src-shared/api/types.js'
-import { openSession } from '../../../helpers/session.js'
+import path from 'node:path'
+import { createHandlers } from '../../../../src-main/ipc/handlers.js'
+import { fakePlatform, openSession } from '../../../helpers/session.js'
 import { writeSite } from '../../../helpers/site-fixture.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
 
 async function dispatch<K extends CallName>(
   handlers: HandlerTable,
@@ -100,5 +103,38 @@ describe('preview.update', () => {
     expect(
       await dispatch(handlers, 'preview.update', { path: '_notes/idee.md', text: 'Idée revue.' }),
     ).toEqual({ ok: true, value: { src: null, html: null } })
+  })
+})
+
+describe('preview.openExported', () => {
+  it('shows the folder the last export wrote, and no other', async () => {
+    const { session } = await previewSession()
+    const opened: string[] = []
+    // Electron's shell cannot run here: the platform hook records what it was asked to show.
+    const handlers = createHandlers(session, {
+      ...fakePlatform,
+      openFolder: async (folder) => {
+        opened.push(folder)
+        return true
+      },
+    })
+    // Nothing exported yet: nothing to open.
+    expect(await dispatch(handlers, 'preview.openExported', {})).toEqual({ ok: true, value: false })
+    const destination = path.join(await tempDir('atelier-export-'), 'site')
+    const report = await dispatch(handlers, 'preview.export', { destination, relative: true })
+    expect(report.ok).toBe(true)
+    expect(await dispatch(handlers, 'preview.openExported', {})).toEqual({ ok: true, value: true })
+    expect(opened).toEqual([destination])
+    // The call takes no folder: the renderer cannot make the system open anything else.
+    expect((await dispatch(handlers, 'preview.openExported', { path: '/etc' })).ok).toBe(false)
+  })
+
+  it('answers false in the test host, which has no file manager', async () => {
+    const { handlers } = await previewSession()
+    const destination = path.join(await tempDir('atelier-export-'), 'site')
+    expect((await dispatch(handlers, 'preview.export', { destination, relative: false })).ok).toBe(
+      true,
+    )
+    expect(await dispatch(handlers, 'preview.openExported', {})).toEqual({ ok: true, value: false })
   })
 })

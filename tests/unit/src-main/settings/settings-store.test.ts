@@ -41,3 +41,22 @@ describe('SettingsStore', () => {
     expect(await readFile(path.join(dir, `${SETTINGS_FILE}.broken`), 'utf8')).toBe('{ pas du json')
   })
 })
+
+describe('open tabs', () => {
+  it('are kept per folder across a restart', async () => {
+    const dataDir = await tempDir('atelier-settings-')
+    const store = await SettingsStore.load(dataDir)
+    expect(store.openTabsOf('/guides/a')).toEqual({ tabs: [], active: null })
+    await store.setOpenTabs('/guides/a', {
+      tabs: ['index.md', 'file:_config.yml'],
+      active: 'index.md',
+    })
+    await store.setOpenTabs('/guides/b', { tabs: ['contribuer.md'], active: null })
+    const again = await SettingsStore.load(dataDir)
+    expect(again.openTabsOf('/guides/a')).toEqual({
+      tabs: ['index.md', 'file:_config.yml'],
+      active: 'index.md',
+    })
+    expect(again.openTabsOf('/guides/b')).toEqual({ tabs: ['contribuer.md'], active: null })
+  })
+})
