@@ -1,25 +1,11 @@
-import type { AppInfo } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
 import type { HandlerTable } from './handler.js'
+import type { PlatformHooks } from './platform-hooks.js'
 import { createPreviewHandlers } from './preview-handlers.js'
 import { createReviewHandlers } from './review-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
-/** What differs between the Electron app and the test host; everything else is shared. */
-export interface PlatformHooks {
-  shell: AppInfo['shell']
-  version: string
-  /** Native folder picker; the host has none and returns null. */
-  chooseFolder(): Promise<string | null>
-  /** Opens a link in the system browser; never inside the app. */
-  openExternal(url: string): Promise<boolean>
-  /** Native save dialog for a contribution file, proposing `name`; the host has none (null). */
-  chooseSaveFile(name: string): Promise<string | null>
-  /** Native open dialog for a received contribution file; the host has none (null). */
-  chooseOpenFile(): Promise<string | null>
-  /** Shows a folder in the system's file manager; the host has none (false). */
-  openFolder(folder: string): Promise<boolean>
-}
+export type { PlatformHooks } from './platform-hooks.js'
 
 /** The one table of handlers, served by Electron IPC and by the test host alike. */
 export function createHandlers(session: Session, platform: PlatformHooks): HandlerTable {

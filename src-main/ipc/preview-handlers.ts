@@ -5,7 +5,7 @@ import type { PreviewService } from '../preview/preview-service.js'
 import type { Session } from '../session.js'
 import { isInsideFolder } from '../fs/safe-path.js'
 import type { Handler } from './handler.js'
-import type { PlatformHooks } from './handlers.js'
+import type { PlatformHooks } from './platform-hooks.js'
 
 /**
  * The preview calls: a page's address in the preview, live drafts (with the page's HTML for

@@ -15,7 +15,7 @@ import { contributionFileName, sendContribution } from '../review/send-contribut
 import type { Session } from '../session.js'
 import type { Workspace } from '../workspace/workspace.js'
 import type { Handler } from './handler.js'
-import type { PlatformHooks } from './handlers.js'
+import type { PlatformHooks } from './platform-hooks.js'
 
 /**
  * « Relecture »: contributions as files, their rendered differences, comments
