@@ -141,13 +141,26 @@ export function separatorLine(aligns: Alignment[], style: TableStyle): string {
 const OTHER_BLOCK =
   /^ {0,3}(?:#|>|[*+-][ \t]|\d+\.[ \t]|[`~]{3}|<[a-zA-Z/!?]|\{[%{:]|\$\$|\[[^\]]*\]:|\*\[|\^)/
 
-/** A cell's Markdown: one line, pipes escaped, and never a run of dashes the row would be read as a rule by. */
+/** A cell's Markdown: one line, pipes escaped. */
 export function cellMarkdown(text: string): string {
-  const line = text
+  return text
     .replace(/[\r\n]+/g, ' ')
     .replace(/\|/g, '\\|')
     .trim()
-  return /^[-=:+ \t]+$/.test(line) ? line.replace(/[-=]/, '\\$&') : line
+}
+
+/**
+ * A row's cells as written: when every cell is only dashes, colons, `=` or
+ * `+` (or empty), kramdown would read the line as a separator or a rule, so
+ * the first dash of the first such cell is escaped. Any other row keeps its
+ * cells as they are: an escaped `--` would no longer be an en dash.
+ */
+export function rowCells(cells: string[]): string[] {
+  const ruleLike = (cell: string) => /^[-=:+ \t]*$/.test(cell)
+  if (!cells.every(ruleLike)) return cells
+  const first = cells.findIndex((cell) => /[-=]/.test(cell))
+  if (first < 0) return cells
+  return cells.map((cell, index) => (index === first ? cell.replace(/[-=]/, '\\$&') : cell))
 }
 
 /** Whether kramdown reads these lines (header, separator, body) as the table of these cells. */

@@ -4,6 +4,7 @@ import type { InlineContext } from './inline-parser.js'
 import { splitLines } from './lines.js'
 import {
   cellMarkdown,
+  rowCells,
   readsBack,
   rowFingerprint,
   rowLine,
@@ -256,7 +257,7 @@ function tableLines(node: EditorNode): string[] {
     )
       return raw
     while (cells.length < columns) cells.push('')
-    return rowLine(cells, rowStyle)
+    return rowLine(rowCells(cells), rowStyle)
   }
   const lines = (fresh: boolean, rowStyle: TableStyle) => {
     const out = rows.map((row) => write(row, fresh, rowStyle))
