@@ -239,6 +239,15 @@ export class Repository {
     })
   }
 
+  /**
+   * Runs a read-only command of a layer above git/ (the review list, a rendered diff,
+   * comments) outside the queue, as history and versions are read: a slow read — two
+   * renders of a long page — never holds up a comment or a decision behind it.
+   */
+  async read<T>(operation: (context: RepositoryContext) => Promise<T>): Promise<T> {
+    return this.guard(() => operation(this.context))
+  }
+
   /** Removes a `.git/index.lock` left by an interrupted operation, once the user confirms. */
   async clearLock(): Promise<boolean> {
     return this.exclusive(() => clearStaleLock(this.context.gitdir))

@@ -82,7 +82,7 @@ export function createReviewHandlers(
 
   return {
     'review.list': (async () =>
-      repositoryOf().repository.run((context) =>
+      repositoryOf().repository.read((context) =>
         listReviews(context),
       )) satisfies Handler<'review.list'>,
     'review.diff': (async ({ branch }) => {
@@ -92,7 +92,7 @@ export function createReviewHandlers(
       const options = where
         ? { renderer: where.service.renderer, site: await where.service.site() }
         : {}
-      const diff: ReviewDiff = await repository.run((context) =>
+      const diff: ReviewDiff = await repository.read((context) =>
         reviewDiff(context, branch, options),
       )
       const pages = diff.pages.map((page) => ({
@@ -132,7 +132,7 @@ export function createReviewHandlers(
       const { workspace, repository } = repositoryOf()
       const inRepository =
         file === undefined ? undefined : workspace.repositoryPath(await workspace.resolve(file))
-      const comments = await repository.run((context) =>
+      const comments = await repository.read((context) =>
         listComments(context, branch, inRepository),
       )
       return comments.map((comment) => shownComment(workspace, comment))
