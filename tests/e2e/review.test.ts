@@ -143,6 +143,9 @@ describe('review offline, in Chromium through two test hosts', () => {
         await expect
           .poll(() => card.locator('.comment-text').first().textContent())
           .toBe('Précisez la source de la loi.')
+        // The list reads the comment before the decision is asked: a click during that
+        // re-render can be lost (seen on a busy machine).
+        await expect.poll(() => item.textContent()).toContain('Commentée')
         await k.getByRole('button', { name: 'Demander des modifications' }).click()
         await expectNotice(k, /Modifications demandées/)
         expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
