@@ -88,7 +88,7 @@ function objectHeader(type: number, size: number): Buffer {
 }
 
 /** OFS_DELTA's distance: big-endian base-128 where each continuation adds one (git's encoding). */
-function offsetDistance(distance: number): Buffer {
+export function offsetDistance(distance: number): Buffer {
   const bytes = [distance & 0x7f]
   let rest = Math.floor(distance / 128)
   while (rest > 0) {

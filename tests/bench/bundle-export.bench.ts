@@ -1,3 +1,4 @@
+import { benchGitCommand, benchGitEnv as env } from './bench-git.js'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
@@ -13,17 +14,7 @@ import { median, row } from './measure.js'
  * within 3× native's size), and the complete file beside `git bundle create
  * --branches`.
  */
-const env = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.org',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.org',
-}
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+const git = benchGitCommand
 
 const PAGES = 5000
 

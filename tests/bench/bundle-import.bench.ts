@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { benchGitCommand } from './bench-git.js'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,17 +6,7 @@ import { Repository } from '../../src-main/git/repository.js'
 import { receiveContribution } from '../../src-main/review/receive-contribution.js'
 import { median, row } from './measure.js'
 
-const env = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.org',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.org',
-}
-const git = (dir: string, ...args: string[]): string =>
-  execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 26 })
+const git = benchGitCommand
 
 function page(i: number): string {
   const lines = Array.from(

@@ -1,3 +1,4 @@
+import { benchGitCommand, benchGitEnv as env } from './bench-git.js'
 /**
  * One benchmark run on one generated repository, in its own process so its
  * peak memory (maxRSS) is its own: `node --import tsx git-repository.bench.ts <files> <versions> <runs>`.
@@ -13,17 +14,7 @@ import { Repository } from '../../src-main/git/repository.js'
 import { median, row } from './measure.js'
 
 const [files, versions, runs] = process.argv.slice(2).map(Number) as [number, number, number]
-const env = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.org',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.org',
-}
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+const git = benchGitCommand
 
 /** A playbook-like repository built with `git fast-import`: `files` pages, `versions` commits. */
 function generate(): string {

@@ -1,3 +1,4 @@
+import { offsetDistance } from '../../src-main/git/pack-write.js'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -151,24 +152,12 @@ export function buildPack(entries: RawEntry[], declaredCount = entries.length): 
   for (const entry of entries) {
     const bytes: Buffer[] = [sizeHeader(entry.type, entry.declaredSize ?? entry.data.length)]
     if (entry.baseOid) bytes.push(Buffer.from(entry.baseOid, 'hex'))
-    if (entry.baseDistance !== undefined) bytes.push(offsetVarint(entry.baseDistance))
+    if (entry.baseDistance !== undefined) bytes.push(offsetDistance(entry.baseDistance))
     bytes.push(deflateSync(entry.data))
     const whole = Buffer.concat(bytes)
     parts.push(whole)
   }
   return withChecksum(Buffer.concat(parts))
-}
-
-/** Git's OFS_DELTA distance encoding (each continuation adds one before shifting). */
-function offsetVarint(distance: number): Buffer {
-  const bytes = [distance & 0x7f]
-  let rest = Math.floor(distance / 128)
-  while (rest > 0) {
-    rest -= 1
-    bytes.unshift(0x80 | (rest & 0x7f))
-    rest = Math.floor(rest / 128)
-  }
-  return Buffer.from(bytes)
 }
 
 export function withChecksum(body: Buffer): Buffer {
