@@ -39,7 +39,15 @@ const TABLE_START = /^ {0,3}(?=\S)(?:\||.*?[^\\\n]\|)/
 const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/
 /** kramdown's setext underline: at the margin. */
 const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/
-/** A list item's first line, as kramdown's LIST_START. */
+/**
+ * A list item's first line, as kramdown's LIST_START_UL and LIST_START_OL:
+ * their PATTERN_TAIL is `[\t| ]`, so a pipe after the marker opens an item
+ * too (`-|2024`), as does a marker with nothing after it. The editor's lists
+ * (BULLET, ORDERED) are the subset it models; a list kramdown reads from any
+ * other item line stays source.
+ */
+const KRAMDOWN_BULLET = /^( {0,3})([+*-])[\t| ]/
+const KRAMDOWN_ORDERED = /^( {0,3})(\d+\.)[\t| ]/
 const LIST_LINE = /^ {0,3}(?:[+*-]|\d+\.)[\t| ]/
 const INDENTED_ANY = /^[ \t]/
 /** kramdown's EOB_MARKER: `^` alone ends a block. */
@@ -144,7 +152,8 @@ function source(
     let from = kind === 'html' || kind === 'code-indented' ? end : start + 1
     for (;;) {
       const tags = throughHtml(lines, from, end, false)
-      const grown = withListTail(lines, start, tags)
+      // An indented code block's lazy lines are code, a list marker among them too.
+      const grown = kind === 'code-indented' ? tags : withListTail(lines, start, tags)
       if (grown === end) break
       from = end
       end = grown
@@ -398,8 +407,7 @@ function readBlock(
     )
   }
   if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context, depth), start)
-  if (BULLET.test(text) || ORDERED.test(text))
-    return withIal(lines, readList(lines, start, context, depth), start)
+  if (LIST_LINE.test(text)) return withIal(lines, readList(lines, start, context, depth), start)
   // A pipe on the first line of a block: kramdown's table (never paragraph text).
   if (TABLE_START.test(text)) return table(lines, start, context, boundary)
   return readParagraph(lines, start, context, boundary)
@@ -683,7 +691,11 @@ function readList(
   depth: number,
 ): { node: EditorNode; end: number } {
   const first = lines[start]!.text
-  const ordered = ORDERED.test(first)
+  const ordered = KRAMDOWN_ORDERED.test(first)
+  const modelled = ordered ? ORDERED : BULLET
+  const kramdownItem = ordered ? KRAMDOWN_ORDERED : KRAMDOWN_BULLET
+  /** An item line kramdown reads and the editor's list does not model: the list stays source. */
+  let unmodelled = false
   const items: EditorNode[] = []
   let end = start
   let loose = false
@@ -691,19 +703,22 @@ function readList(
   let startNumber = 1
   while (end < lines.length) {
     const text = lines[end]!.text
-    const match = ordered ? ORDERED.exec(text) : BULLET.exec(text)
-    if (!match) break
-    const prefix = match[0]
-    if (items.length === 0) {
+    const match = modelled.exec(text)
+    const kramdownOnly = match ? null : kramdownItem.exec(text)
+    if (!match && !kramdownOnly) break
+    if (kramdownOnly) unmodelled = true
+    // kramdown's item text starts after the marker and any blanks (a pipe is text).
+    const prefix = match ? match[0] : /^ *\S+[ \t]*/.exec(text)![0].replace(/\|.*$/, '')
+    if (match && items.length === 0) {
       marker = ordered ? match[3]! : match[2]!
       startNumber = ordered ? Number(match[2]) : 1
     }
     // kramdown goes on with the list whatever bullet the next item uses.
-    const contentIndent = prefix.length
+    const contentIndent = columns(prefix)
     // kramdown's fetch_pattern: the next item's marker stands left of this item's text.
     const maxIndent = contentIndent >= 4 ? 3 : contentIndent - 1
     const nextItem = (line: string, afterBlank: boolean) =>
-      (ordered ? ORDERED : BULLET).test(line) &&
+      kramdownItem.test(line) &&
       /^ */.exec(line)![0].length <= maxIndent &&
       !(afterBlank && HR.test(line))
     const body: Line[] = [{ text: text.slice(prefix.length), eol: lines[end]!.eol }]
@@ -775,7 +790,11 @@ function readList(
     end = sameList ? look : cursor
     if (!sameList) break
   }
-  const firstPrefix = (ordered ? ORDERED : BULLET).exec(first)!
+  if (unmodelled) {
+    const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+    return { node: { type: 'sourceBlock', attrs: { kind: 'other', source: text } }, end }
+  }
+  const firstPrefix = modelled.exec(first)!
   const attrs: Record<string, unknown> = {
     marker,
     indent: firstPrefix[1]!.length,
@@ -794,6 +813,13 @@ function readList(
     return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
   }
   return { node: { type: ordered ? 'orderedList' : 'bulletList', attrs, content: items }, end }
+}
+
+/** The column a line's prefix ends at, tabs to the next multiple of 4 (kramdown's parse_first_list_line). */
+function columns(prefix: string): number {
+  let column = 0
+  for (const char of prefix) column = char === '\t' ? column + 4 - (column % 4) : column + 1
+  return column
 }
 
 function stripIndent(text: string, width: number): string {

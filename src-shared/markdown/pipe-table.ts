@@ -139,7 +139,13 @@ export function separatorLine(aligns: Alignment[], style: TableStyle): string {
 }
 
 const OTHER_BLOCK =
-  /^ {0,3}(?:#|>|[*+-][ \t]|\d+\.[ \t]|[`~]{3}|<[a-zA-Z/!?]|\{[%{:]|\$\$|\[[^\]]*\]:|\*\[|\^)/
+  /^ {0,3}(?:#|>|(?:[*+-]|\d+\.)(?:[\t| ]|$)|[`~]{3}|<[a-zA-Z/!?]|\{[%{:]|\$\$|\[[^\]]*\]:|\*\[|\^)/
+/**
+ * A first cell that would open a list, a heading or a quote on a row without
+ * a leading pipe (`- x`, `1.`, `# x`): its mark is escaped, so the line stays
+ * a row and the cell publishes the same text.
+ */
+const BLOCK_MARK = /^(?:[*+-](?=[\t ]|$)|#|>|\d+(?=\.(?:[\t ]|$)))/
 
 /** A cell's Markdown: one line, pipes escaped. */
 export function cellMarkdown(text: string): string {
@@ -150,12 +156,19 @@ export function cellMarkdown(text: string): string {
 }
 
 /**
- * A row's cells as written: when every cell is only dashes, colons, `=` or
+ * A row's cells as written. On a row without a leading pipe, a first cell
+ * that opens another block has its mark escaped (see BLOCK_MARK). When every cell is only dashes, colons, `=` or
  * `+` (or empty), kramdown would read the line as a separator or a rule, so
  * the first dash of the first such cell is escaped. Any other row keeps its
  * cells as they are: an escaped `--` would no longer be an en dash.
  */
-export function rowCells(cells: string[]): string[] {
+export function rowCells(cells: string[], leadingPipe: boolean): string[] {
+  if (!leadingPipe && cells.length > 0 && BLOCK_MARK.test(cells[0]!)) {
+    const first = cells[0]!.replace(BLOCK_MARK, (mark) =>
+      /^\d/.test(mark) ? `${mark}\\` : `\\${mark}`,
+    )
+    cells = [first, ...cells.slice(1)]
+  }
   const ruleLike = (cell: string) => /^[-=:+ \t]*$/.test(cell)
   if (!cells.every(ruleLike)) return cells
   const first = cells.findIndex((cell) => /[-=]/.test(cell))
@@ -169,6 +182,8 @@ export function readsBack(lines: string[], columns: number): boolean {
   const leadingPipe = /^\s*\|/.test(lines[0]!)
   // Without a leading pipe, a first line kramdown reads as another block first.
   if (!leadingPipe && OTHER_BLOCK.test(lines[0]!)) return false
+  // Nor may a row below it open a list: the editor keeps such a table as source.
+  if (!leadingPipe && lines.some((text) => LIST_LINE.test(text))) return false
   return lines.every((text, index) => {
     if (!TABLE_LINE.test(text)) return false
     if (index === 1) return separatorAlignments(text).length === columns

@@ -257,7 +257,7 @@ function tableLines(node: EditorNode): string[] {
     )
       return raw
     while (cells.length < columns) cells.push('')
-    return rowLine(rowCells(cells), rowStyle)
+    return rowLine(rowCells(cells, rowStyle.lead), rowStyle)
   }
   const lines = (fresh: boolean, rowStyle: TableStyle) => {
     const out = rows.map((row) => write(row, fresh, rowStyle))

@@ -200,6 +200,8 @@ describe('pipe table properties', () => {
           expect(disagreements(text, input)).toEqual([])
         },
       ),
+      // Found by CI: kramdown reads `-|2024` as a list item (a pipe may follow the marker).
+      { examples: [['-|2024\n---|---\n.|2024\n', 'GFM']] },
     )
   })
 
@@ -234,7 +236,14 @@ describe('pipe table properties', () => {
         })
       }),
       // Found by CI: a `--` cell in an edited row was escaped, and lost its en dash.
-      { examples: [['2024|2024||2024\n---|---|---|---\n,|||2024\n.||2024|--', 2, 0, 'a']] },
+      {
+        examples: [
+          ['2024|2024||2024\n---|---|---|---\n,|||2024\n.||2024|--', 2, 0, 'a'],
+          // Found by a longer run: a first cell `-` or `1.` made the line a list item.
+          ['0|2024\n---|---\na|2024', 0, 0, '-'],
+          ['0|2024\n---|---\na|2024', 1, 0, '1.'],
+        ],
+      },
     )
   })
 })
