@@ -12,6 +12,7 @@ import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { imageStore } from '../stores/image-store.js'
+import { takeReveal, tabsStore } from '../stores/tabs-store.js'
 import {
   registerActiveDiscard,
   registerActiveSave,
@@ -28,6 +29,7 @@ import { ImageWithView } from './image-view.js'
 import { pasteMarkdown } from './paste-markdown.js'
 import { cleanPastedHtml } from './paste-word.js'
 import { prepareImage } from './prepare-image.js'
+import { revealRange } from './reveal-line.js'
 
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable', 'page-too-large'])
@@ -151,6 +153,17 @@ function EditorBody(props: {
       detach()
     }
   }, [editor, session, path])
+
+  // A search result or a problem opened this page at a line: show it once the editor is ready.
+  const pendingReveal = useStore(tabsStore, (state) => state.reveal?.path === path)
+  useEffect(() => {
+    if (!editor || !pendingReveal) return
+    const reveal = takeReveal(path)
+    if (!reveal) return
+    const model = session.model ?? page
+    const range = revealRange(editor.state.doc, model.frontMatter, reveal.line, reveal.text)
+    if (range) editor.chain().focus().setTextSelection(range).scrollIntoView().run()
+  }, [editor, pendingReveal, path, session, page])
 
   const collection = useStore(
     workspaceStore,

@@ -50,19 +50,38 @@ export function activePage(state: TabsState): string | null {
   return tab.compare?.page ?? tab.path
 }
 
+/** A place in a page to show once its editor is ready: a line of the file, and the words there. */
+export interface Reveal {
+  /** 1-based line of the page's file (front matter included), as search and checks report it. */
+  line: number
+  /** The words to select on that line, when known (a search match, a broken link). */
+  text?: string
+}
+
 interface TabsState {
   tabs: Tab[]
   active: string | null
+  /** The place the page's editor shows next; taken (cleared) by the editor once shown. */
+  reveal: (Reveal & { path: string }) | null
 }
 
-export const tabsStore = createStore<TabsState>({ tabs: [], active: null })
+export const tabsStore = createStore<TabsState>({ tabs: [], active: null, reveal: null })
 
-/** Opens a page in a tab, or focuses its tab when it is already open. */
-export function openTab(path: string): void {
+/** Opens a page in a tab, or focuses its tab when it is already open; `reveal` shows a place in it. */
+export function openTab(path: string, reveal?: Reveal): void {
   tabsStore.set(({ tabs }) => ({
     tabs: tabs.some((tab) => tab.path === path) ? tabs : [...tabs, { path, dirty: false }],
     active: path,
+    reveal: reveal ? { ...reveal, path } : null,
   }))
+}
+
+/** The place to show in `path`'s editor, cleared so it is shown once. */
+export function takeReveal(path: string): Reveal | null {
+  const { reveal } = tabsStore.get()
+  if (!reveal || reveal.path !== path) return null
+  tabsStore.set({ reveal: null })
+  return { line: reveal.line, ...(reveal.text !== undefined ? { text: reveal.text } : {}) }
 }
 
 export function focusTab(path: string): void {

@@ -1,0 +1,51 @@
+/**
+ * French-friendly matching: text folded for comparison, case and accents
+ * dropped (« Égalité » and « egalite » fold alike), with a map back to the
+ * original text so a match found in the folded text can be shown and
+ * selected where it was written. Search, checks and the editor's reveal
+ * share this one folding.
+ */
+
+/** One character folded: accents (combining marks after NFD) dropped, lower case; `œ` and `æ` spelled out. */
+function foldChar(char: string): string {
+  const plain = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  return plain === 'œ' ? 'oe' : plain === 'æ' ? 'ae' : plain
+}
+
+/** The text folded for comparison. */
+export function fold(text: string): string {
+  let out = ''
+  for (const char of text) out += foldChar(char)
+  return out
+}
+
+export interface FoldedText {
+  folded: string
+  /** For each UTF-16 index of `folded` (and its end), the index in the original text it came from. */
+  origin: number[]
+}
+
+/** The text folded, with each folded index mapped back to the original. */
+export function foldWithMap(text: string): FoldedText {
+  let folded = ''
+  const origin: number[] = []
+  let index = 0
+  for (const char of text) {
+    const piece = foldChar(char)
+    for (let unit = 0; unit < piece.length; unit++) origin.push(index)
+    folded += piece
+    index += char.length
+  }
+  origin.push(index)
+  return { folded, origin }
+}
+
+/** The original range of the folded range [from, to): whole characters, never half of a pair. */
+export function originalRange(map: FoldedText, from: number, to: number): [number, number] {
+  const start = map.origin[from]!
+  // The end is the start of the next original character after the last folded unit.
+  const last = map.origin[Math.max(from, to - 1)]!
+  let next = Math.max(from + 1, to)
+  while (next < map.origin.length - 1 && map.origin[next]! <= last) next++
+  return [start, map.origin[next]!]
+}
