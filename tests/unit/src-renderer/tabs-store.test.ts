@@ -8,11 +8,12 @@ import {
   openTab,
   retargetTab,
   tabsStore,
+  takeReveal,
 } from '../../../src-renderer/stores/tabs-store.js'
 
 const paths = () => tabsStore.get().tabs.map((tab) => tab.path)
 
-beforeEach(() => tabsStore.set({ tabs: [], active: null }))
+beforeEach(() => tabsStore.set({ tabs: [], active: null, reveal: null }))
 
 describe('tabs', () => {
   it('opens a page once; opening it again only focuses it', () => {
@@ -31,7 +32,7 @@ describe('tabs', () => {
     closeTab('c.md')
     expect(tabsStore.get().active).toBe('a.md')
     closeTab('a.md')
-    expect(tabsStore.get()).toEqual({ tabs: [], active: null })
+    expect(tabsStore.get()).toMatchObject({ tabs: [], active: null })
   })
 
   it('closing another tab keeps the active one', () => {
@@ -65,5 +66,17 @@ describe('tabs', () => {
     expect(tabsStore.get().tabs).toHaveLength(3)
     closeTab(tabsStore.get().active!)
     expect(activePage(tabsStore.get())).toBe('a.md')
+  })
+})
+
+describe('reveal', () => {
+  it('opening at a line leaves the place for that page’s editor, taken once', () => {
+    openTab('a.md', { line: 12, text: 'Égalité' })
+    expect(takeReveal('b.md')).toBeNull()
+    expect(takeReveal('a.md')).toEqual({ line: 12, text: 'Égalité' })
+    expect(takeReveal('a.md')).toBeNull()
+    openTab('a.md', { line: 3 })
+    openTab('b.md')
+    expect(takeReveal('a.md')).toBeNull()
   })
 })
