@@ -99,6 +99,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // References and what they name: read from the site model, used by checks and renames.
+    files: ['src-main/links/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['electron', '**/ipc/**', '**/review/**', '**/workspace/**', '**/checks/**'],
+        },
+      ],
+    },
+  },
+  {
+    // Checks read the site and its references; the session feeds them changes.
+    files: ['src-main/checks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/review/**'] }],
+    },
+  },
 )
 
 /** The renderer reaches main only through `api/client.ts`, never Electron or Node. */
