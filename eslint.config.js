@@ -87,6 +87,14 @@ export default tseslint.config(
     },
   },
   {
+    // Renames with their links are a service over the workspace and the links' reading: called
+    // by the handler table, never calling it.
+    files: ['src-main/rename/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/review/**'] }],
+    },
+  },
+  {
     // The foundations: files (fs/), versions (git/) and Jekyll's rules (site/) know nothing of the services built on
     // them, so a change there never has to look upwards.
     files: ['src-main/{git,fs,site}/**/*.ts'],

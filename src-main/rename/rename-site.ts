@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import type { ContentTypes } from '../../src-shared/content-types/content-types.js'
+import { referenceFields } from '../../src-shared/content-types/reference-fields.js'
+import { decodePage } from '../../src-shared/markdown/page-bytes.js'
+import { unlessNotFound } from '../fs/not-found.js'
+import { findReferences } from '../links/page-references.js'
+import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
+import { dataReferences } from './data-references.js'
+import { planRename, type RenamePlan, type ScannedFile } from './rename-plan.js'
+
+/** Where a page can be named from besides other pages: menu data, layouts and includes. */
+const DATA_FILE = /^_data\/.+\.ya?ml$/i
+const TEMPLATE_FILE = /^_(?:includes|layouts)\/.+\.(?:html|md|markdown|liquid)$/i
+
+/**
+ * Reads the site at `root` as Jekyll would and plans giving the page at `page` the title
+ * `title` (its file name follows): every file that names it, with what changes. Refused
+ * for a file that is not a page of the site, a title that gives no file name, or a name
+ * another file already has.
+ */
+export async function planSiteRename(
+  root: string,
+  page: string,
+  title: string,
+  types: ContentTypes | null,
+): Promise<RenamePlan> {
+  const index = await readLinkIndex(root)
+  const document = index.documents.get(page)
+  if (!document) throw new AtelierError('not-a-page', page)
+  const permalink = document.data.permalink
+  const collection = document.collection ?? 'pages'
+  const plan = planRename({
+    page: {
+      path: page,
+      collection,
+      url: decode(document.url),
+      fixedUrl: typeof permalink === 'string' && !permalink.includes(':'),
+    },
+    title,
+    files: await scanFiles(root, index),
+    fields: referenceFields(types),
+    namesPage: (from, reference, target) =>
+      resolveReference(index, from, reference, target ? { collection: target } : {}) === page,
+  })
+  if (!plan) throw new AtelierError('invalid-input', title)
+  if (plan.to !== plan.from && index.files.has(plan.to))
+    throw new AtelierError('already-exists', path.posix.basename(plan.to))
+  return plan
+}
+
+/** The site's own pages, data files and templates, as text with their references. */
+export async function scanFiles(root: string, index: LinkIndex): Promise<ScannedFile[]> {
+  const scanned: ScannedFile[] = []
+  const collectionOf = new Map(
+    index.site.documents.map((doc) => [doc.relativePath, doc.collection ?? 'pages']),
+  )
+  for (const file of index.files) {
+    const isData = DATA_FILE.test(file)
+    if (!collectionOf.has(file) && !isData && !TEMPLATE_FILE.test(file)) continue
+    const bytes = await unlessNotFound(readFile(path.join(root, file)))
+    const decoded = bytes && decodePage(bytes)
+    // A file Atelier would not edit (binary, not UTF-8, too large) is never rewritten either.
+    if (!decoded?.ok) continue
+    scanned.push({
+      path: file,
+      collection: collectionOf.get(file) ?? null,
+      text: decoded.text,
+      references: isData ? dataReferences(decoded.text) : findReferences(decoded.text),
+    })
+  }
+  return scanned
+}
+
+function decode(url: string): string {
+  try {
+    return decodeURIComponent(url)
+  } catch {
+    return url
+  }
+}
