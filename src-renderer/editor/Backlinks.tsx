@@ -8,14 +8,16 @@ import { findPage, workspaceStore } from '../stores/workspace-store.js'
 
 /**
  * « Pages qui mènent ici »: the places that name the open page (links, `theme:`, menu
- * data), each opening its page at the line. Read again when files change on disk or the
- * index does (a rename, another program's edit).
+ * data), each opening its page at the line. Read again when files change on disk (a rename,
+ * another program's edit) and when the list is opened.
  */
 export function Backlinks({ path }: { path: string }) {
   const { t } = useTranslation()
   const [links, setLinks] = useState<Backlink[] | null>(null)
   const changed = useStore(workspaceStore, (state) => state.lastChanged.at)
-  const index = useStore(workspaceStore, (state) => state.index)
+  // Read again when the list is opened too: a save elsewhere in this session may add a link,
+  // and reading the whole site after every autosave would cost a large guide too much.
+  const [opened, setOpened] = useState(0)
   useEffect(() => {
     let current = true
     api.call('links.backlinks', { path }).then(
@@ -25,10 +27,14 @@ export function Backlinks({ path }: { path: string }) {
     return () => {
       current = false
     }
-  }, [path, changed, index])
+  }, [path, changed, opened])
   if (!links) return null
   return (
-    <details className="backlinks" data-testid="backlinks">
+    <details
+      className="backlinks"
+      data-testid="backlinks"
+      onToggle={(event) => event.currentTarget.open && setOpened((count) => count + 1)}
+    >
       <summary>{t('backlinks.title', { count: links.length })}</summary>
       {links.length === 0 ? (
         <p className="modal-help">{t('backlinks.none')}</p>
