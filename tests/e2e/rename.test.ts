@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
@@ -7,12 +7,16 @@ import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 const THEME = '_themes/acces-information.md'
 const RENAMED = '_themes/le-droit-de-savoir.md'
 const CASE = '_cas_pratiques/benin-registre-demandes.md'
+const LINK = 'Voir aussi le thème {% link _themes/acces-information.md %}.'
 
 const suite = workbenchSuite()
 
 describe('rename with links', () => {
   it('renames a theme by its title, lists the files first, and the case study follows', async () => {
     const workbench = await suite.startWorkbench({ repository: true })
+    // The case study also links to its theme in its text (the link the reported bug broke).
+    const caseFile = path.join(workbench.root, CASE)
+    await writeFile(caseFile, `${await readFile(caseFile, 'utf8')}\n${LINK}\n`)
     const p = await suite.open()
     const item = p.locator(`[role="treeitem"][data-path="${THEME}"]`)
     await item.click()
@@ -31,9 +35,11 @@ describe('rename with links', () => {
     const caseRow = files.locator(`li[data-path="${CASE}"]`)
     expect(await caseRow.locator('del').allTextContents()).toEqual([
       'theme: acces-information # Nom du fichier du thème (sans « .md »)',
+      LINK,
     ])
     expect(await caseRow.locator('ins').allTextContents()).toEqual([
       'theme: le-droit-de-savoir # Nom du fichier du thème (sans « .md »)',
+      'Voir aussi le thème {% link _themes/le-droit-de-savoir.md %}.',
     ])
     expect(await dialog.textContent()).toContain('« _themes/le-droit-de-savoir.md »')
     expect(existsSync(path.join(workbench.root, RENAMED))).toBe(false)
@@ -46,9 +52,9 @@ describe('rename with links', () => {
     expect(await readFile(path.join(workbench.root, RENAMED), 'utf8')).toMatch(
       /^title: Le droit de savoir # Titre affiché/m,
     )
-    expect(await readFile(path.join(workbench.root, CASE), 'utf8')).toMatch(
-      /^theme: le-droit-de-savoir # Nom du fichier/m,
-    )
+    const caseText = await readFile(caseFile, 'utf8')
+    expect(caseText).toMatch(/^theme: le-droit-de-savoir # Nom du fichier/m)
+    expect(caseText).toContain('{% link _themes/le-droit-de-savoir.md %}')
     // The open tab followed its page.
     await expect
       .poll(() => p.locator('[role="tab"][aria-selected="true"]').getAttribute('data-path'))
@@ -58,9 +64,9 @@ describe('rename with links', () => {
     const backlinks = p.getByTestId('backlinks')
     await expect
       .poll(() => backlinks.locator('summary').textContent())
-      .toBe('Pages qui mènent ici (1)')
+      .toBe('Pages qui mènent ici (2)')
     await backlinks.locator('summary').click()
-    await backlinks.getByRole('button', { name: /Bénin/ }).click()
+    await backlinks.getByRole('button', { name: /Bénin/ }).first().click()
     await expect
       .poll(() => p.locator('[role="tab"][aria-selected="true"]').getAttribute('data-path'))
       .toBe(CASE)
