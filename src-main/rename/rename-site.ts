@@ -28,18 +28,20 @@ export async function planSiteRename(
 ): Promise<RenamePlan> {
   const index = await readLinkIndex(root)
   const document = index.documents.get(page)
-  if (!document) throw new AtelierError('not-a-page', page)
-  const permalink = document.data.permalink
-  const collection = document.collection ?? 'pages'
+  // A page the site does not read (a draft, an excluded folder) has no address and nothing
+  // can link to it: only its title and file name change.
+  if (!document && !(index.files.has(page) && /\.(md|markdown|html?)$/i.test(page)))
+    throw new AtelierError('not-a-page', page)
+  const permalink = document?.data.permalink
   const plan = planRename({
     page: {
       path: page,
-      collection,
-      url: decode(document.url),
-      fixedUrl: typeof permalink === 'string' && !permalink.includes(':'),
+      collection: document ? (document.collection ?? 'pages') : 'pages',
+      url: document ? decode(document.url) : '',
+      fixedUrl: !document || (typeof permalink === 'string' && !permalink.includes(':')),
     },
     title,
-    files: await scanFiles(root, index),
+    files: await scanFiles(root, index, page),
     fields: referenceFields(types),
     namesPage: (from, reference, target) =>
       resolveReference(index, from, reference, target ? { collection: target } : {}) === page,
@@ -50,15 +52,19 @@ export async function planSiteRename(
   return plan
 }
 
-/** The site's own pages, data files and templates, as text with their references. */
-export async function scanFiles(root: string, index: LinkIndex): Promise<ScannedFile[]> {
+/** The site's own pages, data files and templates (and `also`), as text with their references. */
+export async function scanFiles(
+  root: string,
+  index: LinkIndex,
+  also?: string,
+): Promise<ScannedFile[]> {
   const scanned: ScannedFile[] = []
   const collectionOf = new Map(
     index.site.documents.map((doc) => [doc.relativePath, doc.collection ?? 'pages']),
   )
   for (const file of index.files) {
     const isData = DATA_FILE.test(file)
-    if (!collectionOf.has(file) && !isData && !TEMPLATE_FILE.test(file)) continue
+    if (!collectionOf.has(file) && !isData && !TEMPLATE_FILE.test(file) && file !== also) continue
     const bytes = await unlessNotFound(readFile(path.join(root, file)))
     const decoded = bytes && decodePage(bytes)
     // A file Atelier would not edit (binary, not UTF-8, too large) is never rewritten either.

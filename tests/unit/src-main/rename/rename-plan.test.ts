@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseContentTypes } from '../../../../src-shared/content-types/content-types.js'
 import { renamedPath } from '../../../../src-main/rename/rename-plan.js'
@@ -149,6 +151,14 @@ describe('planSiteRename', () => {
     await expect(planSiteRename(root, '_config.yml', 'Réglages', types())).rejects.toMatchObject({
       code: 'not-a-page',
     })
+    // A page the site does not read: its title and file name only.
+    await mkdir(path.join(root, '_drafts'))
+    await writeFile(path.join(root, '_drafts/brouillon.md'), page('title: Brouillon'))
+    const draft = await planSiteRename(root, '_drafts/brouillon.md', 'Idée', types())
+    expect([draft.to, draft.edits.map((edit) => edit.path)]).toEqual([
+      '_drafts/idee.md',
+      ['_drafts/brouillon.md'],
+    ])
   })
 
   it('keeps a post’s date and a page’s extension in the new file name', () => {
