@@ -19,7 +19,7 @@ export async function findBacklinks(
   const index = await readLinkIndex(root)
   const fields = referenceFields(types)
   const found: Backlink[] = []
-  for (const file of await scanFiles(root, index)) {
+  for (const file of await scanFiles(root, index, fields)) {
     if (file.path === page) continue
     const lines = file.text.split('\n')
     const seen = new Set<number>()
@@ -30,8 +30,7 @@ export async function findBacklinks(
           ? fields.find(
               (declared) =>
                 declared.collection === file.collection &&
-                declared.path.length === 1 &&
-                declared.path[0] === reference.field,
+                declared.path.join('.') === reference.field,
             )
           : undefined
       if (reference.kind === 'field' && !field) continue

@@ -151,8 +151,7 @@ function rewritten(
     const declared = request.fields.find(
       (field) =>
         field.collection === file.collection &&
-        field.path.length === 1 &&
-        field.path[0] === reference.field &&
+        field.path.join('.') === reference.field &&
         field.target === request.page.collection,
     )
     if (!declared || !request.namesPage(file.path, reference, declared.target)) return null

@@ -2,12 +2,16 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { ContentTypes } from '../../src-shared/content-types/content-types.js'
-import { referenceFields } from '../../src-shared/content-types/reference-fields.js'
+import {
+  referenceFields,
+  type ReferenceField,
+} from '../../src-shared/content-types/reference-fields.js'
 import { decodePage } from '../../src-shared/markdown/page-bytes.js'
 import { unlessNotFound } from '../fs/not-found.js'
 import { findReferences } from '../links/page-references.js'
 import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
 import { dataReferences } from './data-references.js'
+import { nestedFieldReferences } from './nested-field-references.js'
 import { planRename, type RenamePlan, type ScannedFile } from './rename-plan.js'
 
 /** Where a page can be named from besides other pages: menu data, layouts and includes. */
@@ -27,6 +31,7 @@ export async function planSiteRename(
   types: ContentTypes | null,
 ): Promise<RenamePlan> {
   const index = await readLinkIndex(root)
+  const fields = referenceFields(types)
   const document = index.documents.get(page)
   // A page the site does not read (a draft, an excluded folder) has no address and nothing
   // can link to it: only its title and file name change.
@@ -41,8 +46,8 @@ export async function planSiteRename(
       fixedUrl: !document || (typeof permalink === 'string' && !permalink.includes(':')),
     },
     title,
-    files: await scanFiles(root, index, page),
-    fields: referenceFields(types),
+    files: await scanFiles(root, index, fields, page),
+    fields,
     namesPage: (from, reference, target) =>
       resolveReference(index, from, reference, target ? { collection: target } : {}) === page,
   })
@@ -56,6 +61,7 @@ export async function planSiteRename(
 export async function scanFiles(
   root: string,
   index: LinkIndex,
+  fields: readonly ReferenceField[],
   also?: string,
 ): Promise<ScannedFile[]> {
   const scanned: ScannedFile[] = []
@@ -69,11 +75,21 @@ export async function scanFiles(
     const decoded = bytes && decodePage(bytes)
     // A file Atelier would not edit (binary, not UTF-8, too large) is never rewritten either.
     if (!decoded?.ok) continue
+    const collection = collectionOf.get(file) ?? null
+    const nested = fields.filter((field) => field.collection === collection)
     scanned.push({
       path: file,
-      collection: collectionOf.get(file) ?? null,
+      collection,
       text: decoded.text,
-      references: isData ? dataReferences(decoded.text) : findReferences(decoded.text),
+      references: isData
+        ? dataReferences(decoded.text)
+        : [
+            ...findReferences(decoded.text),
+            ...nestedFieldReferences(
+              decoded.text,
+              nested.map((field) => field.path),
+            ),
+          ],
     })
   }
   return scanned

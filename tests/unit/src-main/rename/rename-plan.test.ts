@@ -24,6 +24,11 @@ const TYPES = `types:
     fields:
       - { name: title, label: Titre, type: text }
       - { name: theme, label: Thème, type: reference, collection: themes }
+      - name: voir
+        label: Voir aussi
+        type: object
+        fields:
+          - { name: theme, label: Autre thème, type: reference, collection: themes }
 `
 
 const types = () => {
@@ -55,7 +60,9 @@ async function guide() {
     ),
     '_themes/acces-information.md': page('title: Accès à l’information'),
     '_cas_pratiques/benin.md': page('title: Bénin\ntheme: acces # Le thème', CASE_BODY),
-    '_cas_pratiques/togo.md': page('title: Togo\ntheme: acces-information'),
+    '_cas_pratiques/togo.md': page(
+      'title: Togo\ntheme: acces-information\nvoir:\n  theme: "acces" # Dans un groupe',
+    ),
     '_data/navigation.yml':
       '- title: Accès\n  url: /themes/acces/\n- title: Voisin\n  url: "/themes/acces-information/"\n- title: Ancre\n  url: /themes/acces/#debut\n',
     'index.md': page('title: Accueil', 'Notes : `{% link _themes/acces-information.md %}`\n'),
@@ -73,9 +80,18 @@ describe('planSiteRename', () => {
     expect(plan.edits.map((edit) => edit.path)).toEqual([
       '_themes/acces.md',
       '_cas_pratiques/benin.md',
+      '_cas_pratiques/togo.md',
       '_data/navigation.yml',
     ])
-    const [own, benin, navigation] = plan.edits
+    const [own, benin, togo, navigation] = plan.edits
+    // A reference field inside a group, quoted: its value alone changes.
+    expect(togo!.lines).toEqual([
+      {
+        line: 5,
+        before: '  theme: "acces" # Dans un groupe',
+        after: '  theme: "le-droit-de-savoir" # Dans un groupe',
+      },
+    ])
     expect(own!.lines).toEqual([
       { line: 2, before: 'title: Accès # Le titre', after: 'title: Le droit de savoir # Le titre' },
       {
@@ -192,6 +208,7 @@ describe('findBacklinks', () => {
       ['Bénin', 6],
       ['Bénin', 8],
       ['Bénin', 10],
+      ['Togo', 5],
     ])
     expect(links[2]!.text).toBe('theme: acces # Le thème')
     // Togo names the other theme only.
