@@ -1,5 +1,6 @@
 import type { Session } from '../session.js'
 import { findBacklinks } from '../rename/backlinks.js'
+import { linkIndexOf } from '../rename/link-index-cache.js'
 import { applyRename, planWorkspaceRename, previewOf } from '../rename/rename-apply.js'
 import type { Handler } from './handler.js'
 
@@ -27,7 +28,13 @@ export function createRenameHandlers(session: Session) {
       const titles = new Map(
         (await workspace.pages()).pages.map((entry) => [entry.path, entry.title]),
       )
-      return findBacklinks(workspace.root, page, types?.ok ? types.value : null, titles)
+      return findBacklinks(
+        workspace.root,
+        page,
+        types?.ok ? types.value : null,
+        titles,
+        await linkIndexOf(workspace),
+      )
     }) satisfies Handler<'links.backlinks'>,
   }
 }

@@ -1,7 +1,7 @@
 import type { Backlink } from '../../src-shared/api/types.js'
 import type { ContentTypes } from '../../src-shared/content-types/content-types.js'
 import { referenceFields } from '../../src-shared/content-types/reference-fields.js'
-import { readLinkIndex, resolveReference } from '../links/resolve-reference.js'
+import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
 import { scanFiles } from './rename-site.js'
 
 /**
@@ -15,11 +15,12 @@ export async function findBacklinks(
   page: string,
   types: ContentTypes | null,
   titles: ReadonlyMap<string, string>,
+  index?: LinkIndex,
 ): Promise<Backlink[]> {
-  const index = await readLinkIndex(root)
+  index ??= await readLinkIndex(root)
   const fields = referenceFields(types)
   const found: Backlink[] = []
-  for (const file of await scanFiles(root, index, fields)) {
+  for (const file of await scanFiles(root, index, fields, page)) {
     if (file.path === page) continue
     const lines = file.text.split('\n')
     const seen = new Set<number>()

@@ -2,6 +2,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { RenamePreview } from '../../src-shared/api/types.js'
 import { contentHash } from '../fs/conditional-write.js'
 import type { Workspace } from '../workspace/workspace.js'
+import { linkIndexOf } from './link-index-cache.js'
 import type { RenamePlan } from './rename-plan.js'
 import { planSiteRename } from './rename-site.js'
 
@@ -20,14 +21,19 @@ export function previewOf(plan: RenamePlan): RenamePreview {
   }
 }
 
-/** Plans a rename of a workspace's page by its new title (nothing is written). */
+/**
+ * Plans a rename of a workspace's page by its new title (nothing is written); `fresh` reads
+ * the site again rather than the reading kept for backlinks (the plan that is written).
+ */
 export async function planWorkspaceRename(
   workspace: Workspace,
   page: string,
   title: string,
+  options: { fresh?: boolean } = {},
 ): Promise<RenamePlan> {
   const types = await workspace.contentTypes()
-  return planSiteRename(workspace.root, page, title, types?.ok ? types.value : null)
+  const index = options.fresh ? undefined : await linkIndexOf(workspace)
+  return planSiteRename(workspace.root, page, title, types?.ok ? types.value : null, index)
 }
 
 /**
@@ -43,7 +49,7 @@ export async function applyRename(
   title: string,
   bases: Readonly<Record<string, string>>,
 ): Promise<{ path: string }> {
-  const plan = await planWorkspaceRename(workspace, page, title)
+  const plan = await planWorkspaceRename(workspace, page, title, { fresh: true })
   const confirmed = Object.keys(bases)
   const same =
     confirmed.length === plan.edits.length &&
