@@ -87,6 +87,14 @@ export default tseslint.config(
     },
   },
   {
+    // Renames with their links are a service over the workspace and the links' reading: called
+    // by the handler table, never calling it.
+    files: ['src-main/rename/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/review/**'] }],
+    },
+  },
+  {
     // The foundations: files (fs/), versions (git/) and Jekyll's rules (site/) know nothing of the services built on
     // them, so a change there never has to look upwards.
     files: ['src-main/{git,fs,site}/**/*.ts'],
@@ -97,6 +105,25 @@ export default tseslint.config(
           patterns: ['electron', '**/ipc/**', '**/workspace/**', '**/preview/**', '**/review/**'],
         },
       ],
+    },
+  },
+  {
+    // References and what they name: read from the site model, used by checks and renames.
+    files: ['src-main/links/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['electron', '**/ipc/**', '**/review/**', '**/workspace/**', '**/checks/**'],
+        },
+      ],
+    },
+  },
+  {
+    // Checks read the site and its references; the session feeds them changes.
+    files: ['src-main/checks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/review/**'] }],
     },
   },
 )

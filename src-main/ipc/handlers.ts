@@ -2,6 +2,7 @@ import type { Session } from '../session.js'
 import type { HandlerTable } from './handler.js'
 import type { PlatformHooks } from './platform-hooks.js'
 import { createPreviewHandlers } from './preview-handlers.js'
+import { createRenameHandlers } from './rename-handlers.js'
 import { createReviewHandlers } from './review-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
@@ -72,5 +73,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     ...createVersionsHandlers(session),
     ...createPreviewHandlers(session, platform),
     ...createReviewHandlers(session, platform),
+    ...createRenameHandlers(session),
   }
 }

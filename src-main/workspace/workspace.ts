@@ -28,6 +28,7 @@ import { initRepository } from '../git/init-repository.js'
 import { Repository } from '../git/repository.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { contentHash, restoreSetAside, writeFileIfUnchanged } from '../fs/conditional-write.js'
+import { writeGroupIfUnchanged } from '../fs/group-write.js'
 import { AutosaveJournal } from './autosave-journal.js'
 import { listConfigProblems } from './config-problems.js'
 import { PageIndex } from './page-index.js'
@@ -374,6 +375,40 @@ export class Workspace {
       { path: renamed, kind: 'created', textOnly: false },
     ])
     return renamed
+  }
+
+  /**
+   * Writes files that belong together as one change (a page renamed and the links that
+   * follow it): all or none, each only over the text it was planned from (`before`, null for
+   * a file that must not exist yet; `after` null removes it). False when a file had changed:
+   * then nothing was left written.
+   */
+  async writeGroup(
+    writes: readonly { path: string; before: string | null; after: string | null }[],
+  ): Promise<boolean> {
+    const resolved = await Promise.all(
+      writes.map(async (write) => {
+        const file = await this.resolve(write.path)
+        return { ...write, file, path: toWorkspacePath(this.root, file) }
+      }),
+    )
+    for (const write of resolved) {
+      if (write.after === null) this.ownWrites.removed(write.path)
+      else this.ownWrites.wrote(write.path, contentHash(write.after))
+    }
+    // On refusal the files hold what they held, not what was noted: the watcher tells of them.
+    if ((await writeGroupIfUnchanged(resolved)).kind === 'changed') return false
+    this.changes.emit(
+      resolved.map((write) => ({
+        path: write.path,
+        kind: write.after === null ? 'removed' : write.before === null ? 'created' : 'written',
+        textOnly:
+          write.before !== null &&
+          write.after !== null &&
+          sameFrontMatter(write.before, write.after),
+      })),
+    )
+    return true
   }
 
   /** Moves a page to the trash (removes it outright without one); `trash`: the entry's id. */

@@ -23,6 +23,7 @@ import { pageSessionFor } from './open-page-session.js'
 import type { PageSession } from './page-session.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
+import { Backlinks } from './Backlinks.js'
 import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
@@ -202,6 +203,7 @@ function EditorBody(props: {
         {page.frontMatter.kind !== 'read-only' && (
           <SettingsForm type={type} data={frontMatter ?? {}} onChange={onFieldChange} />
         )}
+        <Backlinks path={props.path} />
         <EditorComments path={props.path} />
         <EditorContent editor={editor} />
       </article>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContentType, Field } from '../../src-shared/content-types/content-types.js'
 import { validateField } from '../../src-shared/content-types/content-types.js'
+import { referenceChoices } from '../../src-shared/content-types/reference-fields.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'
 import { useStore } from '../stores/store.js'
@@ -177,6 +178,14 @@ function FieldInput(props: {
         </select>
       )
       break
+    case 'reference':
+      input = (
+        <select {...common} value={text} onChange={(event) => set(event.target.value || null)}>
+          <option value="">{t('settings.form.none')}</option>
+          <ReferenceOptions collection={field.collection} current={text} />
+        </select>
+      )
+      break
     case 'date':
       input = (
         <input
@@ -231,6 +240,16 @@ function FieldInput(props: {
 function SelectOptions(props: { options: string[] }) {
   const pages = useStore(workspaceStore, (state) => state.index?.pages)
   return optionLabels(props.options, pages ?? []).map(({ value, label }) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ))
+}
+
+/** The pages a reference field may name, by title; the value written stays the file name. */
+function ReferenceOptions(props: { collection: string; current: string }) {
+  const pages = useStore(workspaceStore, (state) => state.index?.pages)
+  return referenceChoices(props.collection, pages ?? [], props.current).map(({ value, label }) => (
     <option key={value} value={value}>
       {label}
     </option>

@@ -1,4 +1,5 @@
 import type { PageEntry } from '../../src-shared/api/types.js'
+import { pageSlug } from '../../src-shared/content-types/reference-fields.js'
 
 export interface OptionLabel {
   value: string
@@ -17,14 +18,8 @@ export function optionLabels(
 ): OptionLabel[] {
   const titles = new Map<string, string>()
   for (const page of pages) {
-    const name = slugOf(page)
+    const name = pageSlug(page.path, page.collection)
     if (page.title && !titles.has(name)) titles.set(name, page.title)
   }
   return options.map((value) => ({ value, label: titles.get(value) ?? value }))
-}
-
-/** A page's file name without its extension, nor a post's date (`2024-05-01-annonce` → `annonce`). */
-function slugOf(page: PageEntry): string {
-  const file = page.path.slice(page.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
-  return page.collection === 'posts' ? file.replace(/^\d{4}-\d{2}-\d{2}-/, '') : file
 }

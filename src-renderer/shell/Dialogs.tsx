@@ -5,9 +5,9 @@ import {
   DeleteDialog,
   NewPageDialog,
   OpenFolderDialog,
-  RenameDialog,
   RestoreDialog,
 } from '../views/PageDialogs.js'
+import { RenameDialog } from '../views/rename/RenameDialog.js'
 import { ExportDialog } from '../views/preview/ExportDialog.js'
 import { ReceiveContributionDialog, SendContributionDialog } from '../views/review/ReviewDialogs.js'
 import { VersionsDialog } from '../views/versions/VersionsDialogs.js'

@@ -17,6 +17,7 @@ export function Modal(props: {
   /** A third choice before the secondary button (« Ne pas enregistrer »). */
   other?: { label: string; run(): void }
   danger?: boolean
+  /** The action; resolving to `false` keeps the dialog open (a step before the last). */
   onSubmit(): Promise<unknown>
   children: ReactNode
   /** A wider dialog (a text to correct). */
@@ -43,9 +44,12 @@ export function Modal(props: {
       return setMissing(empty.label)
     }
     setBusy(true)
-    const done = await attempt(props.onSubmit)
+    let keepOpen = false
+    const done = await attempt(async () => {
+      keepOpen = (await props.onSubmit()) === false
+    })
     setBusy(false)
-    if (done) props.onClose()
+    if (done && !keepOpen) props.onClose()
   }
   return (
     <div className="modal-backdrop" onMouseDown={props.onClose}>

@@ -20,7 +20,7 @@ import {
 import { Modal } from '../ui/Modal.js'
 import { attempt } from '../ui/report-failure.js'
 
-/** The explorer's questions about pages and the folder: new page, rename, delete, open a folder by path, unsaved text to restore. */
+/** The explorer's questions about pages and the folder: new page, delete, open a folder by path, unsaved text to restore (« Renommer » is in `rename/`). */
 export function RestoreDialog({ entries }: { entries: JournalEntry[] }) {
   const { t, i18n } = useTranslation()
   const discardAll = async () => {
@@ -135,28 +135,6 @@ export function NewPageDialog({ initial }: { initial?: string | undefined }) {
           />
         </label>
       ))}
-    </Modal>
-  )
-}
-
-export function RenameDialog({ path }: { path: string }) {
-  const { t } = useTranslation()
-  const [name, setName] = useState(path.split('/').pop() ?? path)
-  return (
-    <Modal
-      onClose={closeDialog}
-      title={t('pageDialog.renameTitle')}
-      submit={t('pageDialog.renameAction')}
-      onSubmit={async () => {
-        const renamed = await api.call('pages.rename', { path, newName: name })
-        retargetTab(path, renamed.path)
-        await refreshIndex()
-      }}
-    >
-      <label className="field">
-        <span>{t('pageDialog.renameLabel')}</span>
-        <input required value={name} onChange={(event) => setName(event.target.value)} />
-      </label>
     </Modal>
   )
 }

@@ -13,6 +13,7 @@ import type {
 } from './review-types.js'
 import type {
   AppInfo,
+  Backlink,
   ConfigProblem,
   ConflictTexts,
   Contribution,
@@ -21,6 +22,7 @@ import type {
   MergeOutcome,
   PageContent,
   PageIndexSnapshot,
+  RenamePreview,
   SavedPage,
   Settings,
   TrashEntry,
@@ -314,6 +316,25 @@ export const contract = {
       .strict(),
   ),
   'settings.openTabs': call<{ tabs: string[]; active: string | null }>()(none),
+  /** What renaming a page to `title` changes (its file name follows the title); writes nothing. */
+  'rename.plan': call<RenamePreview>()(
+    z.object({ path: relativePath, title: z.string().trim().min(1).max(300) }).strict(),
+  ),
+  /**
+   * Renames the page and rewrites every reference to it as one change, only if each file is
+   * still the version the plan showed (`bases`: path → `base`); else `rename-changed`.
+   */
+  'rename.apply': call<{ path: string }>()(
+    z
+      .object({
+        path: relativePath,
+        title: z.string().trim().min(1).max(300),
+        bases: z.record(relativePath, z.string().regex(/^[0-9a-f]{64}$/)),
+      })
+      .strict(),
+  ),
+  /** « Pages qui mènent ici »: every file that names the page, with the line. */
+  'links.backlinks': call<Backlink[]>()(z.object({ path: relativePath }).strict()),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

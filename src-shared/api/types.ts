@@ -152,6 +152,7 @@ export const errorCodes = [
   'comment-too-long',
   'review-conflicts',
   'review-no-common-base',
+  'rename-changed',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -279,4 +280,32 @@ export interface TrashEntry {
   title: string
   /** ISO date of the deletion. */
   deletedAt: string
+}
+
+/** One line of a file a rename rewrites, before and after (1-based). */
+export interface RenameLine {
+  line: number
+  before: string
+  after: string
+}
+
+/** What a rename will change, shown before the user confirms (`rename.plan`). */
+export interface RenamePreview {
+  from: string
+  /** The new path: the same as `from` when only the title changes. */
+  to: string
+  oldUrl: string
+  newUrl: string
+  /** The page first, then every file that names it; `base`: its version when planned. */
+  files: { path: string; base: string; lines: RenameLine[] }[]
+}
+
+/** A place that names a page (« Pages qui mènent ici »). */
+export interface Backlink {
+  /** The file that names it, with its title when it is a page. */
+  path: string
+  title: string
+  line: number
+  /** The line as written, trimmed. */
+  text: string
 }

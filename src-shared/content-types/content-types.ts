@@ -20,6 +20,12 @@ export type Field = {
   | { type: 'number'; min?: number | undefined; max?: number | undefined }
   | { type: 'select'; options: string[] }
   | { type: 'object'; fields: Field[] }
+  /**
+   * Names another page of the site by its file name, as the site's templates look it up
+   * (`theme: acces-information` names `_themes/acces-information.md`); the form offers the
+   * titles of `collection`'s pages, and a rename rewrites the value.
+   */
+  | { type: 'reference'; collection: string }
 )
 
 const base = {
@@ -40,6 +46,7 @@ const fieldSchema: z.ZodType<Field> = z.lazy(() =>
     }),
     z.object({ ...base, type: z.literal('select'), options: z.array(z.string()).min(1) }),
     z.object({ ...base, type: z.literal('object'), fields: z.array(fieldSchema).min(1) }),
+    z.object({ ...base, type: z.literal('reference'), collection: z.string().min(1) }),
   ]),
 ) as z.ZodType<Field>
 

@@ -73,7 +73,9 @@ async function auditEveryView(p: Page) {
 
   await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click({ button: 'right' })
   await p.getByRole('menuitem', { name: 'Renommer' }).click()
-  await dialog.getByLabel('Nouveau nom du fichier').waitFor()
+  await dialog.getByLabel('Nouveau titre de la page').waitFor()
+  await dialog.getByRole('button', { name: 'Voir les modifications' }).click()
+  await dialog.getByRole('list', { name: 'Fichiers modifiés par le renommage' }).waitFor()
   await check('dialogue « Renommer »', '[role="dialog"]')
   await dialog.getByRole('button', { name: 'Annuler' }).click()
   await dialog.waitFor({ state: 'detached' })
@@ -215,7 +217,10 @@ describe('focus returns to what opened a dialog when it closes', () => {
     const p = await suite.start()
     await treeItem(p).focus()
     await p.keyboard.press('F2')
-    await p.getByLabel('Nouveau nom du fichier').fill('acces')
+    await p.getByLabel('Nouveau titre de la page').fill('Accès')
+    // The first Enter lists what will change, the second renames.
+    await p.keyboard.press('Enter')
+    await p.getByRole('list', { name: 'Fichiers modifiés par le renommage' }).waitFor()
     await p.keyboard.press('Enter')
     await dialogGone(p)
     const renamed = p.locator('[role="treeitem"][data-path="_themes/acces.md"]')

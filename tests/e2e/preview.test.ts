@@ -523,8 +523,8 @@ describe('dialogs above the preview’s divider', () => {
         await p.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click({ button: 'right' })
         await p.getByRole('menuitem', { name: 'Renommer' }).click()
       },
-      'Renommer le fichier',
-      'Nouveau nom du fichier',
+      'Renommer la page',
+      'Nouveau titre de la page',
     )
   })
 })

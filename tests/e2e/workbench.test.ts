@@ -234,7 +234,8 @@ describe('workbench in Chromium through the test host', () => {
 
     await created.click({ button: 'right' })
     await page.getByRole('menuitem', { name: 'Renommer' }).click()
-    await page.getByLabel('Nouveau nom du fichier').fill('budget-abidjan')
+    await page.getByLabel('Nouveau titre de la page').fill('Budget Abidjan')
+    await page.getByRole('button', { name: 'Voir les modifications' }).click()
     await page.getByRole('button', { name: 'Renommer' }).click()
     const renamed = page.locator('[role="treeitem"][data-path="_cas_pratiques/budget-abidjan.md"]')
     await renamed.waitFor()

@@ -198,6 +198,27 @@ const fields: { [K in CallName]: Record<string, Field> } = {
       why: 'an entry id of the trash (its own pattern); the path it holds goes through the gate',
     },
   },
+  'rename.plan': {
+    path: { kind: 'workspace-path', input: (p) => ({ path: p, title: 'Nouveau titre' }) },
+    title: {
+      kind: 'sanitised',
+      input: (t) => ({ path: 'index.md', title: t }),
+      why: 'slugified into a file name in the page’s folder; a plan writes nothing',
+    },
+  },
+  'rename.apply': {
+    path: {
+      kind: 'workspace-path',
+      input: (p) => ({ path: p, title: 'Nouveau titre', bases: {} }),
+    },
+    title: {
+      kind: 'sanitised',
+      input: (t) => ({ path: 'index.md', title: t, bases: {} }),
+      why: 'slugified into a file name in the page’s folder',
+    },
+    'bases.*': { kind: 'not-a-path' },
+  },
+  'links.backlinks': { path: { kind: 'workspace-path', input: (p) => ({ path: p }) } },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */

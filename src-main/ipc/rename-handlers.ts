@@ -1,0 +1,40 @@
+import type { Session } from '../session.js'
+import { findBacklinks } from '../rename/backlinks.js'
+import { linkIndexOf } from '../rename/link-index-cache.js'
+import { applyRename, planWorkspaceRename, previewOf } from '../rename/rename-apply.js'
+import type { Handler } from './handler.js'
+
+/**
+ * Renames that carry their links, and « Pages qui mènent ici ». Every page path passes the
+ * workspace's gate before the site is read.
+ */
+export function createRenameHandlers(session: Session) {
+  const checked = async (file: string) => {
+    const workspace = session.requireWorkspace()
+    return { workspace, page: workspace.relativePath(await workspace.resolve(file)) }
+  }
+  return {
+    'rename.plan': (async ({ path, title }) => {
+      const { workspace, page } = await checked(path)
+      return previewOf(await planWorkspaceRename(workspace, page, title))
+    }) satisfies Handler<'rename.plan'>,
+    'rename.apply': (async ({ path, title, bases }) => {
+      const { workspace, page } = await checked(path)
+      return applyRename(workspace, page, title, bases)
+    }) satisfies Handler<'rename.apply'>,
+    'links.backlinks': (async ({ path }) => {
+      const { workspace, page } = await checked(path)
+      const types = await workspace.contentTypes()
+      const titles = new Map(
+        (await workspace.pages()).pages.map((entry) => [entry.path, entry.title]),
+      )
+      return findBacklinks(
+        workspace.root,
+        page,
+        types?.ok ? types.value : null,
+        titles,
+        await linkIndexOf(workspace),
+      )
+    }) satisfies Handler<'links.backlinks'>,
+  }
+}
