@@ -466,6 +466,51 @@ export class Workspace {
     if (relative.startsWith('..') || path.isAbsolute(relative)) return null
     return relative.split(path.sep).join('/')
   }
+
+  /**
+   * Writes several pages as one change (a replacement across pages): each only over the version
+   * it was planned on (`base`), all or none. Every version is checked before any file is
+   * written; a file another program changes during the writes puts back the ones already
+   * written. In the repository's queue, so no version is recorded halfway. Listeners hear of
+   * every page at once.
+   */
+  async writePages(writes: readonly { path: string; text: string; base: string }[]): Promise<void> {
+    const targets = await Promise.all(
+      writes.map(async (write) => {
+        const absolute = await this.resolve(write.path)
+        const current = await unlessNotFound(readFile(absolute))
+        const rel = toWorkspacePath(this.root, absolute)
+        if (current === null || contentHash(current) !== write.base)
+          throw new AtelierError('changed-since-preview', rel)
+        return { ...write, absolute, rel, current }
+      }),
+    )
+    const writeAll = async () => {
+      const done: typeof targets = []
+      for (const target of targets) {
+        this.ownWrites.wrote(target.rel, contentHash(target.text))
+        const outcome = await writeFileIfUnchanged(target.absolute, target.text, target.base)
+        if (outcome.kind === 'written') {
+          done.push(target)
+          continue
+        }
+        for (const back of done) {
+          this.ownWrites.wrote(back.rel, contentHash(back.current))
+          await writeFileIfUnchanged(back.absolute, back.current, contentHash(back.text))
+        }
+        throw new AtelierError('changed-since-preview', target.rel)
+      }
+    }
+    if (this.repository) await this.repository.run(writeAll)
+    else await writeAll()
+    this.changes.emit(
+      targets.map((target) => ({
+        path: target.rel,
+        kind: 'written',
+        textOnly: sameFrontMatter(target.current.toString('utf8'), target.text),
+      })),
+    )
+  }
 }
 
 /**

@@ -67,6 +67,9 @@ export const callNames = [
   'preview.openExported',
   'settings.setOpenTabs',
   'settings.openTabs',
+  'search.query',
+  'search.replacePlan',
+  'search.replaceApply',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

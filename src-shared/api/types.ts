@@ -152,6 +152,8 @@ export const errorCodes = [
   'comment-too-long',
   'review-conflicts',
   'review-no-common-base',
+  'changed-since-preview',
+  'replace-too-large',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -12,8 +12,15 @@ function foldChar(char: string): string {
   return plain === 'œ' ? 'oe' : plain === 'æ' ? 'ae' : plain
 }
 
+/**
+ * Plain ASCII from tab up (control characters below it take the long way): folding is lower
+ * case alone. Search folds whole sites, mostly ASCII lines, so this path is its usual one.
+ */
+const NOT_ASCII = /[^\t-\u007f]/
+
 /** The text folded for comparison. */
 export function fold(text: string): string {
+  if (!NOT_ASCII.test(text)) return text.toLowerCase()
   let out = ''
   for (const char of text) out += foldChar(char)
   return out

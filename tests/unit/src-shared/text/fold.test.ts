@@ -32,4 +32,13 @@ describe('fold', () => {
       }),
     )
   })
+
+  it('folds plain ASCII (its quick path) as it folds character by character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), fc.string(), (ascii, any) => {
+        expect(fold(ascii)).toBe(foldWithMap(ascii).folded)
+        expect(fold(ascii + any)).toBe(foldWithMap(ascii + any).folded)
+      }),
+    )
+  })
 })
