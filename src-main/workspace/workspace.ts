@@ -503,12 +503,10 @@ export class Workspace {
     }
     if (this.repository) await this.repository.run(writeAll)
     else await writeAll()
+    // Not an editor's save (`textOnly` false): its answer told no editor, so the renderer hears
+    // of these pages as of any other program's change, and open tabs show the new text.
     this.changes.emit(
-      targets.map((target) => ({
-        path: target.rel,
-        kind: 'written',
-        textOnly: sameFrontMatter(target.current.toString('utf8'), target.text),
-      })),
+      targets.map((target) => ({ path: target.rel, kind: 'written', textOnly: false })),
     )
   }
 }
