@@ -52,11 +52,17 @@ export class SearchIndex {
   private readonly generations = new Map<string, number>()
   /** Files read during the last `pages()`: lets tests and the benchmark see the index work. */
   lastReads = 0
+  /** The last answer, and the listing it was made from: kept until a change or a new listing. */
+  private answer: { listing: PageIndexSnapshot; pages: IndexedPage[] } | null = null
+  /** Bumped on every change told. */
+  private changesTold = 0
 
   constructor(private readonly source: SearchSource) {}
 
   /** Forgets what changed: those pages are read again when next searched. */
   noteChanged(changes: readonly WorkspaceChange[]): void {
+    this.answer = null
+    this.changesTold++
     for (const change of changes) {
       this.texts.delete(change.path)
       this.generations.set(change.path, (this.generations.get(change.path) ?? 0) + 1)
@@ -65,18 +71,25 @@ export class SearchIndex {
 
   /** Every page of the workspace with its text, in the page index's order. */
   async pages(): Promise<IndexedPage[]> {
-    const { pages } = await this.source.pages()
+    const told = this.changesTold
+    const listing = await this.source.pages()
+    this.lastReads = 0
+    if (this.answer?.listing === listing) return this.answer.pages
+    const { pages } = listing
     const listed = new Set(pages.map((page) => page.path))
     for (const known of this.texts.keys()) if (!listed.has(known)) this.texts.delete(known)
     const missing = pages.filter((page) => !this.texts.has(page.path))
     this.lastReads = missing.length
     await Promise.all(missing.map((page) => this.read(page.path)))
-    return pages.map((page) => ({
+    const answer = pages.map((page) => ({
       path: page.path,
       title: page.title,
       collection: page.collection,
       ...(this.texts.get(page.path) ?? indexText(null)),
     }))
+    // A change told while the pages were read makes this answer stale: it is not kept.
+    if (this.changesTold === told) this.answer = { listing, pages: answer }
+    return answer
   }
 
   private async read(file: string): Promise<void> {

@@ -33,12 +33,18 @@ describe('fold', () => {
     )
   })
 
-  it('folds plain ASCII (its quick path) as it folds character by character', () => {
+  it('folds runs of ASCII (its quick path) as it folds character by character', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary-ascii' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('Égalité', 'ŒUVRE', 'à', '\u0301', '😀', 'İ'),
+    )
     fc.assert(
-      fc.property(fc.string({ unit: 'binary-ascii' }), fc.string(), (ascii, any) => {
-        expect(fold(ascii)).toBe(foldWithMap(ascii).folded)
-        expect(fold(ascii + any)).toBe(foldWithMap(ascii + any).folded)
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('')
+        expect(fold(text)).toBe(foldWithMap(text).folded)
       }),
+      { numRuns: 500 },
     )
   })
 })
