@@ -88,4 +88,22 @@ describe('« Rechercher »', () => {
       'Atakpamé',
     ])
   })
+
+  it('leaves Ctrl+P to titles: quick open still finds a page by its title', async () => {
+    const file = '_themes/egalite-genres.md'
+    const { p } = await openWith({
+      [file]: '---\ntitle: Genres et droits\n---\n\nPour l’Égalité chez les Tamberma.\n',
+    })
+    await search(p, 'egalite')
+    await p.locator(`.search-page[data-path="${file}"]`).waitFor()
+    await p.keyboard.press('Control+P')
+    const palette = p.locator('.palette').getByRole('combobox')
+    await palette.fill('genres et droits')
+    await expect
+      .poll(() => p.locator('.palette').getByRole('option').first().textContent())
+      .toContain('Genres et droits')
+    // The body's words are for « Rechercher », not for quick open.
+    await palette.fill('Tamberma')
+    await expect.poll(() => p.locator('.palette').getByRole('option').count()).toBe(0)
+  })
 })
