@@ -158,6 +158,30 @@ describe('search.replacePlan and search.replaceApply', () => {
     }
   })
 
+  it('tells the renderer of the pages replaced, so their open tabs show the new text', async () => {
+    const root = await writeSite({
+      'a.md': page('title: A', 'egalite\n'),
+      'b.md': page('title: B', 'egalite\n'),
+    })
+    const { handlers, session } = await openSession(root, { watch: true })
+    const told: string[][] = []
+    session.subscribe((name, payload) => {
+      if (name === 'index.changed') told.push((payload as { paths: string[] }).paths)
+    })
+    try {
+      const input = { ...options, query: 'egalite', replacement: 'parité' }
+      const plan = await handlers['search.replacePlan'](input)
+      const done = await handlers['search.replaceApply']({
+        ...input,
+        pages: plan.pages.map(({ path: file, hash }) => ({ path: file, hash })),
+      })
+      expect(done).toEqual({ pages: 2, matches: 2 })
+      expect(told).toEqual([['a.md', 'b.md']])
+    } finally {
+      await session.close()
+    }
+  })
+
   it('keeps the settings readable: a replacement that would break their YAML leaves them', async () => {
     const root = await writeSite({ 'a.md': page('title: Rien', 'Rien à voir.\n') })
     const { handlers, session } = await openSession(root)
