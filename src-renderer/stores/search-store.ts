@@ -64,6 +64,16 @@ export async function runSearch(): Promise<void> {
   }
 }
 
+/**
+ * Has main read the pages' texts while the user types the first words (the first search of a
+ * large guide reads every page): an empty query finds nothing but builds the index.
+ */
+export async function warmSearch(): Promise<void> {
+  await api
+    .call('search.query', { query: '', wholeWord: false, collection: null })
+    .catch(() => null)
+}
+
 /** Searches again soon (after typing, or a change of the pages), once for many calls. */
 export function searchSoon(): void {
   if (timer) clearTimeout(timer)

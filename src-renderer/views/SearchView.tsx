@@ -10,6 +10,7 @@ import {
   setReplacement,
   setWholeWord,
   matchCount,
+  warmSearch,
 } from '../stores/search-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { attempt } from '../ui/report-failure.js'
@@ -29,6 +30,7 @@ export function SearchView() {
   useEffect(() => {
     if (changedAt > 0) searchSoon()
   }, [changedAt])
+  useEffect(() => void warmSearch(), [])
   const collections = useMemo(
     () => [...new Set((pages ?? []).map((page) => page.collection))].sort(),
     [pages],

@@ -125,6 +125,15 @@ describe('search store', () => {
     expect(searchStore.get()).toMatchObject({ plan: null, done: { pages: 1, matches: 1 } })
   })
 
+  it('warms the index with an empty query, whose answer it ignores', async () => {
+    const warming = store.warmSearch()
+    const call = await next('search.query')
+    expect(call.input).toEqual({ query: '', wholeWord: false, collection: null })
+    call.answer({ pages: [], total: 0, truncated: false })
+    await warming
+    expect(searchStore.get().results).toBeNull()
+  })
+
   it('opens a match at its line with its words to select', () => {
     store.openMatch('a.md', results('Égalité').pages[0]!.matches[0]!)
     expect(tabsStore.get()).toMatchObject({
