@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { audit, blocking } from '../helpers/axe.js'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
 const suite = workbenchSuite()
@@ -69,6 +70,8 @@ describe('« Rechercher »', () => {
       'De Atakpamé à Lomé.',
     )
     await p.screenshot({ path: path.join(SCREENSHOTS, 'search-replace-preview.png') })
+    // The view with its results and preview: no serious or critical accessibility violation.
+    expect(blocking(await audit(p, '.side-bar'))).toEqual([])
 
     await preview.getByRole('button', { name: 'Remplacer partout' }).click()
     await expect
