@@ -132,6 +132,8 @@ export function writesFor(
   planned: readonly PlannedPage[],
   expected: readonly { path: string; hash: string }[],
 ): { path: string; text: string; base: string }[] {
+  if (new Set(expected.map((page) => page.path)).size !== expected.length)
+    throw new AtelierError('invalid-input', 'pages')
   return expected.map(({ path: file, hash }) => {
     const page = planned.find((candidate) => candidate.plan.path === file)
     if (!page || page.plan.hash !== hash) throw new AtelierError('changed-since-preview', file)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { replaceInText } from '../../../../src-main/search/replace.js'
+import { replaceInText, writesFor } from '../../../../src-main/search/replace.js'
 
 describe('replaceInText', () => {
   const text =
@@ -26,5 +26,36 @@ describe('replaceInText', () => {
   it('leaves the settings alone when asked to', () => {
     const replaced = replaceInText(text, 'egalite', true, 'équité', false)
     expect(replaced.changes.map((change) => change.line)).toEqual([6])
+  })
+})
+
+describe('writesFor', () => {
+  const planned = [
+    {
+      plan: { path: 'a.md', title: 'A', hash: 'h1', changes: [] },
+      text: 'nouveau',
+      matches: 1,
+    },
+  ]
+
+  it('writes each page previewed over the version previewed', () => {
+    expect(writesFor(planned, [{ path: 'a.md', hash: 'h1' }])).toEqual([
+      { path: 'a.md', text: 'nouveau', base: 'h1' },
+    ])
+  })
+
+  it('refuses a page changed since, one no longer planned, and a page named twice', () => {
+    expect(() => writesFor(planned, [{ path: 'a.md', hash: 'h2' }])).toThrow(
+      'changed-since-preview',
+    )
+    expect(() => writesFor(planned, [{ path: 'b.md', hash: 'h1' }])).toThrow(
+      'changed-since-preview',
+    )
+    expect(() =>
+      writesFor(planned, [
+        { path: 'a.md', hash: 'h1' },
+        { path: 'a.md', hash: 'h1' },
+      ]),
+    ).toThrow('invalid-input')
   })
 })
