@@ -8,12 +8,15 @@ import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 const suite = workbenchSuite()
 
 /** Writes pages into the guide, then opens the workbench once the explorer lists them. */
-async function openWith(pages: Record<string, string>): Promise<{ p: Page; root: string }> {
+async function openWith(
+  pages: Record<string, string>,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ p: Page; root: string }> {
   const { root } = await suite.startWorkbench()
   await Promise.all(
     Object.entries(pages).map(([file, text]) => writeFile(path.join(root, file), text)),
   )
-  const p = await suite.open()
+  const p = await suite.open(colorScheme)
   for (const file of Object.keys(pages)) {
     await p.locator(`[role="treeitem"][data-path="${file}"]`).waitFor()
   }
@@ -94,11 +97,14 @@ describe('« Rechercher »', () => {
 
   it('leaves Ctrl+P to titles: quick open still finds a page by its title', async () => {
     const file = '_themes/egalite-genres.md'
-    const { p } = await openWith({
-      [file]: '---\ntitle: Genres et droits\n---\n\nPour l’Égalité chez les Tamberma.\n',
-    })
+    const { p } = await openWith(
+      { [file]: '---\ntitle: Genres et droits\n---\n\nPour l’Égalité chez les Tamberma.\n' },
+      'dark',
+    )
     await search(p, 'egalite')
     await p.locator(`.search-page[data-path="${file}"]`).waitFor()
+    // In the dark theme too, the results (words marked) are readable by everyone.
+    expect(blocking(await audit(p, '.side-bar'))).toEqual([])
     await p.keyboard.press('Control+P')
     const palette = p.locator('.palette').getByRole('combobox')
     await palette.fill('genres et droits')
