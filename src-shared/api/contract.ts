@@ -5,6 +5,7 @@ import { CONTENT_BASE_PATTERN } from './content-base.js'
 import { PAGE_TEXT_LIMIT } from './size-limits.js'
 import type { PageComparison } from '../diff/page-comparison.js'
 import {
+  REPLACE_LINE_LIMIT,
   SEARCH_QUERY_LIMIT,
   SEARCH_RESULT_LIMIT,
   type ReplacePlan,
@@ -353,7 +354,8 @@ export const contract = {
             z.object({ path: relativePath, hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
           )
           .min(1)
-          .max(SEARCH_RESULT_LIMIT),
+          // A plan changes at most this many lines, so it names no more pages.
+          .max(REPLACE_LINE_LIMIT),
       })
       .strict(),
   ),
