@@ -126,6 +126,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['electron', '**/ipc/**', '**/review/**'] }],
     },
   },
+  {
+    // Search reads the workspace's pages and follows its changes; nothing below knows of it.
+    files: ['src-main/search/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', '**/ipc/**', '**/preview/**', '**/review/**'] },
+      ],
+    },
+  },
 )
 
 /** The renderer reaches main only through `api/client.ts`, never Electron or Node. */

@@ -10,6 +10,7 @@ import { contributionExportCommand } from './commands/contribution-export.js'
 import { contributionImportCommand } from './commands/contribution-import.js'
 import { reviewApproveCommand } from './commands/review-approve.js'
 import { reviewDiffCommand } from './commands/review-diff.js'
+import { searchCommand } from './commands/search.js'
 import { PageIndex } from './workspace/page-index.js'
 
 /**
@@ -102,6 +103,7 @@ const commands: Record<string, Command> = {
     }
     return mutate === undefined && report.different.length > 0 ? 1 : 0
   },
+  search: (args, out) => searchCommand(args, out, usage),
 }
 
 class UsageError extends Error {}

@@ -5,6 +5,7 @@ import { listBuildProblems } from './preview/build-problems.js'
 import { PreviewService } from './preview/preview-service.js'
 import { readSite } from './preview/read-site.js'
 import { DEFAULT_LIMITS } from './preview/render-limits.js'
+import { SearchIndex } from './search/search-index.js'
 import type { Workspace } from './workspace/workspace.js'
 
 /**
@@ -16,6 +17,8 @@ export class FolderServices {
   private previewService: PreviewService | null = null
   /** One worker thread for « Problèmes », apart from the preview's, so a check never delays it. */
   private buildChecker: BoundedRenderer | null = null
+  /** « Rechercher »'s text of every page, built on the first search, then kept from the changes. */
+  private searchIndex: SearchIndex | null = null
   private readonly unsubscribe: () => void
 
   constructor(readonly workspace: Workspace) {
@@ -25,6 +28,7 @@ export class FolderServices {
         changes.map((change) => workspace.toRepository(change.path)),
       )
       this.previewService?.noteChanged(changes)
+      this.searchIndex?.noteChanged(changes)
     })
   }
 
@@ -32,6 +36,12 @@ export class FolderServices {
   preview(frameAncestors: string): PreviewService {
     this.previewService ??= new PreviewService(this.workspace.root, frameAncestors)
     return this.previewService
+  }
+
+  /** The search index of this folder, created on first use. */
+  search(): SearchIndex {
+    this.searchIndex ??= new SearchIndex(this.workspace)
+    return this.searchIndex
   }
 
   /**

@@ -4,6 +4,7 @@ import type { PlatformHooks } from './platform-hooks.js'
 import { createPreviewHandlers } from './preview-handlers.js'
 import { createRenameHandlers } from './rename-handlers.js'
 import { createReviewHandlers } from './review-handlers.js'
+import { createSearchHandlers } from './search-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 
 export type { PlatformHooks } from './platform-hooks.js'
@@ -74,5 +75,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     ...createPreviewHandlers(session, platform),
     ...createReviewHandlers(session, platform),
     ...createRenameHandlers(session),
+    ...createSearchHandlers(session),
   }
 }

@@ -402,10 +402,9 @@ export class Workspace {
       resolved.map((write) => ({
         path: write.path,
         kind: write.after === null ? 'removed' : write.before === null ? 'created' : 'written',
-        textOnly:
-          write.before !== null &&
-          write.after !== null &&
-          sameFrontMatter(write.before, write.after),
+        // Not an editor's save: no editor was told of these texts, so the renderer hears of
+        // them as of any other program's change, and open tabs show the new text.
+        textOnly: false,
       })),
     )
     return true
@@ -500,6 +499,25 @@ export class Workspace {
     const relative = path.relative(this.root, path.join(root, repositoryRelative))
     if (relative.startsWith('..') || path.isAbsolute(relative)) return null
     return relative.split(path.sep).join('/')
+  }
+
+  /**
+   * Writes several pages as one change (a replacement across pages): each only over the version
+   * it was planned on (`base`, its hash), all or none, through `writeGroup`. In the repository's
+   * queue, so no version is recorded halfway.
+   */
+  async writePages(writes: readonly { path: string; text: string; base: string }[]): Promise<void> {
+    const group = await Promise.all(
+      writes.map(async (write) => {
+        const current = await unlessNotFound(readFile(await this.resolve(write.path), 'utf8'))
+        if (current === null || contentHash(current) !== write.base)
+          throw new AtelierError('changed-since-preview', write.path)
+        return { path: write.path, before: current, after: write.text }
+      }),
+    )
+    const writeAll = () => this.writeGroup(group)
+    const written = this.repository ? await this.repository.run(writeAll) : await writeAll()
+    if (!written) throw new AtelierError('changed-since-preview', writes[0]?.path ?? '')
   }
 }
 

@@ -5,6 +5,7 @@ import { ComingSoonView } from '../views/ComingSoonView.js'
 import { ExplorerView } from '../views/ExplorerView.js'
 import { PreviewView } from '../views/PreviewView.js'
 import { ReviewView } from '../views/ReviewView.js'
+import { SearchView } from '../views/SearchView.js'
 import { ProblemsView } from '../views/ProblemsView.js'
 import { SettingsView } from '../views/SettingsView.js'
 import { VersionsView } from '../views/VersionsView.js'
@@ -27,6 +28,8 @@ export function SideBar() {
         <PreviewView />
       ) : view === 'review' ? (
         <ReviewView />
+      ) : view === 'search' ? (
+        <SearchView />
       ) : (
         <ComingSoonView title={title} />
       )}

@@ -4,6 +4,13 @@ import type { CallName, EventName } from './names.js'
 import { CONTENT_BASE_PATTERN } from './content-base.js'
 import { PAGE_TEXT_LIMIT } from './size-limits.js'
 import type { PageComparison } from '../diff/page-comparison.js'
+import {
+  REPLACE_LINE_LIMIT,
+  SEARCH_QUERY_LIMIT,
+  SEARCH_RESULT_LIMIT,
+  type ReplacePlan,
+  type SearchResults,
+} from './search-types.js'
 import type {
   ReceivedContribution,
   ReviewComment,
@@ -59,6 +66,19 @@ const branchName = z
   )
 /** A file on the user's disk (a contribution file), chosen in a dialog, dropped or typed. */
 const userFile = z.string().min(1).max(4096)
+/** What « Rechercher » looks for: one line of text (a match never spans lines). */
+const searchOptions = z.object({
+  query: z
+    .string()
+    .max(SEARCH_QUERY_LIMIT)
+    .regex(/^[^\r\n]*$/),
+  wholeWord: z.boolean(),
+  collection: z.string().min(1).max(255).nullable(),
+})
+const replacementText = z
+  .string()
+  .max(SEARCH_QUERY_LIMIT)
+  .regex(/^[^\r\n]*$/)
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I
@@ -335,6 +355,31 @@ export const contract = {
   ),
   /** « Pages qui mènent ici »: every file that names the page, with the line. */
   'links.backlinks': call<Backlink[]>()(z.object({ path: relativePath }).strict()),
+  /** « Rechercher »: the pages' titles, settings and text, case and accents folded. */
+  'search.query': call<SearchResults>()(
+    searchOptions
+      .extend({ limit: z.number().int().min(1).max(SEARCH_RESULT_LIMIT).optional() })
+      .strict(),
+  ),
+  /** Every change « Remplacer partout » would make, with each page's version, for the preview. */
+  'search.replacePlan': call<ReplacePlan>()(
+    searchOptions.extend({ replacement: replacementText }).strict(),
+  ),
+  /** « Remplacer partout »: the previewed pages, each only over its previewed version, as one change. */
+  'search.replaceApply': call<{ pages: number; matches: number }>()(
+    searchOptions
+      .extend({
+        replacement: replacementText,
+        pages: z
+          .array(
+            z.object({ path: relativePath, hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+          )
+          .min(1)
+          // A plan changes at most this many lines, so it names no more pages.
+          .max(REPLACE_LINE_LIMIT),
+      })
+      .strict(),
+  ),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract

@@ -70,6 +70,9 @@ export const callNames = [
   'rename.plan',
   'rename.apply',
   'links.backlinks',
+  'search.query',
+  'search.replacePlan',
+  'search.replaceApply',
 ] as const
 
 export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const

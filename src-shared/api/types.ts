@@ -153,6 +153,8 @@ export const errorCodes = [
   'review-conflicts',
   'review-no-common-base',
   'rename-changed',
+  'changed-since-preview',
+  'replace-too-large',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

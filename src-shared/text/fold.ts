@@ -12,11 +12,39 @@ function foldChar(char: string): string {
   return plain === 'œ' ? 'oe' : plain === 'æ' ? 'ae' : plain
 }
 
+/**
+ * Characters folded so far: a page repeats the same few accented letters, and normalising
+ * each one again is most of the time a whole site's folding takes. Bounded for texts in
+ * scripts with thousands of letters.
+ */
+const folded = new Map<string, string>()
+function foldKnown(char: string): string {
+  let out = folded.get(char)
+  if (out === undefined) {
+    out = foldChar(char)
+    if (folded.size < 4096) folded.set(char, out)
+  }
+  return out
+}
+
+/**
+ * Plain ASCII from tab up (control characters below it take the long way): folding is lower
+ * case alone. Search folds whole sites, mostly ASCII, so runs of it are lowered at once.
+ */
+const NOT_ASCII = /[^\t-\u007f]/
+const NOT_ASCII_RUN = /[^\t-\u007f]+/g
+
 /** The text folded for comparison. */
 export function fold(text: string): string {
+  if (!NOT_ASCII.test(text)) return text.toLowerCase()
   let out = ''
-  for (const char of text) out += foldChar(char)
-  return out
+  let last = 0
+  for (const run of text.matchAll(NOT_ASCII_RUN)) {
+    out += text.slice(last, run.index).toLowerCase()
+    for (const char of run[0]) out += foldKnown(char)
+    last = run.index + run[0].length
+  }
+  return out + text.slice(last).toLowerCase()
 }
 
 export interface FoldedText {
@@ -31,7 +59,7 @@ export function foldWithMap(text: string): FoldedText {
   const origin: number[] = []
   let index = 0
   for (const char of text) {
-    const piece = foldChar(char)
+    const piece = foldKnown(char)
     for (let unit = 0; unit < piece.length; unit++) origin.push(index)
     folded += piece
     index += char.length

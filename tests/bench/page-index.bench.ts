@@ -7,7 +7,7 @@ import { median, row } from './measure.js'
 const BODY = `## Contexte\n\n${'Un paragraphe de texte en français, assez long pour ressembler à une vraie page. '.repeat(20)}\n\n## Étapes\n\n1. Premier pas\n2. Deuxième pas\n`
 
 /** A generated site: pages spread over collections, each with front matter and a ~2 KB body. */
-async function generateSite(pages: number): Promise<string> {
+export async function generateSite(pages: number): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), `atelier-bench-${pages}-`))
   await writeFile(
     path.join(root, '_config.yml'),

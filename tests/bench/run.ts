@@ -9,6 +9,7 @@ import { benchPreview } from './preview.bench.js'
 import { benchPreviewLatency } from './preview-latency.bench.js'
 import { benchRenderedDiff } from './rendered-diff.bench.js'
 import { benchReviewNotes } from './review-notes.bench.js'
+import { benchSearch } from './search.bench.js'
 import { benchTyping } from './typing.bench.js'
 
 /**
@@ -28,3 +29,4 @@ await benchBundleExport(runs)
 await benchBundleImport(runs)
 await benchRenderedDiff(runs)
 await benchReviewNotes(runs)
+await benchSearch(runs)

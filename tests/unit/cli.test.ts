@@ -173,3 +173,60 @@ describe('cli roundtrip', () => {
     expect(err).toMatch(/--mutate title\|append\|first-paragraph/)
   })
 })
+
+describe('cli search', () => {
+  async function searchSite() {
+    return writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      '_themes/egalite.md': page('title: Égalité', 'Parler d’égalité et d’EGALITE.\n'),
+      'autre.md': page('title: Autre', 'Rien.\n'),
+    })
+  }
+
+  it('prints every match as { path, line, text }, case and accents folded', async () => {
+    let out = ''
+    const code = await runCli(
+      ['search', await searchSite(), 'egalite', '--json'],
+      (text) => (out += text),
+      () => undefined,
+    )
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toEqual({
+      results: [
+        { path: '_themes/egalite.md', line: 2, text: 'Égalité' },
+        { path: '_themes/egalite.md', line: 5, text: 'Parler d’égalité et d’EGALITE.' },
+        { path: '_themes/egalite.md', line: 5, text: 'Parler d’égalité et d’EGALITE.' },
+      ],
+    })
+  })
+
+  it('speaks French without --json, and refuses a missing query with its usage', async () => {
+    const workspace = await searchSite()
+    let out = ''
+    expect(
+      await runCli(
+        ['search', workspace, 'égal'],
+        (text) => (out += text),
+        () => undefined,
+      ),
+    ).toBe(0)
+    expect(out).toContain('_themes/egalite.md — Égalité\n  2: [Égal]ité\n')
+    expect(out).toContain('3 résultat(s) dans 1 page(s).')
+    out = ''
+    await runCli(
+      ['search', workspace, 'introuvable'],
+      (text) => (out += text),
+      () => undefined,
+    )
+    expect(out).toBe('Aucun résultat pour « introuvable ».\n')
+    let err = ''
+    expect(
+      await runCli(
+        ['search', workspace],
+        () => undefined,
+        (text) => (err += text),
+      ),
+    ).toBe(2)
+    expect(err).toContain('search <dossier> <recherche>')
+  })
+})

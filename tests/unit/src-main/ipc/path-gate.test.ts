@@ -219,6 +219,32 @@ const fields: { [K in CallName]: Record<string, Field> } = {
     'bases.*': { kind: 'not-a-path' },
   },
   'links.backlinks': { path: { kind: 'workspace-path', input: (p) => ({ path: p }) } },
+  'search.query': {
+    query: { kind: 'not-a-path' },
+    collection: { kind: 'not-a-path' },
+  },
+  'search.replacePlan': {
+    query: { kind: 'not-a-path' },
+    collection: { kind: 'not-a-path' },
+    replacement: { kind: 'not-a-path' },
+  },
+  'search.replaceApply': {
+    query: { kind: 'not-a-path' },
+    collection: { kind: 'not-a-path' },
+    replacement: { kind: 'not-a-path' },
+    'pages[].path': {
+      kind: 'sanitised',
+      input: (p) => ({
+        query: 'SECRET',
+        wholeWord: false,
+        collection: null,
+        replacement: 'PIRATE',
+        pages: [{ path: p, hash: '0'.repeat(64) }],
+      }),
+      why: 'only picks among the pages planned now (found by the page index), never joined to a folder',
+    },
+    'pages[].hash': { kind: 'not-a-path' },
+  },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */

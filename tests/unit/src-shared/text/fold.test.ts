@@ -32,4 +32,19 @@ describe('fold', () => {
       }),
     )
   })
+
+  it('folds runs of ASCII (its quick path) as it folds character by character', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary-ascii' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('Égalité', 'ŒUVRE', 'à', '\u0301', '😀', 'İ'),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('')
+        expect(fold(text)).toBe(foldWithMap(text).folded)
+      }),
+      { numRuns: 500 },
+    )
+  })
 })
