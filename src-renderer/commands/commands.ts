@@ -1,8 +1,8 @@
 import { api } from '../api/client.js'
 import { saveActivePage } from '../stores/active-editor.js'
 import { togglePreview } from '../stores/preview-store.js'
-import { requestCloseTab } from '../stores/close-tab.js'
-import { closeOtherTabs, cycleTab, tabsStore } from '../stores/tabs-store.js'
+import { requestCloseOtherTabs, requestCloseTab } from '../stores/close-tab.js'
+import { cycleTab, tabsStore } from '../stores/tabs-store.js'
 import {
   openDialog,
   openPalette,
@@ -82,7 +82,11 @@ export const commands: Command[] = [
     keybinding: { key: 'w', mod: true },
     run: withActiveTab(requestCloseTab),
   },
-  { id: 'tab.closeOthers', title: 'commands.closeOtherTabs', run: withActiveTab(closeOtherTabs) },
+  {
+    id: 'tab.closeOthers',
+    title: 'commands.closeOtherTabs',
+    run: withActiveTab(requestCloseOtherTabs),
+  },
   {
     id: 'tab.next',
     title: 'commands.nextTab',

@@ -40,30 +40,44 @@ async function discardPage(path: string): Promise<void> {
   else await api.call('journal.discard', { path })
 }
 
-/** Closing a tab with unsaved changes while autosave is off, as VS Code asks. */
-export function CloseUnsavedDialog({ path }: { path: string }) {
+/**
+ * Closing tabs with unsaved changes while autosave is off, as VS Code asks: once, naming
+ * the page, or listing the pages when several close together (« Fermer les autres onglets »).
+ */
+export function CloseUnsavedDialog({ paths }: { paths: string[] }) {
   const { t } = useTranslation()
-  const page = findPage(path)?.title ?? path.split('/').pop() ?? path
+  const title = (path: string) => findPage(path)?.title ?? path.split('/').pop() ?? path
   return (
     <Modal
       onClose={closeDialog}
-      title={t('tabs.saveBeforeClose', { page })}
+      title={
+        paths.length === 1
+          ? t('tabs.saveBeforeClose', { page: title(paths[0]!) })
+          : t('tabs.saveManyBeforeClose', { count: paths.length })
+      }
       submit={t('tabs.save')}
       other={{
         label: t('tabs.dontSave'),
         run: () =>
           void attempt(async () => {
-            await discardPage(path)
+            for (const path of paths) await discardPage(path)
             closeDialog()
-            closeTab(path)
+            for (const path of paths) closeTab(path)
           }),
       }}
       onSubmit={async () => {
-        await savePage(path, t('editor.copySuffix'))
-        // A save refused (the page changed on disk) leaves the tab open on the choices.
-        if (!isDirty(path)) closeTab(path)
+        for (const path of paths) await savePage(path, t('editor.copySuffix'))
+        // A save refused (the page changed on disk) leaves its tab open on the choices.
+        for (const path of paths) if (!isDirty(path)) closeTab(path)
       }}
     >
+      {paths.length > 1 && (
+        <ul className="close-unsaved-pages">
+          {paths.map((path) => (
+            <li key={path}>{title(path)}</li>
+          ))}
+        </ul>
+      )}
       <p>{t('tabs.saveBeforeCloseText')}</p>
     </Modal>
   )

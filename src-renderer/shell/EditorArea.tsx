@@ -6,8 +6,8 @@ import { EditorErrorBoundary } from '../editor/EditorErrorBoundary.js'
 import { PageEditor } from '../editor/PageEditor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
-import { closeOtherTabs, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
-import { requestCloseTab } from '../stores/close-tab.js'
+import { focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
+import { requestCloseOtherTabs, requestCloseTab } from '../stores/close-tab.js'
 import { openDialog } from '../stores/ui-store.js'
 import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
@@ -54,7 +54,7 @@ export function EditorArea() {
                   y,
                   items: [
                     { label: t('tabs.close'), run: () => requestCloseTab(tab.path) },
-                    { label: t('tabs.closeOthers'), run: () => closeOtherTabs(tab.path) },
+                    { label: t('tabs.closeOthers'), run: () => requestCloseOtherTabs(tab.path) },
                   ],
                 })
               }

@@ -20,8 +20,11 @@ export type Dialog =
   | { kind: 'send-contribution'; branch?: string }
   /** « Ouvrir une contribution reçue », with a file already known (dropped, command line). */
   | { kind: 'receive-contribution'; file?: string }
-  /** Closing a tab with unsaved changes, autosave off: « Enregistrer », « Ne pas enregistrer », « Annuler ». */
-  | { kind: 'close-unsaved'; path: string }
+  /**
+   * Closing tabs with unsaved changes, autosave off (one, or several by « Fermer les autres
+   * onglets »): « Enregistrer », « Ne pas enregistrer », « Annuler », once for them all.
+   */
+  | { kind: 'close-unsaved'; paths: string[] }
 
 /** `contributions`: the quick pick of the status bar's contribution item. */
 export type Palette = 'commands' | 'pages' | 'contributions'

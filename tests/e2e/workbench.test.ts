@@ -325,6 +325,45 @@ describe('workbench in Chromium through the test host', () => {
     await waitForFileText(file, (text) => text.includes('Gardé. Le droit d'))
   })
 
+  it('« Fermer les autres onglets » asks once for the tabs with unsaved changes', async () => {
+    const [first, second] = ['_themes/acces-information.md', '_themes/innovation-ecosystemes.md']
+    const files = [first, second].map((name) => path.join(workbench.root, name))
+    await page.locator('.activity-item[data-view="settings"]').click()
+    const autosave = page.getByLabel('Enregistrer automatiquement')
+    await autosave.click()
+    await expect.poll(() => autosave.isChecked()).toBe(false)
+    await page.locator('.activity-item[data-view="explorer"]').click()
+
+    for (const [index, name] of [first, second].entries()) {
+      await openAtFirstParagraph(name)
+      await page.keyboard.type(`Brouillon ${index + 1}. `)
+      await expect.poll(() => tabs().nth(index).getAttribute('class')).toContain('dirty')
+    }
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    await expect.poll(() => tabs().count()).toBe(3)
+
+    const ask = page.getByRole('dialog', { name: 'Enregistrer les modifications de ces 2 pages ?' })
+    await tabs().nth(2).click({ button: 'right' })
+    await page.getByRole('menuitem', { name: 'Fermer les autres onglets' }).click()
+    expect(await ask.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Thème 1/),
+      expect.stringMatching(/^Thème 5/),
+    ])
+    await ask.getByRole('button', { name: 'Annuler' }).click()
+    await ask.waitFor({ state: 'detached' })
+    expect(await tabs().count()).toBe(3)
+
+    // The same from the palette's command, for the active tab: both pages saved, then closed.
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('fermer les autres')
+    await page.keyboard.press('Enter')
+    await ask.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await expect.poll(() => tabs().count()).toBe(1)
+    expect(await tabs().first().getAttribute('data-path')).toBe('contribuer.md')
+    await waitForFileText(files[0]!, (text) => text.includes('Brouillon 1. '))
+    await waitForFileText(files[1]!, (text) => text.includes('Brouillon 2. '))
+  })
+
   it('offers back, after a crash, what was typed but not yet saved', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
