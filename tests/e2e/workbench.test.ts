@@ -568,6 +568,8 @@ describe('workbench in Chromium through the test host', () => {
     await painter.close()
 
     const file = path.join(workbench.root, 'contribuer.md')
+    // The guide's first image: the media folder does not exist yet.
+    expect(existsSync(path.join(workbench.root, 'uploads'))).toBe(false)
     await openAtFirstParagraph('contribuer.md')
     await page.getByTestId('image-file').setInputFiles(picture)
     const altField = page.getByLabel('Texte de remplacement de l’image (obligatoire)')
@@ -577,9 +579,18 @@ describe('workbench in Chromium through the test host', () => {
     await page.getByRole('button', { name: 'Insérer l’image' }).click()
     const image = page.locator('.editor-image img')
     await image.waitFor()
-    await expect
-      .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
-      .toBe(1600)
+    // Shown at once, not after reopening the page: the browser's first load of it succeeds
+    // (a failed load is never retried by the same element).
+    const loaded = await image.evaluate(
+      (element: HTMLImageElement) =>
+        new Promise<number>((resolve) => {
+          const settle = () => resolve(element.naturalWidth)
+          if (element.complete) settle()
+          element.addEventListener('load', settle)
+          element.addEventListener('error', settle)
+        }),
+    )
+    expect(loaded).toBe(1600)
     await page.keyboard.press('Control+S')
     const saved = await waitForFileText(file, (text) => text.includes('![Dégradé bleu et jaune]'))
     expect(saved).toContain(
