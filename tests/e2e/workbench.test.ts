@@ -574,8 +574,17 @@ describe('workbench in Chromium through the test host', () => {
     await page.getByTestId('image-file').setInputFiles(picture)
     const altField = page.getByLabel('Texte de remplacement de l’image (obligatoire)')
     await altField.waitFor()
-    expect(await page.getByRole('button', { name: 'Insérer l’image' }).isDisabled()).toBe(true)
+    // Inserted without its alt text: refused in our words, not the browser's (English on an English system).
+    await page.getByRole('button', { name: 'Insérer l’image' }).click()
+    const missing = page.getByRole('alert')
+    expect(await missing.textContent()).toBe(
+      'Décrivez l’image en quelques mots : le texte de remplacement est obligatoire.',
+    )
+    expect(await altField.getAttribute('aria-invalid')).toBe('true')
+    expect(await altField.evaluate((input) => input === document.activeElement)).toBe(true)
+    expect(await page.locator('.editor-image').count()).toBe(0)
     await altField.fill('Dégradé bleu et jaune')
+    expect(await missing.count()).toBe(0)
     await page.getByRole('button', { name: 'Insérer l’image' }).click()
     const image = page.locator('.editor-image img')
     await image.waitFor()
