@@ -1,7 +1,11 @@
 import { api } from '../api/client.js'
 import { saveActivePage } from '../stores/active-editor.js'
 import { togglePreview } from '../stores/preview-store.js'
-import { requestCloseOtherTabs, requestCloseTab } from '../stores/close-tab.js'
+import {
+  requestCloseOtherTabs,
+  requestCloseTab,
+  requestOpenWorkspace,
+} from '../stores/close-tab.js'
 import { cycleTab, tabsStore } from '../stores/tabs-store.js'
 import {
   openDialog,
@@ -12,7 +16,7 @@ import {
   type ViewId,
 } from '../stores/ui-store.js'
 import { versionsStore } from '../stores/versions-store.js'
-import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
 import { saveVersion } from '../stores/versions-actions.js'
 import type { Keybinding } from './keybinding.js'
 
@@ -42,7 +46,7 @@ function viewCommand(id: ViewId, title: string, keybinding?: Keybinding): Comman
 export async function chooseAndOpenFolder(): Promise<void> {
   if (workspaceStore.get().shell === 'host') return openDialog({ kind: 'open-folder' })
   const folder = await api.call('workspace.chooseFolder', {})
-  if (folder) await openWorkspace(folder)
+  if (folder) await requestOpenWorkspace(folder)
 }
 
 export const commands: Command[] = [

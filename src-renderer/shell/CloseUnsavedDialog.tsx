@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api/client.js'
 import { discardActivePage, saveActivePage } from '../stores/active-editor.js'
 import { closeTab, setTabDirty, tabsStore } from '../stores/tabs-store.js'
-import { closeDialog, notify } from '../stores/ui-store.js'
+import { closeDialog, closeDialogOf, notify } from '../stores/ui-store.js'
 import { findPage, refreshIndex } from '../stores/workspace-store.js'
 import { keptPageSession } from '../editor/open-page-session.js'
 import { Modal } from '../ui/Modal.js'
@@ -42,14 +42,22 @@ async function discardPage(path: string): Promise<void> {
 
 /**
  * Closing tabs with unsaved changes while autosave is off, as VS Code asks: once, naming
- * the page, or listing the pages when several close together (« Fermer les autres onglets »).
+ * the page, or listing the pages when several close together (« Fermer les autres onglets »,
+ * another folder opening). `then` goes on once they are all closed.
  */
-export function CloseUnsavedDialog({ paths }: { paths: string[] }) {
+export function CloseUnsavedDialog({
+  paths,
+  then,
+}: {
+  paths: string[]
+  then?: (() => Promise<unknown>) | undefined
+}) {
   const { t } = useTranslation()
   const title = (path: string) => findPage(path)?.title ?? path.split('/').pop() ?? path
   return (
     <Modal
-      onClose={closeDialog}
+      // What `then` does may open the next dialog (a folder's unsaved text offered back).
+      onClose={() => closeDialogOf('close-unsaved')}
       title={
         paths.length === 1
           ? t('tabs.saveBeforeClose', { page: title(paths[0]!) })
@@ -63,12 +71,14 @@ export function CloseUnsavedDialog({ paths }: { paths: string[] }) {
             for (const path of paths) await discardPage(path)
             closeDialog()
             for (const path of paths) closeTab(path)
+            await then?.()
           }),
       }}
       onSubmit={async () => {
         for (const path of paths) await savePage(path, t('editor.copySuffix'))
         // A save refused (the page changed on disk) leaves its tab open on the choices.
         for (const path of paths) if (!isDirty(path)) closeTab(path)
+        if (then && paths.every((path) => !isDirty(path))) await then()
       }}
     >
       {paths.length > 1 && (

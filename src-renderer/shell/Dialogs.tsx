@@ -37,7 +37,7 @@ export function Dialogs() {
     case 'receive-contribution':
       return <ReceiveContributionDialog {...(dialog.file ? { file: dialog.file } : {})} />
     case 'close-unsaved':
-      return <CloseUnsavedDialog paths={dialog.paths} />
+      return <CloseUnsavedDialog paths={dialog.paths} then={dialog.then} />
     case 'author':
     case 'restore-version':
     case 'merged-text':

@@ -7,9 +7,13 @@ import { PageEditor } from '../editor/PageEditor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
 import { focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
-import { requestCloseOtherTabs, requestCloseTab } from '../stores/close-tab.js'
+import {
+  requestCloseOtherTabs,
+  requestCloseTab,
+  requestOpenWorkspace,
+} from '../stores/close-tab.js'
 import { openDialog } from '../stores/ui-store.js'
-import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
 import { ReviewTab } from '../views/review/ReviewTab.js'
 import { FileView } from '../views/files/FileView.js'
@@ -230,7 +234,7 @@ function Welcome() {
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => void attempt(() => openWorkspace(folder))}
+                  onClick={() => void attempt(() => requestOpenWorkspace(folder))}
                   aria-current={folder === info?.root ? 'true' : undefined}
                 >
                   {folder}

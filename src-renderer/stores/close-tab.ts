@@ -1,6 +1,6 @@
 import { closeTab, focusTab, tabsStore } from './tabs-store.js'
 import { openDialog } from './ui-store.js'
-import { workspaceStore } from './workspace-store.js'
+import { openWorkspace, workspaceStore } from './workspace-store.js'
 
 /**
  * The tabs among `paths` that must ask before closing: a page with unsaved changes while
@@ -35,4 +35,14 @@ export function requestCloseTab(path: string): void {
 export function requestCloseOtherTabs(path: string): void {
   focusTab(path)
   requestCloseTabs(tabsStore.get().tabs.flatMap((tab) => (tab.path === path ? [] : [tab.path])))
+}
+
+/**
+ * Opens another folder, its tabs closing first: with unsaved changes and autosave off, the
+ * same question as closing them, the folder opening once they are saved or dropped.
+ */
+export async function requestOpenWorkspace(path: string): Promise<void> {
+  const unsaved = unsavedAmong(tabsStore.get().tabs.map((tab) => tab.path))
+  if (unsaved.length === 0) return openWorkspace(path)
+  openDialog({ kind: 'close-unsaved', paths: unsaved, then: () => openWorkspace(path) })
 }

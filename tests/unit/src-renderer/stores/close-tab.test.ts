@@ -7,7 +7,7 @@ Object.assign(globalThis, {
   },
 })
 
-const { requestCloseOtherTabs, requestCloseTab, requestCloseTabs } =
+const { requestCloseOtherTabs, requestCloseTab, requestCloseTabs, requestOpenWorkspace } =
   await import('../../../../src-renderer/stores/close-tab.js')
 const { tabsStore } = await import('../../../../src-renderer/stores/tabs-store.js')
 const { uiStore } = await import('../../../../src-renderer/stores/ui-store.js')
@@ -54,5 +54,15 @@ describe('closing tabs with unsaved changes', () => {
     requestCloseOtherTabs('c.md')
     expect(paths()).toEqual(['c.md'])
     expect(uiStore.get().dialog).toBeNull()
+  })
+
+  it('asks the same before another folder opens, which opens once they are closed', async () => {
+    await requestOpenWorkspace('/autre-guide')
+    expect(paths()).toHaveLength(5)
+    expect(uiStore.get().dialog).toEqual({
+      kind: 'close-unsaved',
+      paths: ['a.md', 'c.md'],
+      then: expect.any(Function),
+    })
   })
 })
