@@ -1,8 +1,12 @@
 import { api } from '../api/client.js'
 import { saveActivePage } from '../stores/active-editor.js'
 import { togglePreview } from '../stores/preview-store.js'
-import { requestCloseTab } from '../stores/close-tab.js'
-import { closeOtherTabs, cycleTab, tabsStore } from '../stores/tabs-store.js'
+import {
+  requestCloseOtherTabs,
+  requestCloseTab,
+  requestOpenWorkspace,
+} from '../stores/close-tab.js'
+import { cycleTab, tabsStore } from '../stores/tabs-store.js'
 import {
   openDialog,
   openPalette,
@@ -12,7 +16,7 @@ import {
   type ViewId,
 } from '../stores/ui-store.js'
 import { versionsStore } from '../stores/versions-store.js'
-import { changeLanguage, openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
 import { saveVersion } from '../stores/versions-actions.js'
 import type { Keybinding } from './keybinding.js'
 
@@ -42,7 +46,7 @@ function viewCommand(id: ViewId, title: string, keybinding?: Keybinding): Comman
 export async function chooseAndOpenFolder(): Promise<void> {
   if (workspaceStore.get().shell === 'host') return openDialog({ kind: 'open-folder' })
   const folder = await api.call('workspace.chooseFolder', {})
-  if (folder) await openWorkspace(folder)
+  if (folder) await requestOpenWorkspace(folder)
 }
 
 export const commands: Command[] = [
@@ -82,7 +86,11 @@ export const commands: Command[] = [
     keybinding: { key: 'w', mod: true },
     run: withActiveTab(requestCloseTab),
   },
-  { id: 'tab.closeOthers', title: 'commands.closeOtherTabs', run: withActiveTab(closeOtherTabs) },
+  {
+    id: 'tab.closeOthers',
+    title: 'commands.closeOtherTabs',
+    run: withActiveTab(requestCloseOtherTabs),
+  },
   {
     id: 'tab.next',
     title: 'commands.nextTab',

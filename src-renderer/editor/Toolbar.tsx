@@ -1,5 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { internalLink } from '../../src-shared/content-types/content-types.js'
 import { api } from '../api/client.js'
@@ -30,11 +30,20 @@ export function Toolbar({ editor }: { editor: Editor }) {
   })
   const pendingImage = useStore(imageStore, (state) => state.pending)
   const [alt, setAlt] = useState('')
+  // The alt text is required: said in our words (the browser's bubble speaks the system's language).
+  const [altMissing, setAltMissing] = useState(false)
+  const altInput = useRef<HTMLInputElement>(null)
+  const altMissingId = useId()
   const fileInput = useRef<HTMLInputElement>(null)
 
   const addImage = async (event: FormEvent) => {
     event.preventDefault()
-    if (!pendingImage || !alt.trim()) return
+    if (!pendingImage) return
+    if (!alt.trim()) {
+      setAltMissing(true)
+      altInput.current?.focus()
+      return
+    }
     const { url } = await api.call('media.add', {
       name: pendingImage.name,
       data: pendingImage.data,
@@ -154,25 +163,40 @@ export function Toolbar({ editor }: { editor: Editor }) {
       {pendingImage && (
         <form
           className="toolbar-link toolbar-image"
+          noValidate
           onSubmit={(event) => void attempt(() => addImage(event))}
         >
           <label>
             <span>{t('editor.altLabel')}</span>
             <input
+              ref={altInput}
               autoFocus
               required
+              aria-invalid={altMissing || undefined}
+              aria-describedby={altMissing ? altMissingId : undefined}
               value={alt}
-              onChange={(event) => setAlt(event.target.value)}
+              onChange={(event) => {
+                setAlt(event.target.value)
+                setAltMissing(false)
+              }}
             />
             <small>{t('editor.altHelp')}</small>
           </label>
-          <button type="submit" className="button" disabled={!alt.trim()}>
+          {altMissing && (
+            <p className="field-error" role="alert" id={altMissingId}>
+              {t('editor.altMissing')}
+            </p>
+          )}
+          <button type="submit" className="button">
             {t('editor.insertImage')}
           </button>
           <button
             type="button"
             className="button secondary"
-            onClick={() => imageStore.set({ pending: null })}
+            onClick={() => {
+              imageStore.set({ pending: null })
+              setAltMissing(false)
+            }}
           >
             {t('pageDialog.cancel')}
           </button>

@@ -6,6 +6,7 @@ import { setTabDirty, tabsStore } from '../stores/tabs-store.js'
 import { notify } from '../stores/ui-store.js'
 import { applySavedPage } from '../stores/saved-page.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
+import { beforeFolderChange } from '../stores/folder-change.js'
 import { reportTextChanged } from '../stores/active-editor.js'
 import { PageSession } from './page-session.js'
 
@@ -42,6 +43,12 @@ function prune(): void {
   for (const path of kept.keys()) if (!open.has(path)) kept.delete(path)
 }
 tabsStore.subscribe(prune)
+
+// Before another folder opens, every open page's pending writes go to its own guide.
+beforeFolderChange({
+  settle: () => Promise.all([...kept.values()].map((session) => session.leaveFolder())),
+  resume: () => kept.forEach((session) => session.resume()),
+})
 
 /** The session of a page's tab: the one kept since the tab was left, or a new one. */
 export function pageSessionFor(path: string): PageSession {

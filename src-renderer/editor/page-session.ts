@@ -90,6 +90,8 @@ export class PageSession {
   private conflicted = false
   /** The user chose « Recharger » or « Garder ma version dans une copie »: nothing left to keep. */
   private settled = false
+  /** Another folder is opening: this session writes nothing more (see `leaveFolder`). */
+  private left = false
   private readDoc: (() => EditorDoc) | null = null
   /** Whether an editor shows the page: a refusal then shows the choices, else keeps a copy. */
   private shown = false
@@ -207,7 +209,7 @@ export class PageSession {
   /** Saves now (Ctrl+S, a timer, leaving the window). Throws what main refused, except a conflict. */
   async save(): Promise<void> {
     this.cancel('autosave')
-    if (!this.readDoc || !this.model) return
+    if (this.left || !this.readDoc || !this.model) return
     const text = this.currentText()
     if (text === this.saved) {
       this.setDirty(false)
@@ -276,6 +278,26 @@ export class PageSession {
     await this.api.call('journal.discard', { path: this.path })
   }
 
+  /**
+   * Another folder is about to open. Main answers for one folder at a time, by paths
+   * relative to it: a save or journal write sent after the switch would land on the same
+   * path in the next guide. So what is pending goes to this page's own guide now (the
+   * autosave that was waiting, else the journal for unsaved text, offered back when the
+   * guide opens again), and the session writes nothing more.
+   */
+  async leaveFolder(): Promise<void> {
+    if (this.timers.has('autosave') && !this.conflicted) this.track(this.save(), true)
+    else if (this.timers.has('journal')) this.recordJournal()
+    for (const name of [...this.timers.keys()]) this.cancel(name)
+    this.left = true
+    await this.whenIdle()
+  }
+
+  /** The folder did not change after `leaveFolder`: the session saves again as before. */
+  resume(): void {
+    this.left = false
+  }
+
   /** Resolves once the saves, journal writes and copies started so far are done. */
   async whenIdle(): Promise<void> {
     while (this.work.size > 0) await Promise.allSettled([...this.work])
@@ -298,6 +320,7 @@ export class PageSession {
 
   /** Closing or switching the tab saves what is pending, or keeps it in a copy. */
   private close(): void {
+    if (this.left) return
     if (!this.conflicted) return this.savePending()
     if (this.settled || !this.readDoc) return
     const text = this.currentText()
@@ -327,7 +350,7 @@ export class PageSession {
    * When a save runs first (Ctrl+S, leaving the window), this timer is cancelled with it.
    */
   private recordJournal(): void {
-    if (!this.readDoc) return
+    if (this.left || !this.readDoc) return
     const text = this.currentText()
     const base = this.base
     if (text === this.saved || base === null) return

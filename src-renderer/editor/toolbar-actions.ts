@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { selectedRect } from '@tiptap/pm/tables'
+import { alignCellsLikeHeader } from '../../src-shared/editor-schema/table-alignment.js'
 
 /** One button of the formatting bar: what it does to the text, and when it shows as pressed. */
 export interface ToolbarButton {
@@ -127,8 +128,7 @@ export const tableButtons: ToolbarButton[] = [
     icon: 'arrow-up',
     label: 'tableToolbar.addRowBefore',
     run: (e) => {
-      e.chain().focus().addRowBefore().run()
-      alignLikeHeader(e)
+      e.chain().focus().addRowBefore().command(alignCellsLikeHeader).run()
     },
   },
   {
@@ -136,8 +136,7 @@ export const tableButtons: ToolbarButton[] = [
     icon: 'arrow-down',
     label: 'tableToolbar.addRowAfter',
     run: (e) => {
-      e.chain().focus().addRowAfter().run()
-      alignLikeHeader(e)
+      e.chain().focus().addRowAfter().command(alignCellsLikeHeader).run()
     },
   },
   {
@@ -192,25 +191,6 @@ export const tableButtons: ToolbarButton[] = [
     run: (e) => e.chain().focus().deleteTable().run(),
   },
 ]
-
-/** A new row's cells take their column's alignment (that of the header row), as shown and written. */
-export function alignLikeHeader(editor: Editor): boolean {
-  if (!editor.isActive('table')) return false
-  const rect = selectedRect(editor.state)
-  const tr = editor.state.tr
-  const { map, table, tableStart } = rect
-  for (let column = 0; column < map.width; column++) {
-    const align = table.nodeAt(map.map[column]!)?.attrs.align ?? null
-    for (let row = 1; row < map.height; row++) {
-      const at = map.map[row * map.width + column]!
-      const cell = table.nodeAt(at)!
-      if (cell.attrs.align !== align)
-        tr.setNodeMarkup(tableStart + at, undefined, { ...cell.attrs, align })
-    }
-  }
-  if (tr.docChanged) editor.view.dispatch(tr)
-  return true
-}
 
 /**
  * Aligns the columns of the selection (the caret's column) as a Markdown

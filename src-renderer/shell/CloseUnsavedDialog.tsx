@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api/client.js'
 import { discardActivePage, saveActivePage } from '../stores/active-editor.js'
 import { closeTab, setTabDirty, tabsStore } from '../stores/tabs-store.js'
-import { closeDialog, notify } from '../stores/ui-store.js'
+import { closeDialog, closeDialogOf, notify } from '../stores/ui-store.js'
 import { findPage, refreshIndex } from '../stores/workspace-store.js'
 import { keptPageSession } from '../editor/open-page-session.js'
 import { Modal } from '../ui/Modal.js'
@@ -40,30 +40,54 @@ async function discardPage(path: string): Promise<void> {
   else await api.call('journal.discard', { path })
 }
 
-/** Closing a tab with unsaved changes while autosave is off, as VS Code asks. */
-export function CloseUnsavedDialog({ path }: { path: string }) {
+/**
+ * Closing tabs with unsaved changes while autosave is off, as VS Code asks: once, naming
+ * the page, or listing the pages when several close together (« Fermer les autres onglets »,
+ * another folder opening). `then` goes on once they are all closed.
+ */
+export function CloseUnsavedDialog({
+  paths,
+  then,
+}: {
+  paths: string[]
+  then?: (() => Promise<unknown>) | undefined
+}) {
   const { t } = useTranslation()
-  const page = findPage(path)?.title ?? path.split('/').pop() ?? path
+  const title = (path: string) => findPage(path)?.title ?? path.split('/').pop() ?? path
   return (
     <Modal
-      onClose={closeDialog}
-      title={t('tabs.saveBeforeClose', { page })}
+      // What `then` does may open the next dialog (a folder's unsaved text offered back).
+      onClose={() => closeDialogOf('close-unsaved')}
+      title={
+        paths.length === 1
+          ? t('tabs.saveBeforeClose', { page: title(paths[0]!) })
+          : t('tabs.saveManyBeforeClose', { count: paths.length })
+      }
       submit={t('tabs.save')}
       other={{
         label: t('tabs.dontSave'),
         run: () =>
           void attempt(async () => {
-            await discardPage(path)
+            for (const path of paths) await discardPage(path)
             closeDialog()
-            closeTab(path)
+            for (const path of paths) closeTab(path)
+            await then?.()
           }),
       }}
       onSubmit={async () => {
-        await savePage(path, t('editor.copySuffix'))
-        // A save refused (the page changed on disk) leaves the tab open on the choices.
-        if (!isDirty(path)) closeTab(path)
+        for (const path of paths) await savePage(path, t('editor.copySuffix'))
+        // A save refused (the page changed on disk) leaves its tab open on the choices.
+        for (const path of paths) if (!isDirty(path)) closeTab(path)
+        if (then && paths.every((path) => !isDirty(path))) await then()
       }}
     >
+      {paths.length > 1 && (
+        <ul className="close-unsaved-pages">
+          {paths.map((path) => (
+            <li key={path}>{title(path)}</li>
+          ))}
+        </ul>
+      )}
       <p>{t('tabs.saveBeforeCloseText')}</p>
     </Modal>
   )

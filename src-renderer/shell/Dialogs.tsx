@@ -37,7 +37,7 @@ export function Dialogs() {
     case 'receive-contribution':
       return <ReceiveContributionDialog {...(dialog.file ? { file: dialog.file } : {})} />
     case 'close-unsaved':
-      return <CloseUnsavedDialog path={dialog.path} />
+      return <CloseUnsavedDialog paths={dialog.paths} then={dialog.then} />
     case 'author':
     case 'restore-version':
     case 'merged-text':

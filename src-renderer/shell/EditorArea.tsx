@@ -6,10 +6,14 @@ import { EditorErrorBoundary } from '../editor/EditorErrorBoundary.js'
 import { PageEditor } from '../editor/PageEditor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
-import { closeOtherTabs, focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
-import { requestCloseTab } from '../stores/close-tab.js'
+import { focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
+import {
+  requestCloseOtherTabs,
+  requestCloseTab,
+  requestOpenWorkspace,
+} from '../stores/close-tab.js'
 import { openDialog } from '../stores/ui-store.js'
-import { openWorkspace, workspaceStore } from '../stores/workspace-store.js'
+import { workspaceStore } from '../stores/workspace-store.js'
 import { CompareView } from '../views/versions/CompareView.js'
 import { ReviewTab } from '../views/review/ReviewTab.js'
 import { FileView } from '../views/files/FileView.js'
@@ -54,7 +58,7 @@ export function EditorArea() {
                   y,
                   items: [
                     { label: t('tabs.close'), run: () => requestCloseTab(tab.path) },
-                    { label: t('tabs.closeOthers'), run: () => closeOtherTabs(tab.path) },
+                    { label: t('tabs.closeOthers'), run: () => requestCloseOtherTabs(tab.path) },
                   ],
                 })
               }
@@ -230,7 +234,7 @@ function Welcome() {
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => void attempt(() => openWorkspace(folder))}
+                  onClick={() => void attempt(() => requestOpenWorkspace(folder))}
                   aria-current={folder === info?.root ? 'true' : undefined}
                 >
                   {folder}

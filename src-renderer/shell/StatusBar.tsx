@@ -27,8 +27,10 @@ export function StatusBar() {
   const problems = brokenPages + brokenSettingsFiles + invalidFields
   const other = language === 'fr' ? 'en' : 'fr'
   return (
-    <footer className="status-bar" role="status">
-      <div className="status-left">
+    // The bar is the window's footer; what it says is announced as it changes (a footer
+    // may not take the status role itself).
+    <footer className="status-bar">
+      <div className="status-left" role="status">
         {info && (
           <button
             type="button"
@@ -70,7 +72,7 @@ export function StatusBar() {
           </button>
         )}
       </div>
-      <div className="status-right">
+      <div className="status-right" role="status">
         {words !== null && (
           <span className="status-item" data-testid="status-words">
             {t('status.words', { count: words })} ·{' '}

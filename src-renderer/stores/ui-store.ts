@@ -20,8 +20,12 @@ export type Dialog =
   | { kind: 'send-contribution'; branch?: string }
   /** « Ouvrir une contribution reçue », with a file already known (dropped, command line). */
   | { kind: 'receive-contribution'; file?: string }
-  /** Closing a tab with unsaved changes, autosave off: « Enregistrer », « Ne pas enregistrer », « Annuler ». */
-  | { kind: 'close-unsaved'; path: string }
+  /**
+   * Closing tabs with unsaved changes, autosave off (one, or several by « Fermer les autres
+   * onglets », or all of them before another folder opens): « Enregistrer », « Ne pas
+   * enregistrer », « Annuler », once for them all; `then` continues once they are closed.
+   */
+  | { kind: 'close-unsaved'; paths: string[]; then?: () => Promise<unknown> }
 
 /** `contributions`: the quick pick of the status bar's contribution item. */
 export type Palette = 'commands' | 'pages' | 'contributions'
@@ -73,6 +77,11 @@ export function openDialog(dialog: Dialog): void {
 
 export function closeDialog(): void {
   uiStore.set({ dialog: null })
+}
+
+/** Closes the dialog if it is still one of `kind`: its action may have opened the next one. */
+export function closeDialogOf(kind: Dialog['kind']): void {
+  if (uiStore.get().dialog?.kind === kind) closeDialog()
 }
 
 export function notify(

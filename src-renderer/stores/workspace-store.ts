@@ -14,6 +14,7 @@ import { setLanguage } from '../i18n/i18n.js'
 import { createStore } from './store.js'
 import { openDialog } from './ui-store.js'
 import { closeAllTabs, tabsStore } from './tabs-store.js'
+import { changeFolder } from './folder-change.js'
 
 interface WorkspaceState {
   info: WorkspaceInfo | null
@@ -90,7 +91,9 @@ export async function refreshProblems(): Promise<void> {
 }
 
 export async function openWorkspace(path: string): Promise<void> {
-  const info = await api.call('workspace.open', { path })
+  // The open pages' pending writes go to their own guide first: after the switch, main
+  // would take their paths in the next one.
+  const info = await changeFolder(() => api.call('workspace.open', { path }))
   closeAllTabs()
   const settings = await api.call('settings.get', {})
   workspaceStore.set({ info, settings, index: null })

@@ -53,51 +53,55 @@ export function Modal(props: {
   }
   return (
     <div className="modal-backdrop" onMouseDown={props.onClose}>
-      <form
-        ref={ref}
+      {/* The dialog holds the form: a form may not take the dialog's role itself. */}
+      <div
         className={`modal${props.wide ? ' wide' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={props.title}
         onMouseDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
-        onSubmit={(event) => void submit(event)}
-        onInput={(event) => {
-          if (missing === null) return
-          ;(event.target as HTMLElement).removeAttribute('aria-invalid')
-          setMissing(null)
-        }}
-        noValidate
       >
-        <h2>{props.title}</h2>
-        {props.children}
-        {missing !== null && (
-          <p className="field-error" role="alert">
-            {t('pageDialog.requiredField', { field: missing })}
-          </p>
-        )}
-        <div className="modal-actions">
-          {props.other && (
-            <button type="button" className="button secondary" onClick={props.other.run}>
-              {props.other.label}
-            </button>
+        <form
+          ref={ref}
+          onSubmit={(event) => void submit(event)}
+          onInput={(event) => {
+            if (missing === null) return
+            ;(event.target as HTMLElement).removeAttribute('aria-invalid')
+            setMissing(null)
+          }}
+          noValidate
+        >
+          <h2>{props.title}</h2>
+          {props.children}
+          {missing !== null && (
+            <p className="field-error" role="alert">
+              {t('pageDialog.requiredField', { field: missing })}
+            </p>
           )}
-          <button
-            type="button"
-            className="button secondary"
-            onClick={props.onCancel ?? props.onClose}
-          >
-            {props.cancel ?? t('pageDialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={`button${props.danger ? ' danger' : ''}`}
-            disabled={busy}
-          >
-            {props.submit}
-          </button>
-        </div>
-      </form>
+          <div className="modal-actions">
+            {props.other && (
+              <button type="button" className="button secondary" onClick={props.other.run}>
+                {props.other.label}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button secondary"
+              onClick={props.onCancel ?? props.onClose}
+            >
+              {props.cancel ?? t('pageDialog.cancel')}
+            </button>
+            <button
+              type="submit"
+              className={`button${props.danger ? ' danger' : ''}`}
+              disabled={busy}
+            >
+              {props.submit}
+            </button>
+          </div>
+        </form>
+      </div>
     </div>
   )
 }

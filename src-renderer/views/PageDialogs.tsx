@@ -7,16 +7,11 @@ import { api } from '../api/client.js'
 import { groupOrder } from './explorer-tree.js'
 import { useStore } from '../stores/store.js'
 import { openTab, retargetTab } from '../stores/tabs-store.js'
-import { closeDialog, notify } from '../stores/ui-store.js'
+import { closeDialog, closeDialogOf, notify } from '../stores/ui-store.js'
+import { requestOpenWorkspace } from '../stores/close-tab.js'
 import { isChangedOnDisk, saveCopyBeside } from '../editor/conflict-copy.js'
 import { applySavedPage } from '../stores/saved-page.js'
-import {
-  findPage,
-  openWorkspace,
-  refreshIndex,
-  reportChanged,
-  workspaceStore,
-} from '../stores/workspace-store.js'
+import { findPage, refreshIndex, reportChanged, workspaceStore } from '../stores/workspace-store.js'
 import { Modal } from '../ui/Modal.js'
 import { attempt } from '../ui/report-failure.js'
 
@@ -179,10 +174,11 @@ export function OpenFolderDialog() {
   const [folder, setFolder] = useState('')
   return (
     <Modal
-      onClose={closeDialog}
+      // Tabs with unsaved changes are asked about first, in the dialog that replaces this one.
+      onClose={() => closeDialogOf('open-folder')}
       title={t('pageDialog.folderTitle')}
       submit={t('pageDialog.folderAction')}
-      onSubmit={() => openWorkspace(folder)}
+      onSubmit={() => requestOpenWorkspace(folder)}
     >
       <label className="field">
         <span>{t('pageDialog.folderLabel')}</span>

@@ -2,13 +2,9 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '../../src-shared/api/types.js'
 import { languages } from '../../src-shared/i18n/catalogues.js'
 import { attempt } from '../ui/report-failure.js'
+import { requestOpenWorkspace } from '../stores/close-tab.js'
 import { useStore } from '../stores/store.js'
-import {
-  changeAutosave,
-  changeLanguage,
-  openWorkspace,
-  workspaceStore,
-} from '../stores/workspace-store.js'
+import { changeAutosave, changeLanguage, workspaceStore } from '../stores/workspace-store.js'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -51,7 +47,7 @@ export function SettingsView() {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => void attempt(() => openWorkspace(folder))}
+                    onClick={() => void attempt(() => requestOpenWorkspace(folder))}
                   >
                     {folder}
                   </button>

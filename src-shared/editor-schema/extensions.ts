@@ -5,6 +5,7 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import StarterKit from '@tiptap/starter-kit'
 import { LosslessAttributes } from './lossless-attributes.js'
 import { SoftBreak, SourceBlock, SourceInline } from './source-nodes.js'
+import { alignCellsLikeHeader } from './table-alignment.js'
 
 /**
  * The editor's extensions: `@tiptap/starter-kit` and Atelier's own. The
@@ -32,7 +33,20 @@ export function editorExtensions(
     custom.sourceInline ?? SourceInline,
     SoftBreak,
     // Pipe tables: a cell holds one line of text in Markdown, so paragraphs only (joined when written).
-    Table.configure({ resizable: false, HTMLAttributes: { class: 'page-table' } }),
+    Table.extend({
+      addKeyboardShortcuts() {
+        return {
+          ...this.parent?.(),
+          // Tab in the last cell adds a row, as TipTap's does, its cells aligned as their columns.
+          Tab: () => {
+            const { editor } = this
+            if (editor.commands.goToNextCell()) return true
+            if (!editor.can().addRowAfter()) return false
+            return editor.chain().addRowAfter().command(alignCellsLikeHeader).goToNextCell().run()
+          },
+        }
+      },
+    }).configure({ resizable: false, HTMLAttributes: { class: 'page-table' } }),
     TableRow,
     TableHeader.extend({ content: 'paragraph+' }),
     TableCell.extend({ content: 'paragraph+' }),

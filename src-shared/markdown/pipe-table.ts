@@ -6,8 +6,9 @@ import type { Line } from './lines.js'
  * kramdown's pipe tables, the shape the editor models: a header row, an
  * alignment row, then body rows, every row with the same number of cells and
  * nothing in a cell that kramdown splits otherwise than at its pipes (code
- * spans, HTML, Liquid, math, escaped pipes). Any other table (several bodies,
- * a footer, ragged rows…) stays a source block, exactly as written.
+ * spans, HTML, Liquid, math); an escaped pipe (`\|`) is a pipe inside its
+ * cell. Any other table (several bodies, a footer, ragged rows…) stays a
+ * source block, exactly as written.
  *
  * Each row keeps its line as written (`raw`) and a fingerprint of its cells
  * (`rfp`): an untouched row is written back byte for byte, an edited one in
@@ -25,7 +26,7 @@ const HSEP_ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g
 const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/
 const LIST_LINE = /^ {0,3}(?:[+*-]|\d+\.)[\t| ]/
 /** What kramdown splits a row by other than its pipes, or the editor reads as source. */
-const NOT_MODELLED = /`|<[a-zA-Z/!?]|\{[{%:]|\$\$|\\\|/
+const NOT_MODELLED = /`|<[a-zA-Z/!?]|\{[{%:]|\$\$/
 /** Ruby's `strip`: not JavaScript's `trim`, which also takes no-break spaces. */
 const strip = (text: string) => text.replace(/^[ \t\n\v\f\r\0]+|[ \t\n\v\f\r\0]+$/g, '')
 
@@ -37,6 +38,14 @@ export function splitRow(text: string, leadingPipe: boolean): string[] {
   if (leadingPipe && cells.length > 0 && strip(cells[0]!) === '') cells.shift()
   if (cells.length > 0 && strip(cells[cells.length - 1]!) === '') cells.pop()
   return cells
+}
+
+/**
+ * A cell's text as kramdown reads its spans: stripped, every `\|` made a pipe first
+ * (so `\\|` is read as `\|`, an escaped pipe), as kramdown's table parser does.
+ */
+export function cellSource(text: string): string {
+  return strip(text).replace(/\\\|/g, '|')
 }
 
 export function separatorAlignments(text: string): Alignment[] {
@@ -83,7 +92,7 @@ export function readPipeTable(
   if (rows.some((text) => /^\s*\|/.test(text) !== leadingPipe)) return null
   const content = split.map((cells, row) => {
     const nodes = cells.map((text, column) => {
-      const inline = parseInline(strip(text), context)
+      const inline = parseInline(cellSource(text), context)
       return {
         type: row === 0 ? 'tableHeader' : 'tableCell',
         attrs: { colspan: 1, rowspan: 1, align: aligns[column] ?? null },

@@ -131,4 +131,25 @@ describe('tables and Word paste in the editor', () => {
       path: path.resolve(import.meta.dirname, '../../test-results/screenshots/table-editing.png'),
     })
   })
+
+  it('Tab in the last cell adds a row whose cells take their column’s alignment', async () => {
+    const file = path.join(workbench.root, 'contribuer.md')
+    const table = '\n| Année | Montant |\n|:------|--------:|\n| 2024  | 12 Mds  |\n'
+    await writeFile(file, (await readFile(file, 'utf8')) + table)
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    await page.locator('.page-text td', { hasText: '12 Mds' }).click()
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('2025')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('14 Mds')
+    const last = page.locator('.page-text tr').last().locator('td')
+    expect(await last.allTextContents()).toEqual(['2025', '14 Mds'])
+    // Shown as published: the alignment row aligns whole columns.
+    expect(
+      await last.evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell).textAlign)),
+    ).toEqual(['left', 'right'])
+    await page.keyboard.press('Control+S')
+    const saved = await waitForFileText(file, (text) => text.includes('14 Mds |'))
+    expect(saved).toContain('|:------|--------:|\n| 2024  | 12 Mds  |\n| 2025 | 14 Mds |\n')
+  })
 })

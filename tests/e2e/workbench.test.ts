@@ -326,6 +326,45 @@ describe('workbench in Chromium through the test host', () => {
     await waitForFileText(file, (text) => text.includes('Gardé. Le droit d'))
   })
 
+  it('« Fermer les autres onglets » asks once for the tabs with unsaved changes', async () => {
+    const [first, second] = ['_themes/acces-information.md', '_themes/innovation-ecosystemes.md']
+    const files = [first, second].map((name) => path.join(workbench.root, name))
+    await page.locator('.activity-item[data-view="settings"]').click()
+    const autosave = page.getByLabel('Enregistrer automatiquement')
+    await autosave.click()
+    await expect.poll(() => autosave.isChecked()).toBe(false)
+    await page.locator('.activity-item[data-view="explorer"]').click()
+
+    for (const [index, name] of [first, second].entries()) {
+      await openAtFirstParagraph(name)
+      await page.keyboard.type(`Brouillon ${index + 1}. `)
+      await expect.poll(() => tabs().nth(index).getAttribute('class')).toContain('dirty')
+    }
+    await page.locator('[role="treeitem"][data-path="contribuer.md"]').click()
+    await expect.poll(() => tabs().count()).toBe(3)
+
+    const ask = page.getByRole('dialog', { name: 'Enregistrer les modifications de ces 2 pages ?' })
+    await tabs().nth(2).click({ button: 'right' })
+    await page.getByRole('menuitem', { name: 'Fermer les autres onglets' }).click()
+    expect(await ask.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Thème 1/),
+      expect.stringMatching(/^Thème 5/),
+    ])
+    await ask.getByRole('button', { name: 'Annuler' }).click()
+    await ask.waitFor({ state: 'detached' })
+    expect(await tabs().count()).toBe(3)
+
+    // The same from the palette's command, for the active tab: both pages saved, then closed.
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('combobox').fill('fermer les autres')
+    await page.keyboard.press('Enter')
+    await ask.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await expect.poll(() => tabs().count()).toBe(1)
+    expect(await tabs().first().getAttribute('data-path')).toBe('contribuer.md')
+    await waitForFileText(files[0]!, (text) => text.includes('Brouillon 1. '))
+    await waitForFileText(files[1]!, (text) => text.includes('Brouillon 2. '))
+  })
+
   it('offers back, after a crash, what was typed but not yet saved', async () => {
     const file = path.join(workbench.root, '_themes/acces-information.md')
     const before = await readFile(file, 'utf8')
@@ -530,18 +569,38 @@ describe('workbench in Chromium through the test host', () => {
     await painter.close()
 
     const file = path.join(workbench.root, 'contribuer.md')
+    // The guide's first image: the media folder does not exist yet.
+    expect(existsSync(path.join(workbench.root, 'uploads'))).toBe(false)
     await openAtFirstParagraph('contribuer.md')
     await page.getByTestId('image-file').setInputFiles(picture)
     const altField = page.getByLabel('Texte de remplacement de l’image (obligatoire)')
     await altField.waitFor()
-    expect(await page.getByRole('button', { name: 'Insérer l’image' }).isDisabled()).toBe(true)
+    // Inserted without its alt text: refused in our words, not the browser's (English on an English system).
+    await page.getByRole('button', { name: 'Insérer l’image' }).click()
+    const missing = page.getByRole('alert')
+    expect(await missing.textContent()).toBe(
+      'Décrivez l’image en quelques mots : le texte de remplacement est obligatoire.',
+    )
+    expect(await altField.getAttribute('aria-invalid')).toBe('true')
+    expect(await altField.evaluate((input) => input === document.activeElement)).toBe(true)
+    expect(await page.locator('.editor-image').count()).toBe(0)
     await altField.fill('Dégradé bleu et jaune')
+    expect(await missing.count()).toBe(0)
     await page.getByRole('button', { name: 'Insérer l’image' }).click()
     const image = page.locator('.editor-image img')
     await image.waitFor()
-    await expect
-      .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
-      .toBe(1600)
+    // Shown at once, not after reopening the page: the browser's first load of it succeeds
+    // (a failed load is never retried by the same element).
+    const loaded = await image.evaluate(
+      (element: HTMLImageElement) =>
+        new Promise<number>((resolve) => {
+          const settle = () => resolve(element.naturalWidth)
+          if (element.complete) settle()
+          element.addEventListener('load', settle)
+          element.addEventListener('error', settle)
+        }),
+    )
+    expect(loaded).toBe(1600)
     await page.keyboard.press('Control+S')
     const saved = await waitForFileText(file, (text) => text.includes('![Dégradé bleu et jaune]'))
     expect(saved).toContain(

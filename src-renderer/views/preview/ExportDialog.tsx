@@ -75,135 +75,135 @@ export function ExportDialog() {
 
   return (
     <div className="modal-backdrop" onMouseDown={cancel}>
-      <form
-        ref={form}
+      {/* The dialog holds the form: a form may not take the dialog's role itself. */}
+      <div
         className="modal export-dialog"
         role="dialog"
         aria-modal="true"
         aria-label={t('preview.exportTitle')}
         onMouseDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.key === 'Escape' && cancel()}
-        onSubmit={(event) => void submit(event)}
-        noValidate
       >
-        <h2>{t('preview.exportTitle')}</h2>
-        {report ? (
-          <div className="export-report" role="status">
-            <p>
-              {t('preview.exported', {
-                destination: report.destination,
-                pages: report.pages,
-                files: report.files,
-              })}
-            </p>
-            {report.problems.length > 0 && (
-              <>
-                <p>{t('preview.problemsTitle')}</p>
-                <ul className="export-problems">
-                  {report.problems.map((problem) => (
-                    <li key={problem.path}>
-                      <span className="codicon codicon-warning" aria-hidden="true" />{' '}
-                      <strong>{problem.path}</strong> : {problem.message}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        ) : (
-          <>
-            <p className="modal-help">{t('preview.exportExplain')}</p>
-            <div className="field">
-              <label className="field-label" htmlFor="export-destination">
-                {t('preview.exportFolder')}
-              </label>
-              <div className="field-row">
-                <input
-                  id="export-destination"
-                  required
-                  value={destination}
-                  disabled={busy}
-                  spellCheck={false}
-                  placeholder={t('preview.exportFolderPlaceholder')}
-                  aria-describedby="export-destination-help"
-                  aria-invalid={missing !== null || undefined}
-                  onChange={(event) => {
-                    setDestination(event.target.value)
-                    setMissing(null)
-                  }}
-                />
-                {shell === 'electron' && (
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={busy}
-                    onClick={() => void attempt(browse)}
-                  >
-                    {t('preview.browse')}
-                  </button>
-                )}
-              </div>
-              {missing !== null && (
-                <small className="field-error" role="alert">
-                  {t('pageDialog.requiredField', { field: missing })}
-                </small>
+        <form ref={form} onSubmit={(event) => void submit(event)} noValidate>
+          <h2>{t('preview.exportTitle')}</h2>
+          {report ? (
+            <div className="export-report" role="status">
+              <p>
+                {t('preview.exported', {
+                  destination: report.destination,
+                  pages: report.pages,
+                  files: report.files,
+                })}
+              </p>
+              {report.problems.length > 0 && (
+                <>
+                  <p>{t('preview.problemsTitle')}</p>
+                  <ul className="export-problems">
+                    {report.problems.map((problem) => (
+                      <li key={problem.path}>
+                        <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+                        <strong>{problem.path}</strong> : {problem.message}
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
-              <small id="export-destination-help" className="field-warning">
-                <span className="codicon codicon-warning" aria-hidden="true" />{' '}
-                {t('preview.exportFolderHelp')}
-              </small>
             </div>
-            <label className="field field-inline">
-              <input
-                type="checkbox"
-                checked={relative}
-                disabled={busy}
-                onChange={(event) => setRelative(event.target.checked)}
-              />
-              <span>{t('preview.relative')}</span>
-              <small>{t('preview.relativeHelp')}</small>
-            </label>
-            {busy && (
-              <div className="export-progress">
-                <progress
-                  max={progress?.total || 1}
-                  value={progress?.done ?? 0}
-                  aria-label={t('preview.exporting')}
-                />
-                <small role="status">
-                  {progress
-                    ? t('preview.progress', { done: progress.done, total: progress.total })
-                    : t('preview.exporting')}
+          ) : (
+            <>
+              <p className="modal-help">{t('preview.exportExplain')}</p>
+              <div className="field">
+                <label className="field-label" htmlFor="export-destination">
+                  {t('preview.exportFolder')}
+                </label>
+                <div className="field-row">
+                  <input
+                    id="export-destination"
+                    required
+                    value={destination}
+                    disabled={busy}
+                    spellCheck={false}
+                    placeholder={t('preview.exportFolderPlaceholder')}
+                    aria-describedby="export-destination-help"
+                    aria-invalid={missing !== null || undefined}
+                    onChange={(event) => {
+                      setDestination(event.target.value)
+                      setMissing(null)
+                    }}
+                  />
+                  {shell === 'electron' && (
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={busy}
+                      onClick={() => void attempt(browse)}
+                    >
+                      {t('preview.browse')}
+                    </button>
+                  )}
+                </div>
+                {missing !== null && (
+                  <small className="field-error" role="alert">
+                    {t('pageDialog.requiredField', { field: missing })}
+                  </small>
+                )}
+                <small id="export-destination-help" className="field-warning">
+                  <span className="codicon codicon-warning" aria-hidden="true" />{' '}
+                  {t('preview.exportFolderHelp')}
                 </small>
               </div>
+              <label className="field field-inline">
+                <input
+                  type="checkbox"
+                  checked={relative}
+                  disabled={busy}
+                  onChange={(event) => setRelative(event.target.checked)}
+                />
+                <span>{t('preview.relative')}</span>
+                <small>{t('preview.relativeHelp')}</small>
+              </label>
+              {busy && (
+                <div className="export-progress">
+                  <progress
+                    max={progress?.total || 1}
+                    value={progress?.done ?? 0}
+                    aria-label={t('preview.exporting')}
+                  />
+                  <small role="status">
+                    {progress
+                      ? t('preview.progress', { done: progress.done, total: progress.total })
+                      : t('preview.exporting')}
+                  </small>
+                </div>
+              )}
+            </>
+          )}
+          <div className="modal-actions">
+            {!report && (
+              <button
+                type="button"
+                className="button secondary"
+                disabled={busy}
+                onClick={closeDialog}
+              >
+                {t('pageDialog.cancel')}
+              </button>
             )}
-          </>
-        )}
-        <div className="modal-actions">
-          {!report && (
-            <button
-              type="button"
-              className="button secondary"
-              disabled={busy}
-              onClick={closeDialog}
-            >
-              {t('pageDialog.cancel')}
+            {report && shell === 'electron' && (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void attempt(openFolder)}
+              >
+                {t('preview.openFolder')}
+              </button>
+            )}
+            <button type="submit" className="button" disabled={busy}>
+              {report ? t('preview.closeReport') : t('preview.exportAction')}
             </button>
-          )}
-          {report && shell === 'electron' && (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => void attempt(openFolder)}
-            >
-              {t('preview.openFolder')}
-            </button>
-          )}
-          <button type="submit" className="button" disabled={busy}>
-            {report ? t('preview.closeReport') : t('preview.exportAction')}
-          </button>
-        </div>
-      </form>
+          </div>
+        </form>
+      </div>
     </div>
   )
 }

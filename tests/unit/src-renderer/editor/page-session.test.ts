@@ -384,4 +384,37 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     await s.session.save()
     expect(await s.disk()).toBe(page('title: Sénégal', 'Texte gardé en mémoire.\n'))
   })
+
+  it('before another folder opens: the waiting autosave runs, then nothing more is written', async () => {
+    const s = await setup()
+    s.type('Juste avant. \n')
+    await s.session.leaveFolder()
+    expect(await s.disk()).toBe(page('title: Sénégal', 'Juste avant. \n'))
+    expect(s.saves()).toBe(1)
+    // Typing meanwhile, closing the tab after the switch, any timer: no call reaches main,
+    // which would take the page's path in the next folder.
+    s.calls.length = 0
+    s.type('Trop tard.\n')
+    s.detach()
+    await s.pause(AUTOSAVE_MS * 2)
+    await s.session.save()
+    expect(s.calls).toEqual([])
+  })
+
+  it('before another folder opens, autosave off: unsaved text goes to this guide’s journal', async () => {
+    const s = await setup({ autosave: false })
+    s.type('Pas encore enregistré.\n')
+    await s.session.leaveFolder()
+    expect(await s.journal()).toEqual([
+      expect.objectContaining({
+        path: PAGE,
+        text: page('title: Sénégal', 'Pas encore enregistré.\n'),
+      }),
+    ])
+    expect(await s.disk()).toBe(ORIGINAL)
+    // The folder did not change after all: the session saves as before.
+    s.session.resume()
+    await s.session.save()
+    expect(await s.disk()).toBe(page('title: Sénégal', 'Pas encore enregistré.\n'))
+  })
 })

@@ -116,6 +116,29 @@ describe('pipe tables in the editor', () => {
     expect(disagreements(saved, 'GFM')).toEqual([])
   })
 
+  it('a cell holding an escaped pipe is a pipe in its cell, as kramdown publishes it', () => {
+    const text = '| Sigle | Sens |\n|---|---|\n| A \\| B | [l\\|k](/x) |\n| \\\\|c | d |\n'
+    const [table] = tableNodes(text)
+    expect(table).toBeDefined()
+    const cells = (row: number) =>
+      table!.content![row]!.content!.map((cell) => Node.fromJSON(schema, cell).textContent)
+    // The text shown is kramdown's (an escaped backslash before a pipe stays an escape chip).
+    expect(cells(1)).toEqual(['A | B', 'l|k'])
+    // The body's cells (the header's first one is read with its `<thead>`).
+    expect(
+      publishedCells(text)
+        .map((cell) => cell.content)
+        .slice(2),
+    ).toEqual(['A | B', '<a href="/x">l|k</a>', '|c', 'd'])
+    const { page, doc } = load(text)
+    expect(savePage({ ...page, doc: doc.toJSON() as EditorDoc })).toBe(text)
+    // Typed in a cell, a pipe is written escaped and reads back as one cell.
+    const saved = editCell(text, 1, 1, 'oui | non')
+    expect(saved.split('\n')[2]).toBe('| A \\| B | oui \\| non |')
+    expect(publishedCells(saved)[3]!.content).toBe('oui | non')
+    expect(tableNodes(saved)).toHaveLength(1)
+  })
+
   it('a table kramdown does not read as one stays a source block', () => {
     for (const text of [
       '| a | b |\n|---|---|\n', // no body: kramdown reads no table
@@ -140,6 +163,12 @@ const cell = fc.oneof(
     '[lien](/x)',
     'a_b',
     '',
+    // An escaped pipe is a pipe inside the cell; `\\|` too (kramdown's table reads it as `\|`).
+    'A \\| B',
+    '\\|',
+    '[l\\|k](/x)',
+    '**x \\| y**',
+    'x\\\\|y',
   ),
   fc.stringMatching(/^[a-zé0-9 .,-]{0,12}$/),
 )
