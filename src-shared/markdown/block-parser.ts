@@ -371,8 +371,16 @@ function readBlock(
     let end = start + 1
     while (end < lines.length && (INDENTED.test(lines[end]!.text) || isBlank(lines[end]))) end++
     while (end > start + 1 && isBlank(lines[end - 1])) end--
-    // kramdown's code block takes lazy lines after it too (CODEBLOCK_MATCH).
-    while (end < lines.length && !isBlank(lines[end])) end++
+    // kramdown's code block takes lazy lines after it too (CODEBLOCK_MATCH), up to a block
+    // IAL, an end-of-block marker or a line opening or closing a block HTML element.
+    while (
+      end < lines.length &&
+      !isBlank(lines[end]) &&
+      !BLOCK_IAL.test(lines[end]!.text) &&
+      !EOB.test(lines[end]!.text) &&
+      !HTML_LAZY_END.test(lines[end]!.text)
+    )
+      end++
     return source('code-indented', lines, start, withHtml(lines, start, end))
   }
 

@@ -87,6 +87,9 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
   it('a list marker among an indented code block’s lazy lines is code, not a list', () => {
     const body = '            code\n* code aussi\n\n  ```\n\n> **pas une citation**\n  ```\n'
     for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+    // Its lazy lines stop at a block IAL, as CODEBLOCK_MATCH does: the list after it is a list.
+    const ial = '    code\n* code\n  {: .x}\n* a | b\n\n  > * **c**\n\n    d\n'
+    for (const input of inputs) expect(disagreements(ial, input)).toEqual([])
   })
 
   it('strong emphasis across a soft line break stays one span after an edit', () => {
