@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/helpers/fast-check-seed.ts'],
           // Many unit tests build real sites and repositories; 5 s is too short on a busy machine.
           testTimeout: 15_000,
         },

@@ -120,11 +120,19 @@ export function parseBlocks(
     const start = index
     const previous = nodes[nodes.length - 1]
     // kramdown's after_block_boundary?: the page's start, a blank line, `^`, or an IAL for what follows.
+    // A `^` after a list is the list's own end (kramdown's list parser takes it): no boundary.
+    const beforePrevious = nodes[nodes.length - 2]
+    const listEnd =
+      beforePrevious !== undefined &&
+      (beforePrevious.type === 'bulletList' ||
+        beforePrevious.type === 'orderedList' ||
+        (beforePrevious.type === 'sourceBlock' &&
+          LIST_LINE.test(String(beforePrevious.attrs?.source))))
     const boundary =
       previous === undefined ||
       isBlank(lines[start - 1]) ||
       (previous.type === 'sourceBlock' &&
-        (previous.attrs?.kind === 'ial' || EOB.test(String(previous.attrs?.source))))
+        (previous.attrs?.kind === 'ial' || (EOB.test(String(previous.attrs?.source)) && !listEnd)))
     const { node, end } = readBlock(lines, start, context, depth, boundary)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
@@ -178,18 +186,42 @@ function withHtml(lines: Line[], start: number, end: number): number {
  * indented lines and further items.
  */
 function withListTail(lines: Line[], start: number, end: number): number {
-  let list = false
-  for (let index = start + 1; index < end && !list; index++)
-    list = LIST_LINE.test(lines[index]!.text)
-  if (!list) return end
+  // The narrowest text column of the items seen: after a blank line, kramdown's list goes on
+  // only with lines indented that far (or a new item).
+  let column = Infinity
+  const seeItems = (from: number, to: number) => {
+    for (let index = from; index < to; index++) {
+      const text = lines[index]!.text
+      if (LIST_LINE.test(text)) column = Math.min(column, itemColumn(text))
+    }
+  }
+  seeItems(start + 1, end)
+  if (column === Infinity) return end
   for (;;) {
     let look = end
     while (look < lines.length && isBlank(lines[look])) look++
     if (look === end || look >= lines.length) return end
     const next = lines[look]!.text
-    if (!(INDENTED_ANY.test(next) || (LIST_LINE.test(next) && !HR.test(next)))) return end
-    end = untilBlank(lines, look)
+    const indent = /^[ \t]*/.exec(next)![0].replace(/\t/g, '    ').length
+    if (!(indent >= column || (LIST_LINE.test(next) && !HR.test(next)))) return end
+    const grown = untilBlank(lines, look)
+    seeItems(look, grown)
+    end = grown
   }
+}
+
+/**
+ * The column an item's text starts at, as kramdown's parse_first_list_line counts it: the
+ * marker with its indent, then the blanks before the text (tabs to the next multiple of 4);
+ * 4 for an item with no text.
+ */
+function itemColumn(text: string): number {
+  const match = /^( {0,3}(?:[+*-]|\d+\.))([\t| ].*)?$/.exec(text)
+  if (!match) return 4
+  const content = match[2] ?? ''
+  if (/^[ \t]*$/.test(content) || /^[ \t]*\{:[^}]*\}[ \t]*$/.test(content)) return 4
+  const blanks = /^[ \t]*/.exec(content)![0]
+  return columns(match[1]! + blanks)
 }
 
 /** kramdown-parser-gfm's fence opening: the fence, then at most one word. */
@@ -381,6 +413,8 @@ function readBlock(
       !HTML_LAZY_END.test(lines[end]!.text)
     )
       end++
+    // A block IAL right after it is the code block's own (kramdown applies it backwards).
+    if (end < lines.length && BLOCK_IAL.test(lines[end]!.text) && !ALD.test(lines[end]!.text)) end++
     return source('code-indented', lines, start, withHtml(lines, start, end))
   }
 
@@ -479,8 +513,17 @@ function elementEnd(lines: Line[], start: number): number {
     else high = mid
   }
   const closing = events.next[low]!
-  return closing < 0 ? start + 1 : events.lines[closing - 1]! + 1
+  if (closing >= 0) return events.lines[closing - 1]! + 1
+  // No end tag: kramdown auto-closes a block element at the end of the text it parses, so
+  // it holds everything after it; a void, self-closed or span element ends on its line.
+  const selfClosed = new RegExp(`^ {0,3}<${name}\\b[^>]*/>`).test(text)
+  return selfClosed || VOID_TAGS.test(name!) || new RegExp(`^(?:${SPAN_TAGS})$`, 'i').test(name!)
+    ? start + 1
+    : lines.length
 }
+
+/** HTML's void elements: no content, no end tag. */
+const VOID_TAGS = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/i
 
 /**
  * For each tag name, the lines where its elements open or close, the depth
@@ -722,7 +765,8 @@ function readList(
       startNumber = ordered ? Number(match[2]) : 1
     }
     // kramdown goes on with the list whatever bullet the next item uses.
-    const contentIndent = columns(prefix)
+    // kramdown's parse_first_list_line: an item holding only an IAL has its text at column 4.
+    const contentIndent = /^\{:[^}]*\}[ \t]*$/.test(text.slice(prefix.length)) ? 4 : columns(prefix)
     // kramdown's fetch_pattern: the next item's marker stands left of this item's text.
     const maxIndent = contentIndent >= 4 ? 3 : contentIndent - 1
     const nextItem = (line: string, afterBlank: boolean) =>

@@ -92,6 +92,33 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
     for (const input of inputs) expect(disagreements(ial, input)).toEqual([])
   })
 
+  it('a block element with no end tag holds the rest of the page, as kramdown auto-closes it', () => {
+    for (const body of ['<div>\n\n  données\n', '<div>\nx\n\n  données\n\n# titre\n'])
+      for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+    // A span element or a void one does not.
+    for (const input of inputs)
+      expect(editorBlocks('<span>a</span>\n\nb\n', input).map((b) => b.kind)).toContain('p')
+  })
+
+  it('a list tail after a blank line goes on only with lines indented to its items’ text', () => {
+    // `  * ` puts the text at column 4: `  ```` after the blank is a fence of its own.
+    const body = '</div>\n  * ```\n\n  ```\n\n```\n  ```\n'
+    for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+  })
+
+  it('an item holding only an IAL has its text at column 4, as kramdown counts it', () => {
+    const body = '> 1. {: .note}\n>\n>    *     données\n>\n> *     données\n'
+    for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+  })
+
+  it('a `^` ending a list, or an IAL after a code block, is no block boundary', () => {
+    // kramdown's list parser takes the `^`; the IAL applies backwards to the code block.
+    const afterList = '* a | b\n  * **c**\n\n^\n| d | e |\n|---|---|\n| 1 | f |\n'
+    const afterCode = '    code\n{: .note}\n# titre\n'
+    for (const body of [afterList, afterCode])
+      for (const input of inputs) expect(disagreements(body, input)).toEqual([])
+  })
+
   it('strong emphasis across a soft line break stays one span after an edit', () => {
     const text = "Avant.\n\n**Vous êtes intéressé ?\nN'hésitez pas à nous écrire !**\n"
     const page = openPage(text)
