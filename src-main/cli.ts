@@ -11,6 +11,7 @@ import { contributionImportCommand } from './commands/contribution-import.js'
 import { reviewApproveCommand } from './commands/review-approve.js'
 import { reviewDiffCommand } from './commands/review-diff.js'
 import { PageIndex } from './workspace/page-index.js'
+import { checkCommand } from './commands/check.js'
 
 /**
  * `npm run cli -- <command> …`: the same services as the app, from a terminal,
@@ -102,6 +103,7 @@ const commands: Record<string, Command> = {
     }
     return mutate === undefined && report.different.length > 0 ? 1 : 0
   },
+  check: (args, out) => checkCommand(args, out, usage),
 }
 
 class UsageError extends Error {}

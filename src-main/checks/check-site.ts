@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { SiteProblem } from '../../src-shared/api/types.js'
+import {
+  CONTENT_TYPES_FILE,
+  parseContentTypes,
+} from '../../src-shared/content-types/content-types.js'
+import { readLinkIndex, type LinkIndex } from '../links/resolve-reference.js'
+import { checkAddresses } from './check-addresses.js'
+import { createCheckContext, type CheckContext } from './check-context.js'
+import { checkPageText } from './check-page.js'
+import { compareProblems } from './site-problem.js'
+
+/** Every page's problems, by page (the check service keeps them to redo only what changed). */
+export type ProblemsByPage = Map<string, SiteProblem[]>
+
+/** Reads a site folder and its `_atelier.yml` into what checks share. */
+export async function readCheckContext(root: string): Promise<CheckContext> {
+  const index = await readLinkIndex(root)
+  const typesText = await readFile(path.join(root, CONTENT_TYPES_FILE), 'utf8').catch(() => null)
+  const types = typesText === null ? null : parseContentTypes(typesText)
+  return createCheckContext(index, types?.ok ? types.value : null)
+}
+
+/** Checks the pages named (default: every page Jekyll renders) from their files. */
+export async function checkPages(
+  context: CheckContext,
+  paths: Iterable<string> = pagesOf(context.index),
+): Promise<ProblemsByPage> {
+  const byPage: ProblemsByPage = new Map()
+  for (const page of paths) {
+    if (!context.index.documents.has(page)) continue
+    const text = await readFile(path.join(context.index.site.root, page), 'utf8').catch(() => null)
+    if (text === null) continue
+    byPage.set(page, checkPageText(context, page, text))
+  }
+  return byPage
+}
+
+/** The whole site: every page's own problems, then the addresses two pages share. */
+export async function checkSite(context: CheckContext): Promise<SiteProblem[]> {
+  const byPage = await checkPages(context)
+  return [...[...byPage.values()].flat(), ...checkAddresses(context.index)].sort(compareProblems)
+}
+
+/** The pages a check reads: what Jekyll renders from the site's own folder. */
+export function pagesOf(index: LinkIndex): string[] {
+  return index.site.documents.map((doc) => doc.relativePath)
+}
