@@ -1,5 +1,5 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
-import { findReferences } from '../links/page-references.js'
+import { findReferences, type PageReference } from '../links/page-references.js'
 import { checkAddresses } from './check-addresses.js'
 import { checkAnchors } from './check-anchors.js'
 import type { CheckContext, PageUnderCheck } from './check-context.js'
@@ -12,7 +12,12 @@ import { checkSections } from './check-sections.js'
 import { compareProblems } from './site-problem.js'
 
 /** Everything a page's own text can get wrong (the same address as another page is site-wide). */
-export function checkPageText(context: CheckContext, path: string, text: string): SiteProblem[] {
+export function checkPageText(
+  context: CheckContext,
+  path: string,
+  text: string,
+  references: PageReference[] = findReferences(text),
+): SiteProblem[] {
   const doc = context.index.documents.get(path)
   // Only what Jekyll renders is checked: layouts and includes are checked through their pages.
   if (!doc) return []
@@ -20,7 +25,7 @@ export function checkPageText(context: CheckContext, path: string, text: string)
     path,
     text,
     doc,
-    references: findReferences(text),
+    references,
     liquid: doc.data.render_with_liquid !== false,
   }
   return [

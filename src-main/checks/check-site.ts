@@ -5,14 +5,21 @@ import {
   CONTENT_TYPES_FILE,
   parseContentTypes,
 } from '../../src-shared/content-types/content-types.js'
-import { readLinkIndex, type LinkIndex } from '../links/resolve-reference.js'
+import { findReferences } from '../links/page-references.js'
+import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
 import { checkAddresses } from './check-addresses.js'
 import { createCheckContext, type CheckContext } from './check-context.js'
 import { checkPageText } from './check-page.js'
 import { compareProblems } from './site-problem.js'
 
-/** Every page's problems, by page (the check service keeps them to redo only what changed). */
-export type ProblemsByPage = Map<string, SiteProblem[]>
+/** A page's problems, and the site paths its references name (to know whom a change touches). */
+export interface PageCheck {
+  problems: SiteProblem[]
+  targets: string[]
+}
+
+/** Every page's check, by page (the check service keeps them to redo only what changed). */
+export type ProblemsByPage = Map<string, PageCheck>
 
 /** Reads a site folder and its `_atelier.yml` into what checks share. */
 export async function readCheckContext(root: string): Promise<CheckContext> {
@@ -32,7 +39,16 @@ export async function checkPages(
     if (!context.index.documents.has(page)) continue
     const text = await readFile(path.join(context.index.site.root, page), 'utf8').catch(() => null)
     if (text === null) continue
-    byPage.set(page, checkPageText(context, page, text))
+    const references = findReferences(text)
+    const targets = new Set<string>()
+    for (const reference of references) {
+      const target = resolveReference(context.index, page, reference)
+      if (target !== null && target !== page) targets.add(target)
+    }
+    byPage.set(page, {
+      problems: checkPageText(context, page, text, references),
+      targets: [...targets],
+    })
   }
   return byPage
 }
@@ -40,7 +56,10 @@ export async function checkPages(
 /** The whole site: every page's own problems, then the addresses two pages share. */
 export async function checkSite(context: CheckContext): Promise<SiteProblem[]> {
   const byPage = await checkPages(context)
-  return [...[...byPage.values()].flat(), ...checkAddresses(context.index)].sort(compareProblems)
+  return [
+    ...[...byPage.values()].flatMap((check) => check.problems),
+    ...checkAddresses(context.index),
+  ].sort(compareProblems)
 }
 
 /** The pages a check reads: what Jekyll renders from the site's own folder. */

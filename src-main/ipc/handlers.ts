@@ -4,6 +4,7 @@ import type { PlatformHooks } from './platform-hooks.js'
 import { createPreviewHandlers } from './preview-handlers.js'
 import { createReviewHandlers } from './review-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
+import { createChecksHandlers } from './checks-handlers.js'
 
 export type { PlatformHooks } from './platform-hooks.js'
 
@@ -72,5 +73,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     ...createVersionsHandlers(session),
     ...createPreviewHandlers(session, platform),
     ...createReviewHandlers(session, platform),
+    ...createChecksHandlers(session),
   }
 }

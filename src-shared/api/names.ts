@@ -67,9 +67,16 @@ export const callNames = [
   'preview.openExported',
   'settings.setOpenTabs',
   'settings.openTabs',
+  'checks.list',
+  'checks.page',
 ] as const
 
-export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const
+export const eventNames = [
+  'workspace.changed',
+  'index.changed',
+  'preview.progress',
+  'checks.changed',
+] as const
 
 export type CallName = (typeof callNames)[number]
 export type EventName = (typeof eventNames)[number]

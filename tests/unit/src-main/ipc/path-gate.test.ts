@@ -198,6 +198,11 @@ const fields: { [K in CallName]: Record<string, Field> } = {
       why: 'an entry id of the trash (its own pattern); the path it holds goes through the gate',
     },
   },
+  'checks.list': {},
+  'checks.page': {
+    path: { kind: 'workspace-path', input: (p) => ({ path: p, text: 'PIRATE' }) },
+    text: { kind: 'not-a-path' },
+  },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */
