@@ -39,10 +39,41 @@ export interface PageUnderCheck {
   liquid: boolean
 }
 
-/** The words of a reference's line to select when its problem is opened. */
+/** What comes between a Markdown link's `](` and its target: `<`, `{% link `, `{{ site.baseurl }}`… */
+const LINK_OPENING =
+  /\]\([ \t]*<?(?:\{%-?\s*(?:link|post_url)\s+|\{\{-?\s*site\.baseurl\s*-?\}\}|\{\{-?\s*["'])?$/
+
+/**
+ * The words of a reference's line to select when its problem is opened, as the editor shows
+ * them: a Markdown link's text (its address is not shown), else the target as written.
+ */
 export function referenceText(page: PageUnderCheck, reference: PageReference): string {
+  const lineStart = page.text.lastIndexOf('\n', reference.start - 1) + 1
+  const before = page.text.slice(lineStart, reference.start)
+  // An image shows no text of its own: its address is the clue.
+  const opening = reference.kind === 'image' ? null : LINK_OPENING.exec(before)
+  if (opening) {
+    const label = linkLabel(before, opening.index)
+    // Emphasis marks and code ticks are not shown: the words are.
+    const shown = label?.replace(/[*`]/g, '').trim()
+    if (shown) return shown
+  }
   return (
     page.text.slice(reference.start, reference.end) ||
     (reference.anchor ? `#${reference.anchor}` : '')
   )
+}
+
+/** The text between the `[` and the `]` at `close`, brackets nested; null when none. */
+function linkLabel(line: string, close: number): string | null {
+  let depth = 0
+  for (let at = close - 1; at >= 0; at--) {
+    const char = line[at]
+    if (char === ']') depth++
+    else if (char === '[') {
+      if (depth === 0) return line.slice(at + 1, close)
+      depth--
+    }
+  }
+  return null
 }

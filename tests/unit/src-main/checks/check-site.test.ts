@@ -42,6 +42,11 @@ describe('checkSite', () => {
         suggestion: '_themes/acces.md',
       }),
     ])
+    // A Markdown link is selected by its text, which the editor shows (its address it does not).
+    const linked = page('title: A', 'Voir [la page **absente**]({% link _themes/absent.md %}).\n')
+    expect(checkOnePage(context, 'a.md', linked).map((problem) => problem.text)).toEqual([
+      'la page absente',
+    ])
     // A heading's id as kramdown makes it (accents kept, punctuation dropped).
     expect(
       checkOnePage(context, 'a.md', page('title: A', '[x](/themes/acces.html#pourquoi-)\n')),
