@@ -1,6 +1,5 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
 import { resolveReference } from '../links/resolve-reference.js'
-import { readPageText } from '../site/front-matter.js'
 import { type CheckContext, type PageUnderCheck } from './check-context.js'
 import { headingIds } from './heading-ids.js'
 import { siteProblem } from './site-problem.js'
@@ -20,11 +19,7 @@ export function checkAnchors(context: CheckContext, page: PageUnderCheck): SiteP
     if (target === null) continue // The link itself is reported.
     let ids: Set<string>
     if (target === page.path) {
-      ownIds ??= headingIds(
-        readPageText(page.text).body,
-        page.doc.markdown,
-        context.index.site.config.kramdown,
-      )
+      ownIds ??= headingIds(page.read.body, page.doc.markdown, context.index.site.config.kramdown)
       ids = ownIds
     } else {
       const doc = context.index.documents.get(target)

@@ -4,6 +4,7 @@ import type { PageReference } from '../links/page-references.js'
 import type { LinkIndex } from '../links/resolve-reference.js'
 import { createLiquid } from '../preview/liquid-engine.js'
 import type { SiteDocument } from '../preview/site-model.js'
+import type { PageText } from '../site/front-matter.js'
 import { HeadingIdCache } from './heading-ids.js'
 import { referenceFields, type ReferenceField } from './reference-fields.js'
 
@@ -37,6 +38,8 @@ export interface PageUnderCheck {
   references: PageReference[]
   /** Liquid runs on it (`render_with_liquid: false` turns it off). */
   liquid: boolean
+  /** Its text split and its settings read once, for every check. */
+  read: PageText
 }
 
 /** What comes between a Markdown link's `](` and its target: `<`, `{% link `, `{{ site.baseurl }}`… */

@@ -1,11 +1,10 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
-import { readPageText } from '../site/front-matter.js'
 import type { PageUnderCheck } from './check-context.js'
 import { siteProblem } from './site-problem.js'
 
 /** Settings Jekyll cannot read: it publishes the page without them (no layout, no title). */
-export function checkFrontMatter(page: Pick<PageUnderCheck, 'path' | 'text'>): SiteProblem[] {
-  const { read } = readPageText(page.text)
+export function checkFrontMatter(page: Pick<PageUnderCheck, 'path' | 'read'>): SiteProblem[] {
+  const { read } = page.read
   if (read.kind !== 'problem') return []
   return [
     siteProblem(

@@ -1,5 +1,4 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
-import { readPageText } from '../site/front-matter.js'
 import type { CheckContext, PageUnderCheck } from './check-context.js'
 import { siteProblem } from './site-problem.js'
 
@@ -9,7 +8,7 @@ import { siteProblem } from './site-problem.js'
  */
 export function checkLiquid(context: CheckContext, page: PageUnderCheck): SiteProblem[] {
   if (!page.liquid) return []
-  const { body, bodyLine } = readPageText(page.text)
+  const { body, bodyLine } = page.read
   try {
     context.liquid.parse(body)
     return []

@@ -1,4 +1,5 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
+import { readPageText } from '../site/front-matter.js'
 import { findReferences, type PageReference } from '../links/page-references.js'
 import { checkAddresses } from './check-addresses.js'
 import { checkAnchors } from './check-anchors.js'
@@ -27,6 +28,7 @@ export function checkPageText(
     doc,
     references,
     liquid: doc.data.render_with_liquid !== false,
+    read: readPageText(text),
   }
   return [
     ...checkFrontMatter(page),

@@ -1,6 +1,5 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
 import { typeForCollection } from '../../src-shared/content-types/content-types.js'
-import { readPageText } from '../site/front-matter.js'
 import type { CheckContext, PageUnderCheck } from './check-context.js'
 import { siteProblem } from './site-problem.js'
 
@@ -22,7 +21,7 @@ export function checkSections(context: CheckContext, page: PageUnderCheck): Site
   if (!type || type.body.trim() === '') return []
   const wanted = new Set(headingsOf(type.body.split('\n')).map((heading) => key(heading)))
   if (wanted.size === 0) return []
-  const { body, bodyLine } = readPageText(page.text)
+  const { body, bodyLine } = page.read
   const lines = body.split('\n')
   const headings = headingsOf(lines)
   const problems: SiteProblem[] = []

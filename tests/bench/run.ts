@@ -10,6 +10,7 @@ import { benchPreviewLatency } from './preview-latency.bench.js'
 import { benchRenderedDiff } from './rendered-diff.bench.js'
 import { benchReviewNotes } from './review-notes.bench.js'
 import { benchTyping } from './typing.bench.js'
+import { benchChecks } from './checks.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -28,3 +29,4 @@ await benchBundleExport(runs)
 await benchBundleImport(runs)
 await benchRenderedDiff(runs)
 await benchReviewNotes(runs)
+await benchChecks(runs)
