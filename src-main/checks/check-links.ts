@@ -22,12 +22,7 @@ export function checkLinks(context: CheckContext, page: PageUnderCheck): SitePro
     const params = { target: reference.target }
     if (reference.kind === 'link-tag') {
       problems.push(
-        siteProblem(
-          'link-tag',
-          place,
-          params,
-          closest(reference.target, context.index.written.keys()),
-        ),
+        siteProblem('link-tag', place, params, closest(reference.target, writtenPaths(context))),
       )
     } else if (reference.kind === 'post-url') {
       const posts = context.index.site.documents.filter((doc) => doc.kind === 'post')
@@ -70,9 +65,28 @@ function isFile(reference: PageReference): boolean {
   return !PAGE_EXTENSION.test(name)
 }
 
-/** Published page addresses, without their leading `/`, for a suggestion. */
+const addressCache = new WeakMap<CheckContext, string[]>()
+
+/** Published page addresses, without their leading `/`, for a suggestion (once per site read). */
 function pageAddresses(context: CheckContext): string[] {
-  return context.index.site.documents.flatMap((doc) =>
-    doc.output === null ? [] : [decodeURI(doc.url).replace(/^\/+/, '')],
-  )
+  let addresses = addressCache.get(context)
+  if (!addresses) {
+    addresses = context.index.site.documents.flatMap((doc) =>
+      doc.output === null ? [] : [decodeURI(doc.url).replace(/^\/+/, '')],
+    )
+    addressCache.set(context, addresses)
+  }
+  return addresses
+}
+
+const writtenCache = new WeakMap<CheckContext, string[]>()
+
+/** The paths `{% link %}` may name, for a suggestion (once per site read). */
+function writtenPaths(context: CheckContext): string[] {
+  let paths = writtenCache.get(context)
+  if (!paths) {
+    paths = [...context.index.written.keys()]
+    writtenCache.set(context, paths)
+  }
+  return paths
 }

@@ -49,7 +49,10 @@ function checkOne(context: CheckContext, page: string, text: string): PageCheck 
     const target = resolveReference(context.index, page, reference)
     if (target !== null && target !== page) targets.add(target)
   }
-  return { problems: checkPageText(context, page, text, references), targets: [...targets] }
+  return {
+    problems: checkPageText(context, page, text, references, true),
+    targets: [...targets],
+  }
 }
 
 /** Checks the pages named (default: every page Jekyll renders) from their files. */

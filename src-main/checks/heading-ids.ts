@@ -4,19 +4,47 @@ import type { SiteDocument } from '../preview/site-model.js'
 
 /**
  * The ids a page's headings (and any element with an `id`) get once published: the kramdown
- * port renders the body, so the ids are kramdown's own (GFM's with `input: GFM`, accents kept,
- * `-1` for a repeat). Liquid is not run first: a heading built by Liquid is not known.
+ * port renders the headings, so the ids are kramdown's own (GFM's with `input: GFM`, accents
+ * kept, `-1` for a repeat). Liquid is not run first: a heading built by Liquid is not known.
  */
 export function headingIds(
   body: string,
   markdown: boolean,
   kramdown: Record<string, unknown>,
 ): Set<string> {
-  const html = markdown ? renderMarkdown(body, kramdownOptions(kramdown)) : body
   const ids = new Set<string>()
-  for (const match of html.matchAll(/\sid\s*=\s*(["'])([^"']*)\1/g))
-    ids.add(decodeEntities(match[2]!))
+  const collect = (html: string) => {
+    for (const match of html.matchAll(/\sid\s*=\s*(["'])([^"']*)\1/g))
+      ids.add(decodeEntities(match[2]!))
+  }
+  // Raw HTML's own ids, then the headings' as the port gives them.
+  collect(body)
+  if (markdown) collect(renderMarkdown(headingLines(body), kramdownOptions(kramdown)))
   return ids
+}
+
+/**
+ * The page's headings alone, in order, each a block of its own: an id comes from its heading's
+ * text and the ones before it (`-1` for a repeat), so the port gives them the ids they get in
+ * the whole page, without rendering the paragraphs between. Fenced code is skipped.
+ */
+export function headingLines(body: string): string {
+  const lines = body.split(/\r?\n/)
+  const kept: string[] = []
+  let fence: string | null = null
+  lines.forEach((line, at) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (marker) {
+      if (fence === null) fence = marker[1]!
+      else if (marker[1]![0] === fence[0] && marker[1]!.length >= fence.length) fence = null
+      return
+    }
+    if (fence !== null) return
+    if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) kept.push(line)
+    else if (at > 0 && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && /\S/.test(lines[at - 1]!))
+      kept.push(`${lines[at - 1]!}\n${line}`)
+  })
+  return kept.join('\n\n')
 }
 
 /** The ids of a page from its whole text (the editor's, not yet saved). */

@@ -134,6 +134,27 @@ describe('findReferences', () => {
     ])
   })
 
+  it('reads values with comments, leaves out numbers, dates, escapes and flow collections', () => {
+    const text = [
+      '---',
+      'theme: acces # Nom du fichier du thème',
+      'date: 2024-05-14',
+      'order: 3',
+      'titre: "a\\"b"',
+      'tags: [a, b]',
+      'pays:',
+      '  # le premier',
+      '  - benin',
+      'hero:',
+      '  title: Dedans',
+      '---',
+    ].join('\n')
+    expect(spans(text).map(({ field, target, written }) => ({ field, target, written }))).toEqual([
+      { field: 'theme', target: 'acces', written: 'acces' },
+      { field: 'pays', target: 'benin', written: 'benin' },
+    ])
+  })
+
   it('counts offsets in UTF-16 units after astral characters and CRLF lines', () => {
     const text = '---\r\ntitle: 😀\r\n---\r\n😀 [x](/y/)\r\n'
     const link = findReferences(text).find((reference) => reference.kind === 'markdown-link')!
