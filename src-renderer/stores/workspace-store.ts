@@ -130,15 +130,23 @@ export function followActivePageChecks(delay = LIVE_CHECK_DELAY): () => void {
       .call('checks.page', { path: source.path, text: source.current() })
       .catch(() => null)
     if (problems === null || asked !== generation) return
+    if (!tabsStore.get().tabs.some((tab) => tab.path === source.path)) return
     workspaceStore.set({ liveProblems: { path: source.path, problems } })
   }
   const off = onActiveTextChanged((source) => {
     if (timer) clearTimeout(timer)
     timer = setTimeout(() => void check(source), delay)
   })
+  // A page closed without saving: its typed text is gone, and so are its problems as typed.
+  const offTabs = tabsStore.subscribe(() => {
+    const live = workspaceStore.get().liveProblems
+    if (live && !tabsStore.get().tabs.some((tab) => tab.path === live.path))
+      workspaceStore.set({ liveProblems: null })
+  })
   return () => {
     if (timer) clearTimeout(timer)
     off()
+    offTabs()
   }
 }
 
