@@ -29,7 +29,7 @@ export class FolderServices {
         changes.map((change) => workspace.toRepository(change.path)),
       )
       this.previewService?.noteChanged(changes)
-      this.checks.noteChanged(changes.map((change) => change.path))
+      this.checks.noteChanged(changes)
     })
   }
 

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { SiteProblem } from '../../src-shared/api/types.js'
+import { readPageText } from '../site/front-matter.js'
 import { checkAddresses } from './check-addresses.js'
 import type { CheckContext } from './check-context.js'
 import { checkOnePage } from './check-page.js'
@@ -20,6 +23,8 @@ export class CheckService {
   private current: SiteProblem[] = []
   private readonly listeners = new Set<Listener>()
   private readonly changed = new Set<string>()
+  /** Of the changed files, those whose text alone changed (a save with the same settings). */
+  private readonly textOnly = new Set<string>()
   private everything = false
   private started = false
   private timer: ReturnType<typeof setTimeout> | null = null
@@ -43,10 +48,20 @@ export class CheckService {
     return this.firstRun!
   }
 
-  /** Files changed (saved here or by another program): checked again once changes settle. */
-  noteChanged(paths: readonly string[]): void {
+  /**
+   * Files changed (saved here or by another program): checked again once changes settle. A
+   * change of a page's text alone (`textOnly`: same settings, so same address) keeps the site as
+   * read and takes the page's new body; any other change reads the site again.
+   */
+  noteChanged(changes: readonly (string | { path: string; textOnly?: boolean })[]): void {
     if (!this.started || this.closed) return
-    for (const file of paths) this.changed.add(file)
+    for (const change of changes) {
+      const file = typeof change === 'string' ? change : change.path
+      const textOnly = typeof change !== 'string' && change.textOnly === true
+      if (textOnly && (!this.changed.has(file) || this.textOnly.has(file))) this.textOnly.add(file)
+      else this.textOnly.delete(file)
+      this.changed.add(file)
+    }
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null
@@ -98,12 +113,18 @@ export class CheckService {
 
   private async run(): Promise<void> {
     const changed = [...this.changed]
+    const textOnly = changed.every((file) => this.textOnly.has(file))
     const everything = this.everything
     this.changed.clear()
+    this.textOnly.clear()
     this.everything = false
     let context: CheckContext
     try {
-      context = await readCheckContext(this.root)
+      const previous = this.context
+      context =
+        !everything && textOnly && previous
+          ? await withNewBodies(previous, changed).catch(() => readCheckContext(this.root))
+          : await readCheckContext(this.root)
     } catch {
       // A site that cannot be read at all: its settings problems say why.
       return
@@ -135,4 +156,25 @@ export class CheckService {
     ].sort(compareProblems)
     for (const listener of this.listeners) listener(this.current)
   }
+}
+
+/**
+ * The site as last read, with the new bodies of pages whose text alone changed: their
+ * addresses and settings are the same, only their headings (for anchors) may differ.
+ */
+async function withNewBodies(
+  context: CheckContext,
+  paths: readonly string[],
+): Promise<CheckContext> {
+  for (const page of paths) {
+    const doc = context.index.documents.get(page)
+    if (!doc) continue
+    const { body, bodyLine } = readPageText(
+      await readFile(path.join(context.index.site.root, page), 'utf8'),
+    )
+    doc.body = body
+    doc.bodyLine = bodyLine
+    context.headings.forget(page)
+  }
+  return context
 }

@@ -34,6 +34,25 @@ describe('CheckService', () => {
     service.close()
   })
 
+  it('takes a saved page’s new text without reading the site again when its settings are the same', async () => {
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      '_themes/acces.md': page('title: Accès', 'Texte.\n'),
+      'a.md': page('title: A', '[x](/themes/acces.html#pourquoi)\n'),
+    })
+    const service = new CheckService(root, 10)
+    await service.start()
+    expect(kinds(service.problems())).toEqual(['a.md anchor'])
+    await writeFile(
+      path.join(root, '_themes/acces.md'),
+      page('title: Accès', '## Pourquoi\n\n[y](/nulle-part/)\n'),
+    )
+    service.noteChanged([{ path: '_themes/acces.md', textOnly: true }])
+    await service.idle()
+    expect(kinds(service.problems())).toEqual(['_themes/acces.md page-link'])
+    service.close()
+  })
+
   it('checks the open page as typed, against the site as last read', async () => {
     const root = await writeSite({
       '_config.yml': CONFIG_WITH_COLLECTIONS,
