@@ -5,6 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { checkOnePage } from '../../src-main/checks/check-page.js'
 import { checkSite, readCheckContext } from '../../src-main/checks/check-site.js'
+import { CheckService } from '../../src-main/checks/check-service.js'
 import { median, row } from './measure.js'
 
 const run = promisify(execFile)
@@ -73,9 +74,19 @@ export async function benchChecks(runs: number): Promise<void> {
     const typed = await median(runs, async () =>
       checkOnePage(context, '_themes/page-0.md', `${text}\n[x](/y/)\n`),
     )
+    // A save of one page's text (same settings), as the app's service takes it: that page and
+    // the pages linking to it are checked again, the site is not read again.
+    const service = new CheckService(root, 0)
+    await service.start()
+    const saved = await median(runs, async () => {
+      service.noteChanged([{ path: '_themes/page-0.md', textOnly: true }])
+      await service.idle()
+    })
+    service.close()
     console.log(row(`full check, ${size} pages (read + check)`, full, grep, 'grep -ril'))
     console.log(row(`check only, ${size} pages (site read)`, checkOnly, grep, 'grep -ril'))
     console.log(row(`one page as typed, in a ${size}-page guide`, typed, grep, 'grep -ril'))
+    console.log(row(`one page saved, its referrers rechecked`, saved, grep, 'grep -ril'))
   } finally {
     await rm(root, { recursive: true, force: true })
   }

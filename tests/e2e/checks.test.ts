@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { caretAtFirstParagraph, selectCharacters } from '../helpers/editor-caret.js'
+import { audit, blocking } from '../helpers/axe.js'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
 
 const ACCESS = '_themes/acces-information.md'
@@ -47,6 +48,8 @@ describe('« Problèmes » checks the open page as it is typed', () => {
     expect(await readFile(file, 'utf8')).toBe(before)
     expect(await p.locator('[role="tab"]').first().getAttribute('class')).toContain('dirty')
     await p.screenshot({ path: path.join(SCREENSHOTS, 'problems-checks.png') })
+    // The list passes the accessibility audit the other views pass (nothing serious or worse).
+    expect(blocking(await audit(p, '.side-bar'))).toEqual([])
 
     await item.click()
     await expect.poll(() => selected(p)).toBe('Le droit')
