@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { SiteProblem } from '../../src-shared/api/types.js'
 import { readPageText } from '../site/front-matter.js'
 import { checkAddresses } from './check-addresses.js'
+import { checkLayouts } from './check-layouts.js'
 import type { CheckContext } from './check-context.js'
 import { checkOnePage } from './check-page.js'
 import { checkPages, pagesOf, readCheckContext, type PageCheck } from './check-site.js'
@@ -153,6 +154,7 @@ export class CheckService {
     this.current = [
       ...[...this.byPage.values()].flatMap((check) => check.problems),
       ...checkAddresses(context.index),
+      ...checkLayouts(context),
     ].sort(compareProblems)
     for (const listener of this.listeners) listener(this.current)
   }

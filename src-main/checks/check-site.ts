@@ -9,6 +9,7 @@ import {
 import { findReferences } from '../links/page-references.js'
 import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
 import { checkAddresses } from './check-addresses.js'
+import { checkLayouts } from './check-layouts.js'
 import { createCheckContext, type CheckContext } from './check-context.js'
 import { checkPageText } from './check-page.js'
 import { compareProblems } from './site-problem.js'
@@ -80,6 +81,7 @@ export async function checkSite(context: CheckContext): Promise<SiteProblem[]> {
   return [
     ...[...byPage.values()].flatMap((check) => check.problems),
     ...checkAddresses(context.index),
+    ...checkLayouts(context),
   ].sort(compareProblems)
 }
 

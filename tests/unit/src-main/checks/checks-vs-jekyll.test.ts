@@ -100,6 +100,18 @@ const cases: Case[] = [
     expected: { path: 'a.md', line: 5, kind: 'include', text: 'notes.md' },
   },
   {
+    name: '{% include %} of a missing file in a layout pages use',
+    files: guide({
+      '_layouts/default.html': '<main>{{ content }}</main>\n{% include tete.html %}\n',
+    }),
+    expected: { path: '_layouts/default.html', line: 2, kind: 'include', text: 'tete.html' },
+  },
+  {
+    name: 'a layout no page uses is not rendered',
+    files: guide({ '_layouts/vide.html': '{% include tete.html %}\n' }),
+    expected: null,
+  },
+  {
     name: 'a Liquid tag never closed',
     files: guide({ 'a.md': page('title: A', 'Un.\n\n{% if page.title %}\nDeux.\n') }),
     expected: { path: 'a.md', line: 7, kind: 'liquid', text: '{% if page.title %}' },
