@@ -210,6 +210,18 @@ function pushValue(
     fields.push({ kind: 'field', start: at + 1, end: at + close, target: value, field })
     return
   }
+  const flow = /^\[([^[\]{}]*)\][ \t]*(?:#.*)?$/.exec(written)
+  if (flow) {
+    // `themes: [acces, "budget"]`: each item on its own, at its place in the line.
+    let itemAt = at + 1
+    for (const item of flow[1]!.split(',')) {
+      const lead = item.length - item.trimStart().length
+      const value = item.trim()
+      if (value !== '') pushValue(fields, field, value, itemAt + lead)
+      itemAt += item.length + 1
+    }
+    return
+  }
   if (/^[[{|>&*!%@`]/.test(written)) return
   const value = stripComment(written)
   if (value === '' || NOT_A_STRING.test(value)) return

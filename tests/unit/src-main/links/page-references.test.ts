@@ -134,14 +134,15 @@ describe('findReferences', () => {
     ])
   })
 
-  it('reads values with comments, leaves out numbers, dates, escapes and flow collections', () => {
+  it('reads values with comments and flow lists, leaves out numbers, dates and escapes', () => {
     const text = [
       '---',
       'theme: acces # Nom du fichier du thème',
       'date: 2024-05-14',
       'order: 3',
       'titre: "a\\"b"',
-      'tags: [a, b]',
+      "tags: [a, 'b c' , 3]",
+      'vide: []',
       'pays:',
       '  # le premier',
       '  - benin',
@@ -151,6 +152,8 @@ describe('findReferences', () => {
     ].join('\n')
     expect(spans(text).map(({ field, target, written }) => ({ field, target, written }))).toEqual([
       { field: 'theme', target: 'acces', written: 'acces' },
+      { field: 'tags', target: 'a', written: 'a' },
+      { field: 'tags', target: 'b c', written: 'b c' },
       { field: 'pays', target: 'benin', written: 'benin' },
     ])
   })
