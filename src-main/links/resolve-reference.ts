@@ -23,7 +23,10 @@ export interface LinkIndex {
   readonly files: ReadonlySet<string>
   /** Files below `_includes/` of the site, then of the built-in theme (relative to `_includes/`). */
   readonly includes: ReadonlySet<string>
-  /** Documents by their file name without extension (`acces` → `_themes/acces.md`), in site order. */
+  /**
+   * Documents by their file name without extension (`acces` → `_themes/acces.md`), posts also
+   * by their slug (the name without its date), in site order.
+   */
   readonly stems: ReadonlyMap<string, readonly SiteDocument[]>
 }
 
@@ -45,6 +48,9 @@ export function buildLinkIndex(
     documents.set(doc.relativePath, doc)
     const stem = fileStem(doc.relativePath)
     stems.set(stem, [...(stems.get(stem) ?? []), doc])
+    // A post is also named by its slug, the file name without its date (`annonce`).
+    const slug = doc.kind === 'post' ? stem.replace(/^\d{4}-\d{2}-\d{2}-/, '') : stem
+    if (slug !== stem) stems.set(slug, [...(stems.get(slug) ?? []), doc])
     if (doc.output === null) continue
     written.set(doc.relativePath, doc.relativePath)
     publish(doc.output, doc.relativePath)
