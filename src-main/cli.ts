@@ -12,6 +12,7 @@ import { reviewApproveCommand } from './commands/review-approve.js'
 import { reviewDiffCommand } from './commands/review-diff.js'
 import { searchCommand } from './commands/search.js'
 import { PageIndex } from './workspace/page-index.js'
+import { checkCommand } from './commands/check.js'
 
 /**
  * `npm run cli -- <command> …`: the same services as the app, from a terminal,
@@ -104,6 +105,7 @@ const commands: Record<string, Command> = {
     return mutate === undefined && report.different.length > 0 ? 1 : 0
   },
   search: (args, out) => searchCommand(args, out, usage),
+  check: (args, out) => checkCommand(args, out, usage),
 }
 
 class UsageError extends Error {}

@@ -1,5 +1,6 @@
 import type { ChangeKind, ConfigProblem, SavedPage } from '../src-shared/api/types.js'
 import type { ContentBase } from '../src-shared/api/content-base.js'
+import { CheckService } from './checks/check-service.js'
 import { BoundedRenderer } from './preview/bounded-renderer.js'
 import { listBuildProblems } from './preview/build-problems.js'
 import { PreviewService } from './preview/preview-service.js'
@@ -20,8 +21,11 @@ export class FolderServices {
   /** « Rechercher »'s text of every page, built on the first search, then kept from the changes. */
   private searchIndex: SearchIndex | null = null
   private readonly unsubscribe: () => void
+  /** « Problèmes » of the whole guide, kept in the background once started. */
+  readonly checks: CheckService
 
   constructor(readonly workspace: Workspace) {
+    this.checks = new CheckService(workspace.root)
     this.unsubscribe = workspace.onChange((changes) => {
       // Read when the change comes: starting a history makes the repository later.
       workspace.repository?.noteChanged(
@@ -29,6 +33,7 @@ export class FolderServices {
       )
       this.previewService?.noteChanged(changes)
       this.searchIndex?.noteChanged(changes)
+      this.checks.noteChanged(changes)
     })
   }
 
@@ -91,6 +96,7 @@ export class FolderServices {
 
   async close(): Promise<void> {
     this.unsubscribe()
+    this.checks.close()
     await this.previewService?.close()
     this.previewService = null
     await this.buildChecker?.close()

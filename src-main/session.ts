@@ -106,6 +106,12 @@ export class Session {
         if (paths.length > 0) this.emit('index.changed', { paths })
       })
       await next.watch()
+      // « Problèmes » for the whole guide, in the background: the renderer hears each new list.
+      const folder = this.folder
+      folder.checks.onChange((problems) => {
+        if (this.folder === folder) this.emit('checks.changed', { problems })
+      })
+      void folder.checks.start()
     }
     await this.settings.rememberWorkspace(next.root)
     const info = await next.info()

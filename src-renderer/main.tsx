@@ -8,7 +8,11 @@ import { i18n } from './i18n/i18n.js'
 import { Workbench } from './shell/Workbench.js'
 import { failureNotice } from './stores/failure-notice.js'
 import { followVersionsEvents, refreshVersions } from './stores/versions-store.js'
-import { followWorkspaceEvents, loadWorkspace } from './stores/workspace-store.js'
+import {
+  followActivePageChecks,
+  followWorkspaceEvents,
+  loadWorkspace,
+} from './stores/workspace-store.js'
 import { restoreOpenTabs } from './stores/open-tabs.js'
 import { reportFailuresWith } from './ui/report-failure.js'
 
@@ -24,6 +28,7 @@ root.render(
   </StrictMode>,
 )
 followWorkspaceEvents()
+followActivePageChecks()
 followVersionsEvents()
 void loadWorkspace()
   // Last launch's tabs, before the page is said ready.

@@ -6,6 +6,7 @@ import { createRenameHandlers } from './rename-handlers.js'
 import { createReviewHandlers } from './review-handlers.js'
 import { createSearchHandlers } from './search-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
+import { createChecksHandlers } from './checks-handlers.js'
 
 export type { PlatformHooks } from './platform-hooks.js'
 
@@ -76,5 +77,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     ...createReviewHandlers(session, platform),
     ...createRenameHandlers(session),
     ...createSearchHandlers(session),
+    ...createChecksHandlers(session),
   }
 }

@@ -1,4 +1,3 @@
-import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 
 /**
@@ -156,30 +155,83 @@ function addAddress(
   })
 }
 
-/** The string values of the front matter, top level and in top-level lists, with their spans. */
+/** YAML plain scalars that are no strings: numbers, booleans, null, dates. */
+const NOT_A_STRING =
+  /^(?:true|false|yes|no|on|off|null|~|[-+]?\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\d{4}-\d{2}-\d{2}.*)$/i
+
+/**
+ * The string values of the front matter, top level and in top-level lists, with their spans.
+ * A line scan rather than a YAML parse (a check reads every page): `key: value`, `key: "value"`,
+ * and `- value` items under a `key:`; flow collections, anchors, tags and block scalars are
+ * left out, and so is a quoted value with escapes (its span would not be its value).
+ */
 function frontMatterFields(yaml: string): Omit<PageReference, 'line'>[] {
   const fields: Omit<PageReference, 'line'>[] = []
-  const document = parseDocument(yaml, { uniqueKeys: false })
-  if (document.errors.length > 0 || !isMap(document.contents)) return fields
-  const push = (field: string, node: Scalar) => {
-    if (typeof node.value !== 'string' || !node.range || node.value === '') return
-    let [start, end] = node.range
-    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
-      start += 1
-      end -= 1
-    } else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return
-    // The value as written must be the span (no escapes to undo), or a rename could not rewrite it.
-    if (yaml.slice(start, end) !== node.value) return
-    fields.push({ kind: 'field', start, end, target: node.value, field })
-  }
-  for (const item of document.contents.items) {
-    if (!isScalar(item.key)) continue
-    const key = String(item.key.value)
-    if (isScalar(item.value)) push(key, item.value)
-    else if (isSeq(item.value))
-      for (const entry of item.value.items) if (isScalar(entry)) push(key, entry)
+  let listKey: string | null = null
+  let offset = 0
+  for (const rawLine of yaml.split('\n')) {
+    const lineStart = offset
+    offset += rawLine.length + 1
+    const line = rawLine.replace(/\r$/, '')
+    const pair = /^([^\s#:'"\-[{][^:#]*?):(?:[ \t]+(.*))?$/.exec(line)
+    if (pair) {
+      const key = pair[1]!.trim()
+      const value = pair[2] ?? ''
+      listKey = stripComment(value) === '' ? key : null
+      if (value !== '') pushValue(fields, key, value, lineStart + line.length - value.length)
+      continue
+    }
+    const item = /^([ \t]*)-[ \t]+(.*)$/.exec(line)
+    if (item && listKey !== null) {
+      const value = item[2]!
+      pushValue(fields, listKey, value, lineStart + line.length - value.length)
+      continue
+    }
+    // Anything else at the first column (a comment, a blank line) keeps a list open; a
+    // nested mapping's lines do too, but give no field.
+    if (/^\S/.test(line) && !line.startsWith('#')) listKey = null
   }
   return fields
+}
+
+function pushValue(
+  fields: Omit<PageReference, 'line'>[],
+  field: string,
+  written: string,
+  at: number,
+): void {
+  const quote = written[0]
+  if (quote === '"' || quote === "'") {
+    const close = written.indexOf(quote, 1)
+    if (close <= 1) return
+    const value = written.slice(1, close)
+    if ((quote === '"' && value.includes('\\')) || (quote === "'" && written[close + 1] === "'"))
+      return
+    fields.push({ kind: 'field', start: at + 1, end: at + close, target: value, field })
+    return
+  }
+  const flow = /^\[([^[\]{}]*)\][ \t]*(?:#.*)?$/.exec(written)
+  if (flow) {
+    // `themes: [acces, "budget"]`: each item on its own, at its place in the line.
+    let itemAt = at + 1
+    for (const item of flow[1]!.split(',')) {
+      const lead = item.length - item.trimStart().length
+      const value = item.trim()
+      if (value !== '') pushValue(fields, field, value, itemAt + lead)
+      itemAt += item.length + 1
+    }
+    return
+  }
+  if (/^[[{|>&*!%@`]/.test(written)) return
+  const value = stripComment(written)
+  if (value === '' || NOT_A_STRING.test(value)) return
+  fields.push({ kind: 'field', start: at, end: at + value.length, target: value, field })
+}
+
+/** A plain scalar without its ` # comment` and trailing spaces. */
+function stripComment(value: string): string {
+  const hash = value.search(/(?:^|[ \t])#/)
+  return (hash === -1 ? value : value.slice(0, hash)).trimEnd()
 }
 
 function* matchesFrom(

@@ -23,6 +23,11 @@ export interface LinkIndex {
   readonly files: ReadonlySet<string>
   /** Files below `_includes/` of the site, then of the built-in theme (relative to `_includes/`). */
   readonly includes: ReadonlySet<string>
+  /**
+   * Documents by their file name without extension (`acces` → `_themes/acces.md`), posts also
+   * by their slug (the name without its date), in site order.
+   */
+  readonly stems: ReadonlyMap<string, readonly SiteDocument[]>
 }
 
 export function buildLinkIndex(
@@ -32,6 +37,7 @@ export function buildLinkIndex(
 ): LinkIndex {
   const written = new Map<string, string>()
   const documents = new Map<string, SiteDocument>()
+  const stems = new Map<string, SiteDocument[]>()
   const addresses = new Map<string, string>()
   const publish = (output: string | null, sitePath: string) => {
     if (output === null) return
@@ -40,6 +46,11 @@ export function buildLinkIndex(
   }
   for (const doc of site.documents) {
     documents.set(doc.relativePath, doc)
+    const stem = fileStem(doc.relativePath)
+    stems.set(stem, [...(stems.get(stem) ?? []), doc])
+    // A post is also named by its slug, the file name without its date (`annonce`).
+    const slug = doc.kind === 'post' ? stem.replace(/^\d{4}-\d{2}-\d{2}-/, '') : stem
+    if (slug !== stem) stems.set(slug, [...(stems.get(slug) ?? []), doc])
     if (doc.output === null) continue
     written.set(doc.relativePath, doc.relativePath)
     publish(doc.output, doc.relativePath)
@@ -56,7 +67,7 @@ export function buildLinkIndex(
   const includes = new Set<string>()
   for (const file of fileSet) if (file.startsWith('_includes/')) includes.add(file.slice(10))
   for (const file of themeIncludes) includes.add(file)
-  return { site, written, documents, addresses, files: fileSet, includes }
+  return { site, written, documents, addresses, files: fileSet, includes, stems }
 }
 
 /** Reads a site folder and indexes it (the CLI, tests; the app keeps its own index fresh). */
@@ -110,7 +121,7 @@ export function resolveReference(
     case 'link-tag':
       return index.written.get(target) ?? index.written.get(target.replace(/^\/+/, '')) ?? null
     case 'post-url':
-      return findPost(index.site.documents, target)
+      return findPost(index, target)
     case 'include':
       if (!validIncludeName(target)) return null
       return index.includes.has(target) ? `_includes/${target}` : null
@@ -176,17 +187,19 @@ function resolveField(index: LinkIndex, value: string, collection?: string): str
   const direct = index.documents.get(value)
   if (direct && (collection === undefined || direct.collection === collection))
     return direct.relativePath
-  for (const doc of index.site.documents) {
-    if (collection !== undefined && doc.collection !== collection) continue
-    if (fileStem(doc.relativePath) === value) return doc.relativePath
-  }
-  return null
+  const named = index.stems.get(value) ?? []
+  const doc = named.find(
+    (candidate) => collection === undefined || candidate.collection === collection,
+  )
+  return doc?.relativePath ?? null
 }
 
 /** `{% post_url 2024-05-14-titre %}` or `dossier/2024-05-14-titre`, as Jekyll's `PostComparer`. */
-function findPost(documents: readonly SiteDocument[], name: string): string | null {
+function findPost(index: LinkIndex, name: string): string | null {
   const wanted = name.trim()
-  for (const doc of documents) {
+  // A post's name ends the path: its stem, without a folder, finds the candidates at once.
+  const candidates = index.stems.get(path.posix.basename(wanted)) ?? []
+  for (const doc of candidates) {
     if (doc.kind !== 'post') continue
     const withoutExt = doc.relativePath.replace(/\.[^/.]+$/, '')
     if (withoutExt.endsWith(`/${wanted}`) || fileStem(doc.relativePath) === wanted)

@@ -107,8 +107,21 @@ function globIncludes(pattern: string, entry: string, folder: boolean): boolean 
   return fnmatch(clean).test(entry)
 }
 
+/** Patterns compiled once: every file of a site is tested against every `exclude:` pattern. */
+const compiled = new Map<string, RegExp>()
+
 /** Ruby's `File.fnmatch?` with no flags: `*` and `?` cross `/`, `[…]` is a class, a backslash escapes. */
 function fnmatch(pattern: string): RegExp {
+  let regex = compiled.get(pattern)
+  if (!regex) {
+    regex = compileFnmatch(pattern)
+    if (compiled.size > 1000) compiled.clear()
+    compiled.set(pattern, regex)
+  }
+  return regex
+}
+
+function compileFnmatch(pattern: string): RegExp {
   let source = ''
   for (let at = 0; at < pattern.length; at++) {
     const char = pattern[at]!

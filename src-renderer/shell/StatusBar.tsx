@@ -5,6 +5,7 @@ import { useStore } from '../stores/store.js'
 import { openPalette, revealView } from '../stores/ui-store.js'
 import { versionsStore } from '../stores/versions-store.js'
 import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
+import { countProblems, groupProblems } from '../stores/problem-groups.js'
 import { attempt } from '../ui/report-failure.js'
 
 export function StatusBar() {
@@ -17,14 +18,25 @@ export function StatusBar() {
     (state) => state.index?.pages.filter((page) => page.error).length ?? 0,
   )
   const brokenSettingsFiles = useStore(workspaceStore, (state) => state.configProblems.length)
+  const checked = useStore(workspaceStore, (state) =>
+    countProblems(
+      groupProblems(
+        state.siteProblems,
+        state.liveProblems,
+        state.index?.pages ?? [],
+        state.configProblems,
+      ),
+    ),
+  )
   const words = useStore(editorStatusStore, (state) => state.words)
   const status = useStore(versionsStore, (state) => state.status)
   // The versions status is read more often than the workspace's info (after each version).
   const branch = status?.repository ? status.branch : (info?.branch ?? null)
   const changes = status?.changes.length ?? 0
-  // Pages whose settings cannot be read, settings files of the site that cannot be read, plus
-  // the open page's settings that fail validation.
-  const problems = brokenPages + brokenSettingsFiles + invalidFields
+  // Pages whose settings cannot be read, settings files of the site that cannot be read, the
+  // open page's settings that fail validation, and the checks' problems (links, includes,
+  // Liquid…) of every page, the open one as typed.
+  const problems = brokenPages + brokenSettingsFiles + invalidFields + checked
   const other = language === 'fr' ? 'en' : 'fr'
   return (
     // The bar is the window's footer; what it says is announced as it changes (a footer

@@ -7,6 +7,7 @@ import type {
   PageEntry,
   PageIndexSnapshot,
   Settings,
+  SiteProblem,
   WorkspaceInfo,
 } from '../../src-shared/api/types.js'
 import { api } from '../api/client.js'
@@ -15,6 +16,8 @@ import { createStore } from './store.js'
 import { openDialog } from './ui-store.js'
 import { closeAllTabs, tabsStore } from './tabs-store.js'
 import { changeFolder } from './folder-change.js'
+import { onActiveTextChanged, type ActiveText } from './active-editor.js'
+import type { LiveProblems } from './problem-groups.js'
 
 interface WorkspaceState {
   info: WorkspaceInfo | null
@@ -34,6 +37,10 @@ interface WorkspaceState {
   lastSaved: { path: string; at: number }
   /** A save may have changed what « Problèmes » lists: read again when the view shows. */
   problemsStale: boolean
+  /** The whole guide's checks, as the background check last made them (errors first). */
+  siteProblems: SiteProblem[]
+  /** The open page's checks as typed, before it is saved. */
+  liveProblems: LiveProblems | null
 }
 
 export const workspaceStore = createStore<WorkspaceState>({
@@ -46,6 +53,8 @@ export const workspaceStore = createStore<WorkspaceState>({
   lastChanged: { paths: [], at: 0 },
   lastSaved: { path: '', at: 0 },
   problemsStale: false,
+  siteProblems: [],
+  liveProblems: null,
 })
 
 export async function loadWorkspace(): Promise<void> {
@@ -70,9 +79,16 @@ export async function offerJournal(): Promise<void> {
 /** Re-reads the page list; `withContentTypes` also re-reads `_atelier.yml` (on open, or when it changed). */
 export async function refreshIndex(options: { withContentTypes?: boolean } = {}): Promise<void> {
   if (!workspaceStore.get().info) {
-    workspaceStore.set({ index: null, contentTypes: null, configProblems: [] })
+    workspaceStore.set({
+      index: null,
+      contentTypes: null,
+      configProblems: [],
+      siteProblems: [],
+      liveProblems: null,
+    })
     return
   }
+  void refreshSiteProblems()
   const [index, contentTypes, configProblems] = await Promise.all([
     api.call('pages.index', {}),
     options.withContentTypes
@@ -88,6 +104,51 @@ export async function refreshProblems(): Promise<void> {
   if (!workspaceStore.get().info) return
   workspaceStore.set({ problemsStale: false })
   workspaceStore.set({ configProblems: await api.call('workspace.problems', {}) })
+}
+
+/** The checks' list, read when the folder opens or changes (the background check then tells). */
+async function refreshSiteProblems(): Promise<void> {
+  const root = workspaceStore.get().info?.root
+  const problems = await api.call('checks.list', {}).catch(() => null)
+  // A list for a folder since left is dropped.
+  if (problems && workspaceStore.get().info?.root === root)
+    workspaceStore.set({ siteProblems: problems })
+}
+
+/** How long the text must rest before the open page is checked as typed (ms). */
+const LIVE_CHECK_DELAY = 250
+
+/**
+ * The open page is checked as typed, after a pause: its problems replace, in « Problèmes »,
+ * those found in its file. A check answered after the text moved on is dropped.
+ */
+export function followActivePageChecks(delay = LIVE_CHECK_DELAY): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let generation = 0
+  const check = async (source: ActiveText) => {
+    const asked = ++generation
+    const problems = await api
+      .call('checks.page', { path: source.path, text: source.current() })
+      .catch(() => null)
+    if (problems === null || asked !== generation) return
+    if (!tabsStore.get().tabs.some((tab) => tab.path === source.path)) return
+    workspaceStore.set({ liveProblems: { path: source.path, problems } })
+  }
+  const off = onActiveTextChanged((source) => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void check(source), delay)
+  })
+  // A page closed without saving: its typed text is gone, and so are its problems as typed.
+  const offTabs = tabsStore.subscribe(() => {
+    const live = workspaceStore.get().liveProblems
+    if (live && !tabsStore.get().tabs.some((tab) => tab.path === live.path))
+      workspaceStore.set({ liveProblems: null })
+  })
+  return () => {
+    if (timer) clearTimeout(timer)
+    off()
+    offTabs()
+  }
 }
 
 export async function openWorkspace(path: string): Promise<void> {
@@ -137,10 +198,21 @@ export function followWorkspaceEvents(): () => void {
     workspaceStore.set(sameFolder ? { info, lastChanged: { paths, at: Date.now() } } : { info })
     void refreshIndex({ withContentTypes: true })
   })
+  const offChecks = api.on('checks.changed', ({ problems }) => {
+    // The saved file is now what the background check read: its list is the page's again.
+    const live = workspaceStore.get().liveProblems
+    const saved = live && !isDirty(live.path)
+    workspaceStore.set({ siteProblems: problems, ...(saved ? { liveProblems: null } : {}) })
+  })
   return () => {
     offIndex()
     offWorkspace()
+    offChecks()
   }
+}
+
+function isDirty(path: string): boolean {
+  return tabsStore.get().tabs.some((tab) => tab.path === path && tab.dirty)
 }
 
 export function findPage(path: string): PageEntry | undefined {

@@ -4,11 +4,13 @@ import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
 import { openTab } from '../stores/tabs-store.js'
 import { refreshProblems, workspaceStore } from '../stores/workspace-store.js'
+import { groupProblems } from '../stores/problem-groups.js'
 
 /**
  * « Problèmes »: the site's settings files that cannot be read (`_config.yml`, `_data/…`,
  * `_atelier.yml`, with file and line), then every page whose settings cannot be read, each
- * opening its page.
+ * opening its page, then the checks' problems by page (errors first), each opening its page
+ * at its line with the words in question selected.
  */
 export function ProblemsView() {
   const { t } = useTranslation()
@@ -17,6 +19,9 @@ export function ProblemsView() {
   const broken = (pages ?? []).filter((page) => page.error)
   // Saves do not read « Problèmes » again (a check reads the whole site): it is read when shown.
   const stale = useStore(workspaceStore, (state) => state.problemsStale)
+  const siteProblems = useStore(workspaceStore, (state) => state.siteProblems)
+  const liveProblems = useStore(workspaceStore, (state) => state.liveProblems)
+  const groups = groupProblems(siteProblems, liveProblems, pages ?? [], configProblems)
   useEffect(() => {
     if (stale) void attempt(refreshProblems)
   }, [stale])
@@ -43,7 +48,7 @@ export function ProblemsView() {
           ))}
         </ul>
       )}
-      {broken.length === 0 && configProblems.length === 0 ? (
+      {broken.length === 0 && configProblems.length === 0 && groups.length === 0 ? (
         <p className="view-empty">{t('problemsView.none')}</p>
       ) : (
         <ul className="problem-list">
@@ -68,6 +73,51 @@ export function ProblemsView() {
           ))}
         </ul>
       )}
+      {groups.map((group) => (
+        <section
+          key={group.path}
+          className="problem-group"
+          aria-label={group.title}
+          data-testid="problem-group"
+          data-path={group.path}
+        >
+          <h3 className="problem-group-title" title={group.path}>
+            {group.title}
+          </h3>
+          <ul className="problem-list">
+            {group.problems.map((problem, index) => (
+              <li key={`${problem.line}:${problem.code}:${index}`}>
+                <button
+                  type="button"
+                  className="problem-item"
+                  data-severity={problem.severity}
+                  data-kind={problem.kind}
+                  onClick={() =>
+                    openTab(problem.path, {
+                      line: problem.line,
+                      ...(problem.text ? { text: problem.text } : {}),
+                    })
+                  }
+                >
+                  <span
+                    className={`codicon codicon-${problem.severity === 'error' ? 'error' : 'warning'}`}
+                    aria-label={t(`checks.${problem.severity}`)}
+                  />
+                  <span>
+                    <strong>{t('checks.atLine', { line: problem.line })}</strong>
+                    <small>
+                      {t(`checks.${problem.code}`, problem.params)}
+                      {problem.suggestion
+                        ? ` ${t('checks.suggestion', { suggestion: problem.suggestion })}`
+                        : ''}
+                    </small>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </section>
   )
 }

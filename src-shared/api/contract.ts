@@ -36,6 +36,7 @@ import type {
   VersionEntry,
   VersionsStatus,
   WorkspaceInfo,
+  SiteProblem,
 } from './types.js'
 
 /**
@@ -380,6 +381,12 @@ export const contract = {
       })
       .strict(),
   ),
+  /** « Problèmes » of the whole guide as last checked in the background, errors first. */
+  'checks.list': call<SiteProblem[]>()(none),
+  /** The open page's problems as typed in the editor, without saving it. */
+  'checks.page': call<SiteProblem[]>()(
+    z.object({ path: relativePath, text: z.string().max(PAGE_TEXT_LIMIT) }).strict(),
+  ),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract
@@ -394,6 +401,8 @@ export interface EventPayloads {
   'index.changed': { paths: string[] }
   /** An export in progress. */
   'preview.progress': { done: number; total: number }
+  /** The background check of the whole guide has a new list of problems. */
+  'checks.changed': { problems: SiteProblem[] }
 }
 
 // Compile-time check that the payload table names exactly the declared events.

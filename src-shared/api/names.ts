@@ -73,9 +73,16 @@ export const callNames = [
   'search.query',
   'search.replacePlan',
   'search.replaceApply',
+  'checks.list',
+  'checks.page',
 ] as const
 
-export const eventNames = ['workspace.changed', 'index.changed', 'preview.progress'] as const
+export const eventNames = [
+  'workspace.changed',
+  'index.changed',
+  'preview.progress',
+  'checks.changed',
+] as const
 
 export type CallName = (typeof callNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -311,3 +311,52 @@ export interface Backlink {
   /** The line as written, trimmed. */
   text: string
 }
+
+/** What « Problèmes » checks in a guide's pages (`src-main/checks/`), one kind per module. */
+export const siteProblemCodes = [
+  /** `{% link %}` to no page or file: `jekyll build` stops. */
+  'link-tag',
+  /** `{% post_url %}` to no post: `jekyll build` stops. */
+  'post-url',
+  /** `{% include %}` / `{% include_relative %}` of a missing file: `jekyll build` stops. */
+  'include',
+  /** A Markdown or HTML link, or a `relative_url` path, to no page of the site (published broken). */
+  'page-link',
+  /** An image or another file that the site does not have (published broken). */
+  'missing-file',
+  /** `#section` naming no heading of the page it leads to. */
+  'anchor',
+  /** A setting that names another page (`theme:`) naming none. */
+  'field',
+  /** Liquid that does not parse: `jekyll build` stops. */
+  'liquid',
+  /** Settings Jekyll cannot read: the page is published without them. */
+  'front-matter',
+  /** Two pages written at the same address: one replaces the other. */
+  'same-address',
+  /** A template's section left empty in a page. */
+  'empty-section',
+] as const
+
+export type SiteProblemCode = (typeof siteProblemCodes)[number]
+
+/** One problem found in a page, for « Problèmes » and `cli check`. */
+export interface SiteProblem {
+  /** Workspace-relative path of the page. */
+  path: string
+  /** 1-based line in the file. */
+  line: number
+  /** What kind of reference or setting is wrong (the checking module). */
+  kind: SiteProblemCode
+  /** `error`: `jekyll build` fails on it; `warning`: the site is published, but broken there. */
+  severity: 'error' | 'warning'
+  /** The catalogue key under `checks.` (the renderer translates `code` with `params`). */
+  code: SiteProblemCode
+  params: Record<string, string>
+  /** The words of the line to select when the problem is opened (the target as written). */
+  text: string
+  /** A fix where one is obvious: the closest existing target, written as the link writes it. */
+  suggestion?: string
+  /** French, for the CLI and logs. */
+  message: string
+}

@@ -11,6 +11,7 @@ import { benchRenderedDiff } from './rendered-diff.bench.js'
 import { benchReviewNotes } from './review-notes.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchTyping } from './typing.bench.js'
+import { benchChecks } from './checks.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -30,3 +31,4 @@ await benchBundleImport(runs)
 await benchRenderedDiff(runs)
 await benchReviewNotes(runs)
 await benchSearch(runs)
+await benchChecks(runs)

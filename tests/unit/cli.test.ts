@@ -230,3 +230,54 @@ describe('cli search', () => {
     expect(err).toContain('search <dossier> <recherche>')
   })
 })
+
+describe('cli check', () => {
+  it('lists problems as JSON, errors first, in French, and exits 1 on an error', async () => {
+    const workspace = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      '_themes/acces.md': page('title: Accès'),
+      'a.md': page('title: A', '[x](/nulle-part/)\n{% link _themes/acess.md %}\n'),
+    })
+    let out = ''
+    const code = await runCli(
+      ['check', workspace, '--json'],
+      (text) => (out += text),
+      () => undefined,
+    )
+    expect(code).toBe(1)
+    const { problems } = JSON.parse(out) as { problems: Record<string, unknown>[] }
+    expect(problems).toEqual([
+      {
+        path: 'a.md',
+        line: 6,
+        kind: 'link-tag',
+        severity: 'error',
+        message: expect.stringMatching(/« _themes\/acess\.md ».*« _themes\/acces\.md »/),
+      },
+      {
+        path: 'a.md',
+        line: 5,
+        kind: 'page-link',
+        severity: 'warning',
+        message: expect.stringMatching(/ne mène à aucune page du site/),
+      },
+    ])
+  })
+
+  it('exits 0 with warnings only, and prints one line per problem without --json', async () => {
+    const workspace = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      'a.md': page('title: A', '![carte](/absente.png)\n'),
+    })
+    let out = ''
+    expect(
+      await runCli(
+        ['check', workspace],
+        (text) => (out += text),
+        () => undefined,
+      ),
+    ).toBe(0)
+    expect(out).toContain('a.md:5\tAvertissement\tLe fichier « /absente.png » n’existe pas')
+    expect(out).toContain('1 problème(s)')
+  })
+})

@@ -245,6 +245,11 @@ const fields: { [K in CallName]: Record<string, Field> } = {
     },
     'pages[].hash': { kind: 'not-a-path' },
   },
+  'checks.list': {},
+  'checks.page': {
+    path: { kind: 'workspace-path', input: (p) => ({ path: p, text: 'PIRATE' }) },
+    text: { kind: 'not-a-path' },
+  },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */

@@ -134,6 +134,30 @@ describe('findReferences', () => {
     ])
   })
 
+  it('reads values with comments and flow lists, leaves out numbers, dates and escapes', () => {
+    const text = [
+      '---',
+      'theme: acces # Nom du fichier du thème',
+      'date: 2024-05-14',
+      'order: 3',
+      'titre: "a\\"b"',
+      "tags: [a, 'b c' , 3]",
+      'vide: []',
+      'pays:',
+      '  # le premier',
+      '  - benin',
+      'hero:',
+      '  title: Dedans',
+      '---',
+    ].join('\n')
+    expect(spans(text).map(({ field, target, written }) => ({ field, target, written }))).toEqual([
+      { field: 'theme', target: 'acces', written: 'acces' },
+      { field: 'tags', target: 'a', written: 'a' },
+      { field: 'tags', target: 'b c', written: 'b c' },
+      { field: 'pays', target: 'benin', written: 'benin' },
+    ])
+  })
+
   it('counts offsets in UTF-16 units after astral characters and CRLF lines', () => {
     const text = '---\r\ntitle: 😀\r\n---\r\n😀 [x](/y/)\r\n'
     const link = findReferences(text).find((reference) => reference.kind === 'markdown-link')!

@@ -40,6 +40,9 @@ describe('resolveReference', () => {
     ).toBe('docs/notes.txt')
     expect(resolve('include-relative', 'notes.txt')).toBeNull()
     expect(resolve('field', 'acces')).toBe('_themes/acces.md')
+    // A post is named by its slug, as Jekyll's templates look it up.
+    expect(resolve('field', 'plan')).toBe('_posts/2024-05-14-plan.md')
+    expect(resolve('post-url', 'plan')).toBeNull()
     expect(
       resolveReference(
         index,
