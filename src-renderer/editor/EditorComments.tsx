@@ -16,7 +16,8 @@ import { attempt } from '../ui/report-failure.js'
 export function EditorComments({ path }: { path: string }) {
   const { t } = useTranslation()
   const branch = useStore(versionsStore, (state) => state.status?.branch ?? null)
-  const revision = useStore(reviewStore, (state) => state.revision)
+  // Comments are read again after a comment or a decision.
+  const revision = useStore(reviewStore, (state) => state.comments)
   const [comments, setComments] = useState<ReviewComment[]>([])
 
   useEffect(() => {

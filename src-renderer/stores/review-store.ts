@@ -15,12 +15,18 @@ import { refreshIndex, workspaceStore } from './workspace-store.js'
 interface ReviewState {
   /** The contributions to review, received and local; null before the first read. */
   reviews: ReviewSummary[] | null
-  /** Bumped after anything that changes a review (a comment, a decision, a file received). */
+  /** Bumped after what may move a contribution (a decision, a file received): its diff is read again. */
   revision: number
+  /**
+   * Bumped after a comment is added or resolved: only the comments are read again. The diff
+   * stays: rebuilding its frames after a comment moved the page under the reviewer's pointer,
+   * and a click on « Demander des modifications » landed in a frame.
+   */
+  comments: number
 }
 
 /** « Relecture »: shared by the side bar's list, the review tabs and the editor's comments. */
-export const reviewStore = createStore<ReviewState>({ reviews: null, revision: 0 })
+export const reviewStore = createStore<ReviewState>({ reviews: null, revision: 0, comments: 0 })
 
 let asked = 0
 
@@ -40,7 +46,13 @@ export async function refreshReviews(): Promise<void> {
 
 /** Something changed a review: the list, the open review tabs and the editor's comments read again. */
 async function changed(): Promise<void> {
-  reviewStore.set(({ revision }) => ({ revision: revision + 1 }))
+  reviewStore.set(({ revision, comments }) => ({ revision: revision + 1, comments: comments + 1 }))
+  await refreshReviews()
+}
+
+/** A comment added or resolved: the comments and the list read again, not the diff. */
+async function commented(): Promise<void> {
+  reviewStore.set(({ comments }) => ({ comments: comments + 1 }))
   await refreshReviews()
 }
 
@@ -91,14 +103,14 @@ export async function addComment(request: {
 }): Promise<void> {
   await withAuthor(async () => {
     await api.call('review.comment', request)
-    await changed()
+    await commented()
   })
 }
 
 export async function resolveComment(branch: string, id: string): Promise<void> {
   await withAuthor(async () => {
     await api.call('review.resolve', { branch, id })
-    await changed()
+    await commented()
   })
 }
 

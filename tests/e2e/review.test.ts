@@ -95,7 +95,13 @@ describe('review offline, in Chromium through two test hosts', () => {
     'goes from writing to approval with nothing but files between two guides',
     { timeout: 180_000 },
     async () => {
-      const kofi = await suite.startWorkbench({ repository: true, author: KOFI })
+      // Kofi's calls, to tell a lost click from a slow answer if a decision shows no notice.
+      const kofiCalls: string[] = []
+      const kofi = await suite.startWorkbench({
+        repository: true,
+        author: KOFI,
+        onCall: (name, phase) => kofiCalls.push(phase ? `${name}:${phase}` : name),
+      })
       const exchange = await tempDir('atelier-exchange-')
       let aminata: Workbench | null = null
       try {
@@ -143,10 +149,18 @@ describe('review offline, in Chromium through two test hosts', () => {
         await expect
           .poll(() => card.locator('.comment-text').first().textContent())
           .toBe('Précisez la source de la loi.')
-        // The list reads the comment before the decision is asked: a click during that
-        // re-render can be lost (seen on a busy machine).
         await expect.poll(() => item.textContent()).toContain('Commentée')
-        await k.getByRole('button', { name: 'Demander des modifications' }).click()
+        // The decisions sit above the comment form, scrolled out of view. Scrolled to first, as
+        // a reader does: Playwright's own scroll-and-click inside the review's scrolling pane
+        // sent the click into the page's frame below (the click never reached main).
+        const decision = k.getByRole('button', { name: 'Demander des modifications' })
+        await decision.scrollIntoViewIfNeeded()
+        await decision.click()
+        await expect
+          .poll(() => kofiCalls.includes('review.requestChanges'), {
+            message: `the click sent no request; last calls: ${kofiCalls.slice(-12).join(', ')}`,
+          })
+          .toBe(true)
         await expectNotice(k, /Modifications demandées/)
         expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
           '"decision":"changes-requested"',

@@ -39,7 +39,8 @@ export interface WorkbenchOptions {
   /** The author already in the settings (otherwise the first version asks for it). */
   author?: Author
   /** Told the name of every call the renderer makes, as the host receives it (benchmarks count them). */
-  onCall?: (name: string) => void
+  /** Told each call's name when it comes, and again with `answered` once its handler settles. */
+  onCall?: (name: string, phase?: 'answered') => void
   /** A native `git clone` of this repository instead of a copy of the starter (a second person's guide). */
   cloneOf?: string
 }
@@ -86,13 +87,20 @@ export async function startWorkbenchIn(
   }
 }
 
-/** The same handlers, each telling `onCall` its name first. */
-function observed(handlers: HandlerTable, onCall: (name: string) => void): HandlerTable {
+/** The same handlers, each telling `onCall` its name first, then that it was answered. */
+function observed(
+  handlers: HandlerTable,
+  onCall: (name: string, phase?: 'answered') => void,
+): HandlerTable {
   const table: Record<string, (input: never) => unknown> = {}
   for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])
-    table[name] = (input) => {
+    table[name] = async (input) => {
       onCall(name)
-      return handler(input)
+      try {
+        return await handler(input)
+      } finally {
+        onCall(name, 'answered')
+      }
     }
   return table as unknown as HandlerTable
 }

@@ -174,7 +174,8 @@ function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
 function PageComments(props: { branch: string; page: ReviewPage; tip: string }) {
   const { branch, page, tip } = props
   const { t } = useTranslation()
-  const revision = useStore(reviewStore, (state) => state.revision)
+  // Comments are read again after a comment or a decision.
+  const revision = useStore(reviewStore, (state) => state.comments)
   const [comments, setComments] = useState<ReviewComment[]>([])
   useEffect(() => {
     let current = true
