@@ -29,9 +29,9 @@ export function useServer(): { server: () => GitServer; source: () => string } {
   return { server: () => server, source: () => source }
 }
 
-export function withToken(): MemoryCredentials {
+export function withToken(origin: string): MemoryCredentials {
   const store = new MemoryCredentials()
-  store.set('http://127.0.0.1/', { username: USER, password: TOKEN })
+  store.set(origin, { username: USER, password: TOKEN })
   return store
 }
 
