@@ -1,8 +1,7 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { RepositoryContext } from '../git/repository-context.js'
+import { takeFetchSnapshot } from './fetch-snapshot.js'
 import { toNetworkError } from './network-errors.js'
 import { remoteArguments, type RemoteOptions } from './remote-options.js'
 
@@ -16,9 +15,8 @@ export interface FetchReport {
 
 /**
  * Receives what the host has that this copy lacks, into `refs/remotes/origin/*`
- * (the user's own lines are not touched). isomorphic-git moves the refs only
- * once the whole pack is written; a transfer cut before that may leave a pack
- * file: it is removed, so the repository is exactly as it was and a retry starts clean.
+ * (the user's own lines are not touched). A transfer that fails puts back what
+ * it had written (`fetch-snapshot.ts`): the repository is exactly as it was and a retry starts clean.
  */
 export async function fetchRemote(
   context: RepositoryContext,
@@ -27,9 +25,7 @@ export async function fetchRemote(
   const { gitdir, root: dir, cache } = context
   const url = await remoteUrl(context)
   const remote = remoteArguments(options)
-  const packs = path.join(gitdir, 'objects', 'pack')
-  const packsBefore = new Set(await listOrEmpty(packs))
-  const shallowBefore = await readOrNull(path.join(gitdir, 'shallow'))
+  const snapshot = await takeFetchSnapshot(gitdir, REMOTE)
   try {
     await git.fetch({
       fs: context.fs,
@@ -42,12 +38,7 @@ export async function fetchRemote(
       tags: false,
     })
   } catch (error) {
-    for (const file of await listOrEmpty(packs)) {
-      if (!packsBefore.has(file)) await rm(path.join(packs, file), { force: true })
-    }
-    const shallowFile = path.join(gitdir, 'shallow')
-    if (shallowBefore === null) await rm(shallowFile, { force: true })
-    else await writeFile(shallowFile, shallowBefore)
+    await snapshot.restore()
     throw toNetworkError(error)
   }
   const branches: Record<string, string> = {}
@@ -71,20 +62,4 @@ export async function remoteUrl(context: RepositoryContext): Promise<string> {
   })
   if (typeof url !== 'string' || url === '') throw new AtelierError('remote-missing')
   return url
-}
-
-async function listOrEmpty(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir)
-  } catch {
-    return []
-  }
-}
-
-async function readOrNull(file: string): Promise<Buffer | null> {
-  try {
-    return await readFile(file)
-  } catch {
-    return null
-  }
 }
