@@ -1,8 +1,9 @@
 import { execFile, execFileSync, spawn } from 'node:child_process'
 import http from 'node:http'
+import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
-import { tempDir } from './temp-dir.js'
 
 /**
  * A real git host on loopback for tests: Debian git's `git http-backend`
@@ -51,7 +52,8 @@ const gitEnv = {
 }
 
 export async function startGitServer(options: GitServerOptions): Promise<GitServer> {
-  const root = await tempDir('atelier-git-server-')
+  // Its own temp folder, removed by close(): the benches use the server outside vitest.
+  const root = await mkdtemp(path.join(os.tmpdir(), 'atelier-git-server-'))
   const execPath = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim()
   const backend = path.join(execPath, 'git-http-backend')
   const expectedAuth = `Basic ${Buffer.from(`${options.user}:${options.token}`).toString('base64')}`
@@ -190,6 +192,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       for (const res of stalled) res.socket?.destroy()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await rm(root, { recursive: true, force: true })
     },
   }
 }
