@@ -36,27 +36,39 @@ export function createTransport(
 
   async function request(request: GitHttpRequest): Promise<GitHttpResponse> {
     checkCancelled()
+    // Ending a transfer (silence, « Annuler ») closes its connection too, rather than leave it open.
+    const connection = new AbortController()
+    const stop = (kind: 'cancelled' | 'timeout'): never => {
+      connection.abort()
+      throw new TransferError(kind)
+    }
+    const guard = () => {
+      if (options.signal?.aborted) stop('cancelled')
+    }
     const body = request.body ? countSent(request.body, bytes) : undefined
     const response = await withinSilence(
-      nodeHttp.request({ ...request, ...(body ? { body } : {}) }),
+      nodeHttp.request({ ...request, ...(body ? { body } : {}), signal: connection.signal }),
       idleMs,
-    )
-    checkCancelled()
+    ).catch((error: unknown) => {
+      if (error instanceof TransferError && error.kind === 'timeout') stop('timeout')
+      throw error
+    })
+    guard()
     const source = response.body
     if (!source) return response
     const iterator = source[Symbol.asyncIterator]()
     const counted: AsyncIterableIterator<Uint8Array> = {
       async next() {
-        checkCancelled()
+        guard()
         let result: IteratorResult<Uint8Array>
         try {
           result = await withinSilence(iterator.next(), idleMs)
         } catch (error) {
-          if (error instanceof TransferError) throw error
+          if (error instanceof TransferError) stop('timeout')
           // The connection dropped while the server was still answering.
           throw new TransferError('cut')
         }
-        checkCancelled()
+        guard()
         if (!result.done) bytes.received += result.value.length
         return result
       },
