@@ -100,6 +100,14 @@ describe('network failures: each a French message, the repository as it was', ()
     await fsck(dir)
   })
 
+  it.each(['ssh://git@example.org/guide.git', 'guide.git'])(
+    'an address that is not HTTP(S): %s',
+    async (url) => {
+      const dir = path.join(await tempDir(), 'copie')
+      expect(await failure(cloneRepository({ url, dir, credentials: none() }))).toBe('remote-url')
+    },
+  )
+
   it('a repository that does not exist', async () => {
     const dir = path.join(await tempDir(), 'copie')
     expect(
