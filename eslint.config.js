@@ -136,6 +136,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Talking to a git host: over git/ only; the services and the handlers call it, never the reverse.
+    files: ['src-main/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['electron', '**/ipc/**', '**/workspace/**', '**/preview/**', '**/review/**'],
+        },
+      ],
+    },
+  },
 )
 
 /** The renderer reaches main only through `api/client.ts`, never Electron or Node. */

@@ -13,6 +13,7 @@ import { reviewDiffCommand } from './commands/review-diff.js'
 import { searchCommand } from './commands/search.js'
 import { PageIndex } from './workspace/page-index.js'
 import { checkCommand } from './commands/check.js'
+import { cloneCommand, pullCommand, pushCommand } from './commands/sync.js'
 
 /**
  * `npm run cli -- <command> …`: the same services as the app, from a terminal,
@@ -106,6 +107,9 @@ const commands: Record<string, Command> = {
   },
   search: (args, out) => searchCommand(args, out, usage),
   check: (args, out) => checkCommand(args, out, usage),
+  clone: (args, out) => cloneCommand(args, out, usage),
+  pull: (args, out) => pullCommand(args, out, usage),
+  push: (args, out) => pushCommand(args, out, usage),
 }
 
 class UsageError extends Error {}

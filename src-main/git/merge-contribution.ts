@@ -28,6 +28,22 @@ export async function mergeContribution(
   const ours = await headBranch(context)
   if (ours === null) throw new AtelierError('unsupported', 'detached HEAD')
   if (ours === name) throw new AtelierError('contribution-current', name)
+  const message = `Fusion de la contribution « ${name} » dans « ${ours} »`
+  return mergeVersion(context, status, { ours, theirs, ref: name, message }, author)
+}
+
+/**
+ * The merge itself, for any line `ref` whose last version is `theirs` (a
+ * contribution, or the host's line after « Recevoir les nouveautés »):
+ * refused while a merge waits or a page is not saved.
+ */
+export async function mergeVersion(
+  context: RepositoryContext,
+  status: () => Promise<StatusEntry[]>,
+  target: { ours: string; theirs: string; ref: string; message: string },
+  author: Author,
+): Promise<MergeOutcome> {
+  const { ours, theirs, message } = target
   if (await readMergeState(context.gitdir)) throw new AtelierError('merge-in-progress')
   const before = await status()
   const pending = before.filter((entry) => entry.x !== '?')
@@ -35,7 +51,6 @@ export async function mergeContribution(
     throw new AtelierError('unsaved-changes', pending.map((entry) => entry.path).join(', '))
   }
   const untrackedBefore = new Set(before.map((entry) => entry.path))
-  const message = `Fusion de la contribution « ${name} » dans « ${ours} »`
   const { root: dir, gitdir, cache } = context
 
   return withIndexLock(gitdir, async () => {
@@ -46,7 +61,7 @@ export async function mergeContribution(
         gitdir,
         cache,
         ours,
-        theirs: name,
+        theirs: target.ref,
         author,
         committer: author,
         message,

@@ -155,6 +155,20 @@ export const errorCodes = [
   'rename-changed',
   'changed-since-preview',
   'replace-too-large',
+  'network-offline',
+  'network-host-unknown',
+  'network-timeout',
+  'network-cut',
+  'network-auth',
+  'network-forbidden',
+  'network-not-found',
+  'network-server',
+  'network-cancelled',
+  'push-diverged',
+  'push-rejected',
+  'remote-missing',
+  'remote-url',
+  'clone-target-not-empty',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -12,6 +12,7 @@ import { benchReviewNotes } from './review-notes.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchTyping } from './typing.bench.js'
 import { benchChecks } from './checks.bench.js'
+import { benchSync } from './sync.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -32,3 +33,4 @@ await benchRenderedDiff(runs)
 await benchReviewNotes(runs)
 await benchSearch(runs)
 await benchChecks(runs)
+await benchSync(runs)

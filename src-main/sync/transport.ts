@@ -1,0 +1,101 @@
+import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git'
+import nodeHttp from 'isomorphic-git/http/node'
+
+/**
+ * isomorphic-git's Node client with what a slow, costly connection needs:
+ * cancellation (checked before each request and each received chunk), a
+ * silence limit (no byte for `idleMs` ends the transfer), and a count of the
+ * bytes received and sent, for the progress bar and the benchmark.
+ */
+export interface TransferSignal {
+  readonly aborted: boolean
+}
+
+export interface Transport extends HttpClient {
+  readonly bytes: { received: number; sent: number }
+}
+
+/** Thrown by the transport; `network-errors.ts` turns each into the user's words. */
+export class TransferError extends Error {
+  constructor(readonly kind: 'cancelled' | 'timeout' | 'cut') {
+    super(kind)
+    this.name = 'TransferError'
+  }
+}
+
+export const DEFAULT_IDLE_MS = 30_000
+
+export function createTransport(
+  options: { signal?: TransferSignal; idleMs?: number } = {},
+): Transport {
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS
+  const bytes = { received: 0, sent: 0 }
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new TransferError('cancelled')
+  }
+
+  async function request(request: GitHttpRequest): Promise<GitHttpResponse> {
+    checkCancelled()
+    // Ending a transfer (silence, « Annuler ») closes its connection too, rather than leave it open.
+    const connection = new AbortController()
+    const stop = (kind: 'cancelled' | 'timeout'): never => {
+      connection.abort()
+      throw new TransferError(kind)
+    }
+    const guard = () => {
+      if (options.signal?.aborted) stop('cancelled')
+    }
+    const body = request.body ? countSent(request.body, bytes) : undefined
+    const response = await withinSilence(
+      nodeHttp.request({ ...request, ...(body ? { body } : {}), signal: connection.signal }),
+      idleMs,
+    ).catch((error: unknown) => {
+      if (error instanceof TransferError && error.kind === 'timeout') stop('timeout')
+      throw error
+    })
+    guard()
+    const source = response.body
+    if (!source) return response
+    const iterator = source[Symbol.asyncIterator]()
+    const counted: AsyncIterableIterator<Uint8Array> = {
+      async next() {
+        guard()
+        let result: IteratorResult<Uint8Array>
+        try {
+          result = await withinSilence(iterator.next(), idleMs)
+        } catch (error) {
+          if (error instanceof TransferError) stop('timeout')
+          // The connection dropped while the server was still answering.
+          throw new TransferError('cut')
+        }
+        guard()
+        if (!result.done) bytes.received += result.value.length
+        return result
+      },
+      [Symbol.asyncIterator]() {
+        return this
+      },
+    }
+    return { ...response, body: counted }
+  }
+
+  return { request, bytes }
+}
+
+async function* countSent(
+  body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  bytes: { sent: number },
+): AsyncIterableIterator<Uint8Array> {
+  for await (const chunk of body) {
+    bytes.sent += chunk.length
+    yield chunk
+  }
+}
+
+function withinSilence<T>(promise: Promise<T>, idleMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TransferError('timeout')), idleMs)
+  })
+  return Promise.race([promise, silence]).finally(() => clearTimeout(timer))
+}
