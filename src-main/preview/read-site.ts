@@ -53,18 +53,35 @@ export async function readSite(root: string, options: ReadSiteOptions = {}): Pro
     site.theme = options.builtinTheme ?? builtinThemeDir
     await readTheme(site, site.theme, new Set(files))
   }
-  for (const file of files) {
-    const place = placeOf(file, config)
+  // Pages and documents are read a few dozen ahead of the loop, which still takes them in
+  // Jekyll's order: one file at a time left the disk idle between reads.
+  const places = files.map((file) => placeOf(file, config))
+  const ahead = new Map<number, Promise<Parsed>>()
+  const readAhead = (index: number) => {
+    const kind = places[index]?.kind
+    if ((kind !== 'collection' && kind !== 'page') || ahead.has(index)) return
+    const read = parsedFile(root, files[index]!)
+    // Awaited in its turn; a failure then is the loop's, not an unhandled rejection now.
+    read.catch(() => undefined)
+    ahead.set(index, read)
+  }
+  for (let index = 0; index < files.length; index++) {
+    for (let next = index; next < Math.min(files.length, index + READ_AHEAD); next++)
+      readAhead(next)
+    const file = files[index]!
+    const place = places[index]!
+    const read = ahead.get(index)
+    ahead.delete(index)
     const collection =
       place.kind === 'collection' ? collectionByName.get(place.collection) : undefined
     if (place.kind === 'collection' && collection) {
-      await readCollectionFile(site, file, collection, place.folderRead)
+      await readCollectionFile(site, file, collection, place.folderRead, read)
     } else if (place.kind === 'layout') {
       await readLayout(site, root, file)
     } else if (place.kind === 'data') {
       await readData(site, file)
     } else if (place.kind === 'page') {
-      await readPageOrStatic(site, file)
+      await readPageOrStatic(site, file, site.root, read)
     }
     // Hidden: _includes and _sass are read when used; drafts and other special folders are not published.
   }
@@ -171,6 +188,16 @@ async function hasYamlHeader(root: string, file: string): Promise<boolean> {
   }
 }
 
+/** How many pages are read ahead of the one being taken in. */
+const READ_AHEAD = 32
+
+/** A page's settings and text, or `data: null` for a file Jekyll copies. */
+async function parsedFile(root: string, file: string): Promise<Parsed> {
+  return (await hasYamlHeader(root, file))
+    ? readWithFrontMatter(root, file)
+    : { data: null, body: '' }
+}
+
 async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
   const bytes = await readFile(path.join(root, file))
   if (bytes.includes(0)) return { data: null, body: '' }
@@ -216,12 +243,16 @@ function outputExtension(file: string, config: JekyllConfig): string {
   return ext
 }
 
-async function readPageOrStatic(site: Site, file: string, root = site.root): Promise<void> {
+async function readPageOrStatic(
+  site: Site,
+  file: string,
+  root = site.root,
+  /** The file already being read (ahead of the loop), else read here. */
+  read: Promise<Parsed> = parsedFile(root, file),
+): Promise<void> {
   const { config } = site
   const ext = path.extname(file).toLowerCase()
-  const parsed = (await hasYamlHeader(root, file))
-    ? await readWithFrontMatter(root, file)
-    : { data: null, body: '' }
+  const parsed = await read
   if (parsed.data === null) {
     site.staticFiles.push(staticFile(root, file))
     return
@@ -272,15 +303,15 @@ async function readCollectionFile(
   collection: CollectionConfig,
   /** Where the file was found: the collection's folder, or a nested `blog/_posts`. */
   folderRead = collection.folder,
+  /** The file already being read (ahead of the loop), else read here. */
+  read: Promise<Parsed> = parsedFile(site.root, file),
 ): Promise<void> {
-  const { config, root } = site
+  const { config } = site
   const inner = file.slice(folderRead.length + 1)
-  const parsed = (await hasYamlHeader(root, file))
-    ? await readWithFrontMatter(root, file)
-    : { data: null, body: '' }
+  const parsed = await read
   if (parsed.data === null) {
     if (collection.output)
-      site.staticFiles.push({ ...staticFile(root, file), collection: collection.name })
+      site.staticFiles.push({ ...staticFile(site.root, file), collection: collection.name })
     return
   }
   const basename = path.posix.basename(inner, path.extname(inner))
