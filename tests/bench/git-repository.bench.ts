@@ -1,12 +1,11 @@
-import { benchGitCommand, benchGitEnv as env } from './bench-git.js'
+import { benchGitCommand, generatePlaybookRepository } from './bench-git.js'
 /**
  * One benchmark run on one generated repository, in its own process so its
  * peak memory (maxRSS) is its own: `node --import tsx git-repository.bench.ts <files> <versions> <runs>`.
  * Each figure is printed beside native git doing the same in the same run.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import fs from 'node:fs'
 import git_ from 'isomorphic-git'
@@ -16,29 +15,9 @@ import { median, row } from './measure.js'
 const [files, versions, runs] = process.argv.slice(2).map(Number) as [number, number, number]
 const git = benchGitCommand
 
-/** A playbook-like repository built with `git fast-import`: `files` pages, `versions` commits. */
+/** The generated repository, its files aged past the index's timestamp as on a real disk (no racy entries). */
 function generate(): string {
-  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-git-')), 'repo')
-  git(path.dirname(dir), 'init', '-q', '-b', 'main', dir)
-  const page = (i: number, edit: number) =>
-    `---\ntitle: Cas pratique ${i}\npays: Bénin\norder: ${i}\n---\n\n## Contexte\n\nTexte du cas ${i}, révision ${edit}. ${'Lorem ipsum dolor sit amet. '.repeat(20)}\n`
-  const folder = (i: number) => `_cas_pratiques/groupe-${Math.floor(i / 100)}/cas-${i}.md`
-  let stream = ''
-  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
-  stream += `commit refs/heads/main\ncommitter Bench <bench@example.org> 1700000000 +0000\n${data('Première version')}`
-  for (let i = 0; i < files; i++) stream += `M 100644 inline ${folder(i)}\n${data(page(i, 0))}`
-  for (let v = 1; v < versions; v++) {
-    const i = (v * 37) % files
-    stream += `commit refs/heads/main\ncommitter Bench <bench@example.org> ${1700000000 + v * 60} +0000\n${data(`Version ${v}`)}M 100644 inline ${folder(i)}\n${data(page(i, v))}`
-  }
-  execFileSync('git', ['fast-import', '--quiet'], {
-    cwd: dir,
-    env,
-    input: stream,
-    maxBuffer: 1 << 28,
-  })
-  git(dir, 'reset', '-q', '--hard', 'main')
-  // Let the files age past the index's timestamp, as on a real disk: no racy entries.
+  const dir = generatePlaybookRepository('atelier-bench-git-', files, versions)
   spawnSync('sleep', ['1.1'])
   git(dir, 'update-index', '-q', '--refresh')
   return dir

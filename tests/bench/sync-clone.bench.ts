@@ -3,7 +3,6 @@
  * `node --import tsx sync-clone.bench.ts <pages> <versions> <runs>`.
  * Bytes are what the server sent for the clone, counted by the server.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,36 +12,12 @@ import { pull } from '../../src-main/sync/pull.js'
 import { push as pushTo } from '../../src-main/sync/push.js'
 import { MemoryCredentials } from '../../src-main/sync/credentials.js'
 import { nativeGit, startGitServer } from '../helpers/git-server.js'
-import { benchGitEnv as env } from './bench-git.js'
+import { generatePlaybookRepository } from './bench-git.js'
 import { median } from './measure.js'
 
 const [pages, versions, runs] = process.argv.slice(2).map(Number) as [number, number, number]
 
-/** A playbook-like repository built with `git fast-import`: `pages` pages, `versions` commits. */
-function generate(): string {
-  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-sync-')), 'repo')
-  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env })
-  const page = (i: number, edit: number) =>
-    `---\ntitle: Cas pratique ${i}\npays: Bénin\norder: ${i}\n---\n\n## Contexte\n\nTexte du cas ${i}, révision ${edit}. ${'Lorem ipsum dolor sit amet. '.repeat(20)}\n`
-  const folder = (i: number) => `_cas_pratiques/groupe-${Math.floor(i / 100)}/cas-${i}.md`
-  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
-  let stream = `commit refs/heads/main\ncommitter Bench <bench@example.org> 1700000000 +0000\n${data('Première version')}`
-  for (let i = 0; i < pages; i++) stream += `M 100644 inline ${folder(i)}\n${data(page(i, 0))}`
-  for (let v = 1; v < versions; v++) {
-    const i = (v * 37) % pages
-    stream += `commit refs/heads/main\ncommitter Bench <bench@example.org> ${1700000000 + v * 60} +0000\n${data(`Version ${v}`)}M 100644 inline ${folder(i)}\n${data(page(i, v))}`
-  }
-  execFileSync('git', ['fast-import', '--quiet'], {
-    cwd: dir,
-    env,
-    input: stream,
-    maxBuffer: 1 << 28,
-  })
-  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env })
-  return dir
-}
-
-const source = generate()
+const source = generatePlaybookRepository('atelier-bench-sync-', pages, versions)
 const server = await startGitServer({ user: 'bench', token: 'bench' })
 server.create('guide', source)
 const work = mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-sync-clones-'))
