@@ -13,14 +13,21 @@ export function createRenameHandlers(session: Session) {
     const workspace = session.requireWorkspace()
     return { workspace, page: workspace.relativePath(await workspace.resolve(file)) }
   }
+  /** A move's folder, through the same gate (`''`: the site's root). */
+  const checkedFolder = async (folder: string | undefined) => {
+    if (folder === undefined) return undefined
+    const workspace = session.requireWorkspace()
+    return workspace.relativePath(await workspace.resolve(folder === '' ? '.' : folder))
+  }
   return {
-    'rename.plan': (async ({ path, title }) => {
+    'rename.plan': (async ({ path, title, folder }) => {
       const { workspace, page } = await checked(path)
-      return previewOf(await planWorkspaceRename(workspace, page, title))
+      const into = await checkedFolder(folder)
+      return previewOf(await planWorkspaceRename(workspace, page, title, { folder: into }))
     }) satisfies Handler<'rename.plan'>,
-    'rename.apply': (async ({ path, title, bases }) => {
+    'rename.apply': (async ({ path, title, bases, folder }) => {
       const { workspace, page } = await checked(path)
-      return applyRename(workspace, page, title, bases)
+      return applyRename(workspace, page, title, bases, await checkedFolder(folder))
     }) satisfies Handler<'rename.apply'>,
     'links.backlinks': (async ({ path }) => {
       const { workspace, page } = await checked(path)

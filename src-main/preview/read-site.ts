@@ -15,7 +15,7 @@ import {
   pageTemplate,
   permalinkTemplate,
 } from './permalink.js'
-import type { Layout, Site, StaticFile } from './site-model.js'
+import type { Layout, Site, SiteDocument, StaticFile } from './site-model.js'
 import { isExcluded, placeOf } from '../site/site-filter.js'
 import { DATA_EXTENSIONS, parseDataFile } from '../site/data-files.js'
 import { builtinThemeDir } from '../paths.js'
@@ -87,6 +87,32 @@ export async function readSite(root: string, options: ReadSiteOptions = {}): Pro
   }
   if (site.theme) dropShadowedThemeFiles(site)
   return site
+}
+
+/**
+ * The document a page would be if its file, holding `text`, were at `file` (a move planned
+ * before anything is written): read as the reader reads it there, with that place's
+ * collection, `defaults:` and permalink. Null when Jekyll would publish no page from it there
+ * (an excluded or special folder, a file without front matter, a post without a date).
+ */
+export async function documentAt(
+  site: Site,
+  file: string,
+  text: string,
+): Promise<SiteDocument | null> {
+  const place = placeOf(file, site.config)
+  const read = Promise.resolve(
+    /^---[ \t\f\v\r]*\n/.test(text) ? parsedBytes(Buffer.from(text)) : { data: null, body: '' },
+  )
+  const scratch: Site = { ...site, documents: [], staticFiles: [], sassFiles: [], problems: [] }
+  const collection =
+    place.kind === 'collection'
+      ? site.config.collections.find((item) => item.name === place.collection)
+      : undefined
+  if (place.kind === 'collection' && collection)
+    await readCollectionFile(scratch, file, collection, place.folderRead, read)
+  else if (place.kind === 'page') await readPageOrStatic(scratch, file, site.root, read)
+  return scratch.documents[0] ?? null
 }
 
 /** A theme file whose destination a page or file of the site also writes gives way to it. */
@@ -199,7 +225,11 @@ async function parsedFile(root: string, file: string): Promise<Parsed> {
 }
 
 async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
-  const bytes = await readFile(path.join(root, file))
+  return parsedBytes(await readFile(path.join(root, file)))
+}
+
+/** A file's settings and text, as Jekyll reads them from its bytes. */
+function parsedBytes(bytes: Buffer): Parsed {
   if (bytes.includes(0)) return { data: null, body: '' }
   // Jekyll looks for `---` at the very first byte: a page starting with a BOM is
   // copied as a static file, front matter and all. The preview shows the same.

@@ -22,18 +22,20 @@ export function previewOf(plan: RenamePlan): RenamePreview {
 }
 
 /**
- * Plans a rename of a workspace's page by its new title (nothing is written); `fresh` reads
+ * Plans a rename of a workspace's page by its new title, and a move when `folder` is another
+ * folder (nothing is written); `fresh` reads
  * the site again rather than the reading kept for backlinks (the plan that is written).
  */
 export async function planWorkspaceRename(
   workspace: Workspace,
   page: string,
   title: string,
-  options: { fresh?: boolean } = {},
+  options: { fresh?: boolean; folder?: string } = {},
 ): Promise<RenamePlan> {
   const types = await workspace.contentTypes()
   const index = options.fresh ? undefined : await linkIndexOf(workspace)
-  return planSiteRename(workspace.root, page, title, types?.ok ? types.value : null, index)
+  const known = types?.ok ? types.value : null
+  return planSiteRename(workspace.root, page, title, known, index, options.folder)
 }
 
 /**
@@ -48,8 +50,10 @@ export async function applyRename(
   page: string,
   title: string,
   bases: Readonly<Record<string, string>>,
+  /** A move: the folder the page goes to, as planned. */
+  folder?: string,
 ): Promise<{ path: string }> {
-  const plan = await planWorkspaceRename(workspace, page, title, { fresh: true })
+  const plan = await planWorkspaceRename(workspace, page, title, { fresh: true, folder })
   const confirmed = Object.keys(bases)
   const same =
     confirmed.length === plan.edits.length &&

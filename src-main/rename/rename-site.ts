@@ -13,7 +13,14 @@ import { findReferences } from '../links/page-references.js'
 import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
 import { dataReferences } from './data-references.js'
 import { nestedFieldReferences } from './nested-field-references.js'
-import { planRename, type RenamePlan, type ScannedFile } from './rename-plan.js'
+import {
+  planRename,
+  renamedPath,
+  type Destination,
+  type RenamePlan,
+  type ScannedFile,
+} from './rename-plan.js'
+import { documentAt } from '../preview/read-site.js'
 
 /** Where a page can be named from besides other pages: menu data, layouts and includes. */
 const DATA_FILE = /^_data\/.+\.ya?ml$/i
@@ -33,6 +40,8 @@ export async function planSiteRename(
   types: ContentTypes | null,
   /** The site as last read, when the caller keeps one; read afresh otherwise. */
   known?: LinkIndex,
+  /** A move: the folder the page goes to (`''` for the site's root); else it stays. */
+  folder?: string,
 ): Promise<RenamePlan> {
   const index = known ?? (await readLinkIndex(root))
   const fields = referenceFields(types)
@@ -42,22 +51,55 @@ export async function planSiteRename(
   if (!document && !(index.files.has(page) && /\.(md|markdown|html?)$/i.test(page)))
     throw new AtelierError('not-a-page', page)
   const permalink = document?.data.permalink
+  const renamed = {
+    path: page,
+    collection: document ? (document.collection ?? 'pages') : 'pages',
+    url: document ? decode(document.url) : '',
+    fixedUrl: !document || (typeof permalink === 'string' && !permalink.includes(':')),
+  }
+  const files = await scanFiles(root, index, fields, page)
+  let destination: Destination | undefined
+  if (
+    folder !== undefined &&
+    folder.replace(/\/+$/, '') !== path.posix.dirname(page).replace(/^\.$/, '')
+  ) {
+    const into = folder.replace(/\/+$/, '')
+    // A move that keeps the title keeps the file's name, however it was first named.
+    const sameTitle = document !== undefined && String(document.data.title ?? '') === title.trim()
+    const name = path.posix.basename(page)
+    const to = sameTitle
+      ? into === ''
+        ? name
+        : `${into}/${name}`
+      : renamedPath(renamed, title, into)
+    if (!to) throw new AtelierError('invalid-input', title)
+    const text = files.find((file) => file.path === page)?.text ?? ''
+    const placed = await documentAt(index.site, to, text)
+    destination = {
+      path: to,
+      url: placed && placed.output !== null ? decode(placed.url) : '',
+      collection: placed && placed.output !== null ? (placed.collection ?? 'pages') : null,
+    }
+  }
   const plan = planRename({
-    page: {
-      path: page,
-      collection: document ? (document.collection ?? 'pages') : 'pages',
-      url: document ? decode(document.url) : '',
-      fixedUrl: !document || (typeof permalink === 'string' && !permalink.includes(':')),
-    },
+    page: renamed,
     title,
-    files: await scanFiles(root, index, fields, page),
+    destination,
+    files,
     fields,
     namesPage: (from, reference, target) =>
       resolveReference(index, from, reference, target ? { collection: target } : {}) === page,
+    urlOf: (file) => {
+      const doc = index.documents.get(file)
+      return doc && doc.output !== null ? decode(doc.url) : null
+    },
+    baseurl: index.site.config.baseurl,
   })
   if (!plan) throw new AtelierError('invalid-input', title)
   if (plan.to !== plan.from && index.files.has(plan.to))
     throw new AtelierError('already-exists', path.posix.basename(plan.to))
+  const [first] = plan.stranded
+  if (first) throw new AtelierError('move-strands-links', `${first.path} (${first.line})`)
   return plan
 }
 
@@ -112,7 +154,8 @@ export async function scanFiles(
         path: file,
         collection,
         text: decoded.text,
-        references: references.filter((reference) => mentions(reference.target)),
+        // The page's own links all count: a move writes its relative ones again.
+        references: file === page ? references : references.filter((r) => mentions(r.target)),
       })
     })
   }

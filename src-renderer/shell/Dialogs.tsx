@@ -23,7 +23,7 @@ export function Dialogs() {
     case 'new-page':
       return <NewPageDialog initial={dialog.collection} />
     case 'rename':
-      return <RenameDialog path={dialog.path} />
+      return <RenameDialog path={dialog.path} move={dialog.move ?? false} />
     case 'delete':
       return <DeleteDialog path={dialog.path} />
     case 'open-folder':

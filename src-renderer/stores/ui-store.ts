@@ -6,7 +6,8 @@ export type ViewId =
 
 export type Dialog =
   | { kind: 'new-page'; collection?: string }
-  | { kind: 'rename'; path: string }
+  /** « Renommer » by the title; `move`: « Déplacer… », the folder asked first. */
+  | { kind: 'rename'; path: string; move?: boolean }
   | { kind: 'delete'; path: string }
   | { kind: 'open-folder' }
   | { kind: 'restore'; entries: JournalEntry[] }

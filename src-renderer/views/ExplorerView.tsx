@@ -121,6 +121,10 @@ export function ExplorerView() {
           run: () => openDialog({ kind: 'rename', path: row.page.path }),
         },
         {
+          label: t('explorer.move'),
+          run: () => openDialog({ kind: 'rename', path: row.page.path, move: true }),
+        },
+        {
           label: t('explorer.delete'),
           run: () => openDialog({ kind: 'delete', path: row.page.path }),
         },

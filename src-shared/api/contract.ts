@@ -47,6 +47,8 @@ import type {
 
 /** A path relative to the workspace root as the renderer sends it; main still checks it. */
 const relativePath = z.string().min(1).max(4096)
+/** A folder relative to the workspace root, `''` for the root itself; main still checks it. */
+const folderPath = z.string().max(4096)
 const none = z.object({}).strict()
 /** A version: a contribution name, `HEAD`, or a commit id. */
 const versionRef = z.string().min(1).max(255)
@@ -339,7 +341,14 @@ export const contract = {
   'settings.openTabs': call<{ tabs: string[]; active: string | null }>()(none),
   /** What renaming a page to `title` changes (its file name follows the title); writes nothing. */
   'rename.plan': call<RenamePreview>()(
-    z.object({ path: relativePath, title: z.string().trim().min(1).max(300) }).strict(),
+    z
+      .object({
+        path: relativePath,
+        title: z.string().trim().min(1).max(300),
+        /** A move: the folder the page goes to (`''`: the site's root). */
+        folder: folderPath.optional(),
+      })
+      .strict(),
   ),
   /**
    * Renames the page and rewrites every reference to it as one change, only if each file is
@@ -350,6 +359,7 @@ export const contract = {
       .object({
         path: relativePath,
         title: z.string().trim().min(1).max(300),
+        folder: folderPath.optional(),
         bases: z.record(relativePath, z.string().regex(/^[0-9a-f]{64}$/)),
       })
       .strict(),

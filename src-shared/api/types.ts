@@ -169,6 +169,7 @@ export const errorCodes = [
   'remote-missing',
   'remote-url',
   'clone-target-not-empty',
+  'move-strands-links',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

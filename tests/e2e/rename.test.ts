@@ -77,3 +77,43 @@ describe('rename with links', () => {
     )
   })
 })
+
+describe('move with links', () => {
+  it('moves a case study to the root from the explorer menu: the links and the tab follow', async () => {
+    const workbench = await suite.startWorkbench({ repository: true })
+    const home = path.join(workbench.root, 'index.md')
+    await writeFile(home, `${await readFile(home, 'utf8')}\nVoir [le Bénin]({% link ${CASE} %}).\n`)
+    const p = await suite.open()
+    const item = p.locator(`[role="treeitem"][data-path="${CASE}"]`)
+    await item.click()
+    await item.click({ button: 'right' })
+    await p.getByRole('menuitem', { name: 'Déplacer vers un autre dossier…' }).click()
+    const dialog = p.getByRole('dialog', { name: 'Déplacer la page' })
+    // « Déplacer… » asks for the folder first.
+    const folder = dialog.getByLabel('Dossier de la page')
+    await expect
+      .poll(() => folder.evaluate((element) => element === document.activeElement))
+      .toBe(true)
+    await folder.selectOption({ label: 'Racine du guide' })
+    await dialog.getByRole('button', { name: 'Voir les modifications' }).click()
+    const files = dialog.getByRole('list', { name: 'Fichiers modifiés par le renommage' })
+    await files.waitFor()
+    // The title is kept: so is the file's name.
+    const moved = path.basename(CASE)
+    expect(
+      await files.locator('li').evaluateAll((items) => items.map((li) => li.dataset.path)),
+    ).toEqual([CASE, 'index.md'])
+    expect(await files.locator('li[data-path="index.md"] ins').allTextContents()).toEqual([
+      `Voir [le Bénin]({% link ${moved} %}).`,
+    ])
+    await p.screenshot({ path: path.join(SCREENSHOTS, 'move-with-links.png') })
+    await dialog.getByRole('button', { name: 'Déplacer' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await p.locator(`[role="treeitem"][data-path="${moved}"]`).waitFor()
+    expect(existsSync(path.join(workbench.root, CASE))).toBe(false)
+    expect(await readFile(home, 'utf8')).toContain(`{% link ${moved} %}`)
+    await expect
+      .poll(() => p.locator('[role="tab"][aria-selected="true"]').getAttribute('data-path'))
+      .toBe(moved)
+  })
+})

@@ -126,6 +126,61 @@ describe('rename with links', () => {
     60_000,
   )
 
+  it.skipIf(!hasJekyll())(
+    'moves a case study to another folder: the links to it follow and `jekyll build` publishes them',
+    async () => {
+      const root = await starterWithLink()
+      const home = path.join(root, 'index.md')
+      await writeFile(
+        home,
+        `${await readFile(home, 'utf8')}\nVoir [le Bénin]({% link ${CASE} %}) et [encore](/cas-pratiques/benin-registre-demandes/).\n`,
+      )
+      git(root, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-qam', 'Liens')
+      const { session, handlers } = await openSession(root)
+      await session.settings.setAuthor({ name: 'T', email: 't@example.org' })
+      // The folder passes the same gate as any path.
+      expect(
+        await dispatch(handlers, 'rename.plan', {
+          path: CASE,
+          title: 'Bénin',
+          folder: '../dehors',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'outside-workspace' } })
+      const planning = await dispatch(handlers, 'rename.plan', {
+        path: CASE,
+        title: 'Bénin : le registre des demandes',
+        folder: 'archives',
+      })
+      if (!planning.ok) throw new Error(JSON.stringify(planning.error))
+      const preview = planning.value as RenamePreview
+      const moved = 'archives/benin-le-registre-des-demandes.md'
+      expect(preview.to).toBe(moved)
+      expect(preview.newUrl).toBe('/archives/benin-le-registre-des-demandes/')
+      expect(preview.files.map((file) => file.path)).toEqual([CASE, 'index.md'])
+      const applied = await dispatch(handlers, 'rename.apply', {
+        path: CASE,
+        title: 'Bénin : le registre des demandes',
+        folder: 'archives',
+        bases: bases(preview),
+      })
+      expect(applied).toEqual({ ok: true, value: { path: moved } })
+      const site = await jekyllBuild(root)
+      const built = readBuilt(site, 'index.html')
+      expect(built).toContain('href="/archives/benin-le-registre-des-demandes/">le Bénin')
+      expect(built).toContain('href="/archives/benin-le-registre-des-demandes/">encore')
+      expect(readBuilt(site, 'archives/benin-le-registre-des-demandes/index.html')).toContain(
+        'href="/themes/acces-information/"',
+      )
+      expect(
+        await dispatch(handlers, 'versions.commit', { message: 'Déplacer un cas' }),
+      ).toMatchObject({ ok: true })
+      expect(nativePorcelain(root)).toBe('')
+      git(root, 'fsck', '--strict')
+      await session.close()
+    },
+    60_000,
+  )
+
   it('writes nothing when a file changed after the plan was shown, and says so', async () => {
     const root = await starterWithLink()
     const { session, handlers } = await openSession(root)

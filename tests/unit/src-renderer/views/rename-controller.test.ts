@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RenamePreview } from '../../../../src-shared/api/types.js'
 import {
+  moveFolders,
   RenameController,
   type RenamePorts,
 } from '../../../../src-renderer/views/rename/rename-controller.js'
@@ -35,11 +36,11 @@ function harness(options: { refuse?: boolean } = {}) {
   const applied: Record<string, string>[] = []
   const renamed: [string, string, string[]][] = []
   const ports: RenamePorts = {
-    plan: async (path, title) => {
-      calls.push(`plan ${path} ${title}`)
+    plan: async (path, { title, folder }) => {
+      calls.push(`plan ${path} ${title}${folder === '_themes' ? '' : ` → ${folder}`}`)
       return preview(title)
     },
-    apply: async (path, title, bases) => {
+    apply: async (path, { title }, bases) => {
       calls.push(`apply ${path} ${title}`)
       applied.push(bases)
       if (options.refuse) throw new Error('rename-changed')
@@ -84,5 +85,28 @@ describe('RenameController', () => {
     await expect(controller.submit('Savoir')).rejects.toThrow('rename-changed')
     expect(renamed).toEqual([])
     expect(controller.nextStep('Savoir')).toBe('plan')
+  })
+
+  it('asks for the list again when the folder changed, and plans the move there', async () => {
+    const { controller, calls } = harness()
+    await controller.submit('Savoir')
+    expect(controller.nextStep('Savoir', 'archives')).toBe('plan')
+    expect(controller.previewFor('Savoir', 'archives')).toBeNull()
+    expect(await controller.submit('Savoir', 'archives')).toBe('plan')
+    expect(calls).toEqual([
+      'save',
+      `plan ${THEME} Savoir`,
+      'save',
+      `plan ${THEME} Savoir → archives`,
+    ])
+    expect(controller.nextStep('Savoir', 'archives')).toBe('rename')
+  })
+})
+
+describe('moveFolders', () => {
+  it('lists the root first, then every folder holding a page and each collection’s folder', () => {
+    expect(
+      moveFolders(['index.md', '_themes/a.md', 'guides/avance/b.md', 'guides/c.md'], ['_cas']),
+    ).toEqual(['', '_cas', '_themes', 'guides', 'guides/avance'])
   })
 })
