@@ -198,30 +198,33 @@ interface Parsed {
   bodyLine?: number
 }
 
-/**
- * Jekyll's `Utils.has_yaml_header?`: a file whose first line is `---` is a page (or a
- * document), whatever its extension (`.xhtml`, `.svg`, `.webmanifest`…); any other file
- * is copied. Only the first bytes are read, so images and fonts cost one small read.
- */
-async function hasYamlHeader(root: string, file: string): Promise<boolean> {
-  const handle = await open(path.join(root, file), 'r')
-  try {
-    const head = Buffer.alloc(256)
-    const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return /^---[ \t\f\v\r]*\n/.test(head.subarray(0, bytesRead).toString('latin1'))
-  } finally {
-    await handle.close()
-  }
-}
-
 /** How many pages are read ahead of the one being taken in. */
 const READ_AHEAD = 32
 
-/** A page's settings and text, or `data: null` for a file Jekyll copies. */
+/** What the first read of a file takes: a whole page, most of the time, in one read. */
+const FIRST_READ = 64 * 1024
+const YAML_HEADER = /^---[ \t\f\v\r]*\n/
+
+/**
+ * A page's settings and text, or `data: null` for a file Jekyll copies: Jekyll's
+ * `Utils.has_yaml_header?`, a file whose first line is `---` is a page (or a document),
+ * whatever its extension (`.xhtml`, `.svg`, `.webmanifest`…). One open and one
+ * read for a page of the usual size (the front matter test and the text from the same
+ * bytes), and an image or a font costs that first read only: a guide's thousands of pages
+ * were each opened twice.
+ */
 async function parsedFile(root: string, file: string): Promise<Parsed> {
-  return (await hasYamlHeader(root, file))
-    ? readWithFrontMatter(root, file)
-    : { data: null, body: '' }
+  const handle = await open(path.join(root, file), 'r')
+  let head: Buffer
+  try {
+    const buffer = Buffer.allocUnsafe(FIRST_READ)
+    const { bytesRead } = await handle.read(buffer, 0, FIRST_READ, 0)
+    head = buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+  if (!YAML_HEADER.test(head.subarray(0, 256).toString('latin1'))) return { data: null, body: '' }
+  return head.length < FIRST_READ ? parsedBytes(head) : readWithFrontMatter(root, file)
 }
 
 async function readWithFrontMatter(root: string, file: string): Promise<Parsed> {
