@@ -5,6 +5,8 @@ import type {
   SearchResults,
 } from '../../src-shared/api/search-types.js'
 import { fold, foldWithMap, originalRange } from '../../src-shared/text/fold.js'
+import { visibleText } from '../../src-shared/text/visible-text.js'
+import type { SearchLine } from './page-lines.js'
 import type { IndexedPage } from './search-index.js'
 
 /** How much of the line is shown around the words, at most. */
@@ -71,10 +73,45 @@ function shown(text: string, [start, end]: [number, number], line: number): Sear
   }
 }
 
+/** The folded pieces of the line of `piece` (as written, and as shown when it differs). */
+function piecesOf(page: IndexedPage, piece: number): string[] {
+  const line = page.lineOf[piece]
+  const pieces: string[] = []
+  while (piece > 0 && page.lineOf[piece - 1] === line) piece--
+  for (; page.lineOf[piece] === line; piece++) {
+    const end = piece + 1 < page.starts.length ? page.starts[piece + 1]! - 1 : page.folded.length
+    pieces.push(page.folded.slice(page.starts[piece], end))
+  }
+  return pieces
+}
+
+function count(text: string, needle: string, options: SearchOptions): number {
+  let found = 0
+  for (const _ of foldedMatches(text, needle, options.wholeWord)) found++
+  return found
+}
+
+/**
+ * A line's matches: where the words are as written, then where they are only as shown (across
+ * markup: `registre **public**`), those shown in the words a reader sees, as the editor does.
+ */
+export function lineMatches(line: SearchLine, needle: string, wholeWord: boolean): SearchMatch[] {
+  const written = matchRanges(line.text, needle, wholeWord)
+  const matches = written.map((range) => shown(line.text, range, line.line))
+  if (line.settings) return matches
+  const visible = visibleText(line.text)
+  const seen = new Set(written.map(([start, end]) => `${start}:${end}`))
+  for (const [start, end] of matchRanges(visible.text, needle, wholeWord)) {
+    const original = `${visible.origin[start]!}:${visible.origin[end - 1]! + 1}`
+    if (!seen.has(original)) matches.push(shown(visible.text, [start, end], line.line))
+  }
+  return matches
+}
+
 /**
  * Searches the pages: case and accents folded (« egalite » finds « Égalité »), whole words or
- * any part of them, in one collection or all. Matches are grouped by page, in the index's
- * order; past `limit` matches only the count goes on.
+ * any part of them, in one collection or all, as written and as shown (past Markdown's marks).
+ * Matches are grouped by page, in the index's order; past `limit` matches only the count goes on.
  */
 export function searchPages(
   pages: readonly IndexedPage[],
@@ -92,14 +129,22 @@ export function searchPages(
     // Lines are compared whole: the folded page says which lines to look at.
     let lastLine = -1
     for (const at of foldedMatches(page.folded, needle, options.wholeWord)) {
-      total++
-      const index = lineAt(page.starts, at)
-      if (sent >= limit || index === lastLine) continue
+      const piece = lineAt(page.starts, at)
+      const index = page.lineOf[piece]!
+      if (index === lastLine) continue
       lastLine = index
-      const line = page.lines[index]!
-      for (const range of matchRanges(line.text, needle, options.wholeWord)) {
+      if (sent >= limit) {
+        // Past the limit only the count goes on, from the folded pieces: the larger of the
+        // line's matches as written and as shown.
+        const counts = piecesOf(page, piece).map((text) => count(text, needle, options))
+        total += Math.max(...counts)
+        continue
+      }
+      const inLine = lineMatches(page.lines[index]!, needle, options.wholeWord)
+      total += inLine.length
+      for (const match of inLine) {
         if (sent >= limit) break
-        matches.push(shown(line.text, range, line.line))
+        matches.push(match)
         sent++
       }
     }

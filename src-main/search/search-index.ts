@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { PageIndexSnapshot } from '../../src-shared/api/types.js'
 import { decodePage } from '../../src-shared/markdown/page-bytes.js'
 import { fold } from '../../src-shared/text/fold.js'
+import { visibleText } from '../../src-shared/text/visible-text.js'
 import { unlessNotFound } from '../fs/not-found.js'
 import type { WorkspaceChange } from '../workspace/workspace-change.js'
 import { searchLines, type SearchLine } from './page-lines.js'
@@ -13,10 +14,16 @@ export interface IndexedPage {
   title: string
   collection: string
   lines: SearchLine[]
-  /** Every searchable line folded, joined by `\n` (a query never holds one): one scan per page. */
+  /**
+   * Every searchable line folded, joined by `\n` (a query never holds one): one scan per page.
+   * A body line with markup is there twice: as written (`{% link`), and as shown (its words
+   * past emphasis marks, link targets and tags, `visible-text.ts`).
+   */
   folded: string
-  /** Where each line starts in `folded`. */
+  /** Where each of those pieces starts in `folded`. */
   starts: number[]
+  /** The line (index in `lines`) each piece is of. */
+  lineOf: number[]
 }
 
 /** What the index reads: the workspace's page listing and its files. */
@@ -25,19 +32,28 @@ export interface SearchSource {
   pages(): Promise<PageIndexSnapshot>
 }
 
-type Text = Pick<IndexedPage, 'lines' | 'folded' | 'starts'>
+type Text = Pick<IndexedPage, 'lines' | 'folded' | 'starts' | 'lineOf'>
 
 /** A page's text folded for search (an empty page, or one that is not text, finds nothing). */
 export function indexText(text: string | null): Text {
   const lines = text === null ? [] : searchLines(text)
   const starts: number[] = []
+  const lineOf: number[] = []
   let folded = ''
-  for (const line of lines) {
+  const add = (piece: string, line: number) => {
     if (starts.length > 0) folded += '\n'
     starts.push(folded.length)
-    folded += fold(line.text)
+    lineOf.push(line)
+    folded += piece
   }
-  return { lines, folded, starts }
+  lines.forEach((line, at) => {
+    const written = fold(line.text)
+    add(written, at)
+    if (line.settings) return
+    const shown = fold(visibleText(line.text).text)
+    if (shown !== written) add(shown, at)
+  })
+  return { lines, folded, starts, lineOf }
 }
 
 /**

@@ -5,14 +5,15 @@ import { searchPages } from '../../src-main/search/query.js'
 import { SearchIndex } from '../../src-main/search/search-index.js'
 import { PageIndex } from '../../src-main/workspace/page-index.js'
 import { fold } from '../../src-shared/text/fold.js'
+import { visibleText } from '../../src-shared/text/visible-text.js'
 
 /** Jekyll's documentation from ../shared/corpus: Markdown pages with front matter. */
 const root = path.resolve(import.meta.dirname, '../../../shared/corpus/jekyll-docs')
 
 /**
  * The naive scan, apart from search's own code: every line of the file folded, the body's
- * lines whole, the front matter's after their `key:` or `- ` (keys are not text), comments
- * and delimiters left out.
+ * lines whole (and as shown, past Markdown's marks), the front matter's after their `key:` or
+ * `- ` (keys are not text), comments and delimiters left out.
  */
 function naiveLines(text: string, needle: string): number[] {
   const lines = text.split(/\r\n|\n|\r/)
@@ -26,7 +27,9 @@ function naiveLines(text: string, needle: string): number[] {
       if (at === 0 || at === closing || /^\s*#/.test(line)) return
       searched = line.replace(/^\s*(?:-\s+)*(?:[\w-]+:(?=\s|$))?/, '')
     }
-    if (fold(searched).includes(needle)) found.push(at + 1)
+    // A body line is also found by the words it shows (`visible-text.ts`, compared with kramdown).
+    const shown = at > closing && fold(visibleText(line).text).includes(needle)
+    if (fold(searched).includes(needle) || shown) found.push(at + 1)
   })
   return found
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { searchPages } from '../../../../src-main/search/query.js'
 import { indexText, type IndexedPage } from '../../../../src-main/search/search-index.js'
 import { fold } from '../../../../src-shared/text/fold.js'
+import { visibleText } from '../../../../src-shared/text/visible-text.js'
 
 function indexed(path: string, text: string, collection = 'pages', title = path): IndexedPage {
   return { path, title, collection, ...indexText(text) }
@@ -100,7 +101,11 @@ const pageText = fc.record({
 
 const WORD = /[\p{L}\p{N}_]/u
 
-/** The naive scan: every searchable line folded, looked through at every index. */
+/**
+ * The naive scan: every searchable line folded, looked through at every index, as written and,
+ * for a body line, as shown (its words past Markdown's marks: `visible-text.ts`, itself
+ * compared with kramdown's rendering in its own test).
+ */
 function naive(
   pages: { path: string; lines: [number, string][] }[],
   query: string,
@@ -108,16 +113,17 @@ function naive(
 ): string[] {
   const needle = fold(query.trim())
   if (!needle) return []
+  const holds = (text: string) => {
+    const folded = fold(text)
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      const around = folded.charAt(at - 1) + folded.charAt(at + needle.length)
+      if (!wholeWord || ![...around].some((char) => WORD.test(char))) return true
+    }
+    return false
+  }
   return pages.flatMap((page) =>
     page.lines
-      .filter(([, text]) => {
-        const folded = fold(text)
-        for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-          const around = folded.charAt(at - 1) + folded.charAt(at + needle.length)
-          if (!wholeWord || ![...around].some((char) => WORD.test(char))) return true
-        }
-        return false
-      })
+      .filter(([number, text]) => holds(text) || (number > 2 && holds(visibleText(text).text)))
       .map(([number]) => `${page.path}:${number}`),
   )
 }
@@ -169,5 +175,23 @@ describe('searchPages against a folded substring scan', () => {
       ),
       { numRuns: 500 },
     )
+  })
+
+  it('finds words across Markdown’s marks, and shows them as the editor does', () => {
+    const found = searchPages(
+      [
+        indexed(
+          'm.md',
+          '---\ntitle: M\n---\n\nLe registre **public** et [le registre](/r/) public.\n',
+        ),
+      ],
+      { ...all, query: 'registre public' },
+      100,
+    )
+    expect(found.pages[0]!.matches.map((m) => [m.line, m.text, m.before])).toEqual([
+      [5, 'registre public', 'Le '],
+      [5, 'registre public', 'Le registre public et le '],
+    ])
+    expect(found.total).toBe(2)
   })
 })
