@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { translate } from '../../src-shared/i18n/translate.js'
+import { formatSize } from '../commands/contribution-export.js'
 import { writeFileAtomic } from '../fs/atomic-write.js'
 import { writeBundle } from '../git/bundle-write.js'
 import { headBranch } from '../git/head-commit.js'
@@ -267,7 +268,7 @@ export async function preparePlaybookFromEnvironment(
     translate('fr', 'packaging.prepared', {
       name: prepared.manifest.name,
       file: path.relative(process.cwd(), prepared.bundle),
-      size: `${(prepared.bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`,
+      size: formatSize(prepared.bytes),
       origin: prepared.manifest.origin ?? translate('fr', 'packaging.noOrigin'),
     }),
   )

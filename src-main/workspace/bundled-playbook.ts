@@ -92,7 +92,12 @@ export async function ensureBundledPlaybook(
   const temp = `${target}.partial-${process.pid}`
   await rm(temp, { recursive: true, force: true })
   await mkdir(temp)
-  await cloneFromBundle(temp, carried)
+  try {
+    await cloneFromBundle(temp, carried)
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true })
+    throw error
+  }
   await rename(temp, target)
   return target
 }

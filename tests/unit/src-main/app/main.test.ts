@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, symlink } from 'node:fs/promises'
+import { cp, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { CALL_CHANNEL } from '../../../../src-shared/api/names.js'
@@ -194,8 +194,11 @@ describe('Electron entry', () => {
   it('packaged with a maintainers’ guide, opens a clone of it on first launch, not the starter', async () => {
     const source = await maintainersGuide({ origin: ORIGIN_URL })
     const resources = await tempDir('atelier-resources-')
+    // Copies, not links: a first launch that went wrong must not write into the sources.
     for (const folder of ['starter-playbook', 'builtin-theme']) {
-      await symlink(path.join(projectRoot, 'resources', folder), path.join(resources, folder))
+      await cp(path.join(projectRoot, 'resources', folder), path.join(resources, folder), {
+        recursive: true,
+      })
     }
     await preparePlaybook(source, path.join(resources, 'playbook'))
     const saved = process.resourcesPath

@@ -141,7 +141,9 @@ describe('preparePlaybook (npm run dist with ATELIER_PLAYBOOK)', () => {
       (line) => printed.push(line),
     )
     expect(prepared?.manifest.origin).toBe(ORIGIN_URL)
-    expect(printed.at(-1)).toMatch(/^Guide « repo » emballé dans .*guide\.bundle/)
+    expect(printed.at(-1)).toMatch(
+      /^Guide « repo » emballé dans .*guide\.bundle \(\d+(,\d)? Ko\) ; origine : https:\/\/exemple\.org\/guides\/guide-eau\.git\.$/,
+    )
     expect(printed.at(-2)).toBe('Étiquettes annotées laissées de côté : v1-annotee.')
   })
 })

@@ -100,6 +100,15 @@ describe('ensureFirstPlaybook (first launch of an installer)', () => {
     expect(await readdir(options.dataDir)).toEqual([])
   })
 
+  it('leaves nothing behind when the carried bundle is damaged', async () => {
+    const options = await installer(await maintainersGuide())
+    const bundle = path.join(options.playbookResource, 'guide.bundle')
+    const bytes = await readFile(bundle)
+    await writeFile(bundle, bytes.subarray(0, bytes.length - 100))
+    await expect(ensureFirstPlaybook(options)).rejects.toThrow(/bundle/)
+    expect(await readdir(options.dataDir)).toEqual([])
+  })
+
   it('later receives from origin: « Recevoir les nouveautés » brings a version pushed there', async () => {
     const server = await startGitServer({ user: USER, token: TOKEN })
     try {
