@@ -19,6 +19,12 @@ export const bundledStarterPlaybook = path.join(projectRoot, 'resources', 'start
 export const builtinThemeDir =
   packagedResource('builtin-theme') ?? path.join(projectRoot, 'resources', 'builtin-theme')
 
+/**
+ * The maintainers' guide an installer carries (`playbook/`: a bundle and its
+ * manifest), beside the packaged app's resources; null when running from the sources.
+ */
+export const packagedPlaybookDir = packagedResource('playbook')
+
 /** Where `vite build` writes the renderer that the host serves. */
 export const builtRendererDir = path.join(projectRoot, 'out', 'renderer')
 

@@ -6,7 +6,7 @@ import type { EventName } from '../src-shared/api/names.js'
 import type { WorkspaceInfo } from '../src-shared/api/types.js'
 import { FolderServices } from './folder-services.js'
 import type { SettingsStore } from './settings/settings-store.js'
-import { ensureStarterPlaybook } from './workspace/starter-playbook.js'
+import { ensureFirstPlaybook } from './workspace/bundled-playbook.js'
 import { Workspace } from './workspace/workspace.js'
 import type { WorkspaceChange } from './workspace/workspace-change.js'
 
@@ -121,12 +121,15 @@ export class Session {
 
   /**
    * First folder to show at start-up: the one asked for, else the last one
-   * used, else the user's copy of the starter playbook. A folder that no
-   * longer exists is skipped: start-up must never fail on a stale path.
+   * used, else the user's copy of the guide the installer carries (or of the
+   * starter playbook). A folder that no longer exists is skipped: start-up
+   * must never fail on a stale path.
    */
   async openAtStartup(options: {
     requested?: string | undefined
     starterBundle: string
+    /** The installer's `playbook/` resource, when it carries a maintainers' guide. */
+    playbookResource?: string | null | undefined
     dataDir: string
   }): Promise<WorkspaceInfo> {
     if (options.requested && (await isDirectory(options.requested))) {
@@ -134,7 +137,7 @@ export class Session {
     }
     const last = this.settings.get().lastWorkspace
     if (last && (await isDirectory(last))) return this.open(last)
-    return this.open(await ensureStarterPlaybook(options.starterBundle, options.dataDir))
+    return this.open(await ensureFirstPlaybook(options))
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createHandlers } from '../ipc/handlers.js'
 import { readLaunchArguments } from '../launch-arguments.js'
+import { packagedPlaybookDir } from '../paths.js'
 import { Session } from '../session.js'
 import { SettingsStore } from '../settings/settings-store.js'
 import { forwardEvents, registerIpc } from './ipc-bridge.js'
@@ -74,6 +75,7 @@ export async function startApp(): Promise<void> {
   await session.openAtStartup({
     requested: launch.folder,
     starterBundle,
+    playbookResource: app.isPackaged ? packagedPlaybookDir : null,
     dataDir,
   })
 

@@ -52,7 +52,7 @@ export async function contributionExportCommand(
 }
 
 /** Bytes as a French reader writes them: « 3,2 Ko », « 1,4 Mo ». */
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} o`
   const units = ['Ko', 'Mo', 'Go']
   let value = bytes / 1024

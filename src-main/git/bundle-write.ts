@@ -318,8 +318,13 @@ function isOid(value: string): boolean {
   return /^[0-9a-f]{40}$/.test(value)
 }
 
-/** A full ref name git accepts (check-ref-format's rules that matter in a header line). */
+/**
+ * A full ref name git accepts (check-ref-format's rules that matter in a
+ * header line), or `HEAD`: a complete file for a first clone names the line
+ * to check out, as `git bundle create --all` does.
+ */
 function isRefName(name: string): boolean {
+  if (name === 'HEAD') return true
   return (
     /^refs\/[^\0-\x20\x7f~^:?*[\\]+$/.test(name) &&
     !name.includes('..') &&

@@ -4,6 +4,11 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { PLAYBOOK_BUILD_DIR } from '../../../src-main/packaging/prepare-playbook.js'
+import {
+  PLAYBOOK_BUNDLE_FILE,
+  PLAYBOOK_MANIFEST_FILE,
+} from '../../../src-main/workspace/bundled-playbook.js'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const require = createRequire(import.meta.url)
@@ -18,7 +23,7 @@ interface BuilderConfig {
   nsis: Record<string, unknown>
   mac: { target: Target[]; icon: string }
   linux: { target: string[]; icon: string }
-  extraResources: { from: string; to: string }[]
+  extraResources: { from: string; to: string; filter?: string[] }[]
   electronFuses?: Record<string, boolean>
 }
 const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig
@@ -51,6 +56,22 @@ describe('electron-builder.yml', () => {
     // Found by `builtinThemeDir` next to the packaged resources.
     const theme = config.extraResources.find((item) => item.to === 'builtin-theme')
     expect(existsSync(path.join(root, theme?.from ?? 'absent', '_layouts/default.html'))).toBe(true)
+  })
+
+  // `ATELIER_PLAYBOOK=… npm run dist`: predist packs the guide where the installer picks it up,
+  // and the packaged app finds it as `playbook/` beside its resources (paths.ts).
+  it('carries the guide that predist prepared, as the resources’ playbook folder', () => {
+    const playbook = config.extraResources.find((item) => item.to === 'playbook')
+    expect(playbook?.from).toBe(path.relative(root, PLAYBOOK_BUILD_DIR).split(path.sep).join('/'))
+    expect(playbook?.filter?.sort()).toEqual([PLAYBOOK_BUNDLE_FILE, PLAYBOOK_MANIFEST_FILE].sort())
+    const scripts = (
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>
+      }
+    ).scripts
+    const prepare = scripts.predist?.match(/^tsx (\S+)$/)?.[1]
+    expect(prepare && existsSync(path.join(root, prepare))).toBe(true)
+    expect(prepare).toBe('src-main/packaging/prepare-playbook.ts')
   })
 
   // Flipped in the packaged binary: no `ELECTRON_RUN_AS_NODE`, `NODE_OPTIONS` or `--inspect` way

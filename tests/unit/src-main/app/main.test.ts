@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { cp, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { CALL_CHANNEL } from '../../../../src-shared/api/names.js'
 import { createFakeElectron, FakeBrowserWindow } from '../../../helpers/fake-electron.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
+import { git } from '../../../helpers/native-git.js'
+import { preparePlaybook } from '../../../../src-main/packaging/prepare-playbook.js'
+import { maintainersGuide, ORIGIN_URL } from '../packaging/playbook-fixture.js'
 
 const projectRoot = path.resolve(import.meta.dirname, '../../../..')
 
@@ -186,4 +190,27 @@ describe('Electron entry', () => {
     expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledTimes(2)
     expect(fake.electron.shell.openExternal).toHaveBeenCalledTimes(1)
   }, 30_000)
+
+  it('packaged with a maintainers’ guide, opens a clone of it on first launch, not the starter', async () => {
+    const source = await maintainersGuide({ origin: ORIGIN_URL })
+    const resources = await tempDir('atelier-resources-')
+    // Copies, not links: a first launch that went wrong must not write into the sources.
+    for (const folder of ['starter-playbook', 'builtin-theme']) {
+      await cp(path.join(projectRoot, 'resources', folder), path.join(resources, folder), {
+        recursive: true,
+      })
+    }
+    await preparePlaybook(source, path.join(resources, 'playbook'))
+    const saved = process.resourcesPath
+    Object.assign(process, { resourcesPath: resources })
+    try {
+      const { userData } = await startWith(true, true)
+      const guide = path.join(userData, 'repo')
+      expect(git(guide, 'log', '--format=%H')).toBe(git(source, 'log', '--format=%H'))
+      expect(git(guide, 'remote', 'get-url', 'origin').trim()).toBe(ORIGIN_URL)
+      expect(await readdir(userData)).not.toContain('guide-gouvernement-ouvert')
+    } finally {
+      Object.assign(process, { resourcesPath: saved })
+    }
+  }, 60_000)
 })
