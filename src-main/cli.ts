@@ -55,7 +55,7 @@ class UsageError extends Error {}
 function subcommands(name: string, verbs: Record<string, Command>): Command {
   return async (args, out, usage) => {
     const [verb, ...rest] = args
-    const run = verb === undefined ? undefined : verbs[verb]
+    const run = verb !== undefined && Object.hasOwn(verbs, verb) ? verbs[verb] : undefined
     if (!run) return usage(`${name} ${Object.keys(verbs).join('|')} …`)
     return run(rest, out, usage)
   }
@@ -75,7 +75,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     out(commandList())
     return 0
   }
-  const command = name ? commands[name] : undefined
+  // Own keys only: `toString` is no command.
+  const command = name && Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
     err(commandList())
     return 2

@@ -54,6 +54,15 @@ describe('cli index', () => {
       ),
     ).toBe(2)
     expect(err).toMatch(/Utilisation/)
+    for (const argv of [['toString'], ['review', 'constructor']]) {
+      expect(
+        await runCli(
+          argv,
+          () => undefined,
+          () => undefined,
+        ),
+      ).toBe(2)
+    }
   })
 
   it('lists its commands on stdout and exits 0 for --help, -h and help', async () => {
