@@ -100,6 +100,8 @@ describe('the bundled CLI (out/cli/atelier.mjs)', () => {
     [['index', '<repo>', '--json'], 0],
     [['search', '<repo>', 'gouvernement', '--json'], 0],
     [['status'], 2],
+    [['review'], 2],
+    [['contribution', 'export', '<repo>'], 2],
     [['inconnue'], 2],
     [[], 2],
   ]
