@@ -1,131 +1,62 @@
-import path from 'node:path'
-import { parseArgs } from 'node:util'
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { AtelierError } from '../src-shared/api/atelier-error.js'
 import { translate } from '../src-shared/i18n/translate.js'
-import { mutations, roundtrip, type MutationKind } from './commands/roundtrip.js'
-import { buildCommand, renderCommand } from './commands/preview.js'
-import { commitCommand, logCommand, statusCommand, unlockCommand } from './commands/versions.js'
-import { contributionExportCommand } from './commands/contribution-export.js'
-import { contributionImportCommand } from './commands/contribution-import.js'
-import { reviewApproveCommand } from './commands/review-approve.js'
-import { reviewDiffCommand } from './commands/review-diff.js'
-import { searchCommand } from './commands/search.js'
-import { PageIndex } from './workspace/page-index.js'
-import { checkCommand } from './commands/check.js'
-import { cloneCommand, pullCommand, pushCommand } from './commands/sync.js'
 
 /**
- * `npm run cli -- <command> …`: the same services as the app, from a terminal,
- * for maintainers' scripts and CI. One entry per command in `commands`.
+ * `atelier <command> …` (`npm run build:cli` bundles this file into
+ * `out/cli/atelier.mjs`, the package's `bin`; `npm run cli -- <command> …` runs
+ * it from the sources): the same services as the app, from a terminal, for
+ * maintainers' scripts and CI. One entry per command in `commands`.
  */
-type Command = (args: string[], out: (text: string) => void) => Promise<number>
+type Out = (text: string) => void
+type Usage = (text: string) => never
+type Command = (args: string[], out: Out, usage: Usage) => Promise<number>
 
+/**
+ * Each command's module is imported when that command runs, not before: `status`
+ * or `--help` must not pay for loading Liquid, Sass or the editor's schema (the
+ * bundle keeps each command in its own chunk).
+ */
 const commands: Record<string, Command> = {
-  status: (args, out) => statusCommand(args, out, usage),
-  log: (args, out) => logCommand(args, out, usage),
-  commit: (args, out) => commitCommand(args, out, usage),
-  unlock: (args, out) => unlockCommand(args, out, usage),
-  build: (args, out) => buildCommand(args, out, usage),
-  render: (args, out) => renderCommand(args, out, usage),
+  status: async (...run) => (await import('./commands/versions.js')).statusCommand(...run),
+  log: async (...run) => (await import('./commands/versions.js')).logCommand(...run),
+  commit: async (...run) => (await import('./commands/versions.js')).commitCommand(...run),
+  unlock: async (...run) => (await import('./commands/versions.js')).unlockCommand(...run),
+  build: async (...run) => (await import('./commands/preview.js')).buildCommand(...run),
+  render: async (...run) => (await import('./commands/preview.js')).renderCommand(...run),
   contribution: subcommands('contribution', {
-    export: contributionExportCommand,
-    import: contributionImportCommand,
+    export: async (...run) =>
+      (await import('./commands/contribution-export.js')).contributionExportCommand(...run),
+    import: async (...run) =>
+      (await import('./commands/contribution-import.js')).contributionImportCommand(...run),
   }),
-  review: subcommands('review', { diff: reviewDiffCommand, approve: reviewApproveCommand }),
-  index: async (args, out) => {
-    const { positionals, values } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
-    })
-    const workspace = positionals[0]
-    if (!workspace) throw new UsageError('index <dossier> [--json]')
-    const snapshot = await new PageIndex(path.resolve(workspace)).scan()
-    const pages = snapshot.pages.map(({ path: file, collection, title, order, error }) => ({
-      path: file,
-      collection,
-      title,
-      order,
-      error: error ? error.message : null,
-    }))
-    if (values.json) {
-      out(`${JSON.stringify({ pages }, null, 2)}\n`)
-    } else {
-      for (const page of pages) {
-        const order = page.order === null ? '' : ` (${page.order})`
-        const problem = page.error ? `  ⚠ ${page.error}` : ''
-        out(`${page.collection}\t${page.path}\t${page.title}${order}${problem}\n`)
-      }
-    }
-    return 0
-  },
-  roundtrip: async (args, out) => {
-    const { positionals, values } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        mutate: { type: 'string' },
-        out: { type: 'string' },
-      },
-    })
-    const mutate = values.mutate
-    if (positionals.length === 0 || (mutate !== undefined && !(mutate in mutations))) {
-      throw new UsageError(
-        `roundtrip <fichier-ou-dossier>... [--json] [--mutate ${Object.keys(mutations).join('|')} --out <dossier>]`,
-      )
-    }
-    const report = await roundtrip(positionals, {
-      ...(mutate ? { mutate: mutate as MutationKind } : {}),
-      ...(values.out ? { out: values.out } : {}),
-    })
-    if (values.json) {
-      out(
-        `${JSON.stringify(
-          {
-            files: report.files,
-            identical: report.identical.length,
-            different: report.different.map((entry) => entry.path),
-            unsupported: report.unsupported,
-          },
-          null,
-          2,
-        )}\n`,
-      )
-    } else {
-      for (const file of report.identical) out(`identical  ${file}\n`)
-      for (const entry of report.different) {
-        out(`different  ${entry.path}:${entry.line}\n  - ${entry.expected}\n  + ${entry.actual}\n`)
-      }
-      for (const entry of report.unsupported) out(`unsupported  ${entry.path} (${entry.reason})\n`)
-      out(
-        `roundtrip: ${report.files} files, ${report.identical.length} identical, ${report.different.length} different, ${report.unsupported.length} unsupported\n`,
-      )
-    }
-    return mutate === undefined && report.different.length > 0 ? 1 : 0
-  },
-  search: (args, out) => searchCommand(args, out, usage),
-  check: (args, out) => checkCommand(args, out, usage),
-  clone: (args, out) => cloneCommand(args, out, usage),
-  pull: (args, out) => pullCommand(args, out, usage),
-  push: (args, out) => pushCommand(args, out, usage),
+  review: subcommands('review', {
+    diff: async (...run) => (await import('./commands/review-diff.js')).reviewDiffCommand(...run),
+    approve: async (...run) =>
+      (await import('./commands/review-approve.js')).reviewApproveCommand(...run),
+  }),
+  index: async (...run) => (await import('./commands/page-index.js')).indexCommand(...run),
+  roundtrip: async (...run) => (await import('./commands/roundtrip.js')).roundtripCommand(...run),
+  search: async (...run) => (await import('./commands/search.js')).searchCommand(...run),
+  check: async (...run) => (await import('./commands/check.js')).checkCommand(...run),
+  clone: async (...run) => (await import('./commands/sync.js')).cloneCommand(...run),
+  pull: async (...run) => (await import('./commands/sync.js')).pullCommand(...run),
+  push: async (...run) => (await import('./commands/sync.js')).pushCommand(...run),
 }
+
+/** The words that ask for the list of commands rather than run one. */
+const helpWords = new Set(['--help', '-h', 'help'])
 
 class UsageError extends Error {}
 
-type Subcommand = (
-  args: string[],
-  out: (text: string) => void,
-  usage: (text: string) => never,
-) => Promise<number>
-
 /** `contribution export …`, `review diff …`: a command word, then one of its verbs. */
-function subcommands(name: string, verbs: Record<string, Subcommand>): Command {
-  return async (args, out) => {
+function subcommands(name: string, verbs: Record<string, Command>): Command {
+  return async (args, out, usage) => {
     const [verb, ...rest] = args
-    const run = verb === undefined ? undefined : verbs[verb]
-    if (!run) throw new UsageError(`${name} ${Object.keys(verbs).join('|')} …`)
+    const run = verb !== undefined && Object.hasOwn(verbs, verb) ? verbs[verb] : undefined
+    if (!run) return usage(`${name} ${Object.keys(verbs).join('|')} …`)
     return run(rest, out, usage)
   }
 }
@@ -134,22 +65,27 @@ function usage(text: string): never {
   throw new UsageError(text)
 }
 
-export async function runCli(
-  argv: string[],
-  out: (text: string) => void,
-  err: (text: string) => void,
-): Promise<number> {
+function commandList(): string {
+  return `${translate('fr', 'cli.usage')} atelier <commande> …\n  ${Object.keys(commands).join(', ')}\n`
+}
+
+export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
   const [name, ...rest] = argv
-  const command = name ? commands[name] : undefined
+  if (name !== undefined && helpWords.has(name)) {
+    out(commandList())
+    return 0
+  }
+  // Own keys only: `toString` is no command.
+  const command = name && Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
-    err(`${translate('fr', 'cli.usage')}\n  ${Object.keys(commands).join(', ')}\n`)
+    err(commandList())
     return 2
   }
   try {
-    return await command(rest, out)
+    return await command(rest, out, usage)
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`${translate('fr', 'cli.usage')} npm run cli -- ${error.message}\n`)
+      err(`${translate('fr', 'cli.usage')} atelier ${error.message}\n`)
       return 2
     }
     const message =
@@ -161,7 +97,21 @@ export async function runCli(
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/**
+ * Run when this module is the program: through tsx, `node out/cli/atelier.mjs`, or
+ * npm's `bin` link — a symlink, while `import.meta.url` is the real file.
+ */
+function isProgram(): boolean {
+  const program = process.argv[1]
+  if (!program) return false
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(program)).href
+  } catch {
+    return false
+  }
+}
+
+if (isProgram()) {
   runCli(
     process.argv.slice(2),
     (text) => process.stdout.write(text),

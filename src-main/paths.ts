@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 /**
  * The project folder: the nearest folder above this module holding
  * `package.json` — `src-main/` when running from sources (CLI, host, tests),
- * `out/main/` once bundled by electron-vite (`npm start`).
+ * `out/main/` once bundled by electron-vite (`npm start`), `out/cli/chunks/` in
+ * the command line's bundle (`npm run build:cli`).
  */
 export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)))
 

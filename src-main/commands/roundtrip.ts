@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import {
   appendParagraph,
   frontMatterField,
@@ -119,4 +120,58 @@ export async function roundtrip(
     else report.different.push({ path: file, ...firstDifference(decoded.text, written) })
   }
   return report
+}
+
+/**
+ * `roundtrip <file-or-dir>... [--json] [--mutate <kind> --out <dir>]`: exit code 1
+ * when a no-op round trip changes a file.
+ */
+export async function roundtripCommand(
+  args: string[],
+  out: (text: string) => void,
+  usage: (text: string) => never,
+): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      mutate: { type: 'string' },
+      out: { type: 'string' },
+    },
+  })
+  const mutate = values.mutate
+  if (positionals.length === 0 || (mutate !== undefined && !(mutate in mutations))) {
+    usage(
+      `roundtrip <fichier-ou-dossier>... [--json] [--mutate ${Object.keys(mutations).join('|')} --out <dossier>]`,
+    )
+  }
+  const report = await roundtrip(positionals, {
+    ...(mutate ? { mutate: mutate as MutationKind } : {}),
+    ...(values.out ? { out: values.out } : {}),
+  })
+  if (values.json) {
+    out(
+      `${JSON.stringify(
+        {
+          files: report.files,
+          identical: report.identical.length,
+          different: report.different.map((entry) => entry.path),
+          unsupported: report.unsupported,
+        },
+        null,
+        2,
+      )}\n`,
+    )
+  } else {
+    for (const file of report.identical) out(`identical  ${file}\n`)
+    for (const entry of report.different) {
+      out(`different  ${entry.path}:${entry.line}\n  - ${entry.expected}\n  + ${entry.actual}\n`)
+    }
+    for (const entry of report.unsupported) out(`unsupported  ${entry.path} (${entry.reason})\n`)
+    out(
+      `roundtrip: ${report.files} files, ${report.identical.length} identical, ${report.different.length} different, ${report.unsupported.length} unsupported\n`,
+    )
+  }
+  return mutate === undefined && report.different.length > 0 ? 1 : 0
 }

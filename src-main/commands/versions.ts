@@ -32,11 +32,11 @@ export async function statusCommand(args: string[], out: Out, usage: Usage): Pro
     },
   })
   const repository = await openRepository(positionals[0], usage, syntax)
-  const entries = await repository.statusEntries({ ignored: values.ignored })
   if (values.porcelain) {
-    out(formatPorcelain(entries))
+    out(formatPorcelain(await repository.statusEntries({ ignored: values.ignored })))
     return 0
   }
+  // One status, not git's lines then the summary: each pass costs on a large guide.
   const status = await repository.status()
   out(`${translate('fr', 'versions.cli.branch', { branch: status.branch ?? '—' })}\n`)
   if (status.changes.length === 0) out(`${translate('fr', 'versions.cli.clean')}\n`)

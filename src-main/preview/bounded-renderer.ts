@@ -233,10 +233,14 @@ function startWorker(memoryMb: number): Worker {
       resourceLimits,
     })
   }
-  // Shared code may sit in a chunk folder below the entries.
-  const candidates = ['./render-worker.js', '../render-worker.js'].map(
-    (name) => new URL(name, here),
-  )
+  // Shared code may sit in a chunk folder below the entries; the CLI's bundle
+  // (scripts/build-cli.mjs) names its files `.mjs`.
+  const candidates = [
+    './render-worker.js',
+    '../render-worker.js',
+    './render-worker.mjs',
+    '../render-worker.mjs',
+  ].map((name) => new URL(name, here))
   const entry = candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]!
   return new Worker(entry, { resourceLimits })
 }

@@ -13,6 +13,7 @@ import { benchSearch } from './search.bench.js'
 import { benchTyping } from './typing.bench.js'
 import { benchChecks } from './checks.bench.js'
 import { benchSync } from './sync.bench.js'
+import { benchCli } from './cli.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -34,3 +35,4 @@ await benchReviewNotes(runs)
 await benchSearch(runs)
 await benchChecks(runs)
 await benchSync(runs)
+await benchCli(runs)

@@ -54,6 +54,29 @@ describe('cli index', () => {
       ),
     ).toBe(2)
     expect(err).toMatch(/Utilisation/)
+    for (const argv of [['toString'], ['review', 'constructor']]) {
+      expect(
+        await runCli(
+          argv,
+          () => undefined,
+          () => undefined,
+        ),
+      ).toBe(2)
+    }
+  })
+
+  it('lists its commands on stdout and exits 0 for --help, -h and help', async () => {
+    for (const word of ['--help', '-h', 'help']) {
+      let out = ''
+      let err = ''
+      const code = await runCli(
+        [word],
+        (text) => (out += text),
+        (text) => (err += text),
+      )
+      expect({ code, err }).toEqual({ code: 0, err: '' })
+      expect(out).toMatch(/^Utilisation : atelier <commande> …\n {2}status, log, commit, /)
+    }
   })
 
   it('runs through `npm run cli`', async () => {
