@@ -21,7 +21,8 @@ const ATTRIBUTES = /\{:[^}\n]*\}|\[\^[^\]\s]+\]/g
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]*)>/g
 /** What follows a link's text: `(target "title")` or `[reference]`. */
-const LINK_TAIL = /^\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)|^\]\[[^\]]*\]/
+const LINK_TAIL =
+  /^\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)|^\]\[[^\]]*\]/
 const WORD = /[\p{L}\p{N}]/u
 const SPACE = /\s/
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!:|"'<>=~^$]/

@@ -18,7 +18,16 @@ function shownText(html: string): string {
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-const word = fc.constantFrom('registre', 'public', 'Égalité', 'accès', 'données', 'mot_composé', '2024', 'œuvre')
+const word = fc.constantFrom(
+  'registre',
+  'public',
+  'Égalité',
+  'accès',
+  'données',
+  'mot_composé',
+  '2024',
+  'œuvre',
+)
 const words = fc.array(word, { minLength: 1, maxLength: 3 }).map((list) => list.join(' '))
 /** Inline Markdown a contributor writes: emphasis, code, links, images, HTML, escapes. */
 const piece = fc.oneof(
