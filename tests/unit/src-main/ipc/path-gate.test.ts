@@ -205,6 +205,10 @@ const fields: { [K in CallName]: Record<string, Field> } = {
       input: (t) => ({ path: 'index.md', title: t }),
       why: 'slugified into a file name in the page’s folder; a plan writes nothing',
     },
+    folder: {
+      kind: 'workspace-path',
+      input: (f) => ({ path: 'index.md', title: 'Nouveau titre', folder: f }),
+    },
   },
   'rename.apply': {
     path: {
@@ -215,6 +219,10 @@ const fields: { [K in CallName]: Record<string, Field> } = {
       kind: 'sanitised',
       input: (t) => ({ path: 'index.md', title: t, bases: {} }),
       why: 'slugified into a file name in the page’s folder',
+    },
+    folder: {
+      kind: 'workspace-path',
+      input: (f) => ({ path: 'index.md', title: 'Nouveau titre', folder: f, bases: {} }),
     },
     'bases.*': { kind: 'not-a-path' },
   },
