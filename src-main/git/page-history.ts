@@ -2,33 +2,52 @@ import { GitDataError } from './git-data-error.js'
 import { objectFile } from './object-errors.js'
 import { findTreeEntry } from './parse-objects.js'
 import type { RepositoryContext } from './repository-context.js'
+import type { CommitData } from './parse-objects.js'
+import { readCommit } from './tree-files.js'
 import type { CommitEntry } from './walk-commits.js'
 
 /**
- * The versions that changed one file, most recent first, as `git log --
- * <file>` lists them: a commit is kept when the file differs from its parent
- * (from every parent, for a merge). Only the folders on the file's path are
- * read, each tree once, and in each only the one entry looked for
- * (isomorphic-git's `log({ filepath })` compares whole trees: 2.4 s for 1,000
- * versions here).
+ * The versions that changed one file, most recent first, exactly as `git log
+ * -- <file>` lists them: newest commit date first; a commit is listed when the
+ * file differs from its parent (from every parent, for a merge); at a merge
+ * whose file is the same as one parent's, only that parent is followed (git's
+ * history simplification: the other side's changes did not reach this
+ * version). Only the folders on the file's path are read, each once, and in
+ * each only the entry looked for (isomorphic-git's `log({ filepath })`
+ * compares whole trees: 2.4 s for 1,000 versions here).
  */
 export async function pageHistory(
   context: RepositoryContext,
-  commits: AsyncIterable<CommitEntry>,
+  start: string,
   filepath: string,
   limit: number,
 ): Promise<CommitEntry[]> {
   const blobAt = pathResolver(context, filepath)
+  const read = (oid: string) => readCommit(context.objects, context.gitdir, oid)
+  const seen = new Set<string>([start])
+  const queue: { oid: string; commit: CommitData }[] = [{ oid: start, commit: read(start) }]
   const result: CommitEntry[] = []
-  for await (const entry of commits) {
+  while (queue.length > 0 && result.length < limit) {
+    // The queue stays small (one entry per open side of history): a linear scan is enough.
+    // Ties go to the first queued, as in git's date-ordered queue.
+    let next = 0
+    for (let i = 1; i < queue.length; i++) {
+      if (queue[i]!.commit.committer.timestamp > queue[next]!.commit.committer.timestamp) next = i
+    }
+    const [entry] = queue.splice(next, 1)
+    if (!entry) break
     const mine = blobAt(entry.commit.tree)
-    const parents = entry.commit.parents
-    const changed =
-      parents.length === 0
-        ? mine !== null
-        : parents.every((parent) => blobAt(entry.parentTree(parent)) !== mine)
-    if (changed) result.push(entry)
-    if (result.length >= limit) break
+    const parents = entry.commit.parents.map((oid) => ({ oid, commit: read(oid) }))
+    const same = parents.find((parent) => blobAt(parent.commit.tree) === mine)
+    const followed = same && parents.length > 1 ? [same] : parents
+    if (parents.length === 0 ? mine !== null : !same) {
+      result.push({ ...entry, parentTree: (oid) => read(oid).tree })
+    }
+    for (const parent of followed) {
+      if (seen.has(parent.oid)) continue
+      seen.add(parent.oid)
+      queue.push(parent)
+    }
   }
   return result
 }
