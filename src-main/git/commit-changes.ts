@@ -4,14 +4,14 @@ import type { Author } from '../../src-shared/api/types.js'
 import { existsNoFollow } from '../fs/not-found.js'
 import { advanceHead, renderCommit } from './commit-object.js'
 import { headCommit } from './head-commit.js'
-import { compareIndexEntries, readIndexFile } from './index-file.js'
+import { compareIndexEntries, readIndexFile, type IndexEntry } from './index-file.js'
 import { withIndexLock } from './index-lock.js'
 import { clearMergeState, readMergeState } from './merge-state.js'
 import type { RepositoryContext } from './repository-context.js'
 import type { ObjectType } from './object-store.js'
 import { stageFile } from './stage-file.js'
 import type { StatusEntry } from './status-entry.js'
-import { readCommit, readTree } from './tree-files.js'
+import { readCommit, readTree, type TreeFile } from './tree-files.js'
 import { writeIndexFile } from './write-index.js'
 import { objectId, writeObject } from './write-object.js'
 import { writeTree } from './write-tree.js'
@@ -33,6 +33,8 @@ export async function commitChanges(
   context: RepositoryContext,
   status: readonly StatusEntry[],
   request: CommitRequest,
+  /** HEAD's files as the status already knows them, spared reading again. */
+  known?: { oid: string | null; files: ReadonlyMap<string, TreeFile> },
 ): Promise<string> {
   const message = request.message.trim()
   if (!message) throw new AtelierError('invalid-input', 'message')
@@ -75,11 +77,10 @@ export async function commitChanges(
       toAdd.map((file) => stageFile(root, file, (content) => store('blob', content))),
     )
     const replaced = new Set([...toRemove, ...toAdd])
-    const entries = readIndexFile(gitdir, (oid) => context.trees.filesOfTreeNow(oid))
-      .entries.filter((entry) => !replaced.has(entry.path))
-      .concat(staged)
-      .sort(compareIndexEntries)
-    writes.push(writeIndexFile(gitdir, root, entries))
+    const index = readIndexFile(gitdir, (oid) => context.trees.filesOfTreeNow(oid))
+    // The index is sorted already: the few staged entries are put in their places.
+    const entries = index.entries.filter((entry) => !replaced.has(entry.path))
+    for (const entry of staged) entries.splice(sortedPosition(entries, entry), 0, entry)
 
     const parent = await headCommit(context)
     const head =
@@ -87,15 +88,21 @@ export async function commitChanges(
         ? null
         : {
             tree: readCommit(objects, gitdir, parent).tree,
-            files: await context.trees.filesOfCommit(parent),
+            files: known?.oid === parent ? known.files : await context.trees.filesOfCommit(parent),
           }
-    const tree = await writeTree(
-      entries.filter((entry) => entry.stage === 0 && !entry.intentToAdd),
+    const recorded = entries.filter((entry) => entry.stage === 0 && !entry.intentToAdd)
+    const { oid: tree, cacheTree } = await writeTree(
+      recorded,
       head,
       {
         readTree: (oid) => readTree(objects, gitdir, oid),
         write: async (type, content) => store(type, content),
       },
+      index.cacheTree,
+    )
+    // The cache-tree counts every entry of a folder: kept only when all of them are in the tree.
+    writes.push(
+      writeIndexFile(gitdir, root, entries, recorded.length === entries.length ? cacheTree : null),
     )
     const parents = parent === null ? [] : merge ? [parent, merge.theirs] : [parent]
     const commit = store('commit', renderCommit({ tree, parents, author: request.author, message }))
@@ -104,6 +111,18 @@ export async function commitChanges(
     if (merge) await clearMergeState(gitdir)
     return commit
   })
+}
+
+/** Where `entry` goes in the sorted `entries` (binary search in git's order). */
+function sortedPosition(entries: readonly IndexEntry[], entry: IndexEntry): number {
+  let low = 0
+  let high = entries.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareIndexEntries(entries[middle]!, entry) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function isConflict(entry: StatusEntry): boolean {

@@ -2,7 +2,8 @@ import { GitDataError } from './git-data-error.js'
 import { objectFile } from './object-errors.js'
 import { findTreeEntry } from './parse-objects.js'
 import type { RepositoryContext } from './repository-context.js'
-import type { CommitData } from './parse-objects.js'
+import { HistoryIndex, type IndexedCommit } from './history-index.js'
+import type { ObjectStore } from './object-store.js'
 import { readCommit } from './tree-files.js'
 import type { CommitEntry } from './walk-commits.js'
 
@@ -22,38 +23,60 @@ export async function pageHistory(
   filepath: string,
   limit: number,
 ): Promise<CommitEntry[]> {
+  const index = historyIndexOf(context)
   const blobAt = pathResolver(context, filepath)
-  const read = (oid: string) => readCommit(context.objects, context.gitdir, oid)
   const seen = new Set<string>([start])
-  const queue: { oid: string; commit: CommitData }[] = [{ oid: start, commit: read(start) }]
-  const result: CommitEntry[] = []
-  while (queue.length > 0 && result.length < limit) {
+  const queue: { oid: string; commit: IndexedCommit }[] = [
+    { oid: start, commit: index.commit(start) },
+  ]
+  const listed: string[] = []
+  while (queue.length > 0 && listed.length < limit) {
     // The queue stays small (one entry per open side of history): a linear scan is enough.
     // Ties go to the first queued, as in git's date-ordered queue.
     let next = 0
     for (let i = 1; i < queue.length; i++) {
-      if (queue[i]!.commit.committer.timestamp > queue[next]!.commit.committer.timestamp) next = i
+      if (queue[i]!.commit.time > queue[next]!.commit.time) next = i
     }
     const [entry] = queue.splice(next, 1)
     if (!entry) break
-    const mine = blobAt(entry.commit.tree)
-    const parents = entry.commit.parents.map((oid) => ({ oid, commit: read(oid) }))
-    const same = parents.find((parent) => blobAt(parent.commit.tree) === mine)
-    const followed = same && parents.length > 1 ? [same] : parents
-    if (parents.length === 0 ? mine !== null : !same) {
-      result.push({ ...entry, parentTree: (oid) => read(oid).tree })
+    const { parents, changed, tree } = entry.commit
+    // The parent whose file is the same as this version's, if any.
+    let same: string | undefined
+    if (changed !== null) {
+      same = changed.includes(filepath) ? undefined : parents[0]
+    } else {
+      const mine = blobAt(tree)
+      same = parents.find((parent) => blobAt(index.commit(parent).tree) === mine)
     }
-    for (const parent of followed) {
-      if (seen.has(parent.oid)) continue
-      seen.add(parent.oid)
-      queue.push(parent)
+    if (parents.length === 0 ? blobAt(tree) !== null : same === undefined) listed.push(entry.oid)
+    for (const parent of same !== undefined && parents.length > 1 ? [same] : parents) {
+      if (seen.has(parent)) continue
+      seen.add(parent)
+      queue.push({ oid: parent, commit: index.commit(parent) })
     }
   }
-  return result
+  await index.save()
+  return listed.map((oid) => ({
+    oid,
+    commit: readCommit(context.objects, context.gitdir, oid),
+    parentTree: (parent) => index.commit(parent).tree,
+  }))
+}
+
+/** One history index per open repository (the object store lives as long as it). */
+const indexes = new WeakMap<ObjectStore, HistoryIndex>()
+
+function historyIndexOf(context: RepositoryContext): HistoryIndex {
+  let index = indexes.get(context.objects)
+  if (!index) {
+    index = new HistoryIndex(context.gitdir, context.objects)
+    indexes.set(context.objects, index)
+  }
+  return index
 }
 
 /**
- * The file's blob in a root tree (null: absent, or a folder there). Each
+ * The file's mode and blob in a root tree (null: absent, or a folder there). Each
  * level remembers, by tree id, what it found: consecutive versions share
  * most folders on the path, so each distinct folder is read once.
  */
@@ -76,7 +99,9 @@ function pathResolver(context: RepositoryContext, filepath: string) {
     }
     const last = depth === names.length - 1
     let found: string | null = null
-    if (entry && entry.isTree !== last) found = last ? entry.oid : step(depth + 1, entry.oid)
+    if (entry && entry.isTree !== last) {
+      found = last ? `${entry.mode.toString(8)} ${entry.oid}` : step(depth + 1, entry.oid)
+    }
     if (level.size > 10_000) level.clear()
     level.set(treeOid, found)
     return found

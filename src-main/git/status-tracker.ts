@@ -20,7 +20,8 @@ const GITLINK = 0o160000
 export interface HeadSource {
   /** The commit HEAD points to, or null before the first version. */
   headOid(): Promise<string | null>
-  filesOf(commitOid: string | null): Promise<Map<string, TreeFile>>
+  /** HEAD's files; `index` (just read) may spare reading trees (see `head-files.ts`). */
+  filesOf(commitOid: string | null, index: IndexSnapshot): Promise<Map<string, TreeFile>>
   /** A folder's files, for the folder entries of a sparse index. */
   listTree: TreeLister
 }
@@ -74,6 +75,11 @@ export class StatusTracker {
     private readonly source: HeadSource,
   ) {
     this.rules = new IgnoreRules(root, gitdir)
+  }
+
+  /** HEAD's files as the last status read them (for recording a version on top of it). */
+  get headFiles(): { oid: string | null; files: ReadonlyMap<string, TreeFile> } | undefined {
+    return this.headOid === undefined ? undefined : { oid: this.headOid, files: this.head }
   }
 
   /** Paths changed on disk (files or folders, relative). Cheap: only those are looked at. */
@@ -222,7 +228,7 @@ export class StatusTracker {
     }
     const oid = await this.source.headOid()
     if (oid !== this.headOid) {
-      this.head = await this.source.filesOf(oid)
+      this.head = await this.source.filesOf(oid, this.index)
       this.headOid = oid
     }
   }

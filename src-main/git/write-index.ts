@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { CacheTreeNode } from './cache-tree.js'
 import { writeAtomically } from './git-fs.js'
 import type { IndexEntry } from './index-file.js'
 import { renderPlainIndex } from './plain-index.js'
@@ -13,9 +14,10 @@ export async function writeIndexFile(
   gitdir: string,
   root: string,
   entries: readonly IndexEntry[],
+  cacheTree: CacheTreeNode | null = null,
 ): Promise<void> {
   const file = path.join(gitdir, 'index')
   const previous = indexSeconds(file)
-  const bytes = renderPlainIndex(entries)
+  const bytes = renderPlainIndex(entries, cacheTree)
   await writeAtomically(file, previous === null ? bytes : smudgeRacyEntries(bytes, root, previous))
 }

@@ -1,3 +1,4 @@
+import type { CacheTreeNode } from './cache-tree.js'
 import type { IndexEntry } from './index-file.js'
 import type { ObjectType } from './object-store.js'
 import type { TreeItem } from './parse-objects.js'
@@ -28,18 +29,30 @@ export async function writeTree(
   entries: readonly IndexEntry[],
   head: { tree: string; files: ReadonlyMap<string, TreeFile> } | null,
   store: TreeStore,
-): Promise<string> {
+  /** The index's cache-tree before this version, whose nodes of kept folders are kept too. */
+  previous: CacheTreeNode | null = null,
+): Promise<{ oid: string; cacheTree: CacheTreeNode }> {
   const changedFolders = head ? foldersOfChanges(entries, head.files) : null
-  if (head && changedFolders?.size === 0) return head.tree
+  /** A kept folder's cache-tree: the previous one when it describes the same tree. */
+  const kept = (name: string, node: CacheTreeNode | undefined, oid: string, count: number) =>
+    node && node.oid === oid && node.entryCount === count
+      ? node
+      : { name, entryCount: count, oid, children: [] }
+  if (head && changedFolders?.size === 0) {
+    return { oid: head.tree, cacheTree: kept('', previous ?? undefined, head.tree, entries.length) }
+  }
 
   const build = async (
+    name: string,
     prefix: string,
     start: number,
     end: number,
     headTree: string | null,
-  ): Promise<string> => {
+    before: CacheTreeNode | undefined,
+  ): Promise<CacheTreeNode> => {
     const headItems = headTree === null ? null : store.readTree(headTree)
     const items: { name: string; mode: number; oid: string }[] = []
+    const children: CacheTreeNode[] = []
     let i = start
     while (i < end) {
       const entry = entries[i]!
@@ -49,22 +62,26 @@ export async function writeTree(
         i++
         continue
       }
-      const name = entry.path.slice(prefix.length, slash)
-      const folder = `${prefix}${name}/`
+      const inner = entry.path.slice(prefix.length, slash)
+      const folder = `${prefix}${inner}/`
       // A folder's entries are contiguous in the index's order (byte order of whole paths).
       let j = i + 1
       while (j < end && entries[j]!.path.startsWith(folder)) j++
-      const before = headItems?.find((item) => item.isTree && item.name === name)
-      const oid =
-        before && changedFolders && !changedFolders.has(folder)
-          ? before.oid
-          : await build(folder, i, j, before?.oid ?? null)
-      items.push({ name, mode: FOLDER, oid })
+      const inHead = headItems?.find((item) => item.isTree && item.name === inner)
+      const node = before?.children.find((child) => child.name === inner)
+      const child =
+        inHead && changedFolders && !changedFolders.has(folder)
+          ? kept(inner, node, inHead.oid, j - i)
+          : await build(inner, folder, i, j, inHead?.oid ?? null, node)
+      items.push({ name: inner, mode: FOLDER, oid: child.oid! })
+      children.push(child)
       i = j
     }
-    return store.write('tree', renderTree(items))
+    const oid = await store.write('tree', renderTree(items))
+    return { name, entryCount: end - start, oid, children }
   }
-  return build('', 0, entries.length, head?.tree ?? null)
+  const root = await build('', '', 0, entries.length, head?.tree ?? null, previous ?? undefined)
+  return { oid: root.oid!, cacheTree: root }
 }
 
 /**

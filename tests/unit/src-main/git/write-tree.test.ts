@@ -192,4 +192,28 @@ describe('a page’s history is what native git lists', () => {
       )
     }
   })
+
+  it('stays right through the history index when versions are rewritten by native git', async () => {
+    const dir = await nativeRepository({ 'a/p.md': '0\n', 'q.md': '0\n' })
+    const log = () => git(dir, 'log', '--format=%H', '--', 'a/p.md')
+    const ours = async () =>
+      (await (await Repository.find(dir))!.history({ path: 'a/p.md' }))
+        .map((entry) => `${entry.oid}\n`)
+        .join('')
+    for (let i = 1; i <= 4; i++) {
+      await writeFile(path.join(dir, i % 2 ? 'a/p.md' : 'q.md'), `${i}\n`)
+      git(dir, 'commit', '-qam', `v${i}`)
+    }
+    expect(await ours()).toBe(log())
+    // A version replaced (amend), a branch moved back, new versions on top.
+    await writeFile(path.join(dir, 'a/p.md'), 'amendé\n')
+    git(dir, 'commit', '-qa', '--amend', '-m', 'v4 bis')
+    git(dir, 'reset', '-q', '--hard', 'HEAD~2')
+    await writeFile(path.join(dir, 'a/p.md'), 'nouveau\n')
+    git(dir, 'commit', '-qam', 'v5')
+    expect(await ours()).toBe(log())
+    // A damaged index is only a cache: rebuilt.
+    await writeFile(path.join(dir, '.git/atelier/history-index.json'), '{"version":1,"commits":')
+    expect(await ours()).toBe(log())
+  })
 })
