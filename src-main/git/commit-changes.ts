@@ -4,14 +4,20 @@ import type { Author } from '../../src-shared/api/types.js'
 import { existsNoFollow } from '../fs/not-found.js'
 import { advanceHead, renderCommit } from './commit-object.js'
 import { headCommit } from './head-commit.js'
-import { compareIndexEntries, readIndexFile, type IndexEntry } from './index-file.js'
+import {
+  compareIndexEntries,
+  indexSignature,
+  readIndexFile,
+  type IndexEntry,
+} from './index-file.js'
 import { withIndexLock } from './index-lock.js'
 import { clearMergeState, readMergeState } from './merge-state.js'
 import type { RepositoryContext } from './repository-context.js'
 import type { ObjectType } from './object-store.js'
 import { stageFile } from './stage-file.js'
 import type { StatusEntry } from './status-entry.js'
-import { readCommit, readTree, type TreeFile } from './tree-files.js'
+import type { KnownState } from './status-tracker.js'
+import { readCommit, readTree } from './tree-files.js'
 import { writeIndexFile } from './write-index.js'
 import { objectId, writeObject } from './write-object.js'
 import { writeTree } from './write-tree.js'
@@ -33,8 +39,8 @@ export async function commitChanges(
   context: RepositoryContext,
   status: readonly StatusEntry[],
   request: CommitRequest,
-  /** HEAD's files as the status already knows them, spared reading again. */
-  known?: { oid: string | null; files: ReadonlyMap<string, TreeFile> },
+  /** HEAD's files and the index as the status just read them, spared reading again. */
+  known?: KnownState,
 ): Promise<string> {
   const message = request.message.trim()
   if (!message) throw new AtelierError('invalid-input', 'message')
@@ -77,7 +83,11 @@ export async function commitChanges(
       toAdd.map((file) => stageFile(root, file, (content) => store('blob', content))),
     )
     const replaced = new Set([...toRemove, ...toAdd])
-    const index = readIndexFile(gitdir, (oid) => context.trees.filesOfTreeNow(oid))
+    // The status's copy of the index, unless the file changed since (checked under the lock).
+    const index =
+      known?.index.signature === indexSignature(path.join(gitdir, 'index'))
+        ? known.index
+        : readIndexFile(gitdir, (oid) => context.trees.filesOfTreeNow(oid))
     // The index is sorted already: the few staged entries are put in their places.
     const entries = index.entries.filter((entry) => !replaced.has(entry.path))
     for (const entry of staged) entries.splice(sortedPosition(entries, entry), 0, entry)

@@ -137,7 +137,7 @@ export class Repository {
   async commit(request: CommitRequest): Promise<string> {
     return this.exclusive(async () => {
       const entries = await this.guard(() => this.tracker.status({ fresh: true }))
-      return this.guard(() => commitChanges(this.context, entries, request, this.tracker.headFiles))
+      return this.guard(() => commitChanges(this.context, entries, request, this.tracker.lastRead))
     })
   }
 

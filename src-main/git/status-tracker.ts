@@ -37,6 +37,13 @@ export interface StatusOptions {
   fresh?: boolean
 }
 
+/** What a status read of the repository: HEAD, its files, the index. */
+export interface KnownState {
+  oid: string | null
+  files: ReadonlyMap<string, TreeFile>
+  index: IndexSnapshot
+}
+
 /** A file already hashed while its stat differed from the index: no need to hash it again. */
 interface KnownHash {
   signature: string
@@ -77,9 +84,13 @@ export class StatusTracker {
     this.rules = new IgnoreRules(root, gitdir)
   }
 
-  /** HEAD's files as the last status read them (for recording a version on top of it). */
-  get headFiles(): { oid: string | null; files: ReadonlyMap<string, TreeFile> } | undefined {
-    return this.headOid === undefined ? undefined : { oid: this.headOid, files: this.head }
+  /**
+   * HEAD's files and the index as the last status read them, for recording a
+   * version on top of them without reading either again.
+   */
+  get lastRead(): KnownState | undefined {
+    if (this.headOid === undefined || this.index === null) return undefined
+    return { oid: this.headOid, files: this.head, index: this.index }
   }
 
   /** Paths changed on disk (files or folders, relative). Cheap: only those are looked at. */
