@@ -1,13 +1,26 @@
 import path from 'node:path'
-import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author } from '../../src-shared/api/types.js'
 import { existsNoFollow } from '../fs/not-found.js'
+import { advanceHead, renderCommit } from './commit-object.js'
 import { headCommit } from './head-commit.js'
+import {
+  compareIndexEntries,
+  indexSignature,
+  readIndexFile,
+  type IndexEntry,
+} from './index-file.js'
 import { withIndexLock } from './index-lock.js'
 import { clearMergeState, readMergeState } from './merge-state.js'
 import type { RepositoryContext } from './repository-context.js'
+import type { ObjectType } from './object-store.js'
+import { stageFile } from './stage-file.js'
 import type { StatusEntry } from './status-entry.js'
+import type { KnownState } from './status-tracker.js'
+import { readCommit, readTree } from './tree-files.js'
+import { writeIndexFile } from './write-index.js'
+import { objectId, writeObject } from './write-object.js'
+import { writeTree } from './write-tree.js'
 
 export interface CommitRequest {
   message: string
@@ -26,6 +39,8 @@ export async function commitChanges(
   context: RepositoryContext,
   status: readonly StatusEntry[],
   request: CommitRequest,
+  /** HEAD's files and the index as the status just read them, spared reading again. */
+  known?: KnownState,
 ): Promise<string> {
   const message = request.message.trim()
   if (!message) throw new AtelierError('invalid-input', 'message')
@@ -41,9 +56,9 @@ export async function commitChanges(
   }
 
   return withIndexLock(context.gitdir, async () => {
-    const { root, gitdir, cache } = context
+    const { root, gitdir, objects } = context
     const toAdd: string[] = []
-    const toRemove: string[] = []
+    const toRemove = new Set<string>()
     for (const entry of chosen) {
       // The work tree's side (y) says what to stage, as `git commit -a` does.
       // A blank y means the index already holds the file as it is on disk —
@@ -51,30 +66,73 @@ export async function commitChanges(
       // (skip-worktree, absent on purpose) or assumed unchanged. Such an
       // entry is left as it is, never removed for being absent.
       if (entry.y === ' ') continue
+      // A nested repository (`dir/`) is listed, never recorded, as by `git commit -a`.
+      if (entry.path.endsWith('/')) continue
       if (entry.y !== 'D' && (await existsInWorkTree(root, entry.path))) toAdd.push(entry.path)
-      else if (entry.x !== '?') toRemove.push(entry.path)
+      else if (entry.x !== '?') toRemove.add(entry.path)
     }
-    for (const filepath of toRemove) {
-      await git.remove({ fs: context.fs, dir: root, gitdir, filepath, cache })
+    // Objects are written side by side (each flushed), all of them before the
+    // branch moves: an interrupted version leaves the branch where it was.
+    const writes: Promise<unknown>[] = []
+    const store = (type: ObjectType, content: Buffer): string => {
+      const oid = objectId(type, content)
+      writes.push(writeObject(gitdir, objects, type, content))
+      return oid
     }
-    if (toAdd.length > 0) {
-      // `force`: the status already decided; a tracked file under an ignored folder must still go in.
-      await git.add({ fs: context.fs, dir: root, gitdir, filepath: toAdd, cache, force: true })
-    }
+    const staged = await Promise.all(
+      toAdd.map((file) => stageFile(root, file, (content) => store('blob', content))),
+    )
+    const replaced = new Set([...toRemove, ...toAdd])
+    // The status's copy of the index, unless the file changed since (checked under the lock).
+    const index =
+      known?.index.signature === indexSignature(path.join(gitdir, 'index'))
+        ? known.index
+        : readIndexFile(gitdir, (oid) => context.trees.filesOfTreeNow(oid))
+    // The index is sorted already: the few staged entries are put in their places.
+    const entries = index.entries.filter((entry) => !replaced.has(entry.path))
+    for (const entry of staged) entries.splice(sortedPosition(entries, entry), 0, entry)
+
     const parent = await headCommit(context)
-    const oid = await git.commit({
-      fs: context.fs,
-      dir: root,
-      gitdir,
-      cache,
-      message,
-      author: request.author,
-      committer: request.author,
-      ...(merge && parent ? { parent: [parent, merge.theirs] } : {}),
-    })
+    const head =
+      parent === null
+        ? null
+        : {
+            tree: readCommit(objects, gitdir, parent).tree,
+            files: known?.oid === parent ? known.files : await context.trees.filesOfCommit(parent),
+          }
+    const recorded = entries.filter((entry) => entry.stage === 0 && !entry.intentToAdd)
+    const { oid: tree, cacheTree } = await writeTree(
+      recorded,
+      head,
+      {
+        readTree: (oid) => readTree(objects, gitdir, oid),
+        write: async (type, content) => store(type, content),
+      },
+      index.cacheTree,
+    )
+    // The cache-tree counts every entry of a folder: kept only when all of them are in the tree.
+    writes.push(
+      writeIndexFile(gitdir, root, entries, recorded.length === entries.length ? cacheTree : null),
+    )
+    const parents = parent === null ? [] : merge ? [parent, merge.theirs] : [parent]
+    const commit = store('commit', renderCommit({ tree, parents, author: request.author, message }))
+    await Promise.all(writes)
+    await advanceHead(gitdir, commit)
     if (merge) await clearMergeState(gitdir)
-    return oid
+    return commit
   })
+}
+
+/** Where `entry` goes in the sorted `entries` (binary search in git's order). */
+function sortedPosition(entries: readonly IndexEntry[], entry: IndexEntry): number {
+  let low = 0
+  let high = entries.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareIndexEntries(entries[middle]!, entry) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function isConflict(entry: StatusEntry): boolean {

@@ -71,7 +71,8 @@ export type GitFs = ReturnType<typeof createGitFs>
 /** For files outside the object store (`MERGE_HEAD`, a resolved page). */
 export const atomicGitFs = createGitFs()
 
-async function writeAtomically(target: string, data: string | Uint8Array, mode?: number) {
+/** Writes a file whole or not at all: a flushed temporary file renamed into place. */
+export async function writeAtomically(target: string, data: string | Uint8Array, mode?: number) {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.atelier-tmp`,

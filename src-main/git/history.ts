@@ -26,12 +26,11 @@ export async function history(
       : await resolveVersion(context, request.ref)
   if (start === null) return []
   const limit = request.limit ?? Infinity
-  const commits = walkCommits(context, start)
   if (request.path) {
-    return (await pageHistory(context, commits, request.path, limit)).map(toVersionEntry)
+    return (await pageHistory(context, start, request.path, limit)).map(toVersionEntry)
   }
   const result: VersionEntry[] = []
-  for await (const entry of commits) {
+  for await (const entry of walkCommits(context, start)) {
     result.push(toVersionEntry(entry))
     if (result.length >= limit) break
   }

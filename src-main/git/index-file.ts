@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { type CacheTreeNode, parseCacheTree } from './cache-tree.js'
 import { readEwahBitmap } from './ewah-bitmap.js'
 import { GitDataError } from './git-data-error.js'
 import { compareGitPaths } from './status-entry.js'
@@ -44,12 +45,20 @@ export interface IndexSnapshot {
    * (version 4, a split or sparse index): it must be handed a plain copy.
    */
   needsPlainCopy: boolean
+  /** Git's cache-tree (`TREE`), when the index has one that reads well: folders' known trees. */
+  cacheTree: CacheTreeNode | null
 }
 
 /** One file of a folder's tree, for expanding a sparse index's folder entries. */
 export type TreeLister = (treeOid: string) => Map<string, { oid: string; mode: number }>
 
-const EMPTY: IndexSnapshot = { entries: [], mtimeMs: 0, signature: 'none', needsPlainCopy: false }
+const EMPTY: IndexSnapshot = {
+  entries: [],
+  mtimeMs: 0,
+  signature: 'none',
+  needsPlainCopy: false,
+  cacheTree: null,
+}
 const FOLDER = 0o040000
 const ZERO_OID = '0'.repeat(40)
 /** Extensions whose meaning Atelier knows; any other one spelled in lower case is required by git. */
@@ -94,7 +103,14 @@ export function readIndexFile(gitdir: string, listTree?: TreeLister): IndexSnaps
     needsPlainCopy = true
     if (listTree) entries = expandSparseFolders(entries, listTree)
   }
-  return { entries, mtimeMs, signature: indexSignature(file), needsPlainCopy }
+  const tree = parsed.extensions.get('TREE')
+  return {
+    entries,
+    mtimeMs,
+    signature: indexSignature(file),
+    needsPlainCopy,
+    cacheTree: tree ? parseCacheTree(tree) : null,
+  }
 }
 
 /** Cheap check of whether the index changed since it was read: size, times and inode. */

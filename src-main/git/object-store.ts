@@ -22,6 +22,9 @@ export interface GitObject {
 }
 
 const TYPES: Record<number, ObjectType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' }
+const WINDOW_BYTES = 256 * 1024
+/** At most 8 MB of windows. */
+const WINDOWS = 32
 const OFS_DELTA = 6
 const REF_DELTA = 7
 
@@ -46,6 +49,8 @@ interface Pack {
 export class ObjectStore {
   private packs: Pack[] | null = null
   private readonly cache = new Map<string, GitObject>()
+  /** Pieces of packs read lately (see `readBytes`), by pack and position. */
+  private readonly windows = new Map<string, Buffer>()
   private cachedBytes = 0
 
   constructor(
@@ -57,7 +62,9 @@ export class ObjectStore {
   read(oid: string): GitObject {
     const cached = this.cache.get(oid)
     if (cached) return cached
-    const object = this.readLoose(oid) ?? this.readPacked(oid)
+    // Packs first, as git looks: most objects are packed, and asking the disk
+    // for a loose file that is not there costs more than reading a packed one.
+    const object = this.readPacked(oid, false) ?? this.readLoose(oid) ?? this.readPacked(oid)
     if (!object) throw new GitDataError('missing-object', objectFile(this.gitdir, oid))
     this.remember(oid, object)
     return object
@@ -65,15 +72,17 @@ export class ObjectStore {
 
   /** Whether the repository has this object, loose or packed (without reading it). */
   has(oid: string): boolean {
-    if (this.cache.has(oid) || existsSync(objectFile(this.gitdir, oid))) return true
+    if (this.cache.has(oid)) return true
     const wanted = Buffer.from(oid, 'hex')
-    return this.loadPacks().some((pack) => findInIndex(pack, wanted) >= 0)
+    if (this.loadPacks().some((pack) => findInIndex(pack, wanted) >= 0)) return true
+    return existsSync(objectFile(this.gitdir, oid))
   }
 
   /** Forgets packs and cache (after a commit or a fetch added objects). */
   refresh(): void {
     for (const pack of this.packs ?? []) closeSync(pack.fd)
     this.packs = null
+    this.windows.clear()
   }
 
   close(): void {
@@ -122,6 +131,7 @@ export class ObjectStore {
     return { type, content }
   }
 
+  /** `retry`: when no pack has it, list the packs again (git may have repacked) and look once more. */
   private readPacked(oid: string, retry = true): GitObject | null {
     const wanted = Buffer.from(oid, 'hex')
     for (const pack of this.loadPacks()) {
@@ -141,8 +151,7 @@ export class ObjectStore {
     const fail = (): never => {
       throw new GitDataError('corrupt-object', pack.file)
     }
-    const head = Buffer.alloc(32)
-    readSync(pack.fd, head, 0, head.length, offset)
+    const head = this.readBytes(pack, offset, 32)
     let byte = head[0] ?? fail()
     const kind = (byte >> 4) & 7
     let size = byte & 0x0f
@@ -182,8 +191,7 @@ export class ObjectStore {
   private inflateAt(pack: Pack, position: number, size: number): Buffer {
     let length = Math.min(pack.size - position, size + 64 + Math.ceil(size / 100))
     for (;;) {
-      const chunk = Buffer.alloc(length)
-      readSync(pack.fd, chunk, 0, length, position)
+      const chunk = this.readBytes(pack, position, length)
       try {
         const data = inflateSync(chunk)
         if (data.length !== size) throw new GitDataError('corrupt-object', pack.file)
@@ -195,6 +203,35 @@ export class ObjectStore {
         length = Math.min(pack.size - position, length * 2)
       }
     }
+  }
+
+  /**
+   * `length` bytes of a pack from `position` (fewer at its end). Read through
+   * windows of 256 KB kept for the next objects — a history walk reads
+   * neighbouring objects one after another — rather than one read per object.
+   */
+  private readBytes(pack: Pack, position: number, length: number): Buffer {
+    const start = position - (position % WINDOW_BYTES)
+    if (position + length > start + WINDOW_BYTES) {
+      const chunk = Buffer.alloc(length)
+      const read = readSync(pack.fd, chunk, 0, length, position)
+      return chunk.subarray(0, read)
+    }
+    const key = `${pack.file}:${start}`
+    let window = this.windows.get(key)
+    if (window) {
+      this.windows.delete(key)
+    } else {
+      window = Buffer.allocUnsafe(Math.min(WINDOW_BYTES, pack.size - start))
+      window = window.subarray(0, readSync(pack.fd, window, 0, window.length, start))
+      for (const oldKey of this.windows.keys()) {
+        if (this.windows.size < WINDOWS) break
+        this.windows.delete(oldKey)
+      }
+    }
+    // Most recently used last: Map keeps insertion order.
+    this.windows.set(key, window)
+    return window.subarray(position - start, position - start + length)
   }
 
   private loadPacks(): Pack[] {

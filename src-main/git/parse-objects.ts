@@ -73,3 +73,33 @@ function parsePerson(text: string): Person {
     offsetMinutes: match[4] === '-' ? -offset : offset,
   }
 }
+
+/**
+ * The entry named `name` in a tree's content, without parsing the others:
+ * looking one path up in each version of a history reads a folder of a
+ * hundred files a thousand times. `name` is the entry's name in UTF-8.
+ */
+export function findTreeEntry(content: Buffer, name: Buffer): TreeItem | null {
+  let cursor = 0
+  while (cursor < content.length) {
+    const space = content.indexOf(0x20, cursor)
+    if (space < 0) throw new Error('malformed tree')
+    const start = space + 1
+    const end = start + name.length
+    // Same name: its bytes, then the NUL ending it.
+    const same = content[end] === 0 && content.compare(name, 0, name.length, start, end) === 0
+    const nul = same ? end : content.indexOf(0, start)
+    if (nul < 0 || nul + 21 > content.length) throw new Error('malformed tree')
+    if (same) {
+      const mode = parseInt(content.toString('latin1', cursor, space), 8)
+      return {
+        name: name.toString('utf8'),
+        mode,
+        oid: content.toString('hex', nul + 1, nul + 21),
+        isTree: mode === 0o40000,
+      }
+    }
+    cursor = nul + 21
+  }
+  return null
+}

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto'
+import { type CacheTreeNode, renderCacheTree } from './cache-tree.js'
 import type { IndexEntry } from './index-file.js'
 
 /**
  * An index file in the plainest form git reads — version 2, or 3 when an
  * entry carries the skip-worktree or intent-to-add flag — holding exactly
- * these entries with all their flags, and no extension (the ones dropped
- * are caches git rebuilds: cache tree, untracked cache, fsmonitor state,
- * entry offsets). It is what isomorphic-git can read, so a version 4, split
+ * these entries with all their flags, and no extension but the cache-tree
+ * when one is given (the ones dropped are caches git rebuilds: untracked
+ * cache, fsmonitor state, entry offsets). It is what isomorphic-git can read, so a version 4, split
  * or sparse index is handed to it in this form (see `git-fs.ts`); the split
  * index's shared entries are already merged in, so none is lost.
  */
-export function renderPlainIndex(entries: readonly IndexEntry[]): Buffer {
+export function renderPlainIndex(
+  entries: readonly IndexEntry[],
+  /** Git's cache-tree to keep with the entries (see `cache-tree.ts`). */
+  cacheTree: CacheTreeNode | null = null,
+): Buffer {
   const extended = entries.some((entry) => entry.skipWorktree || entry.intentToAdd)
   const header = Buffer.alloc(12)
   header.write('DIRC', 0, 'latin1')
@@ -18,6 +23,13 @@ export function renderPlainIndex(entries: readonly IndexEntry[]): Buffer {
   header.writeUInt32BE(entries.length, 8)
   const parts: Buffer[] = [header]
   for (const entry of entries) parts.push(renderEntry(entry))
+  if (cacheTree) {
+    const data = renderCacheTree(cacheTree)
+    const header = Buffer.alloc(8)
+    header.write('TREE', 0, 'latin1')
+    header.writeUInt32BE(data.length, 4)
+    parts.push(header, data)
+  }
   const body = Buffer.concat(parts)
   return Buffer.concat([body, createHash('sha1').update(body).digest()])
 }

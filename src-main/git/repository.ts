@@ -24,6 +24,7 @@ import {
 import { createGitFs } from './git-fs.js'
 import { GitDataError } from './git-data-error.js'
 import { headBranch, headCommit } from './head-commit.js'
+import { headFilesFromIndex } from './head-files.js'
 import { history, type HistoryRequest } from './history.js'
 import { readIndexFile } from './index-file.js'
 import { clearStaleLock, lockAge } from './index-lock.js'
@@ -37,7 +38,7 @@ import { abortMerge, conflictTexts, resolveConflict, type Resolution } from './r
 import type { StatusEntry } from './status-entry.js'
 import { StatusTracker } from './status-tracker.js'
 import { ObjectStore } from './object-store.js'
-import { TreeReader } from './tree-files.js'
+import { readCommit, readTree, TreeReader } from './tree-files.js'
 
 /**
  * One git repository as Atelier uses it: an incremental status and the
@@ -77,7 +78,15 @@ export class Repository {
     }
     this.tracker = new StatusTracker(root, gitdir, {
       headOid: () => headCommit(this.context),
-      filesOf: (oid) => this.context.trees.filesOfCommit(oid),
+      filesOf: async (oid, index) =>
+        oid === null
+          ? new Map()
+          : headFilesFromIndex(
+              readCommit(objects, gitdir, oid).tree,
+              index.entries,
+              index.cacheTree,
+              (tree) => readTree(objects, gitdir, tree),
+            ),
       listTree,
     })
   }
@@ -128,7 +137,7 @@ export class Repository {
   async commit(request: CommitRequest): Promise<string> {
     return this.exclusive(async () => {
       const entries = await this.guard(() => this.tracker.status({ fresh: true }))
-      return this.guard(() => commitChanges(this.context, entries, request))
+      return this.guard(() => commitChanges(this.context, entries, request, this.tracker.lastRead))
     })
   }
 

@@ -20,7 +20,8 @@ const GITLINK = 0o160000
 export interface HeadSource {
   /** The commit HEAD points to, or null before the first version. */
   headOid(): Promise<string | null>
-  filesOf(commitOid: string | null): Promise<Map<string, TreeFile>>
+  /** HEAD's files; `index` (just read) may spare reading trees (see `head-files.ts`). */
+  filesOf(commitOid: string | null, index: IndexSnapshot): Promise<Map<string, TreeFile>>
   /** A folder's files, for the folder entries of a sparse index. */
   listTree: TreeLister
 }
@@ -34,6 +35,13 @@ export interface StatusOptions {
    * event was missed. The index's stat data still spares the hashing.
    */
   fresh?: boolean
+}
+
+/** What a status read of the repository: HEAD, its files, the index. */
+export interface KnownState {
+  oid: string | null
+  files: ReadonlyMap<string, TreeFile>
+  index: IndexSnapshot
 }
 
 /** A file already hashed while its stat differed from the index: no need to hash it again. */
@@ -74,6 +82,15 @@ export class StatusTracker {
     private readonly source: HeadSource,
   ) {
     this.rules = new IgnoreRules(root, gitdir)
+  }
+
+  /**
+   * HEAD's files and the index as the last status read them, for recording a
+   * version on top of them without reading either again.
+   */
+  get lastRead(): KnownState | undefined {
+    if (this.headOid === undefined || this.index === null) return undefined
+    return { oid: this.headOid, files: this.head, index: this.index }
   }
 
   /** Paths changed on disk (files or folders, relative). Cheap: only those are looked at. */
@@ -222,7 +239,7 @@ export class StatusTracker {
     }
     const oid = await this.source.headOid()
     if (oid !== this.headOid) {
-      this.head = await this.source.filesOf(oid)
+      this.head = await this.source.filesOf(oid, this.index)
       this.headOid = oid
     }
   }

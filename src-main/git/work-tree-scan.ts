@@ -28,11 +28,14 @@ export function scanWorkTree(
   const result: WorkTreeScan = { files: new Map(), nestedRepositories: [], ignored: [] }
   const walk = (folder: string): void => {
     let entries
+    const absolute = path.join(root, folder)
     try {
-      entries = readdirSync(path.join(root, folder), { withFileTypes: true })
+      entries = readdirSync(absolute, { withFileTypes: true })
     } catch {
       return
     }
+    // Joined by hand: path.join for each of thousands of files costs more than their lstat.
+    const prefix = `${absolute}${path.sep}`
     for (const entry of entries) {
       if (folder === '' && entry.name === '.git') continue
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`
@@ -47,14 +50,15 @@ export function scanWorkTree(
         }
         walk(relative)
       } else {
-        const ignored = rules.isIgnored(relative, false)
-        if (ignored) result.ignored.push(relative)
-        if (ignored && !tracked(relative)) continue
-        try {
-          result.files.set(relative, lstatSync(path.join(root, relative)))
-        } catch {
-          // Gone between readdir and lstat: it is simply not there.
+        // A tracked file is looked at whether ignored or not, and never listed
+        // as ignored: its rules need not be asked (most files are tracked).
+        if (!tracked(relative) && rules.isIgnored(relative, false)) {
+          result.ignored.push(relative)
+          continue
         }
+        const info = lstatSync(`${prefix}${entry.name}`, { throwIfNoEntry: false })
+        // Absent: gone between readdir and lstat, it is simply not there.
+        if (info) result.files.set(relative, info)
       }
     }
   }

@@ -79,6 +79,17 @@ if (versions >= 1000) {
     git(dir, 'log', '-n', '1000', '--format=%H%x00%an%x00%s', '--', pagePath),
   )
   lines.push(row(`history of one page (${label})`, pageLog, nativePageLog, 'git log --'))
+  // The same without the history index (`.git/atelier/history-index.json`): the first walk
+  // of a repository, which builds it; its time is the cold cost, the row above the usual one.
+  const historyIndex = path.join(dir, '.git', 'atelier', 'history-index.json')
+  const firstPageLog = await median(runs, async () => {
+    rmSync(historyIndex, { force: true })
+    const fresh = (await Repository.find(dir))!
+    await fresh.history({ path: pagePath, limit: 1000 })
+  })
+  lines.push(
+    row(`  first history, index built (${label})`, firstPageLog, nativePageLog, 'git log --'),
+  )
 }
 const peakMb = process.resourceUsage().maxRSS / 1024
 const packMb = Number(git(dir, 'count-objects', '-v').match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024
