@@ -9,6 +9,9 @@ import nodeHttp from 'isomorphic-git/http/node'
  */
 export interface TransferSignal {
   readonly aborted: boolean
+  /** An `AbortSignal` also stops a transfer waiting for the server's next bytes, at once. */
+  addEventListener?(type: 'abort', listener: () => void): void
+  removeEventListener?(type: 'abort', listener: () => void): void
 }
 
 export interface Transport extends HttpClient {
@@ -26,7 +29,12 @@ export class TransferError extends Error {
 export const DEFAULT_IDLE_MS = 30_000
 
 export function createTransport(
-  options: { signal?: TransferSignal; idleMs?: number } = {},
+  options: {
+    signal?: TransferSignal
+    idleMs?: number
+    /** Told the total of bytes received after each chunk (the progress bar's bytes). */
+    onReceived?: (bytes: number) => void
+  } = {},
 ): Transport {
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS
   const bytes = { received: 0, sent: 0 }
@@ -49,8 +57,9 @@ export function createTransport(
     const response = await withinSilence(
       nodeHttp.request({ ...request, ...(body ? { body } : {}), signal: connection.signal }),
       idleMs,
+      options.signal,
     ).catch((error: unknown) => {
-      if (error instanceof TransferError && error.kind === 'timeout') stop('timeout')
+      if (error instanceof TransferError && error.kind !== 'cut') stop(error.kind)
       throw error
     })
     guard()
@@ -62,14 +71,17 @@ export function createTransport(
         guard()
         let result: IteratorResult<Uint8Array>
         try {
-          result = await withinSilence(iterator.next(), idleMs)
+          result = await withinSilence(iterator.next(), idleMs, options.signal)
         } catch (error) {
-          if (error instanceof TransferError) stop('timeout')
+          if (error instanceof TransferError && error.kind !== 'cut') stop(error.kind)
           // The connection dropped while the server was still answering.
           throw new TransferError('cut')
         }
         guard()
-        if (!result.done) bytes.received += result.value.length
+        if (!result.done) {
+          bytes.received += result.value.length
+          options.onReceived?.(bytes.received)
+        }
         return result
       },
       [Symbol.asyncIterator]() {
@@ -92,10 +104,20 @@ async function* countSent(
   }
 }
 
-function withinSilence<T>(promise: Promise<T>, idleMs: number): Promise<T> {
+function withinSilence<T>(
+  promise: Promise<T>,
+  idleMs: number,
+  signal?: TransferSignal,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined
+  let onAbort: (() => void) | undefined
   const silence = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TransferError('timeout')), idleMs)
+    onAbort = () => reject(new TransferError('cancelled'))
+    signal?.addEventListener?.('abort', onAbort)
   })
-  return Promise.race([promise, silence]).finally(() => clearTimeout(timer))
+  return Promise.race([promise, silence]).finally(() => {
+    clearTimeout(timer)
+    if (onAbort) signal?.removeEventListener?.('abort', onAbort)
+  })
 }

@@ -169,6 +169,8 @@ export const errorCodes = [
   'remote-missing',
   'remote-url',
   'clone-target-not-empty',
+  'clone-target-inside',
+  'sync-busy',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -20,6 +20,11 @@ export interface GitServerFault {
   cutAfter?: number
   /** Never answer (for timeouts). */
   stall?: boolean
+  /**
+   * Send this many bytes of a pack response (POST), then hold the rest until the fault
+   * changes: a transfer caught halfway, for the progress bar and « Annuler ».
+   */
+  holdAfter?: number
 }
 
 export interface GitServer {
@@ -60,6 +65,8 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
   let current: GitServerFault | null = null
   const stats = { requests: 0, bytesSent: 0 }
   const stalled = new Set<http.ServerResponse>()
+  /** Responses held halfway by `holdAfter`, each let go when the fault changes. */
+  const held = new Set<() => void>()
 
   const server = http.createServer((req, res) => {
     stats.requests += 1
@@ -112,6 +119,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     req.pipe(child.stdin)
     child.stdin.on('error', () => undefined)
     const cutAfter = req.method === 'POST' ? fault?.cutAfter : undefined
+    let holdAfter = req.method === 'POST' ? fault?.holdAfter : undefined
     let head = Buffer.alloc(0)
     let headersSent = false
     let sent = 0
@@ -143,6 +151,22 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
         stats.bytesSent += part.length
         res.write(part, () => res.socket?.destroy())
         child.kill()
+        return
+      }
+      if (holdAfter !== undefined && sent + body.length >= holdAfter) {
+        const part = body.subarray(0, Math.max(0, holdAfter - sent))
+        const rest = body.subarray(part.length)
+        holdAfter = undefined
+        sent += part.length
+        stats.bytesSent += part.length
+        res.write(part)
+        child.stdout.pause()
+        held.add(() => {
+          sent += rest.length
+          stats.bytesSent += rest.length
+          if (!res.destroyed) res.write(rest)
+          child.stdout.resume()
+        })
         return
       }
       sent += body.length
@@ -183,12 +207,16 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     },
     fault(fault) {
       current = fault
+      for (const release of held) release()
+      held.clear()
       if (!fault?.stall) {
         for (const res of stalled) res.socket?.destroy()
         stalled.clear()
       }
     },
     async close() {
+      for (const release of held) release()
+      held.clear()
       for (const res of stalled) res.socket?.destroy()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
