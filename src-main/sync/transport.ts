@@ -1,3 +1,5 @@
+import http from 'node:http'
+import https from 'node:https'
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git'
 import nodeHttp from 'isomorphic-git/http/node'
 
@@ -28,6 +30,16 @@ export class TransferError extends Error {
 
 export const DEFAULT_IDLE_MS = 30_000
 
+/**
+ * Connections kept for the next request, with no timeout of their own: Node's global agent
+ * closes a socket after 5 s without a byte, which cut transfers from a server busy preparing
+ * a large pack on a slow line. Silence is `idleMs`'s to judge.
+ */
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+}
+
 export function createTransport(
   options: {
     signal?: TransferSignal
@@ -55,7 +67,12 @@ export function createTransport(
     }
     const body = request.body ? countSent(request.body, bytes) : undefined
     const response = await withinSilence(
-      nodeHttp.request({ ...request, ...(body ? { body } : {}), signal: connection.signal }),
+      nodeHttp.request({
+        ...request,
+        ...(body ? { body } : {}),
+        signal: connection.signal,
+        agent: request.url.startsWith('https:') ? agents.https : agents.http,
+      }),
       idleMs,
       options.signal,
     ).catch((error: unknown) => {

@@ -132,14 +132,16 @@ export interface CloneForm {
  * the dialog can ask for credentials in place and try again.
  */
 export async function cloneGuide(form: CloneForm): Promise<ClonedGuide> {
-  const cloned = await running('clone', () =>
-    api.call('sync.clone', {
+  // Still busy while the copy opens: « Annuler » has nothing left to stop, the dialog stays.
+  const cloned = await running('clone', async () => {
+    const copy = await api.call('sync.clone', {
       url: form.url.trim(),
       folder: form.folder.trim(),
       ...(form.light ? { depth: 1 } : {}),
-    }),
-  )
-  await requestOpenWorkspace(cloned.path)
+    })
+    await requestOpenWorkspace(copy.path)
+    return copy
+  })
   notify('sync.cloned', { path: cloned.path })
   return cloned
 }

@@ -120,6 +120,8 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     child.stdin.on('error', () => undefined)
     const cutAfter = req.method === 'POST' ? fault?.cutAfter : undefined
     let holdAfter = req.method === 'POST' ? fault?.holdAfter : undefined
+    let holding: Buffer[] | null = null
+    let finished = false
     let head = Buffer.alloc(0)
     let headersSent = false
     let sent = 0
@@ -153,19 +155,27 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
         child.kill()
         return
       }
+      if (holding) {
+        holding.push(body)
+        return
+      }
       if (holdAfter !== undefined && sent + body.length >= holdAfter) {
         const part = body.subarray(0, Math.max(0, holdAfter - sent))
-        const rest = body.subarray(part.length)
         holdAfter = undefined
         sent += part.length
         stats.bytesSent += part.length
         res.write(part)
-        child.stdout.pause()
+        // The rest waits, in order, until the fault changes (whatever git still writes).
+        const queue = [body.subarray(part.length)]
+        holding = queue
         held.add(() => {
-          sent += rest.length
-          stats.bytesSent += rest.length
-          if (!res.destroyed) res.write(rest)
-          child.stdout.resume()
+          holding = null
+          for (const chunk of queue) {
+            sent += chunk.length
+            stats.bytesSent += chunk.length
+            if (!res.destroyed) res.write(chunk)
+          }
+          if (finished && !res.destroyed && !res.writableEnded) res.end()
         })
         return
       }
@@ -174,6 +184,8 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       res.write(body)
     })
     child.on('close', () => {
+      finished = true
+      if (holding) return
       if (!res.destroyed && !res.writableEnded) {
         if (!headersSent) res.writeHead(500)
         res.end()

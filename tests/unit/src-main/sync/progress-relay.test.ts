@@ -6,9 +6,11 @@ describe('createProgressRelay', () => {
   it('tells a new phase and a phase’s end at once, the rest at most every interval, with the bytes', () => {
     let now = 0
     const told: SyncProgressEvent[] = []
+    const timers: (() => void)[] = []
     const relay = createProgressRelay((event) => told.push(event), {
       intervalMs: 100,
       now: () => now,
+      schedule: (run) => timers.push(run),
     })
     relay.onReceived(500)
     expect(told).toEqual([{ phase: 'Downloading', loaded: 0, total: null, bytes: 500 }])
@@ -17,6 +19,7 @@ describe('createProgressRelay', () => {
       relay.onProgress({ phase: 'Receiving objects', loaded, total: 1000 })
     }
     expect(told).toHaveLength(2)
+    expect(timers).toHaveLength(1)
     now = 150
     relay.onProgress({ phase: 'Receiving objects', loaded: 999, total: 1000 })
     now = 160
@@ -27,5 +30,23 @@ describe('createProgressRelay', () => {
     ])
     relay.onProgress({ phase: 'Resolving deltas', loaded: 0, total: 10 })
     expect(told.at(-1)?.phase).toBe('Resolving deltas')
+  })
+
+  it('tells the last state held back once the interval is over, even when nothing follows', () => {
+    let now = 0
+    const told: SyncProgressEvent[] = []
+    const timers: (() => void)[] = []
+    const relay = createProgressRelay((event) => told.push(event), {
+      intervalMs: 100,
+      now: () => now,
+      schedule: (run) => timers.push(run),
+    })
+    relay.onReceived(374)
+    relay.onReceived(20_000)
+    relay.onReceived(30_000)
+    expect(told.map((event) => event.bytes)).toEqual([374])
+    now = 100
+    for (const run of timers.splice(0)) run()
+    expect(told.map((event) => event.bytes)).toEqual([374, 30_000])
   })
 })
