@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { bundledStarterPlaybook } from '../../src-main/paths.js'
 import { nativeGit, startGitServer, type GitServer } from '../helpers/git-server.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -19,9 +19,11 @@ const AMINATA = { name: 'Aminata Diallo', email: 'aminata@example.org' }
 
 const suite = workbenchSuite()
 let server: GitServer
+/** The test's server is private (reading needs the token too) when its name says so. */
+let privateRead = false
 
 beforeEach(async () => {
-  server = await startGitServer({ user: USER, token: TOKEN })
+  server = await startGitServer({ user: USER, token: TOKEN, privateRead })
   // The starter playbook, as its maintainers would have put it online with native git.
   const source = path.join(await tempDir('atelier-source-'), 'guide')
   await cp(bundledStarterPlaybook, source, { recursive: true })
@@ -177,4 +179,35 @@ describe('the guide online, in Chromium through the test host', () => {
       await fsck(copy)
     },
   )
+
+  describe('a private guide', () => {
+    beforeAll(() => void (privateRead = true))
+    afterAll(() => void (privateRead = false))
+
+    it(
+      'asks for the user name and token in the dialog, then copies it; none on disk',
+      { timeout: 90_000 },
+      async () => {
+        const p = await suite.start({ author: AMINATA })
+        const parent = await tempDir('atelier-parent-')
+        const copy = path.join(parent, 'guide')
+        const dialog = await fillCloneDialog(p, parent)
+        await dialog.getByRole('button', { name: 'Copier le guide' }).click()
+        await expect
+          .poll(() => dialog.textContent())
+          .toContain('un jeton d’accès : un mot de passe spécial')
+        expect(existsSync(copy)).toBe(false)
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'sync-credentials.png') })
+        await dialog.getByLabel('Nom d’utilisateur').fill(USER)
+        await dialog.getByLabel('Jeton d’accès').fill(TOKEN)
+        await dialog.getByRole('button', { name: 'Copier le guide' }).click()
+        await expectNotice(p, `Guide copié et ouvert : ${copy}`)
+        await fsck(copy)
+        const config = await readFile(path.join(copy, '.git', 'config'), 'utf8')
+        expect(config).toContain(server.url('guide'))
+        expect(config).not.toContain(TOKEN)
+        expect(config).not.toContain(`${USER}@`)
+      },
+    )
+  })
 })

@@ -48,6 +48,8 @@ export interface GitServer {
 export interface GitServerOptions {
   user: string
   token: string
+  /** A private guide: reading needs the user and token too (as a private repository on GitHub). */
+  privateRead?: boolean
 }
 
 const gitEnv = {
@@ -89,7 +91,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       url.pathname.endsWith('/git-receive-pack') ||
       url.searchParams.get('service') === 'git-receive-pack'
     const authorized = req.headers.authorization === expectedAuth
-    if (pushing && !authorized) {
+    if ((pushing || options.privateRead) && !authorized) {
       req.resume()
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="atelier"' })
       res.end('authentication required\n')

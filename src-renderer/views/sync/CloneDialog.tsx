@@ -62,6 +62,10 @@ export function CloneDialog() {
         // The host asks who you are: the fields appear, the next « Copier » sends them.
         if (!needsCredentials(error) || asking) throw error
         setAsking(true)
+        // The user name is what to type next.
+        setTimeout(() =>
+          form.current?.querySelector<HTMLElement>('[autocomplete="username"]')?.focus(),
+        )
       }
     })
   }
@@ -84,7 +88,8 @@ export function CloneDialog() {
       >
         <form ref={form} onSubmit={(event) => void submit(event)} noValidate>
           <h2>{t('sync.cloneTitle')}</h2>
-          <p className="modal-help">{t('sync.cloneIntro')}</p>
+          {/* Once the host asks who you are, its explanation takes the introduction's place. */}
+          {!asking && <p className="modal-help">{t('sync.cloneIntro')}</p>}
           <label className="field">
             <span>{t('sync.url')}</span>
             <input
@@ -147,9 +152,6 @@ export function CloneDialog() {
           </label>
           {asking && (
             <>
-              <p className="field-error" role="alert">
-                {t('sync.credentialsNeeded')}
-              </p>
               <CredentialsFields
                 host={hostOf(url)}
                 username={username}

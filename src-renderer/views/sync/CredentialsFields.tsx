@@ -12,7 +12,9 @@ export function CredentialsFields(props: {
   const { t } = useTranslation()
   return (
     <fieldset className="sync-credentials" disabled={props.disabled}>
-      <p className="dialog-intro">{t('sync.credentialsIntro', { host: props.host })}</p>
+      <p className="dialog-intro" role="alert">
+        {t('sync.credentialsIntro', { host: props.host })}
+      </p>
       <label className="field">
         <span>{t('sync.username')}</span>
         <input
