@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { bundledStarterPlaybook } from '../../src-main/paths.js'
+import { audit, blocking } from '../helpers/axe.js'
 import { nativeGit, startGitServer, type GitServer } from '../helpers/git-server.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { SCREENSHOTS, workbenchSuite } from '../helpers/workbench-host.js'
@@ -198,6 +199,8 @@ describe('the guide online, in Chromium through the test host', () => {
           .toContain('un jeton d’accès : un mot de passe spécial')
         expect(existsSync(copy)).toBe(false)
         await p.screenshot({ path: path.join(SCREENSHOTS, 'sync-credentials.png') })
+        // The dialog with its credentials fields: no serious or critical axe-core violation.
+        expect(blocking(await audit(p, '.clone-dialog'))).toEqual([])
         await dialog.getByLabel('Nom d’utilisateur').fill(USER)
         await dialog.getByLabel('Jeton d’accès').fill(TOKEN)
         await dialog.getByRole('button', { name: 'Copier le guide' }).click()

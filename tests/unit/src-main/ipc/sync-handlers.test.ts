@@ -165,4 +165,18 @@ describe('sync handlers', () => {
     await fsck(dir)
     await session.close()
   })
+
+  it('publishes from a light copy (its history cut after one version)', async () => {
+    const { session, call } = await workbench()
+    const dir = await cloneAndOpen(session, call, server().url('guide'), 1)
+    await call('sync.credentials.set', { url: server().url('guide'), username: USER, token: TOKEN })
+    await writeFile(path.join(dir, 'index.md'), 'Depuis une copie légère\n')
+    expect((await call('versions.commit', { message: 'Léger' })).ok).toBe(true)
+    expect(await call('sync.push')).toMatchObject({ ok: true, value: { pushed: ['main'] } })
+    expect(await nativeGit(server().bare('guide'), 'rev-parse', 'main')).toBe(
+      await nativeGit(dir, 'rev-parse', 'main'),
+    )
+    await fsck(server().bare('guide'))
+    await session.close()
+  })
 })
