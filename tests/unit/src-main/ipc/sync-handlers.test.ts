@@ -179,4 +179,26 @@ describe('sync handlers', () => {
     await fsck(server().bare('guide'))
     await session.close()
   })
+
+  it('receives into the conflict flow when a page changed on both sides', async () => {
+    const { session, call } = await workbench()
+    const dir = await cloneAndOpen(session, call, server().url('guide'))
+    const other = path.join(await tempDir(), 'other')
+    await nativeGit(path.dirname(other), 'clone', '-q', server().url('guide'), other)
+    await writeFile(path.join(other, 'index.md'), '---\ntitle: Accueil\n---\nDe là-bas\n')
+    await nativeGit(other, 'commit', '-q', '-am', 'Là-bas')
+    const authed = server().url('guide').replace('http://', `http://${USER}:${TOKEN}@`)
+    await nativeGit(other, 'push', '-q', authed, 'main')
+    await writeFile(path.join(dir, 'index.md'), '---\ntitle: Accueil\n---\nD’ici\n')
+    await call('versions.commit', { message: 'Ici' })
+    expect(await call('sync.pull')).toEqual({
+      ok: true,
+      value: { kind: 'conflicts', conflicts: ['index.md'] },
+    })
+    expect(await call('versions.status')).toMatchObject({
+      ok: true,
+      value: { merge: { conflicts: ['index.md'] } },
+    })
+    await session.close()
+  })
 })
