@@ -15,6 +15,7 @@ import {
 } from './stores/workspace-store.js'
 import { restoreOpenTabs } from './stores/open-tabs.js'
 import { reportFailuresWith } from './ui/report-failure.js'
+import { followSyncProgress } from './stores/sync-actions.js'
 
 // Before the first render: a widget's failed action must already become a notice.
 reportFailuresWith(failureNotice)
@@ -30,6 +31,7 @@ root.render(
 followWorkspaceEvents()
 followActivePageChecks()
 followVersionsEvents()
+followSyncProgress()
 void loadWorkspace()
   // Last launch's tabs, before the page is said ready.
   .then(() => restoreOpenTabs())

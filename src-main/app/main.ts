@@ -3,6 +3,7 @@ import {
   dialog,
   ipcMain,
   protocol,
+  safeStorage,
   session as electronSession,
   shell,
   type BrowserWindow,
@@ -14,6 +15,7 @@ import { readLaunchArguments } from '../launch-arguments.js'
 import { packagedPlaybookDir } from '../paths.js'
 import { Session } from '../session.js'
 import { SettingsStore } from '../settings/settings-store.js'
+import { EncryptedCredentialStore } from '../sync/credential-store.js'
 import { forwardEvents, registerIpc } from './ipc-bridge.js'
 import { handleMediaProtocol, mediaSchemePrivileges } from './media-protocol.js'
 import { handlePreviewProtocol, previewSchemePrivileges } from './preview-protocol.js'
@@ -84,6 +86,8 @@ export async function startApp(): Promise<void> {
   const handlers = createHandlers(session, {
     shell: 'electron',
     version: app.getVersion(),
+    // Hosts' tokens, encrypted by the system (Keychain, DPAPI, libsecret) in the data folder.
+    credentials: await EncryptedCredentialStore.load(dataDir, safeStorage),
     chooseFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory'] })
       return result.canceled ? null : (result.filePaths[0] ?? null)

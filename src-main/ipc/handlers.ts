@@ -7,6 +7,7 @@ import { createReviewHandlers } from './review-handlers.js'
 import { createSearchHandlers } from './search-handlers.js'
 import { createVersionsHandlers } from './versions-handlers.js'
 import { createChecksHandlers } from './checks-handlers.js'
+import { createSyncHandlers } from './sync-handlers.js'
 
 export type { PlatformHooks } from './platform-hooks.js'
 
@@ -78,5 +79,6 @@ export function createHandlers(session: Session, platform: PlatformHooks): Handl
     ...createRenameHandlers(session),
     ...createSearchHandlers(session),
     ...createChecksHandlers(session),
+    ...createSyncHandlers(session, platform),
   }
 }

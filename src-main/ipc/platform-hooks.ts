@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/api/types.js'
+import type { CredentialStore } from '../sync/credential-store.js'
 
 /** What differs between the Electron app and the test host; everything else is shared. */
 export interface PlatformHooks {
@@ -14,4 +15,6 @@ export interface PlatformHooks {
   chooseOpenFile(): Promise<string | null>
   /** Shows a folder in the system's file manager; the host has none (false). */
   openFolder(folder: string): Promise<boolean>
+  /** Where the hosts' user names and tokens are kept: encrypted in the app; default, memory. */
+  credentials?: CredentialStore
 }

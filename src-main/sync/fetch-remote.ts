@@ -20,7 +20,10 @@ export interface FetchReport {
  */
 export async function fetchRemote(
   context: RepositoryContext,
-  options: RemoteOptions,
+  options: RemoteOptions & {
+    /** Deepens a light copy: its history down to this many versions from each line's tip. */
+    depth?: number
+  },
 ): Promise<FetchReport> {
   const { gitdir, root: dir, cache } = context
   const url = await remoteUrl(context)
@@ -36,6 +39,7 @@ export async function fetchRemote(
       url,
       ...remote,
       tags: false,
+      ...(options.depth ? { depth: options.depth } : {}),
     })
   } catch (error) {
     await snapshot.restore()

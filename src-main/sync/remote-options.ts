@@ -19,6 +19,8 @@ export interface RemoteOptions {
   signal?: TransferSignal
   /** No byte for this long ends the transfer (`network-timeout`). */
   idleMs?: number
+  /** Bytes received so far, told as they arrive (git's own phases do not count them). */
+  onReceived?: (bytes: number) => void
 }
 
 export interface SyncProgress {
@@ -36,6 +38,7 @@ export function remoteArguments(options: RemoteOptions): {
   const http = createTransport({
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+    ...(options.onReceived ? { onReceived: options.onReceived } : {}),
   })
   return {
     http,

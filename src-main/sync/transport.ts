@@ -1,3 +1,5 @@
+import http from 'node:http'
+import https from 'node:https'
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git'
 import nodeHttp from 'isomorphic-git/http/node'
 
@@ -9,6 +11,9 @@ import nodeHttp from 'isomorphic-git/http/node'
  */
 export interface TransferSignal {
   readonly aborted: boolean
+  /** An `AbortSignal` also stops a transfer waiting for the server's next bytes, at once. */
+  addEventListener?(type: 'abort', listener: () => void): void
+  removeEventListener?(type: 'abort', listener: () => void): void
 }
 
 export interface Transport extends HttpClient {
@@ -25,8 +30,23 @@ export class TransferError extends Error {
 
 export const DEFAULT_IDLE_MS = 30_000
 
+/**
+ * Connections kept for the next request, with no timeout of their own: Node's global agent
+ * closes a socket after 5 s without a byte, which cut transfers from a server busy preparing
+ * a large pack on a slow line. Silence is `idleMs`'s to judge.
+ */
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+}
+
 export function createTransport(
-  options: { signal?: TransferSignal; idleMs?: number } = {},
+  options: {
+    signal?: TransferSignal
+    idleMs?: number
+    /** Told the total of bytes received after each chunk (the progress bar's bytes). */
+    onReceived?: (bytes: number) => void
+  } = {},
 ): Transport {
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS
   const bytes = { received: 0, sent: 0 }
@@ -47,10 +67,16 @@ export function createTransport(
     }
     const body = request.body ? countSent(request.body, bytes) : undefined
     const response = await withinSilence(
-      nodeHttp.request({ ...request, ...(body ? { body } : {}), signal: connection.signal }),
+      nodeHttp.request({
+        ...request,
+        ...(body ? { body } : {}),
+        signal: connection.signal,
+        agent: request.url.startsWith('https:') ? agents.https : agents.http,
+      }),
       idleMs,
+      options.signal,
     ).catch((error: unknown) => {
-      if (error instanceof TransferError && error.kind === 'timeout') stop('timeout')
+      if (error instanceof TransferError && error.kind !== 'cut') stop(error.kind)
       throw error
     })
     guard()
@@ -62,14 +88,17 @@ export function createTransport(
         guard()
         let result: IteratorResult<Uint8Array>
         try {
-          result = await withinSilence(iterator.next(), idleMs)
+          result = await withinSilence(iterator.next(), idleMs, options.signal)
         } catch (error) {
-          if (error instanceof TransferError) stop('timeout')
+          if (error instanceof TransferError && error.kind !== 'cut') stop(error.kind)
           // The connection dropped while the server was still answering.
           throw new TransferError('cut')
         }
         guard()
-        if (!result.done) bytes.received += result.value.length
+        if (!result.done) {
+          bytes.received += result.value.length
+          options.onReceived?.(bytes.received)
+        }
         return result
       },
       [Symbol.asyncIterator]() {
@@ -92,10 +121,20 @@ async function* countSent(
   }
 }
 
-function withinSilence<T>(promise: Promise<T>, idleMs: number): Promise<T> {
+function withinSilence<T>(
+  promise: Promise<T>,
+  idleMs: number,
+  signal?: TransferSignal,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined
+  let onAbort: (() => void) | undefined
   const silence = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TransferError('timeout')), idleMs)
+    onAbort = () => reject(new TransferError('cancelled'))
+    signal?.addEventListener?.('abort', onAbort)
   })
-  return Promise.race([promise, silence]).finally(() => clearTimeout(timer))
+  return Promise.race([promise, silence]).finally(() => {
+    clearTimeout(timer)
+    if (onAbort) signal?.removeEventListener?.('abort', onAbort)
+  })
 }

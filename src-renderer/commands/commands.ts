@@ -19,6 +19,7 @@ import { versionsStore } from '../stores/versions-store.js'
 import { changeLanguage, workspaceStore } from '../stores/workspace-store.js'
 import { saveVersion } from '../stores/versions-actions.js'
 import type { Keybinding } from './keybinding.js'
+import { loadFullHistory, publish, receiveNews, syncStore } from '../stores/sync-actions.js'
 
 /** Every action of the workbench: listed in the palette, bound to its shortcut. */
 export interface Command {
@@ -26,6 +27,8 @@ export interface Command {
   /** Catalogue key of the title. */
   title: string
   keybinding?: Keybinding
+  /** Listed in the palette only when this says so (« Charger tout l'historique »: a light copy). */
+  when?: () => boolean
   run(): void | Promise<void>
 }
 
@@ -152,6 +155,20 @@ export const commands: Command[] = [
     // In the text, Ctrl+B is bold (the focused editor's keys win, as in VS Code).
     keybinding: { key: 'b', mod: true, when: '!editorFocus' },
     run: () => uiStore.set(({ sidebarVisible }) => ({ sidebarVisible: !sidebarVisible })),
+  },
+  {
+    id: 'sync.openOnline',
+    title: 'sync.openOnline',
+    run: () => openDialog({ kind: 'clone-guide' }),
+  },
+  { id: 'sync.receive', title: 'sync.receive', run: receiveNews },
+  { id: 'sync.publish', title: 'sync.publish', run: publish },
+  {
+    id: 'sync.deepen',
+    title: 'sync.deepen',
+    // Only a light copy has history left to load.
+    when: () => syncStore.get().remotes?.shallow === true,
+    run: loadFullHistory,
   },
   { id: 'language.fr', title: 'commands.languageFrench', run: () => changeLanguage('fr') },
   { id: 'language.en', title: 'commands.languageEnglish', run: () => changeLanguage('en') },

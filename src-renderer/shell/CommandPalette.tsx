@@ -52,6 +52,7 @@ function PaletteBody({ mode, context }: { mode: Palette; context: KeyContext | n
         run: () => openDialog({ kind: 'new-page', collection: type.collection }),
       }))
       return commands
+        .filter((command) => command.when?.() ?? true)
         .map((command) => {
           const choice: Choice = { id: command.id, label: t(command.title), run: command.run }
           const binding = activeKeybinding(command.keybinding, context ?? keyContextOf(null))

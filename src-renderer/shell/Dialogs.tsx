@@ -11,6 +11,8 @@ import { RenameDialog } from '../views/rename/RenameDialog.js'
 import { ExportDialog } from '../views/preview/ExportDialog.js'
 import { ReceiveContributionDialog, SendContributionDialog } from '../views/review/ReviewDialogs.js'
 import { VersionsDialog } from '../views/versions/VersionsDialogs.js'
+import { CloneDialog } from '../views/sync/CloneDialog.js'
+import { CredentialsDialog } from '../views/sync/CredentialsDialog.js'
 
 /**
  * The workbench's one modal at a time: each dialog lives beside the view it serves,
@@ -42,5 +44,9 @@ export function Dialogs() {
     case 'restore-version':
     case 'merged-text':
       return <VersionsDialog dialog={dialog} />
+    case 'clone-guide':
+      return <CloneDialog />
+    case 'sync-credentials':
+      return <CredentialsDialog url={dialog.url} retry={dialog.retry} />
   }
 }

@@ -27,6 +27,10 @@ export type Dialog =
    * enregistrer », « Annuler », once for them all; `then` continues once they are closed.
    */
   | { kind: 'close-unsaved'; paths: string[]; then?: () => Promise<unknown> }
+  /** « Ouvrir un guide en ligne… »: address, folder, light copy, progress and « Annuler ». */
+  | { kind: 'clone-guide' }
+  /** A host refused (401/403): user name and token for `url`'s host, then `retry`. */
+  | { kind: 'sync-credentials'; url: string; retry: () => Promise<void> }
 
 /** `contributions`: the quick pick of the status bar's contribution item. */
 export type Palette = 'commands' | 'pages' | 'contributions'

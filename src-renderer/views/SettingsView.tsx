@@ -5,6 +5,7 @@ import { attempt } from '../ui/report-failure.js'
 import { requestOpenWorkspace } from '../stores/close-tab.js'
 import { useStore } from '../stores/store.js'
 import { changeAutosave, changeLanguage, workspaceStore } from '../stores/workspace-store.js'
+import { RemotesList } from './sync/RemotesList.js'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -56,6 +57,7 @@ export function SettingsView() {
             </ul>
           </div>
         )}
+        <RemotesList />
       </div>
     </section>
   )

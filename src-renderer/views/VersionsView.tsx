@@ -3,7 +3,7 @@ import { IconButton } from '../ui/IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { attempt } from '../ui/report-failure.js'
 import { useStore } from '../stores/store.js'
-import { openPalette } from '../stores/ui-store.js'
+import { openDialog, openPalette } from '../stores/ui-store.js'
 import { refreshVersions, versionsStore } from '../stores/versions-store.js'
 import { workspaceStore } from '../stores/workspace-store.js'
 import { ChangesList } from './versions/ChangesList.js'
@@ -13,6 +13,7 @@ import { HistoryList } from './versions/HistoryList.js'
 import { LockWarning } from './versions/LockWarning.js'
 import { TrashList } from './versions/TrashList.js'
 import { startHistory } from '../stores/versions-actions.js'
+import { SyncPanel } from './sync/SyncPanel.js'
 
 /** « Versions », after VS Code's Source Control: changes, the message and its button, the history. */
 export function VersionsView() {
@@ -37,6 +38,11 @@ export function VersionsView() {
             />
           )}
           <IconButton
+            icon="cloud-download"
+            label={t('sync.openOnline')}
+            onClick={() => openDialog({ kind: 'clone-guide' })}
+          />
+          <IconButton
             icon="refresh"
             label={t('explorer.refresh')}
             onClick={() => void attempt(refreshVersions)}
@@ -59,6 +65,7 @@ export function VersionsView() {
           <>
             {status.lock && <LockWarning ageSeconds={status.lock.ageSeconds} />}
             {status.merge && <ConflictPanel merge={status.merge} />}
+            <SyncPanel />
             <CommitBox />
             <ChangesList changes={status.changes} />
             <TrashList changes={status.changes} />

@@ -19,6 +19,13 @@ import type {
   SentContribution,
 } from './review-types.js'
 import type {
+  ClonedGuide,
+  PublishReport,
+  ReceiveOutcome,
+  SyncProgressEvent,
+  SyncRemotes,
+} from './sync-types.js'
+import type {
   AppInfo,
   Backlink,
   ConfigProblem,
@@ -78,6 +85,8 @@ const searchOptions = z.object({
   wholeWord: z.boolean(),
   collection: z.string().min(1).max(255).nullable(),
 })
+/** A git host's address as typed: main says in French when it is not HTTP(S). */
+const remoteAddress = z.string().trim().min(1).max(4096)
 const replacementText = z
   .string()
   .max(SEARCH_QUERY_LIMIT)
@@ -397,6 +406,41 @@ export const contract = {
   'checks.page': call<SiteProblem[]>()(
     z.object({ path: relativePath, text: z.string().max(PAGE_TEXT_LIMIT) }).strict(),
   ),
+  /**
+   * « Ouvrir un guide en ligne… »: copies the guide at `url` into a new folder of its name
+   * inside `folder` (the system's dialog in the app, typed in a plain browser), progress as
+   * `sync.progress`; the renderer then opens it. Cancelled or failed, it leaves no folder.
+   */
+  'sync.clone': call<ClonedGuide>()(
+    z
+      .object({
+        url: remoteAddress,
+        folder: z.string().min(1).max(4096),
+        /** 1: a light copy, only the last version (a costly connection). */
+        depth: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .strict(),
+  ),
+  /** « Annuler »: stops the transfer under way; it then fails with `network-cancelled`. */
+  'sync.cancel': call<boolean>()(none),
+  /** « Recevoir les nouveautés »: fetch, then the Versions view's merge into the current line. */
+  'sync.pull': call<ReceiveOutcome>()(none),
+  /** « Publier »: the main line, the contributions and their review notes; never forced. */
+  'sync.push': call<PublishReport>()(none),
+  /** The open guide's servers (name and address, never credentials) and whether it is light. */
+  'sync.remotes': call<SyncRemotes>()(none),
+  /** « Charger tout l'historique » of a light copy. */
+  'sync.deepen': call<SyncRemotes>()(none),
+  /** The user name and token for a host, asked when it refused (401/403); kept per host. */
+  'sync.credentials.set': call<boolean>()(
+    z
+      .object({
+        url: remoteAddress,
+        username: z.string().trim().min(1).max(256),
+        token: z.string().min(1).max(4096),
+      })
+      .strict(),
+  ),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> }
 
 export type Contract = typeof contract
@@ -413,6 +457,8 @@ export interface EventPayloads {
   'preview.progress': { done: number; total: number }
   /** The background check of the whole guide has a new list of problems. */
   'checks.changed': { problems: SiteProblem[] }
+  /** A clone, receive, publish or deepen in progress (objects and bytes). */
+  'sync.progress': SyncProgressEvent
 }
 
 // Compile-time check that the payload table names exactly the declared events.

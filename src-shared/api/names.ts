@@ -75,6 +75,13 @@ export const callNames = [
   'search.replaceApply',
   'checks.list',
   'checks.page',
+  'sync.clone',
+  'sync.cancel',
+  'sync.pull',
+  'sync.push',
+  'sync.remotes',
+  'sync.deepen',
+  'sync.credentials.set',
 ] as const
 
 export const eventNames = [
@@ -82,6 +89,7 @@ export const eventNames = [
   'index.changed',
   'preview.progress',
   'checks.changed',
+  'sync.progress',
 ] as const
 
 export type CallName = (typeof callNames)[number]

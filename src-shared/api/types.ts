@@ -170,6 +170,8 @@ export const errorCodes = [
   'remote-url',
   'clone-target-not-empty',
   'move-strands-links',
+  'clone-target-inside',
+  'sync-busy',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

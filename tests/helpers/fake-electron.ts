@@ -94,6 +94,16 @@ export function createFakeElectron(options: {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(async () => undefined) },
+    /** « Encrypts » by reversing the bytes after a marker: enough to tell it was used. */
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((text: string) =>
+        Buffer.concat([Buffer.from('FAKE-SAFE:'), Buffer.from(text).reverse()]),
+      ),
+      decryptString: vi.fn((bytes: Buffer) =>
+        Buffer.from(bytes.subarray('FAKE-SAFE:'.length)).reverse().toString(),
+      ),
+    },
     dialog: {
       showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
       /** Answers « Annuler » (the cancel button) unless a test says otherwise. */

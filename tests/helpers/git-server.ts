@@ -20,6 +20,11 @@ export interface GitServerFault {
   cutAfter?: number
   /** Never answer (for timeouts). */
   stall?: boolean
+  /**
+   * Send this many bytes of a pack response (POST), then hold the rest until the fault
+   * changes: a transfer caught halfway, for the progress bar and « Annuler ».
+   */
+  holdAfter?: number
 }
 
 export interface GitServer {
@@ -43,6 +48,8 @@ export interface GitServer {
 export interface GitServerOptions {
   user: string
   token: string
+  /** A private guide: reading needs the user and token too (as a private repository on GitHub). */
+  privateRead?: boolean
 }
 
 const gitEnv = {
@@ -60,6 +67,8 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
   let current: GitServerFault | null = null
   const stats = { requests: 0, bytesSent: 0 }
   const stalled = new Set<http.ServerResponse>()
+  /** Responses held halfway by `holdAfter`, each let go when the fault changes. */
+  const held = new Set<() => void>()
 
   const server = http.createServer((req, res) => {
     stats.requests += 1
@@ -82,7 +91,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       url.pathname.endsWith('/git-receive-pack') ||
       url.searchParams.get('service') === 'git-receive-pack'
     const authorized = req.headers.authorization === expectedAuth
-    if (pushing && !authorized) {
+    if ((pushing || options.privateRead) && !authorized) {
       req.resume()
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="atelier"' })
       res.end('authentication required\n')
@@ -112,6 +121,9 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     req.pipe(child.stdin)
     child.stdin.on('error', () => undefined)
     const cutAfter = req.method === 'POST' ? fault?.cutAfter : undefined
+    let holdAfter = req.method === 'POST' ? fault?.holdAfter : undefined
+    let holding: Buffer[] | null = null
+    let finished = false
     let head = Buffer.alloc(0)
     let headersSent = false
     let sent = 0
@@ -145,11 +157,37 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
         child.kill()
         return
       }
+      if (holding) {
+        holding.push(body)
+        return
+      }
+      if (holdAfter !== undefined && sent + body.length >= holdAfter) {
+        const part = body.subarray(0, Math.max(0, holdAfter - sent))
+        holdAfter = undefined
+        sent += part.length
+        stats.bytesSent += part.length
+        res.write(part)
+        // The rest waits, in order, until the fault changes (whatever git still writes).
+        const queue = [body.subarray(part.length)]
+        holding = queue
+        held.add(() => {
+          holding = null
+          for (const chunk of queue) {
+            sent += chunk.length
+            stats.bytesSent += chunk.length
+            if (!res.destroyed) res.write(chunk)
+          }
+          if (finished && !res.destroyed && !res.writableEnded) res.end()
+        })
+        return
+      }
       sent += body.length
       stats.bytesSent += body.length
       res.write(body)
     })
     child.on('close', () => {
+      finished = true
+      if (holding) return
       if (!res.destroyed && !res.writableEnded) {
         if (!headersSent) res.writeHead(500)
         res.end()
@@ -183,12 +221,16 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     },
     fault(fault) {
       current = fault
+      for (const release of held) release()
+      held.clear()
       if (!fault?.stall) {
         for (const res of stalled) res.socket?.destroy()
         stalled.clear()
       }
     },
     async close() {
+      for (const release of held) release()
+      held.clear()
       for (const res of stalled) res.socket?.destroy()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

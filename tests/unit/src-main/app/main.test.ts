@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, readdir } from 'node:fs/promises'
+import { cp, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { CALL_CHANNEL } from '../../../../src-shared/api/names.js'
@@ -213,4 +213,21 @@ describe('Electron entry', () => {
       Object.assign(process, { resourcesPath: saved })
     }
   }, 60_000)
+  it('keeps a host token encrypted by safeStorage in the data folder, and reads it at the next launch', async () => {
+    const { userData, fake } = await startWith(true)
+    const handler = fake.ipcHandlers.get(CALL_CHANNEL)!
+    const frame = { senderFrame: { url: 'app://atelier/index.html' } }
+    const set = (await handler(frame, 'sync.credentials.set', {
+      url: 'https://git.example.org/guide.git',
+      username: 'ana',
+      token: 'jeton-tres-secret-42',
+    })) as { ok: boolean }
+    expect(set.ok).toBe(true)
+    expect(fake.electron.safeStorage.encryptString).toHaveBeenCalled()
+    const stored = await readFile(path.join(userData, 'credentials.bin'))
+    expect(stored.toString('latin1')).not.toContain('jeton-tres-secret-42')
+    expect(fake.electron.safeStorage.decryptString(stored)).toContain('jeton-tres-secret-42')
+    // Nothing in the settings file, which is plain JSON.
+    expect(await readFile(path.join(userData, 'settings.json'), 'utf8')).not.toContain('jeton')
+  }, 30_000)
 })

@@ -258,6 +258,23 @@ const fields: { [K in CallName]: Record<string, Field> } = {
     path: { kind: 'workspace-path', input: (p) => ({ path: p, text: 'PIRATE' }) },
     text: { kind: 'not-a-path' },
   },
+  'sync.clone': {
+    url: { kind: 'not-a-path' },
+    folder: {
+      kind: 'own-rule',
+      why: 'a new empty folder outside the open one, named after the address (sync-handlers test)',
+    },
+  },
+  'sync.cancel': {},
+  'sync.pull': {},
+  'sync.push': {},
+  'sync.remotes': {},
+  'sync.deepen': {},
+  'sync.credentials.set': {
+    url: { kind: 'not-a-path' },
+    username: { kind: 'not-a-path' },
+    token: { kind: 'not-a-path' },
+  },
 }
 
 /** A branch name: git's ref-name rules at the boundary; hostile ones must touch nothing. */

@@ -102,4 +102,23 @@ describe('cloneRepository', () => {
     ).rejects.toMatchObject({ code: 'clone-target-not-empty' })
     await fsck(base)
   })
+
+  it('waits on a server silent for longer than Node’s keep-alive timeout (5 s): silence is idleMs’s', async () => {
+    const base = await tempDir()
+    const ours = path.join(base, 'ours')
+    let bytes = 0
+    server().fault({ holdAfter: 200 })
+    const cloning = cloneRepository({
+      url: server().url('guide'),
+      dir: ours,
+      credentials: new MemoryCredentials(),
+      onReceived: (received) => (bytes = received),
+    })
+    await expect.poll(() => bytes).toBeGreaterThan(0)
+    // Held, then let go after Node's global agent would have closed the socket.
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
+    server().fault(null)
+    await expect(cloning).resolves.toMatchObject({ branch: 'main' })
+    await fsck(ours)
+  }, 30_000)
 })
