@@ -98,6 +98,9 @@ export class Session {
     await this.folder?.close()
     this.folder = new FolderServices(next)
     if (this.watch) {
+      // The list of pages is read at once, while the watcher crawls and the window loads: the
+      // explorer asks for it first.
+      void next.pages().catch(() => undefined)
       // The renderer hears of the changes it does not know of: the explorer, the status of
       // versions and the open editors follow them (the watcher no longer echoes our own writes).
       // A save of a page's text is not one: its answer told the renderer all that changed.
@@ -107,11 +110,13 @@ export class Session {
       })
       await next.watch()
       // « Problèmes » for the whole guide, in the background: the renderer hears each new list.
+      // The first check starts when the renderer first asks (`checks.list`), once the explorer
+      // has its list: it reads and checks every page, seconds of this process's time on a large
+      // guide, which would hold up serving the window and the list of pages.
       const folder = this.folder
       folder.checks.onChange((problems) => {
         if (this.folder === folder) this.emit('checks.changed', { problems })
       })
-      void folder.checks.start()
     }
     await this.settings.rememberWorkspace(next.root)
     const info = await next.info()

@@ -86,7 +86,8 @@ export class Workspace {
   /** The git repository holding the folder (it may be a parent folder); null when none. */
   repository: Repository | null = null
   private watcher: WorkspaceWatcher | null = null
-  private snapshot: PageIndexSnapshot | null = null
+  /** The listing, or the scan making it: callers during a scan share it (start-up asks early). */
+  private snapshot: Promise<PageIndexSnapshot> | null = null
 
   private constructor(
     readonly root: string,
@@ -146,8 +147,14 @@ export class Workspace {
   }
 
   async pages(): Promise<PageIndexSnapshot> {
-    this.snapshot ??= await this.index.scan()
-    return this.snapshot
+    const scan = (this.snapshot ??= this.index.scan())
+    try {
+      return await scan
+    } catch (error) {
+      // A failed scan is not kept: the next call tries again.
+      if (this.snapshot === scan) this.snapshot = null
+      throw error
+    }
   }
 
   /**

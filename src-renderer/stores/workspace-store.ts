@@ -88,15 +88,17 @@ export async function refreshIndex(options: { withContentTypes?: boolean } = {})
     })
     return
   }
-  void refreshSiteProblems()
-  const [index, contentTypes, configProblems] = await Promise.all([
+  // The list of pages first, shown as soon as it is known: the checks and the build problems
+  // read the whole site (seconds on a large guide), so they are asked for after it.
+  const [index, contentTypes] = await Promise.all([
     api.call('pages.index', {}),
     options.withContentTypes
       ? api.call('workspace.contentTypes', {})
       : workspaceStore.get().contentTypes,
-    api.call('workspace.problems', {}),
-  ])
-  workspaceStore.set({ index, contentTypes, configProblems, problemsStale: false })
+  ]).finally(() => void refreshSiteProblems())
+  workspaceStore.set({ index, contentTypes })
+  const configProblems = await api.call('workspace.problems', {})
+  workspaceStore.set({ configProblems, problemsStale: false })
 }
 
 /** « Problèmes » alone, read again when its view shows after a save (the index is known). */

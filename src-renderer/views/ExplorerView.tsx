@@ -1,4 +1,12 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
 import { IconButton } from '../ui/IconButton.js'
 import { useTranslation } from 'react-i18next'
 import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
@@ -9,9 +17,26 @@ import { openDialog } from '../stores/ui-store.js'
 import { changeKindOf, versionsStore } from '../stores/versions-store.js'
 import { refreshIndex, workspaceStore } from '../stores/workspace-store.js'
 import { ChangeBadge } from './versions/ChangeBadge.js'
-import { buildRows, SITE_FILES, type TreeRow } from './explorer-tree.js'
+import { buildRows, rowLabel, SITE_FILES, type TreeRow } from './explorer-tree.js'
+import {
+  ROW_HEIGHT,
+  rowsPerPage,
+  rowsToDraw,
+  scrollToReveal,
+  typeAheadMatch,
+  visibleRange,
+  type Viewport,
+} from './explorer-window.js'
 
-/** Pages by title, grouped by collection, as an ARIA tree you can drive from the keyboard. */
+/** Rows drawn beyond each edge of the view, so a quick scroll shows no blank rows. */
+const OVERSCAN = 10
+/** Letters typed within this long (ms) of each other make one type-ahead search. */
+const TYPE_AHEAD_PAUSE = 1000
+
+/**
+ * Pages by title, grouped by collection, as an ARIA tree you can drive from the keyboard.
+ * Only the rows in view are drawn (a guide can have thousands of pages): see explorer-window.ts.
+ */
 export function ExplorerView() {
   const { t, i18n } = useTranslation()
   const index = useStore(workspaceStore, (state) => state.index)
@@ -21,7 +46,12 @@ export function ExplorerView() {
   // The row with the tab stop, and where it was: when it goes (renamed, deleted), its place keeps it.
   const [focused, setFocusedRow] = useState<{ id: string; at: number } | null>(null)
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
+  const [viewport, setViewport] = useState<Viewport>({ scrollTop: 0, height: 0 })
   const treeRef = useRef<HTMLDivElement>(null)
+  // A row the keyboard moved to: scrolled into view and given the focus once it is drawn.
+  const focusWanted = useRef<string | null>(null)
+  const typeAhead = useRef<{ typed: string; at: number }>({ typed: '', at: 0 })
+  const revealed = useRef<string | null>(null)
 
   const rows = useMemo(() => {
     if (!index) return []
@@ -37,6 +67,7 @@ export function ExplorerView() {
   const focusedId = rows.some((row) => row.id === focused?.id)
     ? focused!.id
     : (rows[Math.min(focused?.at ?? 0, rows.length - 1)]?.id ?? null)
+  const focusedAt = rows.findIndex((row) => row.id === focusedId)
   const setFocused = (id: string) =>
     setFocusedRow({
       id,
@@ -45,6 +76,52 @@ export function ExplorerView() {
         rows.findIndex((row) => row.id === id),
       ),
     })
+
+  // The view's height, as the panel is resized (and once it is first laid out).
+  const hasTree = rows.length > 0
+  useLayoutEffect(() => {
+    const tree = treeRef.current
+    if (!tree) return
+    const measure = () =>
+      setViewport((previous) =>
+        previous.height === tree.clientHeight && previous.scrollTop === tree.scrollTop
+          ? previous
+          : { scrollTop: tree.scrollTop, height: tree.clientHeight },
+      )
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(tree)
+    return () => observer.disconnect()
+  }, [hasTree])
+
+  /** Scrolls the tree so row `at` shows whole (the drawn range follows at once). */
+  const reveal = (at: number) => {
+    const tree = treeRef.current
+    if (!tree || at < 0) return
+    const current = { scrollTop: tree.scrollTop, height: tree.clientHeight }
+    const scrollTop = scrollToReveal(at, ROW_HEIGHT, current)
+    if (scrollTop === current.scrollTop) return
+    tree.scrollTop = scrollTop
+    setViewport({ scrollTop: tree.scrollTop, height: current.height })
+  }
+
+  // The keyboard's new row is drawn now (the focused row always is): show it, then focus it.
+  useLayoutEffect(() => {
+    if (focusWanted.current === null || focusWanted.current !== focusedId) return
+    focusWanted.current = null
+    reveal(focusedAt)
+    treeRef.current
+      ?.querySelector<HTMLElement>(`[data-id="${CSS.escape(focusedId)}"]`)
+      ?.focus({ preventScroll: true })
+  })
+
+  // The page in the active tab is scrolled into view, wherever it was opened from.
+  useEffect(() => {
+    // Once the list is known: a page in a folded group stays hidden, not revealed later.
+    if (!active || revealed.current === active || rows.length === 0) return
+    revealed.current = active
+    reveal(rows.findIndex((row) => row.kind === 'page' && row.page.path === active))
+  })
 
   const toggle = (group: string, expand?: boolean) =>
     setCollapsed((previous) => {
@@ -63,21 +140,39 @@ export function ExplorerView() {
 
   const moveFocus = (id: string | undefined) => {
     if (!id) return
+    focusWanted.current = id
     setFocused(id)
-    treeRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus()
+  }
+
+  const moveFocusBy = (step: number) =>
+    moveFocus(rows[Math.max(0, Math.min(rows.length - 1, focusedAt + step))]?.id)
+
+  /** Type-ahead: a letter goes to the next row starting with it; more letters refine. */
+  const typeLetter = (letter: string) => {
+    const now = performance.now()
+    const previous = typeAhead.current
+    const typed = (now - previous.at < TYPE_AHEAD_PAUSE ? previous.typed : '') + letter
+    typeAhead.current = { typed, at: now }
+    const at = typeAheadMatch(rows.map(rowLabel), focusedAt, typed)
+    if (at >= 0) moveFocus(rows[at]!.id)
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const position = rows.findIndex((row) => row.id === focusedId)
+    const position = focusedAt
     const row = rows[position]
     if (!row) return
-    const handled = true
     switch (event.key) {
       case 'ArrowDown':
-        moveFocus(rows[position + 1]?.id)
+        moveFocusBy(1)
         break
       case 'ArrowUp':
-        moveFocus(rows[position - 1]?.id)
+        moveFocusBy(-1)
+        break
+      case 'PageDown':
+        moveFocusBy(rowsPerPage(viewport.height, ROW_HEIGHT))
+        break
+      case 'PageUp':
+        moveFocusBy(-rowsPerPage(viewport.height, ROW_HEIGHT))
         break
       case 'Home':
         moveFocus(rows[0]?.id)
@@ -94,8 +189,12 @@ export function ExplorerView() {
         else if (row.kind !== 'group') moveFocus(`group:${row.group}`)
         break
       case 'Enter':
-      case ' ':
         activate(row)
+        break
+      case ' ':
+        // Within a type-ahead search, a space is part of the title sought.
+        if (performance.now() - typeAhead.current.at < TYPE_AHEAD_PAUSE) typeLetter(' ')
+        else activate(row)
         break
       case 'F2':
         if (row.kind === 'page') openDialog({ kind: 'rename', path: row.page.path })
@@ -104,9 +203,10 @@ export function ExplorerView() {
         if (row.kind === 'page') openDialog({ kind: 'delete', path: row.page.path })
         break
       default:
-        return
+        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return
+        typeLetter(event.key)
     }
-    if (handled) event.preventDefault()
+    event.preventDefault()
   }
 
   const onContextMenu = (event: MouseEvent, row: TreeRow) => {
@@ -162,21 +262,36 @@ export function ExplorerView() {
           role="tree"
           aria-label={t('explorer.title')}
           onKeyDown={onKeyDown}
+          onScroll={(event) =>
+            setViewport({
+              scrollTop: event.currentTarget.scrollTop,
+              height: event.currentTarget.clientHeight,
+            })
+          }
         >
-          {rows.map((row) => (
-            <TreeItem
-              key={row.id}
-              row={row}
-              focused={row.id === focusedId}
-              selected={row.kind === 'page' && row.page.path === active}
-              onFocus={() => setFocused(row.id)}
-              onClick={() => {
-                setFocused(row.id)
-                activate(row)
-              }}
-              onContextMenu={(event) => onContextMenu(event, row)}
-            />
-          ))}
+          {/* As tall as every row: the scroll bar is the whole list's, the rows sit in it. */}
+          <div className="tree-rows" style={{ height: rows.length * ROW_HEIGHT }}>
+            {rowsToDraw(visibleRange(viewport, ROW_HEIGHT, rows.length, OVERSCAN), focusedAt).map(
+              (at) => {
+                const row = rows[at]!
+                return (
+                  <TreeItem
+                    key={row.id}
+                    row={row}
+                    top={at * ROW_HEIGHT}
+                    focused={row.id === focusedId}
+                    selected={row.kind === 'page' && row.page.path === active}
+                    onFocus={() => setFocused(row.id)}
+                    onClick={() => {
+                      setFocused(row.id)
+                      activate(row)
+                    }}
+                    onContextMenu={(event) => onContextMenu(event, row)}
+                  />
+                )
+              },
+            )}
+          </div>
         </div>
       )}
       {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
@@ -186,6 +301,8 @@ export function ExplorerView() {
 
 function TreeItem(props: {
   row: TreeRow
+  /** Where the row sits in the list, in pixels. */
+  top: number
   focused: boolean
   selected: boolean
   onFocus(): void
@@ -199,6 +316,10 @@ function TreeItem(props: {
   )
   const common = {
     'data-id': row.id,
+    style: { top: props.top },
+    'aria-level': row.level,
+    'aria-setsize': row.setSize,
+    'aria-posinset': row.posInSet,
     tabIndex: props.focused ? 0 : -1,
     onFocus: props.onFocus,
     onClick: props.onClick,
@@ -209,7 +330,6 @@ function TreeItem(props: {
       <div
         {...common}
         role="treeitem"
-        aria-level={1}
         aria-expanded={row.expanded}
         aria-selected={false}
         className="tree-row tree-group"
@@ -228,7 +348,6 @@ function TreeItem(props: {
       <div
         {...common}
         role="treeitem"
-        aria-level={2}
         aria-selected={false}
         className="tree-row tree-leaf tree-file"
         title={t('explorer.fileTooltip', { path: row.path })}
@@ -247,7 +366,6 @@ function TreeItem(props: {
     <div
       {...common}
       role="treeitem"
-      aria-level={2}
       aria-selected={props.selected}
       className={`tree-row tree-leaf${props.selected ? ' selected' : ''}${problem ? ' has-problem' : ''}`}
       title={

@@ -46,4 +46,36 @@ describe('explorer rows', () => {
     expect(rows.some((row) => row.id === 'page:_themes/t1.md')).toBe(false)
     expect(rows.some((row) => row.kind === 'file')).toBe(false)
   })
+
+  it('tells each row its level, set size and place in its set (only the rows in view are drawn)', () => {
+    const rows = buildRows(index, new Set(['posts']), (group) => group)
+    expect(rows.map((row) => [row.id, row.level, row.posInSet, row.setSize])).toEqual([
+      ['group:themes', 1, 1, 4],
+      ['page:_themes/t1.md', 2, 1, 1],
+      ['group:posts', 1, 2, 4],
+      ['group:pages', 1, 3, 4],
+      ['page:index.md', 2, 1, 1],
+      [`group:${SITE_FILES}`, 1, 4, 4],
+      ['file:_config.yml', 2, 1, 1],
+    ])
+  })
+
+  it('flattens 4,400 pages in their order, in linear time', () => {
+    const pages = Array.from({ length: 4400 }, (_, i) => ({
+      path: `_cas_pratiques/cas-${i}.md`,
+      collection: i % 2 ? 'cas_pratiques' : 'themes',
+      title: `Cas ${i}`,
+      order: i,
+      error: null,
+    }))
+    const rows = buildRows({ ...index, pages, files: [] }, new Set(), (group) => group)
+    expect(rows).toHaveLength(4402)
+    expect(rows[1]).toMatchObject({
+      id: 'page:_cas_pratiques/cas-0.md',
+      posInSet: 1,
+      setSize: 2200,
+    })
+    expect(rows[2201]).toMatchObject({ id: 'group:cas_pratiques', posInSet: 2, setSize: 2 })
+    expect(rows[4401]).toMatchObject({ id: 'page:_cas_pratiques/cas-4399.md', posInSet: 2200 })
+  })
 })
