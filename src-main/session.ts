@@ -3,7 +3,8 @@ import path from 'node:path'
 import { AtelierError } from '../src-shared/api/atelier-error.js'
 import type { EventPayloads } from '../src-shared/api/contract.js'
 import type { EventName } from '../src-shared/api/names.js'
-import type { WorkspaceInfo } from '../src-shared/api/types.js'
+import type { Author, WorkspaceInfo } from '../src-shared/api/types.js'
+import type { Repository } from './git/repository.js'
 import { FolderServices } from './folder-services.js'
 import type { SettingsStore } from './settings/settings-store.js'
 import { ensureFirstPlaybook } from './workspace/bundled-playbook.js'
@@ -54,6 +55,19 @@ export class Session {
 
   requireWorkspace(): Workspace {
     return this.requireFolder().workspace
+  }
+
+  /** The open folder and its repository (`not-a-repository` when it has no versions). */
+  requireRepository(): { workspace: Workspace; repository: Repository } {
+    const workspace = this.requireWorkspace()
+    return { workspace, repository: workspace.requireRepository() }
+  }
+
+  /** The name and e-mail recorded with each version, asked once (`author-missing` before). */
+  requireAuthor(): Author {
+    const stored = this.settings.get().author
+    if (!stored) throw new AtelierError('author-missing')
+    return stored
   }
 
   /** The open folder's services (preview, problems, saves that say where the page stands). */

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import type { Author } from '../../src-shared/api/types.js'
 import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
 import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
 import { sideOf } from '../../src-shared/review/word-diff.js'
@@ -26,15 +25,8 @@ export function createReviewHandlers(
   session: Session,
   platform: Pick<PlatformHooks, 'chooseSaveFile' | 'chooseOpenFile'>,
 ) {
-  const repositoryOf = () => {
-    const workspace = session.requireWorkspace()
-    return { workspace, repository: workspace.requireRepository() }
-  }
-  const author = (): Author => {
-    const stored = session.settings.get().author
-    if (!stored) throw new AtelierError('author-missing')
-    return stored
-  }
+  const repositoryOf = () => session.requireRepository()
+  const author = () => session.requireAuthor()
   /** The repository's name of a file, as the workspace shows it (unchanged when outside it). */
   const shown = (workspace: Workspace, file: string) => workspace.workspacePath(file) ?? file
   const shownComment = (workspace: Workspace, comment: ReviewComment): ReviewComment => ({

@@ -1,7 +1,6 @@
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { ReceiveOutcome, SyncRemotes } from '../../src-shared/api/sync-types.js'
-import type { Author } from '../../src-shared/api/types.js'
 import { isInsideFolder } from '../fs/safe-path.js'
 import type { Session } from '../session.js'
 import { cloneRepository } from '../sync/clone.js'
@@ -48,15 +47,8 @@ export function createSyncHandlers(session: Session, platform: Pick<PlatformHook
       running.delete(controller)
     }
   }
-  const repositoryOf = () => {
-    const workspace = session.requireWorkspace()
-    return { workspace, repository: workspace.requireRepository() }
-  }
-  const author = (): Author => {
-    const stored = session.settings.get().author
-    if (!stored) throw new AtelierError('author-missing')
-    return stored
-  }
+  const repositoryOf = () => session.requireRepository()
+  const author = () => session.requireAuthor()
   const remotesOf = async (workspace: Workspace | null): Promise<SyncRemotes> => {
     const repository = workspace?.repository
     if (!repository) return { remotes: [], shallow: false }

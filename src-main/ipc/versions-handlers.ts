@@ -1,6 +1,5 @@
-import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { translate } from '../../src-shared/i18n/translate.js'
-import type { Author, VersionsStatus } from '../../src-shared/api/types.js'
+import type { VersionsStatus } from '../../src-shared/api/types.js'
 import type { Session } from '../session.js'
 import type { Workspace } from '../workspace/workspace.js'
 import type { Handler } from './handler.js'
@@ -11,10 +10,7 @@ import type { Handler } from './handler.js'
  * translated to the repository's (the folder may be nested in it).
  */
 export function createVersionsHandlers(session: Session) {
-  const repositoryOf = () => {
-    const workspace = session.requireWorkspace()
-    return { workspace, repository: workspace.requireRepository() }
-  }
+  const repositoryOf = () => session.requireRepository()
   /** The gate, then the repository's name for the file. */
   const checked = async (workspace: Workspace, file: string) => {
     const absolute = await workspace.resolve(file)
@@ -23,11 +19,7 @@ export function createVersionsHandlers(session: Session) {
       inRepository: workspace.repositoryPath(absolute),
     }
   }
-  const author = (): Author => {
-    const stored = session.settings.get().author
-    if (!stored) throw new AtelierError('author-missing')
-    return stored
-  }
+  const author = () => session.requireAuthor()
   const status = async (workspace: Workspace): Promise<VersionsStatus> => {
     if (!workspace.repository) {
       return { repository: false, branch: null, changes: [], merge: null, lock: null }

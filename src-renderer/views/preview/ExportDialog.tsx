@@ -6,6 +6,7 @@ import { useStore } from '../../stores/store.js'
 import { closeDialog, notify } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { attempt } from '../../ui/report-failure.js'
+import { PathField } from '../../ui/PathField.js'
 import { useReturnFocus } from '../../ui/return-focus.js'
 import { firstEmptyRequired } from '../../ui/required-fields.js'
 
@@ -31,11 +32,6 @@ export function ExportDialog() {
     form.current?.querySelector<HTMLElement>('input')?.focus()
   }, [])
   useEffect(() => api.on('preview.progress', setProgress), [])
-
-  const browse = async () => {
-    const folder = await api.call('workspace.chooseFolder', {})
-    if (folder) setDestination(folder)
-  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -112,46 +108,32 @@ export function ExportDialog() {
           ) : (
             <>
               <p className="modal-help">{t('preview.exportExplain')}</p>
-              <div className="field">
-                <label className="field-label" htmlFor="export-destination">
-                  {t('preview.exportFolder')}
-                </label>
-                <div className="field-row">
-                  <input
-                    id="export-destination"
-                    required
-                    value={destination}
-                    disabled={busy}
-                    spellCheck={false}
-                    placeholder={t('preview.exportFolderPlaceholder')}
-                    aria-describedby="export-destination-help"
-                    aria-invalid={missing !== null || undefined}
-                    onChange={(event) => {
-                      setDestination(event.target.value)
-                      setMissing(null)
-                    }}
-                  />
-                  {shell === 'electron' && (
-                    <button
-                      type="button"
-                      className="button secondary"
-                      disabled={busy}
-                      onClick={() => void attempt(browse)}
-                    >
-                      {t('preview.browse')}
-                    </button>
-                  )}
-                </div>
+              <PathField
+                id="export-destination"
+                label={t('preview.exportFolder')}
+                value={destination}
+                disabled={busy}
+                placeholder={t('preview.exportFolderPlaceholder')}
+                invalid={missing !== null}
+                onChange={(value) => {
+                  setDestination(value)
+                  setMissing(null)
+                }}
+                browse={
+                  shell === 'electron' ? () => api.call('workspace.chooseFolder', {}) : undefined
+                }
+                browseLabel={t('preview.browse')}
+              >
                 {missing !== null && (
                   <small className="field-error" role="alert">
                     {t('pageDialog.requiredField', { field: missing })}
                   </small>
                 )}
-                <small id="export-destination-help" className="field-warning">
+                <small className="field-warning">
                   <span className="codicon codicon-warning" aria-hidden="true" />{' '}
                   {t('preview.exportFolderHelp')}
                 </small>
-              </div>
+              </PathField>
               <label className="field field-inline">
                 <input
                   type="checkbox"

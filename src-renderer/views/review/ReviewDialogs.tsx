@@ -8,6 +8,7 @@ import { closeDialog } from '../../stores/ui-store.js'
 import { versionsStore } from '../../stores/versions-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { Modal } from '../../ui/Modal.js'
+import { PathField } from '../../ui/PathField.js'
 import { attempt } from '../../ui/report-failure.js'
 
 /**
@@ -22,6 +23,7 @@ export function SendContributionDialog({ branch: given }: { branch?: string }) {
   const [branches, setBranches] = useState<string[]>([])
   const [full, setFull] = useState(false)
   const [file, setFile] = useState('')
+  const electron = useStore(workspaceStore, (state) => state.shell) === 'electron'
   const [sent, setSent] = useState<SentContribution | null>(null)
   const sentRef = useRef(false)
 
@@ -75,15 +77,19 @@ export function SendContributionDialog({ branch: given }: { branch?: string }) {
           ))}
         </select>
       </label>
-      <FileField
+      <PathField
         label={t('review.sendFile')}
         value={file}
         onChange={setFile}
-        browse={async () =>
-          api.call('review.chooseSaveFile', {
-            name: file.split(/[\\/]/).pop() || 'contribution.bundle',
-          })
+        browse={
+          electron
+            ? () =>
+                api.call('review.chooseSaveFile', {
+                  name: file.split(/[\\/]/).pop() || 'contribution.bundle',
+                })
+            : undefined
         }
+        browseLabel={t('review.browse')}
       />
       <label className="field field-inline">
         <input type="checkbox" checked={full} onChange={(event) => setFull(event.target.checked)} />
@@ -97,6 +103,7 @@ export function SendContributionDialog({ branch: given }: { branch?: string }) {
 export function ReceiveContributionDialog({ file: given }: { file?: string }) {
   const { t } = useTranslation()
   const [file, setFile] = useState(given ?? '')
+  const electron = useStore(workspaceStore, (state) => state.shell) === 'electron'
   return (
     <Modal
       title={t('review.receiveTitle')}
@@ -105,49 +112,13 @@ export function ReceiveContributionDialog({ file: given }: { file?: string }) {
       onClose={closeDialog}
     >
       <p className="dialog-intro">{t('review.receiveIntro')}</p>
-      <FileField
+      <PathField
         label={t('review.receiveFile')}
         value={file}
         onChange={setFile}
-        browse={() => api.call('review.chooseOpenFile', {})}
+        browse={electron ? () => api.call('review.chooseOpenFile', {}) : undefined}
+        browseLabel={t('review.browse')}
       />
     </Modal>
-  )
-}
-
-/** A file's path, typed or chosen with the system's dialog (in the app; a plain browser has none). */
-function FileField(props: {
-  label: string
-  value: string
-  onChange(value: string): void
-  browse(): Promise<string | null>
-}) {
-  const { t } = useTranslation()
-  const shell = useStore(workspaceStore, (state) => state.shell)
-  return (
-    <label className="field">
-      <span>{props.label}</span>
-      <span className="field-row">
-        <input
-          required
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-        />
-        {shell === 'electron' && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() =>
-              void attempt(async () => {
-                const chosen = await props.browse()
-                if (chosen) props.onChange(chosen)
-              })
-            }
-          >
-            {t('review.browse')}
-          </button>
-        )}
-      </span>
-    </label>
   )
 }

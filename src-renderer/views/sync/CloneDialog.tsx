@@ -5,6 +5,7 @@ import { useStore } from '../../stores/store.js'
 import { closeDialogOf } from '../../stores/ui-store.js'
 import { workspaceStore } from '../../stores/workspace-store.js'
 import { attempt } from '../../ui/report-failure.js'
+import { PathField } from '../../ui/PathField.js'
 import { firstEmptyRequired } from '../../ui/required-fields.js'
 import { useReturnFocus } from '../../ui/return-focus.js'
 import { guideName } from '../../../src-shared/sync/guide-name.js'
@@ -105,41 +106,21 @@ export function CloneDialog() {
               }}
             />
           </label>
-          <div className="field">
-            <label className="field-label" htmlFor="clone-folder">
-              {t('sync.folder')}
-            </label>
-            <div className="field-row">
-              <input
-                id="clone-folder"
-                required
-                value={folder}
-                disabled={busy}
-                spellCheck={false}
-                placeholder={t('sync.folderPlaceholder')}
-                onChange={(event) => {
-                  setFolder(event.target.value)
-                  setMissing(null)
-                }}
-              />
-              {shell === 'electron' && (
-                <button
-                  type="button"
-                  className="button secondary"
-                  disabled={busy}
-                  onClick={() =>
-                    void attempt(async () => {
-                      const chosen = await api.call('workspace.chooseFolder', {})
-                      if (chosen) setFolder(chosen)
-                    })
-                  }
-                >
-                  {t('sync.browse')}
-                </button>
-              )}
-            </div>
+          <PathField
+            id="clone-folder"
+            label={t('sync.folder')}
+            value={folder}
+            disabled={busy}
+            placeholder={t('sync.folderPlaceholder')}
+            onChange={(value) => {
+              setFolder(value)
+              setMissing(null)
+            }}
+            browse={shell === 'electron' ? () => api.call('workspace.chooseFolder', {}) : undefined}
+            browseLabel={t('sync.browse')}
+          >
             {name && <small>{t('sync.folderHelp', { name })}</small>}
-          </div>
+          </PathField>
           <label className="field field-inline">
             <input
               type="checkbox"
