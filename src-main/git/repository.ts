@@ -91,14 +91,22 @@ export class Repository {
     })
   }
 
-  /** The repository holding `folder` (which may be nested inside it), or null. */
+  /**
+   * The repository holding `folder` (which may be nested inside it), or null. A `.git`
+   * that is a file (a linked worktree, `--separate-git-dir`, a submodule) is refused with
+   * `git-file`: every module here reads `<root>/.git/` as the repository's folder.
+   */
   static async find(folder: string): Promise<Repository | null> {
+    let root: string
     try {
-      const root = await git.findRoot({ fs, filepath: path.resolve(folder) })
-      return new Repository(root)
+      root = await git.findRoot({ fs, filepath: path.resolve(folder) })
     } catch {
       return null
     }
+    if (!(await fs.promises.lstat(path.join(root, '.git'))).isDirectory()) {
+      throw new AtelierError('git-file', root)
+    }
+    return new Repository(root)
   }
 
   get root(): string {

@@ -85,6 +85,8 @@ export class Workspace {
 
   /** The git repository holding the folder (it may be a parent folder); null when none. */
   repository: Repository | null = null
+  /** Why the folder's versions cannot be read (a `.git` file), when it has a repository we refuse. */
+  private repositoryRefusal: AtelierError | null = null
   private watcher: WorkspaceWatcher | null = null
   /** The listing, or the scan making it: callers during a scan share it (start-up asks early). */
   private snapshot: Promise<PageIndexSnapshot> | null = null
@@ -130,7 +132,13 @@ export class Workspace {
     const workspace = new Workspace(root, cacheFile)
     // A page left moved aside by a save cut short (crash, power cut) goes back first.
     await restoreSetAside(root)
-    workspace.repository = await Repository.find(root)
+    try {
+      workspace.repository = await Repository.find(root)
+    } catch (error) {
+      // The pages stay open for writing; only the versions are refused, with this reason.
+      if (!(error instanceof AtelierError && error.code === 'git-file')) throw error
+      workspace.repositoryRefusal = error
+    }
     if (options.dataDir) {
       workspace.journal = new AutosaveJournal(options.dataDir, root)
       workspace.trash = new Trash(options.dataDir, root)
@@ -478,6 +486,7 @@ export class Workspace {
   /** Starts the version history of a folder that has none (first version of everything). */
   async startHistory(author: Author, message: string): Promise<Repository> {
     if (this.repository) return this.repository
+    if (this.repositoryRefusal) throw this.repositoryRefusal
     await initRepository(this.root, message, author)
     this.repository = await Repository.find(this.root)
     if (!this.repository) throw new AtelierError('not-a-repository', this.root)
@@ -485,6 +494,7 @@ export class Workspace {
   }
 
   requireRepository(): Repository {
+    if (this.repositoryRefusal) throw this.repositoryRefusal
     if (!this.repository) throw new AtelierError('not-a-repository', this.root)
     return this.repository
   }

@@ -114,6 +114,7 @@ export const errorCodes = [
   'unsupported',
   'io',
   'not-a-repository',
+  'git-file',
   'repository-locked',
   'corrupt-index',
   'missing-object',
