@@ -4,7 +4,7 @@ import Image from '@tiptap/extension-image'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { LosslessAttributes } from './lossless-attributes.js'
-import { SoftBreak, SourceBlock, SourceInline } from './source-nodes.js'
+import { SoftBreaks, SourceBlock, SourceInline } from './source-nodes.js'
 import { alignCellsLikeHeader } from './table-alignment.js'
 
 /**
@@ -31,7 +31,7 @@ export function editorExtensions(
     custom.image ?? Image.configure({ inline: true }),
     custom.sourceBlock ?? SourceBlock,
     custom.sourceInline ?? SourceInline,
-    SoftBreak,
+    SoftBreaks,
     // Pipe tables: a cell holds one line of text in Markdown, so paragraphs only (joined when written).
     Table.extend({
       addKeyboardShortcuts() {

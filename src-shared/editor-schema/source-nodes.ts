@@ -1,4 +1,6 @@
-import { Node } from '@tiptap/core'
+import { Extension, Node } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { softBreaksToSpaces } from '../markdown/soft-break.js'
 
 /**
  * What the editor does not model (Liquid, raw HTML, kramdown extensions,
@@ -37,23 +39,25 @@ export const SourceInline = Node.create({
 })
 
 /**
- * The line break inside a hard-wrapped paragraph. Shown as a space, so text
- * flows like in a word processor, and written back as the line break it was,
- * so editing one word of a wrapped paragraph changes one line.
+ * The line breaks inside a hard-wrapped paragraph are characters of its text
+ * (`SOFT_BREAK`, see `markdown/soft-break.ts`), not nodes. A reader who copies
+ * the text gets the spaces they see; text pasted from elsewhere never brings
+ * one in, so only the page's own line breaks are written back as lines.
  */
-export const SoftBreak = Node.create({
-  name: 'softBreak',
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: false,
-  parseHTML() {
-    return [{ tag: 'span[data-soft-break]' }]
-  },
-  renderHTML() {
-    return ['span', { 'data-soft-break': '' }, ' ']
-  },
-  renderText() {
-    return ' '
+export const SoftBreaks = Extension.create({
+  name: 'softBreaks',
+  // Before TipTap's own clipboard text serializer, which would copy the characters as they are.
+  priority: 1000,
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('softBreaks'),
+        props: {
+          clipboardTextSerializer: (slice) =>
+            softBreaksToSpaces(slice.content.textBetween(0, slice.content.size, '\n\n', ' ')),
+          transformPastedText: (text) => softBreaksToSpaces(text),
+        },
+      }),
+    ]
   },
 })

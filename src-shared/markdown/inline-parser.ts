@@ -1,9 +1,10 @@
 import type { EditorNode, Mark } from './editor-document.js'
 import { MAX_NESTING } from './nesting-limit.js'
+import { SOFT_BREAK } from './soft-break.js'
 import { TextScanner } from './text-scanner.js'
 
 /** Characters that may start inline markup; anything else is plain text. */
-const PLAIN_RUN = /[^\\ `{[!<*_$\n]+/y
+const PLAIN_RUN = /[^\\ `{[!<*_$\n\u2005]+/y
 const SPAN_IAL = /\{:[^}\n]*\}/y
 /** Where a footnote id or an autolink stops. */
 const SPACE_OR_BRACKET = /[\]\s]/g
@@ -69,9 +70,15 @@ export function parseInline(
       }
     }
     if (char === '\n') {
-      // A soft line break of a hard-wrapped paragraph: kept as a node, shown as a space.
-      flush()
-      nodes.push(breakNode('softBreak', marks))
+      // A soft line break of a hard-wrapped paragraph: one character of the text, shown as a
+      // space (a span's marks carry on over it, as a break inside `**fort\nfin**`).
+      buffer += SOFT_BREAK
+      index++
+      continue
+    }
+    if (char === SOFT_BREAK) {
+      // The character itself, written in the page: kept as source, never taken for a break.
+      chip('other', char)
       index++
       continue
     }
@@ -235,10 +242,10 @@ export function parseInline(
 
 /**
  * A line break inside a span carries the span's marks, as ProseMirror lets it: the
- * serializer then keeps `**fort\nfin**` one span, where a break without marks
+ * serializer then keeps `**fort  \nfin**` one span, where a break without marks
  * between `**fort**` and `**fin**` closes the first and opens the second.
  */
-function breakNode(type: 'softBreak' | 'hardBreak', marks: Mark[], markup?: string): EditorNode {
+function breakNode(type: 'hardBreak', marks: Mark[], markup?: string): EditorNode {
   return {
     type,
     ...(markup === undefined ? {} : { attrs: { markup } }),

@@ -2,6 +2,7 @@ import { collectReferences, parseBlocks } from './block-parser.js'
 import { fingerprint, type EditorDoc, type EditorNode, type Mark } from './editor-document.js'
 import type { InlineContext } from './inline-parser.js'
 import { splitLines } from './lines.js'
+import { softBreaksToLines } from './soft-break.js'
 import {
   cellMarkdown,
   rowCells,
@@ -317,14 +318,14 @@ export function serializeInline(nodes: EditorNode[]): string {
     active = [...kept, ...opened]
     const code = node.marks?.find((mark) => mark.type === 'code')
     if (node.type === 'text') {
+      const text = node.text ?? ''
       if (code) {
         const fence = String(code.attrs?.fence ?? '`')
-        out += `${fence}${node.text ?? ''}${fence}`
+        // A code span read from the page is written as it was (a U+2005 in it is the author's).
+        out += `${fence}${text === code.attrs?.raw ? text : softBreaksToLines(text)}${fence}`
       } else if (active.some((mark) => mark.type === 'link' && mark.attrs?.style === 'auto')) {
-        out += node.text ?? ''
-      } else out += escapeText(node.text ?? '')
-    } else if (node.type === 'softBreak') {
-      out += '\n'
+        out += softBreaksToLines(text)
+      } else out += softBreaksToLines(escapeText(text))
     } else if (node.type === 'hardBreak') {
       out += String(node.attrs?.markup ?? '  \n')
     } else if (node.type === 'image') {

@@ -48,8 +48,7 @@ interface Figures {
  * Typing in the editor, in Chromium through the test host, on a 20 KB and a
  * 200 KB case study, beside a bare `contenteditable` holding the editor's own
  * HTML of the same page (same stylesheets, same width) typed the same way in
- * the same run: what the browser costs by itself (and the same without the
- * soft-break elements, for what drawing them costs).
+ * the same run: what the browser costs by itself.
  */
 export async function benchTyping(): Promise<void> {
   console.log(`\nKeystroke to next frame in Chromium (${KEYS} keys a page; goal: p95 ≤ 1.5× bare):`)
@@ -65,25 +64,16 @@ export async function benchTyping(): Promise<void> {
       // A 200 KB page takes a while to convert and draw on a busy machine.
       await page.locator(`[role="treeitem"][data-path="${pagePath}"]`).click({ timeout: 30_000 })
       await page.locator('.page-text').first().waitFor({ timeout: 60_000 })
-      const bare = await barePage(page, workbench.host.url, false)
-      const plain = await barePage(page, workbench.host.url, true)
-      // In rounds, app then bare then bare without soft breaks, so a change in the machine's
-      // load between two pages weighs on all three alike.
-      const [app, reference, withoutBreaks] = (await typeInRounds([page, bare, plain], page)) as [
-        Figures,
-        Figures,
-        Figures,
-      ]
+      const bare = await barePage(page, workbench.host.url)
+      // In rounds, app then bare, so a change in the machine's load weighs on both alike.
+      const [app, reference] = (await typeInRounds([page, bare], page)) as [Figures, Figures]
       const elements = await page.evaluate(
         "document.querySelector('.page-text').querySelectorAll('*').length",
       )
       for (const key of ['median', 'p95', 'max'] as const) {
         const label = `${kilobytes} KB case study (${String(elements)} elements), ${key}`
-        console.log(
-          `${row(label, app[key], reference[key], 'bare')}   bare, soft breaks as text ${withoutBreaks[key].toFixed(1)} ms`,
-        )
+        console.log(row(label, app[key], reference[key], 'bare'))
       }
-      await plain.context().close()
       await bare.context().close()
       await page.context().close()
     }
@@ -97,14 +87,11 @@ export async function benchTyping(): Promise<void> {
 /**
  * A page of the same origin (so the same fonts load) holding only the
  * workbench's stylesheets and a copy of its editor element, editable by the
- * browser alone; with `softBreaksAsText`, each soft-break element becomes the
- * space it shows (what the page would cost with no element per source line).
+ * browser alone.
  */
-async function barePage(workbench: Page, url: string, softBreaksAsText: boolean): Promise<Page> {
+async function barePage(workbench: Page, url: string): Promise<Page> {
   const html = (await workbench.evaluate(`(() => {
     const editor = document.querySelector('.page-text').cloneNode(true)
-    if (${String(softBreaksAsText)})
-      for (const element of editor.querySelectorAll('[data-soft-break]')) element.replaceWith(' ')
     const styles = [...document.head.querySelectorAll('link[rel="stylesheet"], style')]
       .map((element) => element.outerHTML).join('\\n')
     const box = document.querySelector('.page-text').parentElement.getBoundingClientRect()

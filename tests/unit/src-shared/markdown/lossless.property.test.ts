@@ -134,6 +134,7 @@ const anyText = fc
       '1',
       '.',
       '\u00a0',
+      '\u2005',
       '\uFEFF',
     ),
     { maxLength: 200 },
