@@ -14,13 +14,18 @@ export interface LaunchArguments {
  * leading arguments are Electron's own (the executable, and the script when
  * not packaged).
  */
-export function readLaunchArguments(argv: readonly string[], skip: number): LaunchArguments {
+export function readLaunchArguments(
+  argv: readonly string[],
+  skip: number,
+  /** Where relative paths start: a second instance's own working folder, not ours. */
+  cwd = process.cwd(),
+): LaunchArguments {
   const given = argv.slice(skip).filter((arg) => !arg.startsWith('-') && !arg.endsWith('.js'))
   const isContribution = (arg: string) => arg.toLowerCase().endsWith('.bundle')
   const folder = given.find((arg) => !isContribution(arg))
   const contribution = given.find(isContribution)
   return {
     folder,
-    contribution: contribution === undefined ? null : path.resolve(contribution),
+    contribution: contribution === undefined ? null : path.resolve(cwd, contribution),
   }
 }

@@ -26,8 +26,9 @@ export class Session {
   preview: { origin: string; frameAncestors: string } | null = null
   private readonly sinks = new Set<EventSink>()
   /**
-   * A contribution file given on the app's command line: the renderer asks for
-   * it once (`review.pendingFile`) and opens « Ouvrir une contribution reçue » with it.
+   * A contribution file given on the app's command line, or handed to the running app
+   * (a double-click, a second launch): the renderer asks for it once
+   * (`review.pendingFile`) and opens « Ouvrir une contribution reçue » with it.
    */
   pendingContribution: string | null = null
   /** Folders the user picked in the native dialog during this run. */
@@ -47,6 +48,12 @@ export class Session {
 
   emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
     for (const sink of this.sinks) sink(name, payload)
+  }
+
+  /** A contribution file handed to the app while it runs: kept, and the renderer told to ask. */
+  offerContribution(file: string): void {
+    this.pendingContribution = file
+    this.emit('review.fileWaiting', {})
   }
 
   current(): Workspace | null {

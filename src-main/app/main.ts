@@ -49,10 +49,23 @@ export async function startApp(): Promise<void> {
     previewSchemePrivileges,
   ])
   let window: BrowserWindow | null = null
-  app.on('second-instance', () => {
+  // A contribution file handed over before the services are up waits here.
+  let handedOver: string | null = null
+  let offerContribution = (file: string): void => {
+    handedOver = file
+  }
+  // A second launch (a double-click on a `.bundle` on Windows and Linux) brings this window
+  // forward and hands over the file it was given; macOS sends `open-file` instead.
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    const { contribution } = readLaunchArguments(argv, app.isPackaged ? 1 : 2, workingDirectory)
+    if (contribution) offerContribution(contribution)
     if (!window) return
     if (window.isMinimized()) window.restore()
     window.focus()
+  })
+  app.on('open-file', (event, file: string) => {
+    event.preventDefault()
+    if (file.toLowerCase().endsWith('.bundle')) offerContribution(file)
   })
   app.on('window-all-closed', () => app.quit())
   // No window of any kind may be created by page content.
@@ -73,7 +86,8 @@ export async function startApp(): Promise<void> {
     ? path.join(process.resourcesPath, 'starter-playbook')
     : path.join(app.getAppPath(), 'resources', 'starter-playbook')
   const launch = readLaunchArguments(process.argv, app.isPackaged ? 1 : 2)
-  session.pendingContribution = launch.contribution
+  session.pendingContribution = launch.contribution ?? handedOver
+  offerContribution = (file) => session.offerContribution(file)
   await session.openAtStartup({
     requested: launch.folder,
     starterBundle,

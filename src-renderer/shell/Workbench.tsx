@@ -68,14 +68,18 @@ export function Workbench() {
     }
   }, [])
 
-  // A contribution file given on the app's command line, once a guide is open.
+  // A contribution file given on the app's command line, or handed to it while it runs
+  // (a double-click on the file), once a guide is open.
   const info = useStore(workspaceStore, (state) => state.info)
   useEffect(() => {
     if (!info) return
-    void attempt(async () => {
-      const file = await api.call('review.pendingFile', {})
-      if (file) openDialog({ kind: 'receive-contribution', file })
-    })
+    const offerPending = () =>
+      void attempt(async () => {
+        const file = await api.call('review.pendingFile', {})
+        if (file) openDialog({ kind: 'receive-contribution', file })
+      })
+    offerPending()
+    return api.on('review.fileWaiting', offerPending)
   }, [info])
 
   return (

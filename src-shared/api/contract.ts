@@ -459,6 +459,8 @@ export interface EventPayloads {
   'checks.changed': { problems: SiteProblem[] }
   /** A clone, receive, publish or deepen in progress (objects and bytes). */
   'sync.progress': SyncProgressEvent
+  /** A contribution file was handed to the running app: `review.pendingFile` gives it. */
+  'review.fileWaiting': Record<string, never>
 }
 
 // Compile-time check that the payload table names exactly the declared events.

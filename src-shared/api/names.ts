@@ -90,6 +90,7 @@ export const eventNames = [
   'preview.progress',
   'checks.changed',
   'sync.progress',
+  'review.fileWaiting',
 ] as const
 
 export type CallName = (typeof callNames)[number]

@@ -103,8 +103,41 @@ describe('Electron entry', () => {
     expect(outsider.ok).toBe(false)
 
     // A second instance brings this window forward.
-    fake.electron.app.emit('second-instance')
+    fake.electron.app.emit('second-instance', {}, ['electron', 'main.js'], '/tmp')
     expect(FakeBrowserWindow.instances[0]!.focus).toHaveBeenCalled()
+    expect(await handler(frame, 'review.pendingFile', {})).toEqual({ ok: true, value: null })
+  }, 30_000)
+
+  it('hands a contribution file given to a second launch, or by macOS, to the running window', async () => {
+    const { fake } = await startWith(true)
+    const contents = FakeBrowserWindow.instances[0]!.webContents
+    const call = async (name: string) => {
+      const ipc = fake.ipcHandlers.get(CALL_CHANNEL)!
+      const frame = { senderFrame: { url: contents.getURL() } }
+      return ((await ipc(frame, name, {})) as { value: unknown }).value
+    }
+    const told = () => contents.sent.filter((args) => args[1] === 'review.fileWaiting').length
+    expect(await call('review.pendingFile')).toBeNull()
+
+    // Double-clicked on Windows or Linux: a second launch, relative to its own folder.
+    fake.electron.app.emit(
+      'second-instance',
+      {},
+      ['electron', 'main.js', 'recu/aminata.bundle'],
+      '/home/a',
+    )
+    expect(told()).toBe(1)
+    expect(await call('review.pendingFile')).toBe(path.resolve('/home/a/recu/aminata.bundle'))
+    expect(await call('review.pendingFile')).toBeNull()
+
+    // On macOS, the system sends `open-file`; another kind of file is left alone.
+    const prevented = vi.fn()
+    fake.electron.app.emit('open-file', { preventDefault: prevented }, '/Users/b/notes.txt')
+    expect(await call('review.pendingFile')).toBeNull()
+    fake.electron.app.emit('open-file', { preventDefault: prevented }, '/Users/b/retour.bundle')
+    expect(prevented).toHaveBeenCalledTimes(2)
+    expect(told()).toBe(2)
+    expect(await call('review.pendingFile')).toBe('/Users/b/retour.bundle')
   }, 30_000)
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
