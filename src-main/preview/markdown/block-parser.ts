@@ -167,6 +167,13 @@ function fetchPattern(type: 'ul' | 'ol' | 'dl', indentation: number): RegExp {
  */
 export const MAX_BLOCK_DEPTH = 32
 
+/**
+ * Raw HTML elements (kramdown's `parse_block_html: false`, Jekyll's default) nest
+ * no deeper than this: deeper, a start tag is text. kramdown recurses once per
+ * open element, so ten thousand `<div>` left open overflowed the stack.
+ */
+export const MAX_RAW_HTML_DEPTH = 100
+
 export class BlockParser extends SpanParser {
   private readonly blockParsers: ReadonlyArray<readonly [BlockParserName, RegExp]>
   private readonly paragraphEnd: RegExp
@@ -1028,9 +1035,13 @@ export class BlockParser extends SpanParser {
     }
   }
 
+  /** How many raw HTML elements are open around the scan: see MAX_RAW_HTML_DEPTH. */
+  private rawHtmlDepth = 0
+
   private parseRawHtml(el: Element): void {
     this.stack.push({ tree: this.tree })
     this.tree = el
+    this.rawHtmlDepth++
     let done = false
     while (!this.src.eos && !done) {
       const result = this.src.scanUntil(RE.htmlRawStart)
@@ -1042,7 +1053,8 @@ export class BlockParser extends SpanParser {
         } else if ((r = this.src.scan(RE.htmlInstruction)) !== null) {
           this.tree.children.push(element('xml_pi', r, null, { category: 'block' }))
         } else if (this.src.scan(RE.htmlTag) !== null) {
-          this.handleHtmlStartTag()
+          if (this.rawHtmlDepth < MAX_RAW_HTML_DEPTH) this.handleHtmlStartTag()
+          else this.addText(this.src.matched, this.tree, 'text')
         } else if (this.src.scan(RE.htmlTagClose) !== null) {
           const closing = this.src.group(1)!
           const v = this.tree.value!
@@ -1057,6 +1069,7 @@ export class BlockParser extends SpanParser {
         done = true
       }
     }
+    this.rawHtmlDepth--
     this.tree = this.stack.pop()!.tree
   }
 
