@@ -8,6 +8,7 @@ import { mainLine } from '../git/main-line.js'
 import { Repository } from '../git/repository.js'
 import { abortMerge } from '../git/resolve-conflict.js'
 import { approveAndIntegrate } from '../review/decisions.js'
+import { settleApproval } from '../review/pending-approval.js'
 
 /**
  * `review approve <workspace> <branch> [--author "Nom <email>"]`: approves a
@@ -39,6 +40,7 @@ export async function reviewApproveCommand(
   const outcome = await approveAndIntegrate(context, status, branch, author)
   if (outcome.kind === 'conflicts') {
     await abortMerge(context)
+    await settleApproval(context)
     if (before !== null && before !== (await headBranch(context))) {
       await switchContribution(context, before)
     }

@@ -1,5 +1,8 @@
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { VersionsStatus } from '../../src-shared/api/types.js'
+import type { Repository } from '../git/repository.js'
+import { recordIntegration } from '../review/decisions.js'
+import { settleApproval } from '../review/pending-approval.js'
 import type { Session } from '../session.js'
 import type { Workspace } from '../workspace/workspace.js'
 import type { Handler } from './handler.js'
@@ -68,6 +71,7 @@ export function createVersionsHandlers(session: Session) {
         author: author(),
         ...(files ? { paths: files.map((file) => file.inRepository) } : {}),
       })
+      await settleApprovalOf(repository)
       return { oid }
     }) satisfies Handler<'versions.commit'>,
     'versions.history': (async ({ path, limit }) => {
@@ -136,10 +140,22 @@ export function createVersionsHandlers(session: Session) {
     'versions.abortMerge': (async () => {
       const { workspace, repository } = repositoryOf()
       await repository.abortMerge()
+      await settleApprovalOf(repository)
       await afterSwitch(workspace)
       return true
     }) satisfies Handler<'versions.abortMerge'>,
     'versions.clearLock': (async () =>
       repositoryOf().repository.clearLock()) satisfies Handler<'versions.clearLock'>,
   }
+}
+
+/**
+ * An approval that met conflicts (« Approuver et intégrer ») is recorded once the
+ * conflict flow saves its merge, and forgotten when the merge is given up.
+ */
+async function settleApprovalOf(repository: Repository): Promise<void> {
+  await repository.run(async (context) => {
+    const approved = await settleApproval(context)
+    if (approved) await recordIntegration(context, approved.tip, approved.author)
+  })
 }

@@ -9,6 +9,7 @@ import { appendToNote } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { REVIEW_NOTES_REF } from '../git/review-refs.js'
 import type { StatusEntry } from '../git/status-entry.js'
+import { rememberApproval } from './pending-approval.js'
 import { serialiseRecord, type Decision, type Person } from './review-records.js'
 
 /**
@@ -30,8 +31,8 @@ export async function requestChanges(
  * Switches to the main line (refused with `unsaved-changes` when the work
  * tree has changes), merges the contribution into it (fast-forward or merge)
  * and records `approved` and `integrated` on the contribution's tip. On
- * conflicts nothing is recorded: the merge is left for the conflict flow, and
- * `recordIntegration` records the decisions once the merge is saved.
+ * conflicts the merge is left for the conflict flow, and who approved is kept
+ * until it is saved (then `recordIntegration`) or given up (`pending-approval.ts`).
  */
 export async function approveAndIntegrate(
   context: RepositoryContext,
@@ -50,7 +51,9 @@ export async function approveAndIntegrate(
     await switchContribution(context, main)
   }
   const outcome = await mergeContribution(context, status, branch, author)
-  if (outcome.kind !== 'conflicts') await recordIntegration(context, tip, author)
+  // On conflicts, the decisions wait for the merge the conflict flow saves (`settleApproval`).
+  if (outcome.kind === 'conflicts') await rememberApproval(context, tip, author)
+  else await recordIntegration(context, tip, author)
   return outcome
 }
 

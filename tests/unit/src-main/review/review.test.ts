@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -395,6 +396,8 @@ describe('review approve (command line)', () => {
     expect(output.join('')).toContain('cas/senegal.md')
     expect(await snapshot(dir)).toBe(before)
     expect(gitStatusCode(dir, 'rev-parse', '-q', '--verify', 'MERGE_HEAD')).not.toBe(0)
+    // No approval left waiting for a merge that was given up.
+    expect(existsSync(path.join(dir, '.git', 'ATELIER_APPROVAL'))).toBe(false)
     sound(dir)
   })
 
