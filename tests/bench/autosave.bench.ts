@@ -23,7 +23,10 @@ export async function benchAutosave(runs: number): Promise<void> {
   const browser = await launchChromium()
   let calls: { name: string; at: number }[] = []
   const workbench = await startWorkbenchIn(path.join(work, 'guide'), path.join(work, 'data'), {
-    onCall: (name) => calls.push({ name, at: Date.now() }),
+    // Each call once, when it comes (the host tells its answer too, with a phase).
+    onCall: (name, phase) => {
+      if (!phase) calls.push({ name, at: Date.now() })
+    },
   })
   try {
     await writeFile(path.join(workbench.root, PAGE), await caseStudyPage(20 * 1024))
