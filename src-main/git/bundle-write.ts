@@ -53,11 +53,28 @@ export async function writeBundle(
   for (const oid of request.prerequisites) {
     if (!isOid(oid)) throw new AtelierError('invalid-input', oid)
   }
-  const walk = commitsToSend(
+  const pack = await packObjects(
     context,
     request.refs.map((ref) => ref.oid),
     request.prerequisites,
   )
+  const header = bundleHeader(context, request)
+  const bytes = Buffer.concat([header, ...pack.chunks])
+  await writeFileAtomic(file, bytes)
+  return { bytes: bytes.length, objects: pack.objects, deltas: pack.deltas }
+}
+
+/**
+ * A pack of every object reachable from `tips` and not from `prerequisites`
+ * (commits the receiver has), thin: what a bundle carries, and what « Publier »
+ * sends a host (`sync/send-pack.ts`).
+ */
+export async function packObjects(
+  context: RepositoryContext,
+  tips: string[],
+  prerequisites: string[],
+): Promise<{ chunks: Buffer[]; objects: number; deltas: number }> {
+  const walk = commitsToSend(context, tips, prerequisites)
   const have = objectsOfTrees(
     context,
     walk.boundary.map(
@@ -78,10 +95,7 @@ export async function writeBundle(
     if (stored.entry.kind !== 'whole') deltas++
     written.set(object.oid, { offset, depth: stored.depth })
   }
-  const header = bundleHeader(context, request)
-  const bytes = Buffer.concat([header, ...pack.finish()])
-  await writeFileAtomic(file, bytes)
-  return { bytes: bytes.length, objects: plan.length, deltas }
+  return { chunks: pack.finish(), objects: plan.length, deltas }
 }
 
 /**

@@ -3,9 +3,10 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Repository } from '../git/repository.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { RECEIVED_BRANCH_PREFIX, REVIEW_NOTES_REF } from '../git/review-refs.js'
-import { REMOTE, remoteUrl } from './fetch-remote.js'
+import { remoteUrl } from './fetch-remote.js'
 import { toNetworkError } from './network-errors.js'
 import { remoteArguments, type RemoteOptions } from './remote-options.js'
+import { advertisedRefs, sendPack, type RefUpdate } from './send-pack.js'
 
 export interface PushRequest extends RemoteOptions {
   /** Only this line (and the review notes); default: the main line and every own contribution. */
@@ -31,39 +32,26 @@ export async function push(repository: Repository, request: PushRequest): Promis
 }
 
 async function pushRefs(context: RepositoryContext, request: PushRequest): Promise<PushReport> {
-  const { gitdir, root: dir } = context
   const url = await remoteUrl(context)
   const remote = remoteArguments(request)
   const local = await localRefs(context, request.branch)
   try {
-    const serverRefs = await git.listServerRefs({ http: remote.http, url, onAuth: remote.onAuth })
-    const onServer = new Map(serverRefs.map((entry) => [entry.ref, entry.oid]))
-    const toSend: string[] = []
+    const advertisement = await advertisedRefs(remote.http, url, request.credentials)
+    const updates: RefUpdate[] = []
     const unchanged: string[] = []
     for (const [ref, oid] of local) {
-      const theirs = onServer.get(ref)
+      const theirs = advertisement.refs.get(ref)
       if (theirs === oid) unchanged.push(ref)
-      else if (theirs === undefined || (await contains(context, oid, theirs))) toSend.push(ref)
+      else if (theirs === undefined || (await contains(context, oid, theirs)))
+        updates.push({ ref, old: theirs ?? null, new: oid })
       else throw new AtelierError('push-diverged', ref)
     }
-    const pushed: Record<string, string> = {}
-    for (const ref of toSend) {
-      const result = await git.push({
-        fs: context.fs,
-        dir,
-        gitdir,
-        remote: REMOTE,
-        url,
-        ref,
-        remoteRef: ref,
-        force: false,
-        ...remote,
-      })
-      if (!result.ok || result.refs[ref]?.ok === false) {
-        throw new AtelierError('push-rejected', result.refs[ref]?.error ?? result.error ?? ref)
-      }
-      pushed[ref] = local.get(ref) ?? ''
-    }
+    // The pack is thin against every version of the host's this copy holds.
+    const has = [...new Set(advertisement.refs.values())].filter((oid) =>
+      isCommitHere(context, oid),
+    )
+    await sendPack(context, remote.http, url, advertisement, updates, has)
+    const pushed = Object.fromEntries(updates.map((update) => [update.ref, update.new]))
     return { pushed, unchanged, bytesSent: remote.http.bytes.sent }
   } catch (error) {
     throw toNetworkError(error)
@@ -114,6 +102,15 @@ async function contains(
       ancestor,
       depth: -1,
     })
+  } catch {
+    return false
+  }
+}
+
+/** True when this copy holds `oid` as a commit (a host's tag or a version never received is not). */
+function isCommitHere(context: RepositoryContext, oid: string): boolean {
+  try {
+    return context.objects.has(oid) && context.objects.read(oid).type === 'commit'
   } catch {
     return false
   }

@@ -25,6 +25,11 @@ export interface GitServerFault {
    * changes: a transfer caught halfway, for the progress bar and « Annuler ».
    */
   holdAfter?: number
+  /**
+   * A far link: each request waits this long before it is served, as a round trip
+   * on a satellite or busy mobile network does (300–600 ms). Answers come whole, late.
+   */
+  latencyMs?: number
 }
 
 export interface GitServer {
@@ -72,8 +77,17 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
 
   const server = http.createServer((req, res) => {
     stats.requests += 1
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const fault = current
+    if (fault?.latencyMs) setTimeout(() => serve(req, res, fault), fault.latencyMs)
+    else serve(req, res, fault)
+  })
+
+  function serve(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    fault: GitServerFault | null,
+  ) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (fault?.stall) {
       stalled.add(res)
       return
@@ -193,7 +207,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
         res.end()
       }
     })
-  })
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
