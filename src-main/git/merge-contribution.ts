@@ -4,11 +4,13 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Author, MergeOutcome } from '../../src-shared/api/types.js'
 import { existsNoFollow } from '../fs/not-found.js'
 import { requireContribution } from './contributions.js'
-import { headBranch } from './head-commit.js'
+import { headBranch, headCommit } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
 import { readMergeState, writeMergeState } from './merge-state.js'
+import { moveWorkTree } from './move-work-tree.js'
 import type { RepositoryContext } from './repository-context.js'
 import type { StatusEntry } from './status-entry.js'
+import { readCommit } from './tree-files.js'
 
 /**
  * Brings another contribution's versions into the current one: a
@@ -54,6 +56,7 @@ export async function mergeVersion(
   const { root: dir, gitdir, cache } = context
 
   return withIndexLock(gitdir, async () => {
+    const head = await headCommit(context)
     try {
       const result = await git.merge({
         fs: context.fs,
@@ -68,9 +71,17 @@ export async function mergeVersion(
         abortOnConflict: false,
       })
       if (result.alreadyMerged) return { kind: 'already-merged' }
-      // isomorphic-git moved the branch; bring the work tree and index along.
-      await git.checkout({ fs: context.fs, dir, gitdir, cache, ref: ours, force: true })
       const oid = result.oid ?? theirs
+      // isomorphic-git moved the branch; bring the work tree and index along: only the
+      // files that differ, or (when that cannot be sure) a full checkout.
+      const moved =
+        head !== null &&
+        (await moveWorkTree(
+          context,
+          readCommit(context.objects, gitdir, head).tree,
+          readCommit(context.objects, gitdir, oid).tree,
+        ))
+      if (!moved) await git.checkout({ fs: context.fs, dir, gitdir, cache, ref: ours, force: true })
       return result.fastForward ? { kind: 'fast-forward', oid } : { kind: 'merged', oid }
     } catch (error) {
       const err = error as { code?: string; data?: { filepaths?: string[] } }
