@@ -85,4 +85,35 @@ describe('received notes', () => {
     expect(shown).toContain('Note de moussa')
     expect(gitStatusCode(guide, 'fsck', '--strict')).toBe(0)
   })
+
+  it('an older file leaves the newer notes waiting as they are', async () => {
+    const guide = await nativeRepository({ [PAGE]: TEXT })
+    const dir = path.join(await tempDir('atelier-aminata-'), 'guide')
+    git(guide, 'clone', '-q', guide, dir)
+    git(dir, 'switch', '-q', '-c', 'aminata')
+    await writeFiles(dir, { [PAGE]: TEXT.replace('Premier', 'Au Sénégal, premier') })
+    git(dir, 'commit', '-q', '-am', 'Sénégal')
+    const exchange = await tempDir('atelier-exchange-')
+    const files: string[] = []
+    for (const text of ['Première note', 'Seconde note']) {
+      const repository = await open(dir)
+      await addComment(
+        repository.context,
+        { branch: 'aminata', path: PAGE, blockIndex: 1, text },
+        { name: 'Aminata', email: 'aminata@example.org' },
+      )
+      repository.context.objects.close()
+      const file = path.join(exchange, `${files.length}.bundle`)
+      expect((await cli('contribution', 'export', dir, file, '--branch', 'aminata')).code).toBe(0)
+      files.push(file)
+    }
+    const repository = await open(guide)
+    await receiveContribution(repository.context, files[1]!)
+    const newer = git(guide, 'rev-parse', RECEIVED_NOTES_REF)
+    await receiveContribution(repository.context, files[0]!)
+    expect(git(guide, 'rev-parse', RECEIVED_NOTES_REF)).toBe(newer)
+    expect(git(guide, 'rev-parse', RECEIVED_NOTES_REF).trim()).toBe(
+      git(dir, 'rev-parse', 'refs/notes/atelier').trim(),
+    )
+  })
 })

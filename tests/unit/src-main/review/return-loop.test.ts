@@ -205,5 +205,22 @@ describe('the return loop', () => {
     )
     expect(outcome).toEqual({ kind: 'conflicts', conflicts: [PAGE_PATH] })
     expect(git(aminata, 'rev-parse', 'MERGE_HEAD')).toBe(git(aminata, 'rev-parse', 'recu/aminata'))
+    expect((await listReviews((await open(aminata)).context)).map((r) => r.takeInto)).toContain(
+      'aminata',
+    )
+
+    // She settles the page and saves the merge: the return is taken in, not listed again,
+    // and her next file extends what Kofi sent.
+    await writeFiles(aminata, { [PAGE_PATH]: PAGE.replace('Deuxième', 'Second') })
+    git(aminata, 'commit', '-q', '-am', 'Fusion des corrections')
+    expect((await listReviews((await open(aminata)).context)).map((r) => r.branch)).toEqual([
+      'aminata',
+    ])
+    const second = path.join(exchange, 'aminata-2.bundle')
+    await send(aminata, 'aminata', second)
+    await receive(kofi, second)
+    expect(git(kofi, 'rev-parse', 'recu/aminata')).toBe(git(aminata, 'rev-parse', 'aminata'))
+    sound(kofi)
+    sound(aminata)
   })
 })
