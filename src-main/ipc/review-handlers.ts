@@ -193,7 +193,7 @@ export function createReviewHandlers(
       // A return of the user's own contribution may fast-forward the pages on disk.
       const received = await repository.run(
         (context, status) => openReceivedFile(context, status, source),
-        { moves: true },
+        { mayMove: true },
       )
       await afterMove(workspace)
       return received

@@ -5,6 +5,7 @@ import type { Author, MergeOutcome } from '../../src-shared/api/types.js'
 import { ATELIER_AUTHOR } from '../git/author.js'
 import { isMergedInto, requireContribution, switchContribution } from '../git/contributions.js'
 import { headBranch } from '../git/head-commit.js'
+import { readIndexFile } from '../git/index-file.js'
 import { withIndexLock } from '../git/index-lock.js'
 import { mergeContribution } from '../git/merge-contribution.js'
 import { readMergeState } from '../git/merge-state.js'
@@ -57,7 +58,9 @@ export async function pendingReturn(
  * contributions takes the reviewer's versions in when that is safe (see
  * `takeIfSafe`). A received contribution that is checked out (the reviewer
  * fixing it) has its pages brought along when its file moves it; with
- * unsaved changes there the file is refused before anything is written.
+ * unsaved changes there the file is refused before anything is written. In a
+ * sparse checkout (which Atelier does not switch or merge in) no page moves:
+ * only refs do, and the reviewer's fixes wait.
  */
 export async function openReceivedFile(
   context: RepositoryContext,
@@ -65,7 +68,8 @@ export async function openReceivedFile(
   file: string,
 ): Promise<ReceivedContribution & { returns: ReturnedFixes[] }> {
   const head = await headBranch(context)
-  const onReceived = head !== null && head.startsWith(RECEIVED_BRANCH_PREFIX)
+  const sparse = readIndexFile(context.gitdir).entries.some((entry) => entry.skipWorktree)
+  const onReceived = !sparse && head !== null && head.startsWith(RECEIVED_BRANCH_PREFIX)
   if (onReceived) await refuseUnsaved(status)
   const headBefore = head === null ? null : await resolveOptional(context, `refs/heads/${head}`)
   const received = await receiveContribution(context, file)
@@ -77,7 +81,11 @@ export async function openReceivedFile(
   for (const branch of received.branches) {
     const own = ownBranchOf(branch.name)
     if (own === null || (await resolveOptional(context, `refs/heads/${own}`)) === null) continue
-    returns.push({ received: branch.name, own, taken: await takeIfSafe(context, status, own) })
+    returns.push({
+      received: branch.name,
+      own,
+      taken: await takeIfSafe(context, sparse ? null : status, own),
+    })
   }
   return { ...received, returns }
 }
@@ -90,7 +98,8 @@ export async function openReceivedFile(
  */
 async function takeIfSafe(
   context: RepositoryContext,
-  status: Status,
+  /** Null when no page may move (a sparse checkout). */
+  status: Status | null,
   own: string,
 ): Promise<MergeOutcome | null> {
   const received = `${RECEIVED_BRANCH_PREFIX}${own}`
@@ -110,7 +119,7 @@ async function takeIfSafe(
       force: true,
     })
   } else {
-    if (await readMergeState(context.gitdir)) return null
+    if (status === null || (await readMergeState(context.gitdir))) return null
     if ((await status()).some((entry) => entry.x !== '?')) return null
     // A fast-forward: no version is written, so no author is recorded.
     const outcome = await mergeContribution(context, status, received, ATELIER_AUTHOR)

@@ -42,7 +42,7 @@ async function page(dir: string): Promise<string> {
 async function receive(dir: string, file: string) {
   const repository = await open(dir)
   return repository.run((context, status) => openReceivedFile(context, status, file), {
-    moves: true,
+    mayMove: true,
   })
 }
 
@@ -221,6 +221,36 @@ describe('the return loop', () => {
     await receive(kofi, second)
     expect(git(kofi, 'rev-parse', 'recu/aminata')).toBe(git(aminata, 'rev-parse', 'aminata'))
     sound(kofi)
+    sound(aminata)
+  })
+
+  it('a reviewer with unsaved changes on the received contribution is asked to save first; nothing changes', async () => {
+    const { kofi, aminata, exchange } = await sentOnce()
+    const back = await reviewerFixesAndComments(kofi, exchange)
+    await receive(aminata, back)
+    await writeFiles(aminata, {
+      [PAGE_PATH]: (await page(aminata)).replace('Troisième', 'Le troisième'),
+    })
+    git(aminata, 'commit', '-q', '-am', 'Accès : troisième')
+    const second = path.join(exchange, 'aminata-2.bundle')
+    await send(aminata, 'aminata', second)
+
+    await writeFiles(kofi, { [PAGE_PATH]: `${await page(kofi)}\nPas encore enregistré.\n` })
+    const refs = git(kofi, 'for-each-ref', '--format=%(refname) %(objectname)')
+    expect(await codeOf(receive(kofi, second))).toBe('unsaved-changes')
+    expect(git(kofi, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs)
+    expect(await page(kofi)).toContain('Pas encore enregistré.')
+  })
+
+  it('in a sparse checkout, only refs move: the fixes wait and no page is written', async () => {
+    const { kofi, aminata, exchange } = await sentOnce()
+    const back = await reviewerFixesAndComments(kofi, exchange)
+    git(aminata, 'sparse-checkout', 'set', '--no-cone', '/aucune-page')
+    const mine = git(aminata, 'rev-parse', 'aminata').trim()
+    const opened = await receive(aminata, back)
+    expect(opened.returns).toEqual([{ received: 'recu/aminata', own: 'aminata', taken: null }])
+    expect(git(aminata, 'rev-parse', 'aminata').trim()).toBe(mine)
+    expect(git(aminata, 'status', '--porcelain')).toBe('')
     sound(aminata)
   })
 })
