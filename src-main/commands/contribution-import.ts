@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { translate } from '../../src-shared/i18n/translate.js'
 import { Repository } from '../git/repository.js'
+import { mergeReceivedNotes } from '../review/merge-received-notes.js'
 import { receiveContribution } from '../review/receive-contribution.js'
 
 type Out = (text: string) => void
@@ -30,6 +31,8 @@ export async function contributionImportCommand(
   if (!repository) throw new Error(translate('fr', 'errors.not-a-repository'))
   try {
     const received = await receiveContribution(repository.context, path.resolve(file))
+    // The comments join the review notes, as the app does: `git log --notes=atelier` shows them.
+    if (received.notes !== null) await mergeReceivedNotes(repository.context)
     if (values.json) {
       out(`${JSON.stringify({ branches: received.branches }, null, 2)}\n`)
       return 0

@@ -18,6 +18,11 @@ export interface ImportedRef {
   name: string
   from: string | null
   oid: string
+  /**
+   * A staging ref (not a branch) whose value and the file's have each moved on: it is left as
+   * it was, and this is the file's value, stored, for the caller to merge into it.
+   */
+  waiting?: string
 }
 
 /**
@@ -27,8 +32,11 @@ export interface ImportedRef {
  * The order is the point: the whole file is read and checked in memory
  * (header, prerequisites, pack, every object's hash, that the refs' histories
  * are complete) before anything is written, so a refused file changes
- * nothing. Refs under `refs/heads/` are only created or fast-forwarded; other
- * targets (a staging ref such as received notes) are replaced. A complete
+ * nothing. Refs under `refs/heads/` are only created or fast-forwarded. Other
+ * targets (a staging ref such as received notes, which may still hold what an
+ * earlier file brought) are never replaced: fast-forwarded, left when they
+ * already hold the file's value, else left with the file's value returned as
+ * `waiting` for the caller to merge. A complete
  * pack is stored as it came, with its index; a thin one (a contribution: a
  * few dozen objects) as loose objects, rather than completing it — appending
  * the bases, rewriting its count and checksum — for no gain at that size.
@@ -82,10 +90,11 @@ export async function importBundle(
     await checkNoFolderClash(context.gitdir, ref.target)
     const from = await currentValue(context, ref.target)
     const isBranch = ref.target.startsWith('refs/heads/')
-    if (isBranch && from !== null && !descends(ref.oid, from, lookup)) {
-      throw new AtelierError('bundle-not-fast-forward', ref.target)
-    }
-    moves.push({ name: ref.target, from, oid: ref.oid })
+    const forward = from === null || descends(ref.oid, from, lookup)
+    if (isBranch && !forward) throw new AtelierError('bundle-not-fast-forward', ref.target)
+    if (forward) moves.push({ name: ref.target, from, oid: ref.oid })
+    else if (descends(from, ref.oid, lookup)) moves.push({ name: ref.target, from, oid: from })
+    else moves.push({ name: ref.target, from, oid: from, waiting: ref.oid })
   }
 
   // Every check passed: objects first, refs last, so a ref never names a missing object.

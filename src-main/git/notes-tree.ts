@@ -108,7 +108,7 @@ export async function appendToNote(
 export type NotesMergeResult = 'up-to-date' | 'fast-forward' | 'merged'
 
 /**
- * Merges the notes at `source` into `target` as `git notes merge -s
+ * Merges the notes at `source` (a ref, or a notes commit's id) into `target` as `git notes merge -s
  * cat_sort_uniq` does: fast-forward when one history contains the other;
  * otherwise, per annotated object, the side that changed since the merge base
  * wins, and when both changed, the union of their lines, sorted (byte order)

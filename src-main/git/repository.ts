@@ -238,11 +238,13 @@ export class Repository {
    * Runs a command of a layer above git/ (review: bundles, notes, approval) in
    * the queue, so it never writes while a version is being recorded. `status`
    * is the fresh status such a command may need; `moves` says it may change
-   * HEAD or the work tree, so the incremental status starts over afterwards.
+   * HEAD or the work tree, so the incremental status starts over afterwards
+   * (refused in a sparse checkout); `mayMove` says it may, but only where the
+   * checkout is not sparse (it checks that itself: opening a received file).
    */
   async run<T>(
     operation: (context: RepositoryContext, status: () => Promise<StatusEntry[]>) => Promise<T>,
-    options: { moves?: boolean } = {},
+    options: { moves?: boolean; mayMove?: boolean } = {},
   ): Promise<T> {
     return this.exclusive(async () => {
       if (options.moves) await this.refuseSparseCheckout()
@@ -251,7 +253,7 @@ export class Repository {
           operation(this.context, () => this.tracker.status({ fresh: true })),
         )
       } finally {
-        if (options.moves) this.tracker.reset()
+        if (options.moves || options.mayMove) this.tracker.reset()
       }
     })
   }

@@ -6,10 +6,9 @@ import { sideOf } from '../../src-shared/review/word-diff.js'
 import { isInsideFolder } from '../fs/safe-path.js'
 import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
 import { addComment, listComments, resolveComment } from '../review/comments.js'
-import { mergeReceivedNotes } from '../review/merge-received-notes.js'
-import { receiveContribution } from '../review/receive-contribution.js'
 import { comparePublished, reviewDiff } from '../review/rendered-diff.js'
 import { listReviews } from '../review/review-status.js'
+import { openReceivedFile, takeReviewerFixes } from '../review/reviewer-fixes.js'
 import { contributionFileName, sendContribution } from '../review/send-contribution.js'
 import type { Session } from '../session.js'
 import type { Workspace } from '../workspace/workspace.js'
@@ -163,6 +162,17 @@ export function createReviewHandlers(
       if (outcome.kind !== 'conflicts') return outcome
       return { ...outcome, conflicts: outcome.conflicts.map((file) => shown(workspace, file)) }
     }) satisfies Handler<'review.approve'>,
+    'review.takeFixes': (async ({ branch }) => {
+      const { workspace, repository } = repositoryOf()
+      const who = author()
+      const outcome = await repository.run(
+        (context, status) => takeReviewerFixes(context, status, branch, who),
+        { moves: true },
+      )
+      await afterMove(workspace)
+      if (outcome.kind !== 'conflicts') return outcome
+      return { ...outcome, conflicts: outcome.conflicts.map((file) => shown(workspace, file)) }
+    }) satisfies Handler<'review.takeFixes'>,
     'review.suggestFile': (async ({ branch }) => {
       const who = session.settings.get().author
       const person = who?.name ?? branch.replace(/^recu\//, '')
@@ -180,12 +190,12 @@ export function createReviewHandlers(
     'review.receive': (async ({ file }) => {
       const { workspace, repository } = repositoryOf()
       const source = await outsideWorkspace(workspace, file)
-      const received = await repository.run(async (context) => {
-        const result = await receiveContribution(context, source)
-        if (result.notes !== null) await mergeReceivedNotes(context)
-        return result
-      })
-      session.emit('workspace.changed', await workspace.info())
+      // A return of the user's own contribution may fast-forward the pages on disk.
+      const received = await repository.run(
+        (context, status) => openReceivedFile(context, status, source),
+        { mayMove: true },
+      )
+      await afterMove(workspace)
       return received
     }) satisfies Handler<'review.receive'>,
     'review.pendingFile': (async () => {

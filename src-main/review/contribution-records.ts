@@ -4,7 +4,7 @@ import { mainLine } from '../git/main-line.js'
 import { paintHistory } from '../git/history-paint.js'
 import { readNotes, readNoteText, resolveOptional, type NotesMap } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
-import { REVIEW_NOTES_REF } from '../git/review-refs.js'
+import { RECEIVED_BRANCH_PREFIX, REVIEW_NOTES_REF } from '../git/review-refs.js'
 import type { CommitData } from '../git/parse-objects.js'
 import { NOTE_MAX_BYTES, parseRecords, type ReviewRecord } from './review-records.js'
 
@@ -42,7 +42,10 @@ export async function contributionRecords(
   const notes = notesRead ?? (await readNotes(context, REVIEW_NOTES_REF)).notes
   const records: ContributionRecords['records'] = []
   let skipped = 0
-  for (const { oid } of commits) {
+  for (const oid of [
+    ...commits.map((c) => c.oid),
+    ...(await returnedVersions(context, branch, commits, mainTip)),
+  ]) {
     const blob = notes.get(oid)
     if (!blob) continue
     const text = await readNoteText(context, blob, NOTE_MAX_BYTES)
@@ -56,6 +59,26 @@ export async function contributionRecords(
   }
   records.sort((a, b) => Date.parse(a.record.date) - Date.parse(b.record.date))
   return { branch, mainLine: main, tip, base, mainTip, commits, records, skipped }
+}
+
+/**
+ * For the user's own contribution `X`, the versions of the reviewer's return
+ * `recu/X` that `X` has not taken in yet: the comments he made on them are
+ * shown on `X` too, beside her text, before she takes his fixes in.
+ */
+async function returnedVersions(
+  context: RepositoryContext,
+  branch: string,
+  own: { oid: string }[],
+  mainTip: string | null,
+): Promise<string[]> {
+  if (branch.startsWith(RECEIVED_BRANCH_PREFIX)) return []
+  const returned = await resolveOptional(context, `refs/heads/${RECEIVED_BRANCH_PREFIX}${branch}`)
+  if (returned === null) return []
+  const mine = new Set(own.map((c) => c.oid))
+  return paintHistory(context, returned, mainTip)
+    .commits.map((c) => c.oid)
+    .filter((oid) => !mine.has(oid))
 }
 
 export function repo(context: RepositoryContext) {

@@ -1,5 +1,7 @@
+import { ATELIER_AUTHOR } from '../git/author.js'
 import { importBundle } from '../git/bundle-import.js'
 import { mainLine } from '../git/main-line.js'
+import { mergeNotes, resolveOptional } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { RECEIVED_BRANCH_PREFIX, RECEIVED_NOTES_REF, REVIEW_NOTES_REF } from '../git/review-refs.js'
 
@@ -9,7 +11,8 @@ import type { ReceivedContribution } from '../../src-shared/api/review-types.js'
 /**
  * « Ouvrir une contribution reçue »: imports a file someone sent. Its branch
  * `X` becomes `recu/X` (a file already naming `recu/X` keeps that name), its
- * review notes wait at RECEIVED_NOTES_REF until they are merged; anything
+ * review notes wait at RECEIVED_NOTES_REF (with any an earlier file left
+ * there, merged with them) until they join the review notes; anything
  * aimed at the main line, a tag, HEAD or any other ref refuses the whole file,
  * so a received file can never move the guide or the user's own work.
  */
@@ -28,10 +31,21 @@ export async function receiveContribution(
     return received === RECEIVED_BRANCH_PREFIX ? null : `refs/heads/${received}`
   }
   const moved = await importBundle(context, file, mapRef)
+  // Notes of an earlier file still waiting (not merged yet) are merged with this file's, never lost.
+  const waiting = moved.find((ref) => ref.name === RECEIVED_NOTES_REF)?.waiting
+  if (waiting !== undefined) {
+    await mergeNotes(
+      context,
+      RECEIVED_NOTES_REF,
+      waiting,
+      ATELIER_AUTHOR,
+      'Relecture : notes reçues réunies',
+    )
+  }
   return {
     branches: moved
       .filter((ref) => ref.name.startsWith('refs/heads/'))
       .map((ref) => ({ name: ref.name.slice('refs/heads/'.length), oid: ref.oid })),
-    notes: moved.find((ref) => ref.name === RECEIVED_NOTES_REF)?.oid ?? null,
+    notes: await resolveOptional(context, RECEIVED_NOTES_REF),
   }
 }

@@ -4,6 +4,7 @@ import { mainLine } from '../git/main-line.js'
 import { readNotes, type NotesMap } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { REVIEW_NOTES_REF } from '../git/review-refs.js'
+import { ownBranchOf, pendingReturn } from './reviewer-fixes.js'
 import { contributionRecords, repo, type ContributionRecords } from './contribution-records.js'
 import type { ReviewStatus, ReviewSummary } from '../../src-shared/api/review-types.js'
 
@@ -17,9 +18,23 @@ export async function listReviews(context: RepositoryContext): Promise<ReviewSum
   )
   const notes = (await readNotes(context, REVIEW_NOTES_REF)).notes
   const summaries: ReviewSummary[] = []
-  for (const branch of branches) summaries.push(await reviewSummary(context, branch, notes))
+  for (const branch of branches) {
+    if (await takenIn(context, branch, branches)) continue
+    summaries.push(await reviewSummary(context, branch, notes))
+  }
   // Most recent work first, as a reviewer's inbox.
   return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.branch.localeCompare(b.branch))
+}
+
+/** A return `recu/X` whose versions the user's own `X` already holds: it is `X` now, not another contribution. */
+async function takenIn(
+  context: RepositoryContext,
+  branch: string,
+  branches: string[],
+): Promise<boolean> {
+  const own = ownBranchOf(branch)
+  if (own === null || !branches.includes(own)) return false
+  return (await pendingReturn(context, own)) === null
 }
 
 export async function reviewSummary(
@@ -41,6 +56,7 @@ export async function reviewSummary(
     status: reviewStatus(found),
     comments: threads.comments,
     unresolved: threads.unresolved,
+    takeInto: await takeInto(context, branch),
   }
 }
 
@@ -77,6 +93,13 @@ export function commentThreads(found: ContributionRecords): {
     if (record.replyTo === undefined) roots.push(record.id)
   }
   return { comments, unresolved: roots.filter((id) => !resolved.has(id)).length }
+}
+
+/** For a return of the user's own `X` with versions `X` lacks: `X`, where « Reprendre les corrections » brings them. */
+async function takeInto(context: RepositoryContext, branch: string): Promise<string | null> {
+  const own = ownBranchOf(branch)
+  if (own === null) return null
+  return (await pendingReturn(context, own)) === null ? null : own
 }
 
 /** Pages whose content differs between the base and the tip (added, changed or deleted). */

@@ -8,6 +8,7 @@ import { mainLine } from '../git/main-line.js'
 import { mergeBases } from '../git/merge-bases.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { RECEIVED_BRANCH_PREFIX, REVIEW_NOTES_REF } from '../git/review-refs.js'
+import { pendingReturn } from './reviewer-fixes.js'
 
 export interface SendRequest {
   branch: string
@@ -44,6 +45,10 @@ export async function sendContribution(
   }
   const tip = await resolve(context, `refs/heads/${request.branch}`)
   if (tip === null) throw new AtelierError('contribution-not-found', request.branch)
+  // A file that leaves out the reviewer's fixes would not extend his copy: his import refuses it.
+  if ((await pendingReturn(context, request.branch)) !== null) {
+    throw new AtelierError('contribution-return-pending', request.branch)
+  }
   const name = request.branch.startsWith(RECEIVED_BRANCH_PREFIX)
     ? request.branch.slice(RECEIVED_BRANCH_PREFIX.length)
     : request.branch

@@ -79,12 +79,21 @@ export async function sendContribution(
   return api.call('review.send', { branch, full, file })
 }
 
-/** Opens a received file; its first contribution's review is shown. */
+/**
+ * Opens a received file; its first contribution's review is shown. A return of the user's own
+ * contribution whose fixes were taken in shows that contribution; one whose fixes wait (both
+ * sides moved, or pages not saved) shows the return, with « Reprendre les corrections ».
+ */
 export async function receiveContribution(file: string): Promise<ReceivedContribution> {
   const received = await api.call('review.receive', { file })
-  await Promise.all([changed(), refreshVersions()])
+  await Promise.all([changed(), refreshVersions(), refreshIndex()])
   const first = received.branches[0]
-  if (first) {
+  const returned = received.returns?.find((item) => item.received === first?.name)
+  if (first && returned) {
+    notify(returned.taken ? 'review.fixesTaken' : 'review.fixesWaiting', { own: returned.own })
+    revealView('review')
+    openReview(returned.taken ? returned.own : returned.received)
+  } else if (first) {
     notify('review.received', { names: received.branches.map((branch) => branch.name).join(', ') })
     revealView('review')
     openReview(first.name)
@@ -92,6 +101,22 @@ export async function receiveContribution(file: string): Promise<ReceivedContrib
     notify('review.receivedNothing')
   }
   return received
+}
+
+/** « Reprendre les corrections »: the reviewer's return merged into my own contribution. */
+export async function takeReviewerFixes(received: string, own: string): Promise<void> {
+  await withAuthor(async () => {
+    const outcome: MergeOutcome = await api
+      .call('review.takeFixes', { branch: received })
+      .finally(() => Promise.all([changed(), refreshVersions(), refreshIndex()]))
+    if (outcome.kind === 'conflicts') {
+      revealView('versions')
+      notify('review.approveConflicts')
+    } else {
+      notify('review.fixesTaken', { own })
+      openReview(own)
+    }
+  })
 }
 
 export async function addComment(request: {

@@ -305,6 +305,11 @@ export const contract = {
   'review.requestChanges': call<boolean>()(z.object({ branch: branchName }).strict()),
   /** « Approuver et intégrer »: merges into the main line and records who approved, when. */
   'review.approve': call<MergeOutcome>()(z.object({ branch: branchName }).strict()),
+  /**
+   * « Reprendre les corrections »: the reviewer's return `recu/X` merged into the user's own `X`
+   * (fast-forward or merge; conflicts continue in « Versions »' conflict flow).
+   */
+  'review.takeFixes': call<MergeOutcome>()(z.object({ branch: branchName }).strict()),
   /** The file name « Envoyer ma contribution » proposes: after the person and the date. */
   'review.suggestFile': call<string>()(z.object({ branch: branchName }).strict()),
   /** Native save dialog for a contribution file; null when cancelled or in the test host. */

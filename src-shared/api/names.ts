@@ -55,6 +55,7 @@ export const callNames = [
   'review.resolve',
   'review.requestChanges',
   'review.approve',
+  'review.takeFixes',
   'review.suggestFile',
   'review.chooseSaveFile',
   'review.chooseOpenFile',

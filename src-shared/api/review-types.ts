@@ -1,3 +1,5 @@
+import type { MergeOutcome } from './types.js'
+
 /**
  * What review shows, as it crosses from main to the renderer: contributions to
  * review, their rendered differences, the comments on them, and the files that
@@ -26,6 +28,11 @@ export interface ReviewSummary {
   status: ReviewStatus
   comments: number
   unresolved: number
+  /**
+   * For a reviewer's return of the user's own contribution (`recu/aminata` beside `aminata`)
+   * whose versions `aminata` lacks: `aminata`, where « Reprendre les corrections » brings them.
+   */
+  takeInto: string | null
 }
 
 /** A comment on one block of a page, at the version it was made on. */
@@ -92,4 +99,16 @@ export interface SentContribution {
 export interface ReceivedContribution {
   branches: { name: string; oid: string }[]
   notes: string | null
+  /**
+   * Returns of the user's own contributions (`recu/aminata` beside `aminata`): whether the
+   * reviewer's versions were taken in (fast-forward, or already there), null when they wait
+   * for « Reprendre les corrections » (both sides moved, or unsaved pages).
+   */
+  returns?: ReturnedFixes[]
+}
+
+export interface ReturnedFixes {
+  received: string
+  own: string
+  taken: MergeOutcome | null
 }

@@ -127,6 +127,7 @@ export const errorCodes = [
   'contribution-not-found',
   'contribution-current',
   'contribution-not-merged',
+  'contribution-return-pending',
   'unsaved-changes',
   'merge-in-progress',
   'no-merge',

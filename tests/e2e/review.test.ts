@@ -80,13 +80,28 @@ async function sendTo(
   return text
 }
 
-async function receive(p: Page, file: string): Promise<void> {
+async function receive(
+  p: Page,
+  file: string,
+  notice: RegExp = /Contribution reçue : recu\/aminata/,
+): Promise<void> {
   await showView(p, 'review')
   await p.getByRole('button', { name: 'Ouvrir une contribution reçue…' }).first().click()
   const dialog = p.getByRole('dialog', { name: 'Ouvrir une contribution reçue' })
   await dialog.getByLabel('Fichier reçu').fill(file)
   await dialog.getByRole('button', { name: 'Ouvrir' }).click()
-  await expectNotice(p, /Contribution reçue : recu\/aminata/)
+  await expectNotice(p, notice)
+}
+
+/** The status bar's contribution item, then « Passer à cette contribution ». */
+async function switchTo(p: Page, branch: string): Promise<void> {
+  await p.getByTestId('status-branch').click()
+  const picker = p.getByRole('dialog', { name: 'Contributions' })
+  await picker.getByRole('option', { name: new RegExp(`^\\s*${branch}(\\s|$)`) }).click()
+  await picker.getByRole('option', { name: /^\s*Passer à cette contribution/ }).click()
+  await expect
+    .poll(() => p.getByTestId('status-branch').textContent())
+    .toBe(`Contribution : ${branch}`)
 }
 
 describe('review offline, in Chromium through two test hosts', () => {
@@ -143,7 +158,15 @@ describe('review offline, in Chromium through two test hosts', () => {
         await expect.poll(() => frame.locator('ins').first().textContent()).toContain('Sénégal')
         await k.screenshot({ path: path.join(SCREENSHOTS, 'review-light.png') })
 
+        // He fixes a word himself: a version of his own on her contribution.
+        await switchTo(k, 'recu/aminata')
+        await writeAndSaveVersion(k, 'En 2024, ', 'Relecture : la date')
+        const kofiFix = git(kofi.root, 'rev-parse', 'recu/aminata').trim()
+        expect(git(kofi.root, 'log', '-1', '--format=%an', kofiFix).trim()).toBe(KOFI.name)
+
         // He comments on the first passage and asks for changes, then sends it back.
+        await showView(k, 'review')
+        await item.click()
         await card.getByLabel('Votre commentaire').fill('Précisez la source de la loi.')
         await card.getByRole('button', { name: 'Commenter' }).click()
         await expect
@@ -162,22 +185,25 @@ describe('review offline, in Chromium through two test hosts', () => {
           })
           .toBe(true)
         await expectNotice(k, /Modifications demandées/)
-        expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
-          '"decision":"changes-requested"',
-        )
+        // The comment and the decision sit on his own version.
+        const onFix = git(kofi.root, 'log', '--notes=atelier', '-1', kofiFix)
+        expect(onFix).toContain('"decision":"changes-requested"')
+        expect(onFix).toContain('Précisez la source de la loi.')
         await expect.poll(() => item.textContent()).toContain('À reprendre')
         const back = path.join(exchange, 'retour.bundle')
         await sendTo(k, back, 'review-tab')
         git(aminata.root, 'bundle', 'verify', '--quiet', back)
-        expect(git(kofi.root, 'log', '--notes=atelier', '-1', 'recu/aminata')).toContain(
-          'Précisez la source de la loi.',
-        )
 
-        // Aminata opens the return file: the comment is beside her text.
-        await receive(a, back)
-        expect(git(aminata.root, 'rev-parse', 'aminata')).toBe(
-          git(kofi.root, 'rev-parse', 'recu/aminata'),
+        // Aminata opens the return file: her own contribution takes his version in (a
+        // fast-forward), and his comment, made on his version, is beside her text.
+        await receive(
+          a,
+          back,
+          /corrections et commentaires du relecteur sont dans votre contribution « aminata »/,
         )
+        expect(git(aminata.root, 'rev-parse', 'aminata').trim()).toBe(kofiFix)
+        expect(git(aminata.root, 'show', `aminata:${ACCESS}`)).toContain('En 2024, ')
+        expect(git(aminata.root, 'status', '--porcelain').trim()).toBe('')
         await showView(a, 'explorer')
         await a.locator(`[role="treeitem"][data-path="${ACCESS}"]`).click()
         await expect
@@ -196,7 +222,9 @@ describe('review offline, in Chromium through two test hosts', () => {
         )
         await k.getByRole('button', { name: 'Approuver et intégrer' }).click()
         await expectNotice(k, /approuvée et intégrée/)
+        // His main line has both fixes: his word and her source.
         expect(git(kofi.root, 'show', `main:${ACCESS}`)).toContain('Source : Journal officiel.')
+        expect(git(kofi.root, 'show', `main:${ACCESS}`)).toContain('En 2024, ')
         expect(git(kofi.root, 'status', '--porcelain').trim()).toBe('')
         await expect.poll(() => item.textContent()).toContain('Intégrée')
         expect(fsckPasses(kofi.root)).toBe(true)

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReviewDiff } from '../../../src-shared/api/review-types.js'
 import { api, ApiFailure } from '../../api/client.js'
-import { approveContribution, requestChanges, reviewStore } from '../../stores/review-store.js'
+import {
+  approveContribution,
+  requestChanges,
+  reviewStore,
+  takeReviewerFixes,
+} from '../../stores/review-store.js'
 import { useStore } from '../../stores/store.js'
 import { openDialog } from '../../stores/ui-store.js'
 import { attempt } from '../../ui/report-failure.js'
@@ -76,6 +81,19 @@ export function ReviewTab({ branch }: { branch: string }) {
         </div>
       </header>
       <div className="review-decisions" role="group" aria-label={t('views.review')}>
+        {summary?.takeInto && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const own = summary.takeInto
+              if (own) void attempt(() => takeReviewerFixes(branch, own))
+            }}
+          >
+            <span className="codicon codicon-git-merge" aria-hidden="true" />
+            {t('review.takeFixes', { own: summary.takeInto })}
+          </button>
+        )}
         <button
           type="button"
           className="button"

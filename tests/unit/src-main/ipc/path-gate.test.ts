@@ -174,6 +174,7 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   'review.resolve': { branch: branch((b) => ({ branch: b, id: 'x' })), id: { kind: 'not-a-path' } },
   'review.requestChanges': { branch: branch((b) => ({ branch: b })) },
   'review.approve': { branch: branch((b) => ({ branch: b })) },
+  'review.takeFixes': { branch: branch((b) => ({ branch: b })) },
   'review.suggestFile': { branch: { kind: 'not-a-path' } },
   'review.chooseSaveFile': { name: { kind: 'not-a-path' } },
   'review.chooseOpenFile': {},

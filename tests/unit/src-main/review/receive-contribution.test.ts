@@ -90,9 +90,11 @@ describe('contribution import <workspace> <file> [--json]', () => {
     const { code, text } = await run([receiver, file, '--json'])
     expect(code).toBe(0)
     expect(JSON.parse(text)).toEqual({ branches: [{ name: 'recu/aminata', oid: tip }] })
-    expect(git(receiver, 'rev-parse', RECEIVED_NOTES_REF).trim()).toBe(
+    // The notes joined the review notes (a fast-forward: the receiver had none); none wait.
+    expect(git(receiver, 'rev-parse', 'refs/notes/atelier').trim()).toBe(
       git(sender, 'rev-parse', 'refs/notes/atelier').trim(),
     )
+    expect(gitStatusCode(receiver, 'rev-parse', '-q', '--verify', RECEIVED_NOTES_REF)).toBe(1)
     expect(gitStatusCode(receiver, 'fsck', '--strict', '--no-dangling')).toBe(0)
   })
 

@@ -31,6 +31,7 @@ function summary(status: ReviewSummary['status']): ReviewSummary {
     status,
     comments: 1,
     unresolved: 1,
+    takeInto: null,
   }
 }
 
