@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { writeFileAtomic } from '../fs/atomic-write.js'
 import { createDelta } from './pack-delta.js'
@@ -153,11 +155,13 @@ function commitsToSend(
   const queue: string[] = []
   let wantedInQueue = 0
 
+  // A light copy's history stops at its shallow commits: their parents are not here.
+  const shallow = shallowCommits(context.gitdir)
   const load = (oid: string): void => {
     if (dates.has(oid)) return
     const commit = readCommit(context.objects, context.gitdir, oid)
     dates.set(oid, commit.committer.timestamp)
-    parents.set(oid, commit.parents)
+    parents.set(oid, shallow.has(oid) ? [] : commit.parents)
     trees.set(oid, commit.tree)
     firstParent.set(oid, commit.parents[0] ?? null)
   }
@@ -326,6 +330,15 @@ function bundleHeader(context: RepositoryContext, request: BundleRequest): Buffe
   }
   for (const ref of request.refs) text += `${ref.oid} ${ref.name}\n`
   return Buffer.from(`${text}\n`, 'utf8')
+}
+
+/** The commits `.git/shallow` lists (a light copy's oldest versions), none in a full copy. */
+function shallowCommits(gitdir: string): Set<string> {
+  try {
+    return new Set(readFileSync(path.join(gitdir, 'shallow'), 'utf8').split('\n').filter(isOid))
+  } catch {
+    return new Set()
+  }
 }
 
 function isOid(value: string): boolean {
