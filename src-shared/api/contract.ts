@@ -207,9 +207,19 @@ export const contract = {
   'versions.pageAt': call<string | null>()(
     z.object({ path: relativePath, version: versionRef }).strict(),
   ),
-  /** A page at `from` compared with `to` (or with the page on disk when `to` is absent). */
+  /**
+   * A page at `from` compared with `to` (or with the page on disk when `to` is absent);
+   * `fromPath` names it at `from` when it was renamed since.
+   */
   'versions.compare': call<PageComparison>()(
-    z.object({ path: relativePath, from: versionRef, to: versionRef.optional() }).strict(),
+    z
+      .object({
+        path: relativePath,
+        fromPath: relativePath.optional(),
+        from: versionRef,
+        to: versionRef.optional(),
+      })
+      .strict(),
   ),
   /** Puts a page back as it was at a version, as a new change (history is never rewritten). */
   'versions.restore': call<boolean>()(

@@ -149,8 +149,10 @@ function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
   useEffect(() => {
     let current = true
     void attempt(async () => {
+      // A renamed page is read under its old name at the base.
       const value = await api.call('versions.compare', {
         path: page.path,
+        ...(page.from === undefined ? {} : { fromPath: page.from }),
         from: diff.base,
         to: diff.tip,
       })
@@ -159,7 +161,7 @@ function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
     return () => {
       current = false
     }
-  }, [diff.base, diff.tip, page.path])
+  }, [diff.base, diff.tip, page.path, page.from])
   if (!comparison) return null
   return (
     <SideBySideDiff
