@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/content-types.js'
 import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
 import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
 import { sideOf } from '../../src-shared/review/word-diff.js'
@@ -56,7 +57,9 @@ export function createReviewHandlers(
     html: string,
     like: string,
   ) => {
-    const css = reviewDiffStyle(session.settings.get().language)
+    // The site's pages show in their own, light, colours (as in the preview), whatever the
+    // app's scheme: the marks take the page's, given explicitly.
+    const css = reviewDiffStyle(session.settings.get().language, 'light')
     const frame = async (body: string) =>
       `${where.origin}${await where.service.holdDocument(body, like, css)}`
     const [inline, before, after] = await Promise.all([
@@ -116,9 +119,23 @@ export function createReviewHandlers(
           ? repository.workTreeText(inRepository)
           : repository.pageAt(to, inRepository),
       ])
+      // The settings' labels as the later side has them (the disk, or `to`), else `from`'s.
+      const typesFile = workspace.repositoryPath(await workspace.resolve(CONTENT_TYPES_FILE))
+      const contentTypes =
+        (to === undefined
+          ? await repository.workTreeText(typesFile)
+          : await repository.pageAt(to, typesFile)) ?? (await repository.pageAt(from, typesFile))
       const site = await where.service.site()
-      const compared = await comparePublished(site, where.service.renderer, page, before, after)
-      return compared.html === null ? null : framesOf(where, compared.html, page)
+      const compared = await comparePublished(
+        site,
+        where.service.renderer,
+        page,
+        before,
+        after,
+        contentTypes,
+      )
+      if (compared.html === null) return null
+      return { ...compared, path: file, frames: await framesOf(where, compared.html, page) }
     }) satisfies Handler<'review.comparePublished'>,
     'review.comments': (async ({ branch, path: file }) => {
       const { workspace, repository } = repositoryOf()

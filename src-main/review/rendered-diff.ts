@@ -94,16 +94,20 @@ type Labels = (collection: string | null, key: string) => string
 async function fieldLabels(context: RepositoryContext, ...commits: string[]): Promise<Labels> {
   for (const commit of commits) {
     const entry = (await context.trees.filesOfCommit(commit)).get(CONTENT_TYPES_FILE)
-    if (!entry) continue
-    const parsed = parseContentTypes(context.objects.read(entry.oid).content.toString('utf8'))
-    if (!parsed.ok) break
-    const types = parsed.value
-    return (collection, key) => {
-      const type = collection === null ? null : typeForCollection(types, collection)
-      return (type && labelOf(type.fields, key.split('.'))) ?? key
-    }
+    if (entry) return labelsOf(context.objects.read(entry.oid).content.toString('utf8'))
   }
   return (_, key) => key
+}
+
+/** The labels of an `_atelier.yml` text; the keys themselves when there is none or it does not read. */
+function labelsOf(contentTypes: string | null): Labels {
+  const parsed = contentTypes === null ? null : parseContentTypes(contentTypes)
+  if (!parsed?.ok) return (_, key) => key
+  const types = parsed.value
+  return (collection, key) => {
+    const type = collection === null ? null : typeForCollection(types, collection)
+    return (type && labelOf(type.fields, key.split('.'))) ?? key
+  }
 }
 
 function labelOf(fields: Field[], keys: string[]): string | null {
@@ -186,7 +190,7 @@ async function reviewPage(
 /**
  * One page as it will be published at two versions, changes marked: what
  * « Versions » shows when it compares a page (null text: the page was absent).
- * Settings are labelled by their keys; the comparison tab lists them itself.
+ * Settings are labelled as `contentTypes` (the text of `_atelier.yml`) labels them.
  */
 export function comparePublished(
   site: Site,
@@ -194,12 +198,13 @@ export function comparePublished(
   file: string,
   before: string | null,
   after: string | null,
+  contentTypes: string | null,
 ): Promise<ReviewPage> {
   const change = before === null ? 'added' : after === null ? 'deleted' : 'modified'
   return reviewPage(
     site,
     renderer,
-    (_, key) => key,
+    labelsOf(contentTypes),
     { path: file, change },
     before === null ? null : Buffer.from(before),
     after === null ? null : Buffer.from(after),

@@ -15,6 +15,7 @@ import type {
   ReceivedContribution,
   ReviewComment,
   ReviewDiff,
+  ReviewPage,
   ReviewSummary,
   SentContribution,
 } from './review-types.js'
@@ -330,10 +331,11 @@ export const contract = {
   /** « Ouvrir une contribution reçue »: checks the whole file, then imports it (never moves `main`). */
   'review.receive': call<ReceivedContribution>()(z.object({ file: userFile }).strict()),
   /**
-   * « Versions »' comparison of a page as published: the frames of the preview's origin that
-   * show it with changes marked (as `review.diff` does); null when the page is not rendered.
+   * « Versions »' comparison of a page as published, as `review.diff` shows each page: its
+   * settings labelled as `_atelier.yml` labels them, and the frames of the preview's origin
+   * that show it with changes marked; null when the page is not rendered.
    */
-  'review.comparePublished': call<{ inline: string; before: string; after: string } | null>()(
+  'review.comparePublished': call<ReviewPage | null>()(
     z.object({ path: relativePath, from: versionRef, to: versionRef.optional() }).strict(),
   ),
   /** A contribution file given on the app's command line, once; null when none. */

@@ -5,7 +5,8 @@ import { AtelierError } from '../../../../src-shared/api/atelier-error.js'
 import { sideOf } from '../../../../src-shared/review/word-diff.js'
 import { Repository } from '../../../../src-main/git/repository.js'
 import { BoundedRenderer } from '../../../../src-main/preview/bounded-renderer.js'
-import { reviewDiff } from '../../../../src-main/review/rendered-diff.js'
+import { readSite } from '../../../../src-main/preview/read-site.js'
+import { comparePublished, reviewDiff } from '../../../../src-main/review/rendered-diff.js'
 import { bundledStarterPlaybook } from '../../../../src-main/paths.js'
 import { git } from '../../../helpers/native-git.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
@@ -158,5 +159,29 @@ describe('reviewDiff', () => {
     expect(error).toBeInstanceOf(AtelierError)
     expect((error as AtelierError).code).toBe('contribution-not-found')
     expect(git(dir, 'show-ref')).toBe(refs)
+  })
+})
+
+describe('comparePublished', () => {
+  it('labels the settings as _atelier.yml does, as the review does', async () => {
+    const dir = await starterRepository()
+    const site = await readSite(dir)
+    const before = await readFile(path.join(dir, THEME), 'utf8')
+    const after = before
+      .replace(/^title: .*$/m, 'title: Accès à l’information publique')
+      .replace('\n---\n\n', '\n---\n\nUne phrase ajoutée.\n\n')
+    const contentTypes = await readFile(path.join(dir, '_atelier.yml'), 'utf8')
+    const page = await comparePublished(site, renderer, THEME, before, after, contentTypes)
+    expect(page.fields).toEqual([
+      {
+        key: 'title',
+        label: 'Titre',
+        before: expect.any(String),
+        after: 'Accès à l’information publique',
+      },
+    ])
+    // Without `_atelier.yml`, the keys themselves.
+    const bare = await comparePublished(site, renderer, THEME, before, after, null)
+    expect(bare.fields.map((field) => field.label)).toEqual(['title'])
   })
 })
