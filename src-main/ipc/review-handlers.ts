@@ -1,10 +1,11 @@
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/content-types.js'
-import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
+import type { ReviewComment, ReviewDiff, ReviewPage } from '../../src-shared/api/review-types.js'
 import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
 import { sideOf } from '../../src-shared/review/word-diff.js'
 import { isInsideFolder } from '../fs/safe-path.js'
+import { readAtVersion } from '../git/read-version.js'
 import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
 import { addComment, listComments, resolveComment } from '../review/comments.js'
 import { mergeReceivedNotes } from '../review/merge-received-notes.js'
@@ -51,12 +52,18 @@ export function createReviewHandlers(
       service: session.requireFolder().preview(preview.frameAncestors),
     }
   }
-  /** A marked body in the site's look, inline and each side alone, on the preview's origin. */
+  /**
+   * A marked body in the site's look, inline and each side alone, on the preview's origin.
+   * `images`: addresses the page writes, to show from elsewhere (see `heldImages`).
+   */
   const framesOf = async (
     where: NonNullable<ReturnType<typeof previewOf>>,
-    html: string,
+    marked: string,
     like: string,
+    images: Map<string, string> = new Map(),
   ) => {
+    let html = marked
+    for (const [source, held] of images) html = html.replaceAll(`src="${source}"`, `src="${held}"`)
     // The site's pages show in their own, light, colours (as in the preview), whatever the
     // app's scheme: the marks take the page's, given explicitly.
     const css = reviewDiffStyle(session.settings.get().language, 'light')
@@ -68,6 +75,28 @@ export function createReviewHandlers(
       frame(sideOf(html, 'after')),
     ])
     return { inline, before, after }
+  }
+  /**
+   * The images a page adds (or removes) as the contribution's version (or the base) has them:
+   * the preview serves the open folder's files, which a received contribution's are not.
+   */
+  const heldImages = async (
+    where: NonNullable<ReturnType<typeof previewOf>>,
+    workspace: Workspace,
+    repository: ReturnType<typeof repositoryOf>['repository'],
+    page: ReviewPage,
+    diff: ReviewDiff,
+  ) => {
+    // Through the folder's path gate: the address comes from a page; one it refuses shows nothing.
+    const at = (version: string) => async (file: string) => {
+      const checked = await workspace.resolve(file).catch(() => null)
+      if (!checked) return null
+      const inRepository = workspace.repositoryPath(checked)
+      return repository.read((context) => readAtVersion(context, version, inRepository))
+    }
+    const added = await where.service.holdImages(page.images.added, at(diff.tip))
+    const removed = await where.service.holdImages(page.images.removed, at(diff.base))
+    return new Map([...removed, ...added])
   }
   const afterMove = async (workspace: Workspace) => {
     const info = await workspace.info()
@@ -101,7 +130,15 @@ export function createReviewHandlers(
         pages: await Promise.all(
           pages.map(async (page) => ({
             ...page,
-            frames: page.html === null ? null : await framesOf(where, page.html, page.path),
+            frames:
+              page.html === null
+                ? null
+                : await framesOf(
+                    where,
+                    page.html,
+                    page.path,
+                    await heldImages(where, workspace, repository, page, diff),
+                  ),
           })),
         ),
       }
