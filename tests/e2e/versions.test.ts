@@ -175,6 +175,7 @@ describe('the Versions view in Chromium through the test host', () => {
         .locator('body')
         .textContent(),
     ).not.toContain('Ajout du test.')
+    await p.screenshot({ path: path.join(SCREENSHOTS, 'versions-published-sides.png') })
     await compare.getByRole('button', { name: 'Ouvrir la page' }).click()
 
     await first.getByRole('button', { name: 'Remettre cette version' }).click()

@@ -241,9 +241,7 @@ describe('review status', () => {
     git(dir, 'commit', '-q', '-m', 'Renommé')
     git(dir, 'checkout', '-q', 'main')
     const [review] = await listReviews((await open(dir)).context)
-    expect(review!.pages.join('\n') + '\n').toBe(
-      git(dir, 'diff', '--name-only', 'main...aminata'),
-    )
+    expect(review!.pages.join('\n') + '\n').toBe(git(dir, 'diff', '--name-only', 'main...aminata'))
     expect(review!.pages).toEqual(['cas/mali.md', 'cas/senegal-2024.md'])
   })
 
