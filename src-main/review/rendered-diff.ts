@@ -157,11 +157,18 @@ async function reviewPage(
     before: field.before,
     after: field.after,
   }))
-  // Both sides at once: the renderer has two workers.
-  const [beforeBody, afterBody] = await Promise.all([
-    beforeText === null ? '' : renderBody(site, renderer, file.from ?? file.path, beforeText),
-    afterText === null ? '' : renderBody(site, renderer, file.path, afterText),
-  ])
+  const beforeDoc =
+    beforeText === null ? null : documentFor(site, file.from ?? file.path, beforeText)
+  const afterDoc = afterText === null ? null : documentFor(site, file.path, afterText)
+  // Both sides at once: the renderer has two workers. A body that did not change (settings
+  // only) renders once, when nothing in it can read the settings (no Liquid).
+  const [beforeBody, afterBody] =
+    beforeDoc && afterDoc && sameRendering(beforeDoc, afterDoc)
+      ? await renderBody(site, renderer, afterDoc).then((html) => [html, html] as const)
+      : await Promise.all([
+          beforeDoc === null ? '' : renderBody(site, renderer, beforeDoc),
+          afterDoc === null ? '' : renderBody(site, renderer, afterDoc),
+        ])
   const beforeHtml = beforeBody ?? ''
   const afterHtml = afterBody ?? ''
   const shownBefore = imageSources(beforeHtml)
@@ -245,11 +252,24 @@ function titleOf(text: string | null): string | null {
 async function renderBody(
   site: Site,
   renderer: BoundedRenderer,
-  file: string,
-  text: string,
+  doc: SiteDocument,
 ): Promise<string | null> {
-  const outcome = await renderer.render(site, documentFor(site, file, text), false)
+  const outcome = await renderer.render(site, doc, false)
   return outcome.ok ? outcome.html : null
+}
+
+/**
+ * Two versions whose bodies render alike whatever their settings: the same
+ * place, the same text, converted the same way, and no Liquid to read
+ * `page` or `site` (Markdown alone depends only on the text and the site).
+ */
+function sameRendering(before: SiteDocument, after: SiteDocument): boolean {
+  return (
+    before.relativePath === after.relativePath &&
+    before.body === after.body &&
+    before.markdown === after.markdown &&
+    !/\{[{%]/.test(after.body)
+  )
 }
 
 /** The site's own document for this path (address, defaults) with this text; a new one otherwise. */

@@ -152,6 +152,36 @@ describe('reviewDiff', () => {
     expect(html).not.toContain('<ins>')
   })
 
+  it('renders a body once when only the settings changed, with the same result', async () => {
+    const dir = await starterRepository()
+    await edit(dir, CASE, (text) => text.replace(/^title: .*$/m, 'title: Un autre titre'))
+    commit(dir, 'Titre seulement')
+    const repository = (await Repository.find(dir))!
+    const renders: string[] = []
+    const counting = {
+      render: (...args: Parameters<BoundedRenderer['render']>) => {
+        renders.push(args[1].relativePath)
+        return renderer.render(...args)
+      },
+    } as BoundedRenderer
+    const diff = await reviewDiff(repository.context, 'contribution', { renderer: counting })
+    const [page] = diff.pages
+    expect(page!.fields.map((field) => field.key)).toEqual(['title'])
+    expect(renders).toEqual([CASE])
+    // The same html as the body rendered alone: nothing marked, unchanged blocks folded.
+    expect(page!.html).not.toMatch(/<(ins|del)>/)
+    const site = await readSite(dir)
+    const alone = await comparePublished(
+      site,
+      renderer,
+      CASE,
+      await readFile(path.join(dir, CASE), 'utf8'),
+      `${await readFile(path.join(dir, CASE), 'utf8')}\n`,
+      null,
+    )
+    expect(sideOf(page!.html!, 'after')).toBe(sideOf(alone.html!, 'before'))
+  })
+
   it('refuses an unknown branch with a French message and changes nothing', async () => {
     const dir = await starterRepository()
     const refs = git(dir, 'show-ref')
