@@ -94,10 +94,24 @@ type Labels = (collection: string | null, key: string) => string
 async function fieldLabels(context: RepositoryContext, ...commits: string[]): Promise<Labels> {
   for (const commit of commits) {
     const entry = (await context.trees.filesOfCommit(commit)).get(CONTENT_TYPES_FILE)
-    if (entry) return labelsOf(context.objects.read(entry.oid).content.toString('utf8'))
+    if (!entry) continue
+    // Read once per version of the file: parsing it costs more than the rest of a small diff.
+    let labels = labelsByBlob.get(entry.oid)
+    if (!labels) {
+      labels = labelsOf(context.objects.read(entry.oid).content.toString('utf8'))
+      labelsByBlob.set(entry.oid, labels)
+      for (const oldest of labelsByBlob.keys()) {
+        if (labelsByBlob.size <= 16) break
+        labelsByBlob.delete(oldest)
+      }
+    }
+    return labels
   }
   return (_, key) => key
 }
+
+/** The labels of the last few `_atelier.yml` versions read, by blob id (a blob never changes). */
+const labelsByBlob = new Map<string, Labels>()
 
 /** The labels of an `_atelier.yml` text; the keys themselves when there is none or it does not read. */
 function labelsOf(contentTypes: string | null): Labels {
