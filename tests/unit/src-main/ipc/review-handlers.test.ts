@@ -1,4 +1,7 @@
+import { cp, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { bundledStarterPlaybook } from '../../../../src-main/paths.js'
 import { dispatch as untypedDispatch } from '../../../../src-main/ipc/dispatch.js'
 import type { HandlerTable } from '../../../../src-main/ipc/handler.js'
 import type { CallOutput } from '../../../../src-shared/api/contract.js'
@@ -6,6 +9,7 @@ import type { CallName } from '../../../../src-shared/api/names.js'
 import type { CallResult } from '../../../../src-shared/api/types.js'
 import { git, nativeRepository, writeFiles } from '../../../helpers/native-git.js'
 import { openSession } from '../../../helpers/session.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
 
 async function dispatch<K extends CallName>(
   handlers: HandlerTable,
@@ -51,5 +55,29 @@ describe('review.diff frames', () => {
     // The JSON answer keeps the page's own address; the work tree is untouched.
     expect(page.html).toContain('src="/uploads/carte.png"')
     expect(git(repo, 'status', '--porcelain')).toBe('')
+  })
+})
+
+describe('review.comparePublished', () => {
+  it('labels the settings as the open folder’s _atelier.yml does, with the frames', async () => {
+    const repo = path.join(await tempDir('atelier-compare-'), 'guide')
+    await cp(bundledStarterPlaybook, repo, { recursive: true })
+    git(repo, 'init', '-q', '-b', 'main')
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '-m', 'Guide')
+    const page = '_themes/acces-information.md'
+    const text = await readFile(path.join(repo, page), 'utf8')
+    await writeFile(path.join(repo, page), text.replace(/^title: .*$/m, 'title: Un autre titre'))
+    const { handlers, session } = await openSession(repo)
+    session.preview = { origin: 'http://preview.invalid', frameAncestors: FRAME_ANCESTORS }
+    const compared = await dispatch(handlers, 'review.comparePublished', {
+      path: page,
+      from: 'HEAD',
+    })
+    if (!compared.ok || !compared.value) throw new Error(JSON.stringify(compared))
+    expect(compared.value.fields).toEqual([
+      expect.objectContaining({ key: 'title', label: 'Titre', after: 'Un autre titre' }),
+    ])
+    expect(compared.value.frames?.before).toMatch(/^http:\/\/preview\.invalid\//)
   })
 })
