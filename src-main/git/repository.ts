@@ -159,9 +159,17 @@ export class Repository {
     return bytes === null ? null : Buffer.from(bytes).toString('utf8')
   }
 
-  /** Two versions of a page compared; `to` absent means the page as it is on disk now. */
-  async compare(file: string, from: string, to?: string): Promise<PageComparison> {
-    const before = await this.pageAt(from, file)
+  /**
+   * Two versions of a page compared; `to` absent means the page as it is on disk now.
+   * `fromFile`: the page's name at `from`, when it was renamed since.
+   */
+  async compare(
+    file: string,
+    from: string,
+    to?: string,
+    fromFile: string = file,
+  ): Promise<PageComparison> {
+    const before = await this.pageAt(from, fromFile)
     const after = to === undefined ? await this.workTreeText(file) : await this.pageAt(to, file)
     return comparePages(before, after)
   }

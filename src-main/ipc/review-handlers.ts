@@ -1,9 +1,11 @@
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import type { ReviewComment, ReviewDiff } from '../../src-shared/api/review-types.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/content-types.js'
+import type { ReviewComment, ReviewDiff, ReviewPage } from '../../src-shared/api/review-types.js'
 import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
 import { sideOf } from '../../src-shared/review/word-diff.js'
 import { isInsideFolder } from '../fs/safe-path.js'
+import { readAtVersion } from '../git/read-version.js'
 import { approveAndIntegrate, requestChanges } from '../review/decisions.js'
 import { addComment, listComments, resolveComment } from '../review/comments.js'
 import { comparePublished, reviewDiff } from '../review/rendered-diff.js'
@@ -49,13 +51,21 @@ export function createReviewHandlers(
       service: session.requireFolder().preview(preview.frameAncestors),
     }
   }
-  /** A marked body in the site's look, inline and each side alone, on the preview's origin. */
+  /**
+   * A marked body in the site's look, inline and each side alone, on the preview's origin.
+   * `images`: addresses the page writes, to show from elsewhere (see `heldImages`).
+   */
   const framesOf = async (
     where: NonNullable<ReturnType<typeof previewOf>>,
-    html: string,
+    marked: string,
     like: string,
+    images: Map<string, string> = new Map(),
   ) => {
-    const css = reviewDiffStyle(session.settings.get().language)
+    let html = marked
+    for (const [source, held] of images) html = html.replaceAll(`src="${source}"`, `src="${held}"`)
+    // The site's pages show in their own, light, colours (as in the preview), whatever the
+    // app's scheme: the marks take the page's, given explicitly.
+    const css = reviewDiffStyle(session.settings.get().language, 'light')
     const frame = async (body: string) =>
       `${where.origin}${await where.service.holdDocument(body, like, css)}`
     const [inline, before, after] = await Promise.all([
@@ -64,6 +74,28 @@ export function createReviewHandlers(
       frame(sideOf(html, 'after')),
     ])
     return { inline, before, after }
+  }
+  /**
+   * The images a page adds (or removes) as the contribution's version (or the base) has them:
+   * the preview serves the open folder's files, which a received contribution's are not.
+   */
+  const heldImages = async (
+    where: NonNullable<ReturnType<typeof previewOf>>,
+    workspace: Workspace,
+    repository: ReturnType<typeof repositoryOf>['repository'],
+    page: ReviewPage,
+    diff: ReviewDiff,
+  ) => {
+    // Through the folder's path gate: the address comes from a page; one it refuses shows nothing.
+    const at = (version: string) => async (file: string) => {
+      const checked = await workspace.resolve(file).catch(() => null)
+      if (!checked) return null
+      const inRepository = workspace.repositoryPath(checked)
+      return repository.read((context) => readAtVersion(context, version, inRepository))
+    }
+    const added = await where.service.holdImages(page.images.added, at(diff.tip))
+    const removed = await where.service.holdImages(page.images.removed, at(diff.base))
+    return new Map([...removed, ...added])
   }
   const afterMove = async (workspace: Workspace) => {
     const info = await workspace.info()
@@ -97,7 +129,15 @@ export function createReviewHandlers(
         pages: await Promise.all(
           pages.map(async (page) => ({
             ...page,
-            frames: page.html === null ? null : await framesOf(where, page.html, page.path),
+            frames:
+              page.html === null
+                ? null
+                : await framesOf(
+                    where,
+                    page.html,
+                    page.path,
+                    await heldImages(where, workspace, repository, page, diff),
+                  ),
           })),
         ),
       }
@@ -115,9 +155,23 @@ export function createReviewHandlers(
           ? repository.workTreeText(inRepository)
           : repository.pageAt(to, inRepository),
       ])
+      // The settings' labels as the later side has them (the disk, or `to`), else `from`'s.
+      const typesFile = workspace.repositoryPath(await workspace.resolve(CONTENT_TYPES_FILE))
+      const contentTypes =
+        (to === undefined
+          ? await repository.workTreeText(typesFile)
+          : await repository.pageAt(to, typesFile)) ?? (await repository.pageAt(from, typesFile))
       const site = await where.service.site()
-      const compared = await comparePublished(site, where.service.renderer, page, before, after)
-      return compared.html === null ? null : framesOf(where, compared.html, page)
+      const compared = await comparePublished(
+        site,
+        where.service.renderer,
+        page,
+        before,
+        after,
+        contentTypes,
+      )
+      if (compared.html === null) return null
+      return { ...compared, path: file, frames: await framesOf(where, compared.html, page) }
     }) satisfies Handler<'review.comparePublished'>,
     'review.comments': (async ({ branch, path: file }) => {
       const { workspace, repository } = repositoryOf()

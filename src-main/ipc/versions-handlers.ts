@@ -85,9 +85,12 @@ export function createVersionsHandlers(session: Session) {
       const { workspace, repository } = repositoryOf()
       return repository.pageAt(version, (await checked(workspace, path)).inRepository)
     }) satisfies Handler<'versions.pageAt'>,
-    'versions.compare': (async ({ path, from, to }) => {
+    'versions.compare': (async ({ path, fromPath, from, to }) => {
       const { workspace, repository } = repositoryOf()
-      return repository.compare((await checked(workspace, path)).inRepository, from, to)
+      const file = (await checked(workspace, path)).inRepository
+      const before =
+        fromPath === undefined ? file : (await checked(workspace, fromPath)).inRepository
+      return repository.compare(file, from, to, before)
     }) satisfies Handler<'versions.compare'>,
     'versions.restore': (async ({ path, version }) => {
       const { workspace, repository } = repositoryOf()

@@ -40,6 +40,17 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 }
 
+function typeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/** `&amp;` and the like in an attribute as the page writes it, read back. */
+function unescapeAttribute(value: string): string {
+  return value.replace(/&(amp|quot|lt|gt|#39);/g, (_, name: string) =>
+    name === 'amp' ? '&' : name === 'quot' ? '"' : name === 'lt' ? '<' : name === 'gt' ? '>' : "'",
+  )
+}
+
 /**
  * The live preview of one workspace: serves the site as Jekyll would (each
  * page rendered on request), with the editor's unsaved text of a page in
@@ -120,9 +131,12 @@ export class PreviewService {
    */
   async serve(urlPath: string): Promise<PreviewResponse> {
     const held = this.held.get(urlPath)
-    const response: PreviewResponse = held
-      ? { status: 200, type: TYPES['.html']!, body: held, headers: {} }
-      : await this.serveFile(urlPath)
+    const response: PreviewResponse =
+      held === undefined
+        ? await this.serveFile(urlPath)
+        : typeof held === 'string'
+          ? { status: 200, type: TYPES['.html']!, body: held, headers: {} }
+          : this.respond(200, typeOf(urlPath), held)
     if (!response.type.startsWith('text/html')) return response
     const nonce = createNonce()
     return {
@@ -180,6 +194,29 @@ export class PreviewService {
     return this.held.hold(document)
   }
 
+  /**
+   * Images a review shows that the open folder does not have (added by a
+   * received contribution, or removed by the one checked out): each address
+   * (`src` as the page writes it) the site would not serve is read with `read`
+   * (its path in the site) and held; answers the held address of each.
+   */
+  async holdImages(
+    sources: string[],
+    read: (relativePath: string) => Promise<Uint8Array | null>,
+  ): Promise<Map<string, string>> {
+    const site = await this.site()
+    const held = new Map<string, string>()
+    for (const source of sources) {
+      if (!source.startsWith('/') || source.startsWith('//')) continue
+      const pathname = withoutBaseurl(site, unescapeAttribute(source).replace(/[?#].*$/, ''))
+      const decoded = safeDecode(pathname).replace(/^\/+/, '')
+      if (site.staticFiles.some((item) => item.output === decoded)) continue
+      const bytes = await read(decoded)
+      if (bytes) held.set(source, this.held.holdFile(Buffer.from(bytes), path.extname(decoded)))
+    }
+    return held
+  }
+
   private async serveFile(urlPath: string): Promise<PreviewResponse> {
     const site = await this.site()
     const pathname = withoutBaseurl(site, urlPath)
@@ -198,9 +235,7 @@ export class PreviewService {
     const file = site.staticFiles.find((item) => item.output === decoded)
     if (file) {
       const absolute = await resolveInside(file.root, file.relativePath)
-      const type =
-        TYPES[path.extname(file.relativePath).toLowerCase()] ?? 'application/octet-stream'
-      return this.respond(200, type, await readFile(absolute))
+      return this.respond(200, typeOf(file.relativePath), await readFile(absolute))
     }
     return this.respond(404, TYPES['.html']!, this.message('preview.notFound'))
   }

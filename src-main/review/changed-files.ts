@@ -33,7 +33,8 @@ const isRegular = (mode: number) => (mode & 0o170000) === 0o100000
  */
 export async function changedFiles(
   context: RepositoryContext,
-  base: string,
+  /** null: no common version, every file of `tip` is added. */
+  base: string | null,
   tip: string,
 ): Promise<ChangedFile[]> {
   const before = await context.trees.filesOfCommit(base)

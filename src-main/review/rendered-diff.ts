@@ -95,15 +95,33 @@ async function fieldLabels(context: RepositoryContext, ...commits: string[]): Pr
   for (const commit of commits) {
     const entry = (await context.trees.filesOfCommit(commit)).get(CONTENT_TYPES_FILE)
     if (!entry) continue
-    const parsed = parseContentTypes(context.objects.read(entry.oid).content.toString('utf8'))
-    if (!parsed.ok) break
-    const types = parsed.value
-    return (collection, key) => {
-      const type = collection === null ? null : typeForCollection(types, collection)
-      return (type && labelOf(type.fields, key.split('.'))) ?? key
+    // Read once per version of the file: parsing it costs more than the rest of a small diff.
+    let labels = labelsByBlob.get(entry.oid)
+    if (!labels) {
+      labels = labelsOf(context.objects.read(entry.oid).content.toString('utf8'))
+      labelsByBlob.set(entry.oid, labels)
+      for (const oldest of labelsByBlob.keys()) {
+        if (labelsByBlob.size <= 16) break
+        labelsByBlob.delete(oldest)
+      }
     }
+    return labels
   }
   return (_, key) => key
+}
+
+/** The labels of the last few `_atelier.yml` versions read, by blob id (a blob never changes). */
+const labelsByBlob = new Map<string, Labels>()
+
+/** The labels of an `_atelier.yml` text; the keys themselves when there is none or it does not read. */
+function labelsOf(contentTypes: string | null): Labels {
+  const parsed = contentTypes === null ? null : parseContentTypes(contentTypes)
+  if (!parsed?.ok) return (_, key) => key
+  const types = parsed.value
+  return (collection, key) => {
+    const type = collection === null ? null : typeForCollection(types, collection)
+    return (type && labelOf(type.fields, key.split('.'))) ?? key
+  }
 }
 
 function labelOf(fields: Field[], keys: string[]): string | null {
@@ -153,11 +171,18 @@ async function reviewPage(
     before: field.before,
     after: field.after,
   }))
-  // Both sides at once: the renderer has two workers.
-  const [beforeBody, afterBody] = await Promise.all([
-    beforeText === null ? '' : renderBody(site, renderer, file.from ?? file.path, beforeText),
-    afterText === null ? '' : renderBody(site, renderer, file.path, afterText),
-  ])
+  const beforeDoc =
+    beforeText === null ? null : documentFor(site, file.from ?? file.path, beforeText)
+  const afterDoc = afterText === null ? null : documentFor(site, file.path, afterText)
+  // Both sides at once: the renderer has two workers. A body that did not change (settings
+  // only) renders once, when nothing in it can read the settings (no Liquid).
+  const [beforeBody, afterBody] =
+    beforeDoc && afterDoc && sameRendering(beforeDoc, afterDoc)
+      ? await renderBody(site, renderer, afterDoc).then((html) => [html, html] as const)
+      : await Promise.all([
+          beforeDoc === null ? '' : renderBody(site, renderer, beforeDoc),
+          afterDoc === null ? '' : renderBody(site, renderer, afterDoc),
+        ])
   const beforeHtml = beforeBody ?? ''
   const afterHtml = afterBody ?? ''
   const shownBefore = imageSources(beforeHtml)
@@ -186,7 +211,7 @@ async function reviewPage(
 /**
  * One page as it will be published at two versions, changes marked: what
  * « Versions » shows when it compares a page (null text: the page was absent).
- * Settings are labelled by their keys; the comparison tab lists them itself.
+ * Settings are labelled as `contentTypes` (the text of `_atelier.yml`) labels them.
  */
 export function comparePublished(
   site: Site,
@@ -194,12 +219,13 @@ export function comparePublished(
   file: string,
   before: string | null,
   after: string | null,
+  contentTypes: string | null,
 ): Promise<ReviewPage> {
   const change = before === null ? 'added' : after === null ? 'deleted' : 'modified'
   return reviewPage(
     site,
     renderer,
-    (_, key) => key,
+    labelsOf(contentTypes),
     { path: file, change },
     before === null ? null : Buffer.from(before),
     after === null ? null : Buffer.from(after),
@@ -240,11 +266,24 @@ function titleOf(text: string | null): string | null {
 async function renderBody(
   site: Site,
   renderer: BoundedRenderer,
-  file: string,
-  text: string,
+  doc: SiteDocument,
 ): Promise<string | null> {
-  const outcome = await renderer.render(site, documentFor(site, file, text), false)
+  const outcome = await renderer.render(site, doc, false)
   return outcome.ok ? outcome.html : null
+}
+
+/**
+ * Two versions whose bodies render alike whatever their settings: the same
+ * place, the same text, converted the same way, and no Liquid to read
+ * `page` or `site` (Markdown alone depends only on the text and the site).
+ */
+function sameRendering(before: SiteDocument, after: SiteDocument): boolean {
+  return (
+    before.relativePath === after.relativePath &&
+    before.body === after.body &&
+    before.markdown === after.markdown &&
+    !/\{[{%]/.test(after.body)
+  )
 }
 
 /** The site's own document for this path (address, defaults) with this text; a new one otherwise. */

@@ -5,6 +5,7 @@ import { readNotes, type NotesMap } from '../git/notes-tree.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { REVIEW_NOTES_REF } from '../git/review-refs.js'
 import { ownBranchOf, pendingReturn } from './reviewer-fixes.js'
+import { changedFiles } from './changed-files.js'
 import { contributionRecords, repo, type ContributionRecords } from './contribution-records.js'
 import type { ReviewStatus, ReviewSummary } from '../../src-shared/api/review-types.js'
 
@@ -102,21 +103,16 @@ async function takeInto(context: RepositoryContext, branch: string): Promise<str
   return (await pendingReturn(context, own)) === null ? null : own
 }
 
-/** Pages whose content differs between the base and the tip (added, changed or deleted). */
+/**
+ * The files `git diff --name-only base...tip` lists: added, changed, deleted,
+ * and a renamed file once, under its new name.
+ */
 async function changedPages(
   context: RepositoryContext,
   base: string | null,
   tip: string,
 ): Promise<string[]> {
-  const before = await context.trees.filesOfCommit(base)
-  const after = await context.trees.filesOfCommit(tip)
-  const changed = new Set<string>()
-  for (const [file, entry] of after) {
-    const old = before.get(file)
-    if (!old || old.oid !== entry.oid || old.mode !== entry.mode) changed.add(file)
-  }
-  for (const file of before.keys()) if (!after.has(file)) changed.add(file)
-  return [...changed].sort()
+  return (await changedFiles(context, base, tip)).map((file) => file.path)
 }
 
 async function commitData(context: RepositoryContext, oid: string) {

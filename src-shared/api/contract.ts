@@ -15,6 +15,7 @@ import type {
   ReceivedContribution,
   ReviewComment,
   ReviewDiff,
+  ReviewPage,
   ReviewSummary,
   SentContribution,
 } from './review-types.js'
@@ -207,9 +208,19 @@ export const contract = {
   'versions.pageAt': call<string | null>()(
     z.object({ path: relativePath, version: versionRef }).strict(),
   ),
-  /** A page at `from` compared with `to` (or with the page on disk when `to` is absent). */
+  /**
+   * A page at `from` compared with `to` (or with the page on disk when `to` is absent);
+   * `fromPath` names it at `from` when it was renamed since.
+   */
   'versions.compare': call<PageComparison>()(
-    z.object({ path: relativePath, from: versionRef, to: versionRef.optional() }).strict(),
+    z
+      .object({
+        path: relativePath,
+        fromPath: relativePath.optional(),
+        from: versionRef,
+        to: versionRef.optional(),
+      })
+      .strict(),
   ),
   /** Puts a page back as it was at a version, as a new change (history is never rewritten). */
   'versions.restore': call<boolean>()(
@@ -325,10 +336,11 @@ export const contract = {
   /** « Ouvrir une contribution reçue »: checks the whole file, then imports it (never moves `main`). */
   'review.receive': call<ReceivedContribution>()(z.object({ file: userFile }).strict()),
   /**
-   * « Versions »' comparison of a page as published: the frames of the preview's origin that
-   * show it with changes marked (as `review.diff` does); null when the page is not rendered.
+   * « Versions »' comparison of a page as published, as `review.diff` shows each page: its
+   * settings labelled as `_atelier.yml` labels them, and the frames of the preview's origin
+   * that show it with changes marked; null when the page is not rendered.
    */
-  'review.comparePublished': call<{ inline: string; before: string; after: string } | null>()(
+  'review.comparePublished': call<ReviewPage | null>()(
     z.object({ path: relativePath, from: versionRef, to: versionRef.optional() }).strict(),
   ),
   /** A contribution file given on the app's command line, once; null when none. */

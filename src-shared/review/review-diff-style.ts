@@ -9,18 +9,21 @@ import { UNCHANGED_CLASS } from './word-diff.js'
  * images and table rows — and a screen reader hears where each starts and
  * ends: the words come from CSS generated content, visually hidden (WCAG's
  * technique C38 family), as screen readers do not announce `<ins>`/`<del>`
- * by default. Light and dark schemes, by the system setting or a
- * `data-theme="dark"` on an ancestor.
+ * by default. The colours are those of the `theme` given, the scheme of the
+ * page the marks sit on — never the system setting, which a frame inherits
+ * from the app and which says nothing of the site's own colours.
  */
-export function reviewDiffStyle(language: Language = 'fr'): string {
+export function reviewDiffStyle(
+  language: Language = 'fr',
+  theme: 'light' | 'dark' = 'light',
+): string {
   const say = (key: string) => cssString(` [${translate(language, `reviewDiff.${key}`)}] `)
-  const light = `--atelier-ins-bg: #d8f5dd; --atelier-ins-fg: #0b3d17; --atelier-del-bg: #fde0dc; --atelier-del-fg: #5c0f08;`
-  const dark = `--atelier-ins-bg: #12381d; --atelier-ins-fg: #c9f2d2; --atelier-del-bg: #4a1510; --atelier-del-fg: #ffd6d0;`
+  const colours = {
+    light: `--atelier-ins-bg: #d8f5dd; --atelier-ins-fg: #0b3d17; --atelier-del-bg: #fde0dc; --atelier-del-fg: #5c0f08;`,
+    dark: `--atelier-ins-bg: #12381d; --atelier-ins-fg: #c9f2d2; --atelier-del-bg: #4a1510; --atelier-del-fg: #ffd6d0;`,
+  }
   return `
-:root { ${light} }
-@media (prefers-color-scheme: dark) { :root { ${dark} } }
-[data-theme='dark'] { ${dark} }
-[data-theme='light'] { ${light} }
+:root { color-scheme: ${theme}; ${colours[theme]} }
 ins, [data-atelier-change='ins'] {
   background: var(--atelier-ins-bg); color: var(--atelier-ins-fg);
   text-decoration: underline; text-decoration-thickness: 0.12em; text-underline-offset: 0.15em;

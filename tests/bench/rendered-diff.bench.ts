@@ -50,6 +50,10 @@ export async function benchRenderedDiff(runs: number): Promise<void> {
       )
     await writeFile(path.join(dir, PAGE), edited)
     run('commit', '-q', '-am', 'Quelques retouches')
+    // Another contribution that changes only the page's settings (its title).
+    run('switch', '-q', '-c', 'reglages', 'main')
+    await writeFile(path.join(dir, PAGE), page.replace(/^title: .*$/m, 'title: Un autre titre'))
+    run('commit', '-q', '-am', 'Titre')
 
     const repository = await Repository.find(dir)
     if (!repository) throw new Error('no repository')
@@ -65,12 +69,16 @@ export async function benchRenderedDiff(runs: number): Promise<void> {
     const cold = await median(runs, () =>
       reviewDiff(repository.context, 'contribution', { renderer }),
     )
+    const settingsOnly = await median(runs, () =>
+      reviewDiff(repository.context, 'reglages', { renderer, site }),
+    )
     const before = await renderer.render(site, doc, false)
     const html = before.ok ? before.html : ''
     const afterHtml = html.replace('des forages', 'des puits').replace('(3)', 'le (3)')
     const words = await median(runs, async () => markWordChanges(html, afterHtml, { fold: true }))
     console.log(row('reviewDiff (100 KB page, 3 edits)', diff, renderAlone, 'render once'))
     console.log(row('reviewDiff, site read again', cold, renderAlone, 'render once'))
+    console.log(row('reviewDiff, settings only (title)', settingsOnly, renderAlone, 'render once'))
     console.log(row('markWordChanges alone (100 KB of HTML)', words, renderAlone, 'render once'))
     console.log(`  goal: rendered diff under 200 ms — ${diff < 200 ? 'met' : 'NOT met'}`)
   } finally {

@@ -236,13 +236,18 @@ describe('review offline, in Chromium through two test hosts', () => {
     },
   )
 
-  it('shows the rendered differences in the dark theme too', async () => {
+  it('shows the rendered differences in the dark theme too, marks in the site page’s colours', async () => {
     const kofi = await suite.startWorkbench({ repository: true, author: KOFI })
     git(kofi.root, 'switch', '--quiet', '-c', 'relecture')
     const file = path.join(kofi.root, ACCESS)
     const { readFile, writeFile } = await import('node:fs/promises')
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.replace(/\n\n([A-ZÀ-Ý])/, '\n\nUne phrase nouvelle. $1'))
+    // A page renamed with one word changed: its source compares with its old name.
+    git(kofi.root, 'mv', 'contribuer.md', 'participer.md')
+    const moved = path.join(kofi.root, 'participer.md')
+    await writeFile(moved, (await readFile(moved, 'utf8')).replace('installée', 'installée ici'))
+    git(kofi.root, 'add', '-A')
     git(
       kofi.root,
       '-c',
@@ -257,10 +262,25 @@ describe('review offline, in Chromium through two test hosts', () => {
     const k = await suite.open('dark')
     await showView(k, 'review')
     await k.locator('.review-item[data-branch="relecture"]').click()
-    const frame = k.frameLocator('.review-frame')
+    const frame = k.frameLocator(`.review-page[data-path="${ACCESS}"] .review-frame`)
     await expect
       .poll(() => frame.locator('ins').first().textContent())
       .toContain('Une phrase nouvelle.')
+    // The site's page is light: its marks are the light ones, not the system's dark ones.
+    expect(
+      await frame
+        .locator('ins')
+        .first()
+        .evaluate((node) => getComputedStyle(node).backgroundColor),
+    ).toBe('rgb(216, 245, 221)')
     await k.screenshot({ path: path.join(SCREENSHOTS, 'review-dark.png') })
+
+    await k.getByRole('button', { name: 'Source' }).click()
+    const renamed = k.locator('.review-page[data-path="participer.md"] .side-by-side')
+    await expect.poll(() => renamed.locator('.diff-line.added').count()).toBeGreaterThan(0)
+    expect(await renamed.locator('.diff-line.added').allTextContents()).toEqual([
+      expect.stringContaining('installée ici'),
+    ])
+    expect(await renamed.locator('.diff-line.same').count()).toBeGreaterThan(0)
   })
 })

@@ -157,6 +157,25 @@ describe('the Versions view in Chromium through the test host', () => {
         p.frameLocator('.compare-view iframe.review-frame').locator('ins').first().textContent(),
       )
       .toContain('Ajout du test.')
+    // Side by side, as in « Relecture »: the version before, then the page now.
+    await compare
+      .getByRole('group', { name: 'Page publiée' })
+      .getByRole('button', { name: 'Côte à côte' })
+      .click()
+    const sides = compare.locator('.review-sides iframe.review-frame')
+    await expect.poll(() => sides.count()).toBe(2)
+    await expect
+      .poll(() =>
+        p.frameLocator('.compare-view .review-sides iframe >> nth=1').locator('body').textContent(),
+      )
+      .toContain('Ajout du test.')
+    expect(
+      await p
+        .frameLocator('.compare-view .review-sides iframe >> nth=0')
+        .locator('body')
+        .textContent(),
+    ).not.toContain('Ajout du test.')
+    await p.screenshot({ path: path.join(SCREENSHOTS, 'versions-published-sides.png') })
     await compare.getByRole('button', { name: 'Ouvrir la page' }).click()
 
     await first.getByRole('button', { name: 'Remettre cette version' }).click()

@@ -9,8 +9,9 @@ import { CommentThreads } from '../../ui/CommentThreads.js'
 import { attempt } from '../../ui/report-failure.js'
 import { SideBySideDiff } from '../../ui/SideBySideDiff.js'
 import { NewComment } from './NewComment.js'
+import { PageChanges, RenderedBody, type PublishedLayout } from './PublishedPage.js'
 
-export type ReviewLayout = 'inline' | 'sideBySide' | 'source'
+export type ReviewLayout = PublishedLayout | 'source'
 
 /** One changed file of a contribution: its settings, its images, its published text, its comments. */
 export function ReviewPageCard(props: {
@@ -34,10 +35,7 @@ export function ReviewPageCard(props: {
           <span className="review-path">{t('review.renamedFrom', { from: page.from })}</span>
         )}
       </header>
-      {page.fields.length > 0 && <FieldsTable page={page} />}
-      {(page.images.added.length > 0 || page.images.removed.length > 0) && (
-        <ImagesChanged page={page} />
-      )}
+      <PageChanges page={page} />
       {!page.page ? (
         <p className="view-empty">
           {t('review.notPage', { change: t(`review.change.${page.change}`).toLowerCase() })}
@@ -54,94 +52,6 @@ export function ReviewPageCard(props: {
   )
 }
 
-function FieldsTable({ page }: { page: ReviewPage }) {
-  const { t } = useTranslation()
-  return (
-    <table className="compare-fields review-fields" aria-label={t('review.settings')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('review.setting')}</th>
-          <th scope="col">{t('review.before')}</th>
-          <th scope="col">{t('review.after')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {page.fields.map((field) => (
-          <tr key={field.key}>
-            <th scope="row" title={field.key}>
-              {field.label}
-            </th>
-            <td className={field.before === null ? 'empty' : 'diff-line removed'}>
-              {field.before === null ? t('review.none') : <del>{field.before}</del>}
-            </td>
-            <td className={field.after === null ? 'empty' : 'diff-line added'}>
-              {field.after === null ? t('review.none') : <ins>{field.after}</ins>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
-
-function ImagesChanged({ page }: { page: ReviewPage }) {
-  const { t } = useTranslation()
-  return (
-    <div className="review-images">
-      {page.images.added.length > 0 && (
-        <p>
-          {t('review.imagesAdded')} :{' '}
-          {page.images.added.map((image) => (
-            <ins key={image}>{image}</ins>
-          ))}
-        </p>
-      )}
-      {page.images.removed.length > 0 && (
-        <p>
-          {t('review.imagesRemoved')} :{' '}
-          {page.images.removed.map((image) => (
-            <del key={image}>{image}</del>
-          ))}
-        </p>
-      )}
-    </div>
-  )
-}
-
-/** The body as the site will publish it, in the site's look, from the preview's origin. */
-function RenderedBody({ page, layout }: { page: ReviewPage; layout: 'inline' | 'sideBySide' }) {
-  const { t } = useTranslation()
-  const frames = page.frames
-  const name = page.title || page.path
-  if (!frames) return null
-  if (layout === 'inline') {
-    return (
-      <iframe
-        className="review-frame"
-        title={t('review.frameTitle', { page: name })}
-        src={frames.inline}
-        sandbox=""
-      />
-    )
-  }
-  return (
-    <div className="review-sides">
-      <iframe
-        className="review-frame"
-        title={t('review.frameBefore', { page: name })}
-        src={frames.before}
-        sandbox=""
-      />
-      <iframe
-        className="review-frame"
-        title={t('review.frameAfter', { page: name })}
-        src={frames.after}
-        sandbox=""
-      />
-    </div>
-  )
-}
-
 /** For maintainers: the page's source, line by line, as « Versions » compares it. */
 function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
   const { t } = useTranslation()
@@ -149,8 +59,10 @@ function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
   useEffect(() => {
     let current = true
     void attempt(async () => {
+      // A renamed page is read under its old name at the base.
       const value = await api.call('versions.compare', {
         path: page.path,
+        ...(page.from === undefined ? {} : { fromPath: page.from }),
         from: diff.base,
         to: diff.tip,
       })
@@ -159,7 +71,7 @@ function SourceDiff({ diff, page }: { diff: ReviewDiff; page: ReviewPage }) {
     return () => {
       current = false
     }
-  }, [diff.base, diff.tip, page.path])
+  }, [diff.base, diff.tip, page.path, page.from])
   if (!comparison) return null
   return (
     <SideBySideDiff

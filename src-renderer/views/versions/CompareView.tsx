@@ -102,7 +102,17 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
         </p>
       )}
       {same && <p className="view-empty">{t('versions.noDifference')}</p>}
-      {result && result.fields.length > 0 && (
+      {result && !same && layout === 'published' && (
+        // As « Relecture » shows a page: settings labelled, body in the site's look.
+        <PublishedComparison
+          page={page}
+          title={title}
+          from={from}
+          {...(to ? { to } : {})}
+          revision={touched + saved}
+        />
+      )}
+      {result && layout !== 'published' && result.fields.length > 0 && (
         <section aria-labelledby="compare-fields">
           <h2 id="compare-fields">{t('versions.fields')}</h2>
           <table className="compare-fields">
@@ -129,18 +139,10 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
           </table>
         </section>
       )}
-      {result && !same && (
+      {result && !same && layout !== 'published' && (
         <section aria-labelledby="compare-text">
           <h2 id="compare-text">{t('versions.text')}</h2>
-          {layout === 'published' ? (
-            <PublishedComparison
-              page={page}
-              title={title}
-              from={from}
-              {...(to ? { to } : {})}
-              revision={touched + saved}
-            />
-          ) : layout === 'inline' ? (
+          {layout === 'inline' ? (
             <InlineDiff lines={result.body} />
           ) : (
             <SideBySideDiff

@@ -101,6 +101,10 @@ const fields: { [K in CallName]: Record<string, Field> } = {
   },
   'versions.compare': {
     path: { kind: 'workspace-path', input: (p) => ({ path: p, from: 'HEAD' }) },
+    fromPath: {
+      kind: 'workspace-path',
+      input: (p) => ({ path: 'index.md', fromPath: p, from: 'HEAD' }),
+    },
     from: { kind: 'not-a-path' },
     to: { kind: 'not-a-path' },
   },

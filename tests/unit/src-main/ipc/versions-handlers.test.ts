@@ -68,6 +68,28 @@ describe('versions calls', () => {
     ])
   })
 
+  it('compare a renamed page with its old name at the earlier version (fromPath)', async () => {
+    const repo = await nativeRepository({ '_cas/ancien.md': 'un\ndeux\ntrois\n' })
+    git(repo, 'mv', '_cas/ancien.md', '_cas/nouveau.md')
+    await writeFiles(repo, { '_cas/nouveau.md': 'un\ndeux modifié\ntrois\n' })
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-qm', 'Renommée')
+    const { handlers } = await openSession(repo)
+    const from = git(repo, 'rev-parse', 'HEAD~1').trim()
+    const to = git(repo, 'rev-parse', 'HEAD').trim()
+    const compare = await dispatch(handlers, 'versions.compare', {
+      path: '_cas/nouveau.md',
+      fromPath: '_cas/ancien.md',
+      from,
+      to,
+    })
+    if (!compare.ok) throw new Error(JSON.stringify(compare))
+    expect(compare.value.body.filter((l) => l.kind !== 'same')).toEqual([
+      { kind: 'removed', text: 'deux' },
+      { kind: 'added', text: 'deux modifié' },
+    ])
+  })
+
   it('refuse a malformed resolution and an empty message', async () => {
     const repo = await nativeRepository({ 'a.md': 'a\n' })
     const { handlers } = await openSession(repo)

@@ -5,7 +5,8 @@ import { AtelierError } from '../../../../src-shared/api/atelier-error.js'
 import { sideOf } from '../../../../src-shared/review/word-diff.js'
 import { Repository } from '../../../../src-main/git/repository.js'
 import { BoundedRenderer } from '../../../../src-main/preview/bounded-renderer.js'
-import { reviewDiff } from '../../../../src-main/review/rendered-diff.js'
+import { readSite } from '../../../../src-main/preview/read-site.js'
+import { comparePublished, reviewDiff } from '../../../../src-main/review/rendered-diff.js'
 import { bundledStarterPlaybook } from '../../../../src-main/paths.js'
 import { git } from '../../../helpers/native-git.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
@@ -151,6 +152,36 @@ describe('reviewDiff', () => {
     expect(html).not.toContain('<ins>')
   })
 
+  it('renders a body once when only the settings changed, with the same result', async () => {
+    const dir = await starterRepository()
+    await edit(dir, CASE, (text) => text.replace(/^title: .*$/m, 'title: Un autre titre'))
+    commit(dir, 'Titre seulement')
+    const repository = (await Repository.find(dir))!
+    const renders: string[] = []
+    const counting = {
+      render: (...args: Parameters<BoundedRenderer['render']>) => {
+        renders.push(args[1].relativePath)
+        return renderer.render(...args)
+      },
+    } as BoundedRenderer
+    const diff = await reviewDiff(repository.context, 'contribution', { renderer: counting })
+    const [page] = diff.pages
+    expect(page!.fields.map((field) => field.key)).toEqual(['title'])
+    expect(renders).toEqual([CASE])
+    // The same html as the body rendered alone: nothing marked, unchanged blocks folded.
+    expect(page!.html).not.toMatch(/<(ins|del)>/)
+    const site = await readSite(dir)
+    const alone = await comparePublished(
+      site,
+      renderer,
+      CASE,
+      await readFile(path.join(dir, CASE), 'utf8'),
+      `${await readFile(path.join(dir, CASE), 'utf8')}\n`,
+      null,
+    )
+    expect(sideOf(page!.html!, 'after')).toBe(sideOf(alone.html!, 'before'))
+  })
+
   it('refuses an unknown branch with a French message and changes nothing', async () => {
     const dir = await starterRepository()
     const refs = git(dir, 'show-ref')
@@ -158,5 +189,29 @@ describe('reviewDiff', () => {
     expect(error).toBeInstanceOf(AtelierError)
     expect((error as AtelierError).code).toBe('contribution-not-found')
     expect(git(dir, 'show-ref')).toBe(refs)
+  })
+})
+
+describe('comparePublished', () => {
+  it('labels the settings as _atelier.yml does, as the review does', async () => {
+    const dir = await starterRepository()
+    const site = await readSite(dir)
+    const before = await readFile(path.join(dir, THEME), 'utf8')
+    const after = before
+      .replace(/^title: .*$/m, 'title: Accès à l’information publique')
+      .replace('\n---\n\n', '\n---\n\nUne phrase ajoutée.\n\n')
+    const contentTypes = await readFile(path.join(dir, '_atelier.yml'), 'utf8')
+    const page = await comparePublished(site, renderer, THEME, before, after, contentTypes)
+    expect(page.fields).toEqual([
+      {
+        key: 'title',
+        label: 'Titre',
+        before: expect.any(String),
+        after: 'Accès à l’information publique',
+      },
+    ])
+    // Without `_atelier.yml`, the keys themselves.
+    const bare = await comparePublished(site, renderer, THEME, before, after, null)
+    expect(bare.fields.map((field) => field.label)).toEqual(['title'])
   })
 })

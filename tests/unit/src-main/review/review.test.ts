@@ -235,6 +235,17 @@ describe('review status', () => {
     void repository
   })
 
+  it('counts a renamed page once, under its new name, as git diff --name-only does', async () => {
+    const { dir } = await contribution()
+    git(dir, 'checkout', '-q', 'aminata')
+    git(dir, 'mv', 'cas/senegal.md', 'cas/senegal-2024.md')
+    git(dir, 'commit', '-q', '-m', 'Renommé')
+    git(dir, 'checkout', '-q', 'main')
+    const [review] = await listReviews((await open(dir)).context)
+    expect(review!.pages.join('\n') + '\n').toBe(git(dir, 'diff', '--name-only', 'main...aminata'))
+    expect(review!.pages).toEqual(['cas/mali.md', 'cas/senegal-2024.md'])
+  })
+
   it('changes requested until a new version is added; approved and integrated after approval', async () => {
     const { dir, repository } = await contribution()
     const status = async () => (await listReviews((await open(dir)).context))[0]!.status

@@ -40,15 +40,29 @@ describe('reviewDiffStyle', () => {
   })
 
   it('keeps marked text readable (contrast at least 4.5:1) in light and dark schemes', () => {
-    const schemes = [
-      ...css.matchAll(
-        /--atelier-ins-bg: (#\w+); --atelier-ins-fg: (#\w+); --atelier-del-bg: (#\w+); --atelier-del-fg: (#\w+);/g,
-      ),
-    ]
-    expect(schemes.length).toBeGreaterThanOrEqual(2)
-    for (const [, insBg, insFg, delBg, delFg] of schemes) {
-      expect(contrast(insBg!, insFg!)).toBeGreaterThanOrEqual(4.5)
-      expect(contrast(delBg!, delFg!)).toBeGreaterThanOrEqual(4.5)
+    for (const theme of ['light', 'dark'] as const) {
+      const schemes = [
+        ...reviewDiffStyle('fr', theme).matchAll(
+          /--atelier-ins-bg: (#\w+); --atelier-ins-fg: (#\w+); --atelier-del-bg: (#\w+); --atelier-del-fg: (#\w+);/g,
+        ),
+      ]
+      expect(schemes).toHaveLength(1)
+      for (const [, insBg, insFg, delBg, delFg] of schemes) {
+        expect(contrast(insBg!, insFg!)).toBeGreaterThanOrEqual(4.5)
+        expect(contrast(delBg!, delFg!)).toBeGreaterThanOrEqual(4.5)
+      }
     }
+  })
+
+  it('takes its colours from the theme it is given, never from the system setting', () => {
+    const light = reviewDiffStyle('fr', 'light')
+    const dark = reviewDiffStyle('fr', 'dark')
+    expect(light).not.toContain('prefers-color-scheme')
+    expect(dark).not.toContain('prefers-color-scheme')
+    const background = (sheet: string) => /--atelier-ins-bg: (#\w+);/.exec(sheet)![1]!
+    // Light marks are light backgrounds, dark ones dark: contrast with the other scheme's text.
+    expect(contrast(background(light), '#000000')).toBeGreaterThan(
+      contrast(background(dark), '#000000'),
+    )
   })
 })
