@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReviewComment } from '../../src-shared/api/review-types.js'
@@ -7,13 +8,15 @@ import { useStore } from '../stores/store.js'
 import { versionsStore } from '../stores/versions-store.js'
 import { CommentThreads } from '../ui/CommentThreads.js'
 import { attempt } from '../ui/report-failure.js'
+import { showCommentedPassages, type CommentedPassage } from './comment-marks.js'
 
 /**
- * The reviewers' comments on this page of the contribution being written,
- * shown beside the text the contributor fixes: each with the passage it is
- * on, the replies, and « Résolu ». Nothing is shown when there are none.
+ * The reviewers' comments on this page of the contribution being written:
+ * each passage commented on is marked in the text's margin with its count,
+ * and the threads are listed above the text with the passage they are on, the
+ * replies, and « Résolu ». Nothing is shown when there are none.
  */
-export function EditorComments({ path }: { path: string }) {
+export function EditorComments({ path, editor }: { path: string; editor: Editor | null }) {
   const { t } = useTranslation()
   const branch = useStore(versionsStore, (state) => state.status?.branch ?? null)
   // Comments are read again after a comment or a decision.
@@ -31,6 +34,13 @@ export function EditorComments({ path }: { path: string }) {
       current = false
     }
   }, [branch, path, revision])
+
+  // The margin follows the comments: each passage with its count, stronger while one is open.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    const passages = commentedPassages(branch ? comments : [], t)
+    editor.view.dispatch(showCommentedPassages(editor.state, passages))
+  }, [editor, branch, comments, t])
 
   if (!branch || comments.length === 0) return null
   const open = comments.filter((comment) => !comment.resolved).length
@@ -78,4 +88,26 @@ function showPassage(excerpt: string): void {
       return
     }
   }
+}
+
+/** One margin note per passage: its threads counted, with those still to deal with. */
+function commentedPassages(
+  comments: ReviewComment[],
+  t: (key: string, options?: Record<string, unknown>) => string,
+): CommentedPassage[] {
+  const byPassage = new Map<string, { count: number; open: number }>()
+  for (const comment of comments) {
+    if (comment.outdated) continue
+    const counted = byPassage.get(comment.block.excerpt) ?? { count: 0, open: 0 }
+    counted.count++
+    if (comment.replyTo === null && !comment.resolved) counted.open++
+    byPassage.set(comment.block.excerpt, counted)
+  }
+  return [...byPassage].map(([excerpt, { count, open }]) => ({
+    excerpt,
+    open: open > 0,
+    label:
+      t('review.commentsCount', { count }) +
+      (open > 0 ? ` · ${t('review.unresolved', { count: open })}` : ''),
+  }))
 }

@@ -24,6 +24,7 @@ import type { PageSession } from './page-session.js'
 import { SourceBlockWithView, SourceInlineWithView } from './source-views.js'
 import { SettingsForm } from './SettingsForm.js'
 import { Backlinks } from './Backlinks.js'
+import { CommentMarks } from './comment-marks.js'
 import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
@@ -35,11 +36,15 @@ import { revealRange } from './reveal-line.js'
 /** Problems that keep a page out of the editor entirely: its bytes are never loaded nor written. */
 const UNREADABLE = new Set(['not-utf8', 'too-large', 'binary', 'unreadable', 'page-too-large'])
 
-const extensions = editorExtensions({
-  sourceBlock: SourceBlockWithView,
-  sourceInline: SourceInlineWithView,
-  image: ImageWithView,
-})
+const extensions = [
+  ...editorExtensions({
+    sourceBlock: SourceBlockWithView,
+    sourceInline: SourceInlineWithView,
+    image: ImageWithView,
+  }),
+  // Reviewers' comments marked in the margin (no node: the page's schema is unchanged).
+  CommentMarks,
+]
 
 /** Images pasted or dropped into the text go through the same scaling and alt-text step as the button. */
 function takeImage(files: FileList | undefined | null): boolean {
@@ -204,7 +209,7 @@ function EditorBody(props: {
           <SettingsForm type={type} data={frontMatter ?? {}} onChange={onFieldChange} />
         )}
         <Backlinks path={props.path} />
-        <EditorComments path={props.path} />
+        <EditorComments path={props.path} editor={editor} />
         <EditorContent editor={editor} />
       </article>
     </div>

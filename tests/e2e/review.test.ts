@@ -209,6 +209,12 @@ describe('review offline, in Chromium through two test hosts', () => {
         await expect
           .poll(() => a.locator('.editor-comments .comment-text').first().textContent())
           .toBe('Précisez la source de la loi.')
+        // The passage it is on is marked beside the text, with the count still to deal with.
+        const marked = a.locator('.page-text > .has-comments.open')
+        await expect.poll(() => marked.count()).toBe(1)
+        expect(await marked.getAttribute('data-comments')).toBe('1 commentaire · 1 à régler')
+        await marked.scrollIntoViewIfNeeded()
+        await a.screenshot({ path: path.join(SCREENSHOTS, 'editor-comments.png') })
 
         // She fixes, saves a version, and sends again.
         await writeAndSaveVersion(a, 'Source : Journal officiel. ', 'Accès : la source')
