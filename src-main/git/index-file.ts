@@ -34,6 +34,19 @@ export interface IndexEntry {
   intentToAdd: boolean
 }
 
+/** An entry's stat data before its file was ever looked at: a status reads the file to compare. */
+export const NO_STAT = {
+  ctimeSeconds: 0,
+  ctimeNanoseconds: 0,
+  mtimeSeconds: 0,
+  mtimeNanoseconds: 0,
+  dev: 0,
+  ino: 0,
+  uid: 0,
+  gid: 0,
+  size: 0,
+} as const satisfies Partial<IndexEntry>
+
 export interface IndexSnapshot {
   entries: IndexEntry[]
   /** The index file's own modification time (ms); a file changed at or after it is "racy". */
@@ -307,15 +320,7 @@ function expandSparseFolders(entries: IndexEntry[], listTree: TreeLister): Index
         path: `${entry.path}${inner}`,
         oid: file.oid,
         mode: file.mode,
-        ctimeSeconds: 0,
-        ctimeNanoseconds: 0,
-        mtimeSeconds: 0,
-        mtimeNanoseconds: 0,
-        dev: 0,
-        ino: 0,
-        uid: 0,
-        gid: 0,
-        size: 0,
+        ...NO_STAT,
         skipWorktree: true,
       })
     }

@@ -1,7 +1,7 @@
 import { chmod, lstat, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
-import { compareIndexEntries, readIndexFile, type IndexEntry } from './index-file.js'
+import { compareIndexEntries, NO_STAT, readIndexFile, type IndexEntry } from './index-file.js'
 import type { RepositoryContext } from './repository-context.js'
 import { stageFile } from './stage-file.js'
 import type { TreeFile } from './tree-files.js'
@@ -142,15 +142,7 @@ function placeholder(file: string, target: TreeFile): IndexEntry {
     oid: target.oid,
     stage: 0,
     mode: target.mode,
-    ctimeSeconds: 0,
-    ctimeNanoseconds: 0,
-    mtimeSeconds: 0,
-    mtimeNanoseconds: 0,
-    dev: 0,
-    ino: 0,
-    uid: 0,
-    gid: 0,
-    size: 0,
+    ...NO_STAT,
     assumeUnchanged: false,
     skipWorktree: false,
     intentToAdd: false,
