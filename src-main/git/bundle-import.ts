@@ -51,10 +51,35 @@ export async function importBundle(
   const size = found.size
   if (size > BUNDLE_LIMITS.fileBytes) throw new AtelierError('bundle-too-large', `${size} bytes`)
   const header = await readBundleHeader(file)
+  const bytes = await readFile(file)
+  return importPack(
+    context,
+    {
+      refs: header.refs,
+      prerequisites: header.prerequisites,
+      pack: bytes.subarray(header.packOffset),
+    },
+    mapRef,
+  )
+}
+
+/**
+ * The same checks and storage for a pack that came another way (a host's
+ * answer to a fetch, `sync/fetch-pack.ts`): its refs, the commits the sender
+ * took as known here, the pack's bytes. `forced` targets (remote-tracking
+ * refs, as git's `+refs/heads/*:refs/remotes/origin/*`) take the sender's
+ * value even when it does not descend from theirs.
+ */
+export async function importPack(
+  context: RepositoryContext,
+  received: { refs: { name: string; oid: string }[]; prerequisites: string[]; pack: Buffer },
+  mapRef: (name: string) => string | null,
+  forced: (target: string) => boolean = () => false,
+): Promise<ImportedRef[]> {
   context.objects.refresh()
   const has = (oid: string): boolean => context.objects.has(oid)
 
-  const targets = header.refs.map((ref) => {
+  const targets = received.refs.map((ref) => {
     const target = mapRef(ref.name)
     if (target === null || !validRefName(target)) {
       throw new AtelierError('bundle-refused-ref', ref.name)
@@ -64,13 +89,12 @@ export async function importBundle(
   if (new Set(targets.map((ref) => ref.target)).size !== targets.length) {
     throw new AtelierError('bundle-refused-ref', 'two refs to one name')
   }
-  const missing = header.prerequisites.filter((oid) => !has(oid))
+  const missing = received.prerequisites.filter((oid) => !has(oid))
   if (missing.length > 0) throw new AtelierError('bundle-prerequisites', missing.join(' '))
 
-  const bytes = await readFile(file)
   const repositoryObject = (oid: string): GitObject | null =>
     has(oid) ? context.objects.read(oid) : null
-  const pack = bytes.subarray(header.packOffset)
+  const pack = received.pack
   const { objects, externalBases, entries } = readPack(pack, repositoryObject)
   const lookup = (oid: string): GitObject | null => objects.get(oid) ?? repositoryObject(oid)
 
@@ -90,7 +114,7 @@ export async function importBundle(
     await checkNoFolderClash(context.gitdir, ref.target)
     const from = await currentValue(context, ref.target)
     const isBranch = ref.target.startsWith('refs/heads/')
-    const forward = from === null || descends(ref.oid, from, lookup)
+    const forward = from === null || forced(ref.target) || descends(ref.oid, from, lookup)
     if (isBranch && !forward) throw new AtelierError('bundle-not-fast-forward', ref.target)
     if (forward) moves.push({ name: ref.target, from, oid: ref.oid })
     else if (descends(from, ref.oid, lookup)) moves.push({ name: ref.target, from, oid: from })

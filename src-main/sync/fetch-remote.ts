@@ -1,6 +1,7 @@
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { RepositoryContext } from '../git/repository-context.js'
+import { fetchPack } from './fetch-pack.js'
 import { takeFetchSnapshot } from './fetch-snapshot.js'
 import { toNetworkError } from './network-errors.js'
 import { remoteArguments, type RemoteOptions } from './remote-options.js'
@@ -30,6 +31,12 @@ export async function fetchRemote(
   const remote = remoteArguments(options)
   const snapshot = await takeFetchSnapshot(gitdir, REMOTE)
   try {
+    // Our own fetch (one thin pack, checked before anything is written), unless the light copy
+    // is being deepened or the host lacks what it needs: then isomorphic-git's.
+    const branches = options.depth
+      ? null
+      : await fetchPack(context, remote.http, url, REMOTE, options.credentials)
+    if (branches) return { branches, bytesReceived: remote.http.bytes.received }
     await git.fetch({
       fs: context.fs,
       dir,

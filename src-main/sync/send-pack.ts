@@ -2,6 +2,16 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { packObjects } from '../git/bundle-write.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import type { Credentials, CredentialsProvider } from './credentials.js'
+import {
+  checkStatus,
+  chunksOf,
+  FLUSH,
+  pkt,
+  pktLines,
+  readAdvertisement,
+  readAll,
+  requestHeaders,
+} from './pkt-line.js'
 import type { Transport } from './transport.js'
 
 /**
@@ -44,26 +54,11 @@ export async function advertisedRefs(
   const response = await http.request({
     url: `${url}/info/refs?service=git-receive-pack`,
     method: 'GET',
-    headers: headers(given),
+    headers: requestHeaders(given),
   })
   const body = await readAll(response.body)
   checkStatus(response.statusCode)
-  const lines = pktLines(body)
-  // Smart HTTP opens with the service line and a flush; a dumb server answers a file list.
-  if (lines[0] !== '# service=git-receive-pack\n') {
-    throw new AtelierError('network-server', 'not a smart git host')
-  }
-  const refs = new Map<string, string>()
-  let capabilities = new Set<string>()
-  for (const line of lines.slice(1)) {
-    if (line === null) continue
-    const [head, caps] = line.replace(/\n$/, '').split('\0')
-    if (caps !== undefined) capabilities = new Set(caps.split(' ').filter(Boolean))
-    const [oid, name] = (head ?? '').split(' ')
-    if (!oid || !name || !/^[0-9a-f]{40}$/.test(oid)) continue
-    if (name !== 'capabilities^{}') refs.set(name, oid)
-  }
-  return { refs, capabilities, credentials: given }
+  return { ...readAdvertisement(body, 'git-receive-pack'), credentials: given }
 }
 
 /**
@@ -99,11 +94,11 @@ export async function sendPack(
     url: `${url}/git-receive-pack`,
     method: 'POST',
     headers: {
-      ...headers(advertisement.credentials),
+      ...requestHeaders(advertisement.credentials),
       'Content-Type': 'application/x-git-receive-pack-request',
       Accept: 'application/x-git-receive-pack-result',
     },
-    body: chunksOf([...commands, Buffer.from('0000'), ...pack.chunks]),
+    body: chunksOf([...commands, FLUSH, ...pack.chunks]),
   })
   const body = await readAll(response.body)
   checkStatus(response.statusCode)
@@ -121,54 +116,4 @@ export async function sendPack(
       `${update.ref}: ${reason}`,
     )
   }
-}
-
-function headers(credentials: Credentials | null): Record<string, string> {
-  const base = { 'User-Agent': 'git/atelier' }
-  if (!credentials) return base
-  const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
-  return { ...base, Authorization: `Basic ${token}` }
-}
-
-function checkStatus(status: number): void {
-  if (status === 200) return
-  if (status === 401) throw new AtelierError('network-auth', String(status))
-  if (status === 403) throw new AtelierError('network-forbidden', String(status))
-  if (status === 404) throw new AtelierError('network-not-found', String(status))
-  throw new AtelierError('network-server', String(status))
-}
-
-function pkt(text: string): Buffer {
-  const data = Buffer.from(text, 'utf8')
-  return Buffer.concat([Buffer.from((data.length + 4).toString(16).padStart(4, '0')), data])
-}
-
-/** The pkt-lines of a response: their text, null for a flush. */
-function pktLines(bytes: Buffer): (string | null)[] {
-  const lines: (string | null)[] = []
-  let at = 0
-  while (at + 4 <= bytes.length) {
-    const length = parseInt(bytes.subarray(at, at + 4).toString('latin1'), 16)
-    if (Number.isNaN(length) || (length > 0 && length < 4) || at + length > bytes.length) {
-      throw new AtelierError('network-server', 'pkt-line')
-    }
-    if (length === 0) {
-      lines.push(null)
-      at += 4
-    } else {
-      lines.push(bytes.subarray(at + 4, at + length).toString('utf8'))
-      at += length
-    }
-  }
-  return lines
-}
-
-async function* chunksOf(chunks: Buffer[]): AsyncIterableIterator<Uint8Array> {
-  yield* chunks
-}
-
-async function readAll(body: AsyncIterable<Uint8Array> | undefined): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  if (body) for await (const chunk of body) chunks.push(Buffer.from(chunk))
-  return Buffer.concat(chunks)
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Repository } from '../../../../src-main/git/repository.js'
@@ -70,5 +70,51 @@ describe('over a far link', () => {
     )
     await fsck(ours)
     await fsck(server().bare('guide'))
+  }, 60_000)
+
+  it('receives a one-line change to a long page as a delta: within 1.2× the bytes native git receives', async () => {
+    const base = await tempDir()
+    const ours = path.join(base, 'ours')
+    const native = path.join(base, 'native')
+    const other = path.join(base, 'other')
+    const pushUrl = server().url('guide').replace('http://', `http://${USER}:${TOKEN}@`)
+    // A long page whose lines do not compress into nothing: one edit of it is far smaller than it.
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `Ligne ${i} : ${(i * 7919) % 104729} budgets.`,
+    )
+    await nativeGit(base, 'clone', '-q', pushUrl, other)
+    await writeFile(path.join(other, 'long.md'), `${lines.join('\n')}\n`)
+    await nativeGit(other, 'add', '-A')
+    await nativeGit(other, 'commit', '-q', '-m', 'Longue page')
+    await nativeGit(other, 'push', '-q', 'origin', 'main')
+    await cloneRepository({
+      url: server().url('guide'),
+      dir: ours,
+      credentials: withToken(server().origin),
+    })
+    await nativeGit(base, 'clone', '-q', server().url('guide'), native)
+    const repository = (await Repository.find(ours))!
+
+    lines[1500] = 'Une ligne changée.'
+    await writeFile(path.join(other, 'long.md'), `${lines.join('\n')}\n`)
+    await nativeGit(other, 'commit', '-q', '-am', 'Une ligne')
+    await nativeGit(other, 'push', '-q', 'origin', 'main')
+
+    const bytes = async (action: () => Promise<unknown>) => {
+      const before = server().stats.bytesSent
+      await action()
+      return server().stats.bytesSent - before
+    }
+    const received = await bytes(() =>
+      pull(repository, { credentials: withToken(server().origin), author }),
+    )
+    const nativeReceived = await bytes(() =>
+      nativeGit(native, 'fetch', '-q', server().url('guide')),
+    )
+    expect(received).toBeLessThanOrEqual(nativeReceived * 1.2)
+    expect(await readFile(path.join(ours, 'long.md'), 'utf8')).toContain('Une ligne changée.')
+    expect(await nativeGit(ours, 'status', '--porcelain')).toBe('')
+    await fsck(ours)
   }, 60_000)
 })
