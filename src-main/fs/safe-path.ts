@@ -106,8 +106,12 @@ export function isGitFolderName(component: string): boolean {
   return name === '.git' || name === 'git~1'
 }
 
-/** Checks that need no disk: returns the root and the path normalised below it. */
-function lexicalCheck(root: string, relative: string): { base: string; normalised: string } {
+/**
+ * The gate's checks that need no disk (NUL, absolute, climbing out, git's folder by any
+ * name): returns the root and the path normalised below it. For callers that then walk
+ * the disk themselves (`git/move-work-tree.ts`, whose paths may cross a file being removed).
+ */
+export function lexicalCheck(root: string, relative: string): { base: string; normalised: string } {
   if (relative.includes('\0')) throw new AtelierError('outside-workspace', relative)
   if (path.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) {
     throw new AtelierError('outside-workspace', relative)

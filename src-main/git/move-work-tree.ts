@@ -1,6 +1,7 @@
 import { chmod, lstat, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
+import { isWithin, lexicalCheck } from '../fs/safe-path.js'
 import { compareIndexEntries, NO_STAT, readIndexFile, type IndexEntry } from './index-file.js'
 import type { RepositoryContext } from './repository-context.js'
 import { stageFile } from './stage-file.js'
@@ -24,9 +25,10 @@ const EXECUTABLE = 0o100755
  *
  * Answers false, having changed nothing, whenever it cannot be sure: the index
  * is not exactly `from` (a conflict, a sparse, split or v4 index, a staged
- * change), a link or sub-repository is among the changes, an untracked file is
- * where a new one goes, or there are many changes. The caller then runs the
- * full checkout. The caller holds `index.lock`.
+ * change), a link or sub-repository is among the changes, a path the gate
+ * refuses or one reached through a link, an untracked file where a new one
+ * goes, or many changes. The caller then runs the full checkout, which also
+ * takes over if writing fails halfway. The caller holds `index.lock`.
  */
 export async function moveWorkTree(
   context: RepositoryContext,
@@ -45,6 +47,11 @@ export async function moveWorkTree(
   if (changed.some(([, target]) => target.mode !== PLAIN && target.mode !== EXECUTABLE))
     return false
   if (removed.some((file) => !isRegular(from.get(file)!))) return false
+  // Every path through the workspace's gate, and none through a link: a host or a file
+  // could name `..` or a link's folder; the full checkout has its own checks for those.
+  for (const file of [...removed, ...changed.map(([name]) => name)]) {
+    if (!(await plainPathInside(root, gitdir, file))) return false
+  }
   const leaving = new Set(removed)
   for (const [file] of changed) {
     if (!from.has(file) && (await inTheWay(root, file, leaving))) return false
@@ -67,19 +74,48 @@ export async function moveWorkTree(
   )
   if (oid !== toTree) return false
 
-  for (const file of removed) await removeFile(root, file)
   const written = new Map<string, IndexEntry>()
-  for (const [file, target] of changed) {
-    const place = path.join(root, file)
-    await mkdir(path.dirname(place), { recursive: true })
-    await writeFileAtomic(place, objects.read(target.oid).content)
-    if (target.mode === EXECUTABLE) await chmodExecutable(place)
-    // Stat data from the file as written, so a status trusts it without reading it.
-    // The tree's mode, whatever the file system keeps of it (no executable bit on Windows).
-    written.set(file, { ...(await stageFile(root, file, () => target.oid)), mode: target.mode })
+  try {
+    for (const file of removed) await removeFile(root, file)
+    for (const [file, target] of changed) {
+      const place = path.join(root, file)
+      await mkdir(path.dirname(place), { recursive: true })
+      await writeFileAtomic(place, objects.read(target.oid).content)
+      if (target.mode === EXECUTABLE) await chmodExecutable(place)
+      // Stat data from the file as written, so a status trusts it without reading it; the
+      // tree's mode, whatever the file system keeps of it (no executable bit on Windows).
+      written.set(file, { ...(await stageFile(root, file, () => target.oid)), mode: target.mode })
+    }
+  } catch {
+    // A file held open by another program, a folder in the way: the full checkout takes over
+    // from here (it writes every file and the index), or says why it cannot.
+    return false
   }
   const final = entries.map((entry) => written.get(entry.path) ?? entry)
   await writeIndexFile(gitdir, root, final, cacheTree)
+  return true
+}
+
+/**
+ * Inside the workspace by the gate's own checks, outside git's folder, written as git
+ * names it (no `a//b`, no backslash), and reached through no link: each folder on the way
+ * that exists is a real folder (a file there is for `inTheWay` to judge).
+ */
+async function plainPathInside(root: string, gitdir: string, file: string): Promise<boolean> {
+  if (file.includes('\\')) return false
+  try {
+    if (lexicalCheck(root, file).normalised !== file) return false
+  } catch {
+    return false
+  }
+  if (isWithin(gitdir, path.join(root, file))) return false
+  const parts = file.split('/')
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const info = await lstat(path.join(root, ...parts.slice(0, depth))).catch(() => null)
+    if (info === null) return true
+    if (info.isSymbolicLink()) return false
+    if (!info.isDirectory()) return true
+  }
   return true
 }
 

@@ -1,3 +1,4 @@
+import { isGitFolderName } from '../fs/safe-path.js'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { GitObject } from './object-store.js'
 
@@ -40,7 +41,11 @@ function treeLinks(content: Buffer, bad: (why: string) => never): string[] {
     const name = content.subarray(space + 1, nul)
     const text = name.toString('latin1')
     if (name.length === 0 || name.includes(0x2f)) bad('name')
-    if (text === '.' || text === '..' || text.toLowerCase() === '.git') bad(`name ${text}`)
+    // Git's folder by any name a file system answers to (`.GIT`, `.git.`, `git~1`), and a
+    // backslash, which Windows reads as a folder separator: never written into a work tree.
+    if (text === '.' || text === '..' || isGitFolderName(text) || text.includes('\\')) {
+      bad(`name ${text}`)
+    }
     if (names.has(text)) bad(`duplicate ${text}`)
     names.add(text)
     // Git's order: a folder sorts as if its name ended with '/'.

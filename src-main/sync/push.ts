@@ -3,7 +3,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Repository } from '../git/repository.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import { RECEIVED_BRANCH_PREFIX, REVIEW_NOTES_REF } from '../git/review-refs.js'
-import { remoteUrl } from './fetch-remote.js'
+import { REMOTE, remoteUrl } from './fetch-remote.js'
 import { toNetworkError } from './network-errors.js'
 import { remoteArguments, type RemoteOptions } from './remote-options.js'
 import { advertisedRefs, sendPack, type RefUpdate } from './send-pack.js'
@@ -51,6 +51,17 @@ async function pushRefs(context: RepositoryContext, request: PushRequest): Promi
       isCommitHere(context, oid),
     )
     await sendPack(context, remote.http, url, advertisement, updates, has)
+    // The host now has these: its remote-tracking refs say so, as after git's own push.
+    for (const update of updates) {
+      if (!update.ref.startsWith('refs/heads/')) continue
+      await git.writeRef({
+        fs: context.fs,
+        gitdir: context.gitdir,
+        ref: `refs/remotes/${REMOTE}/${update.ref.slice('refs/heads/'.length)}`,
+        value: update.new,
+        force: true,
+      })
+    }
     const pushed = Object.fromEntries(updates.map((update) => [update.ref, update.new]))
     return { pushed, unchanged, bytesSent: remote.http.bytes.sent }
   } catch (error) {

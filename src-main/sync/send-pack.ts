@@ -78,9 +78,12 @@ export async function sendPack(
   if (!advertisement.capabilities.has('report-status')) {
     throw new AtelierError('network-server', 'report-status')
   }
-  const wanted = ['report-status', 'ofs-delta', 'agent=atelier'].filter(
-    (cap) => cap.startsWith('agent=') || advertisement.capabilities.has(cap),
-  )
+  // The pack holds offset deltas: a host must take them (every git since 2006 does).
+  if (!advertisement.capabilities.has('ofs-delta')) {
+    throw new AtelierError('network-server', 'ofs-delta')
+  }
+  const advertisesAgent = [...advertisement.capabilities].some((cap) => cap.startsWith('agent='))
+  const wanted = ['report-status', 'ofs-delta', ...(advertisesAgent ? ['agent=atelier'] : [])]
   const commands = updates.map((update, index) => {
     const line = `${update.old ?? ZERO} ${update.new} ${update.ref}`
     return pkt(index === 0 ? `${line}\0${wanted.join(' ')}\n` : `${line}\n`)
@@ -112,7 +115,10 @@ export async function sendPack(
     if (answer?.startsWith('ok ')) continue
     const reason = answer?.replace(/\n$/, '').split(' ').slice(2).join(' ') || update.ref
     throw new AtelierError(
-      /non-fast-forward|fetch first/.test(reason) ? 'push-diverged' : 'push-rejected',
+      // Behind the host, or someone published between our two requests: receive first.
+      /non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref/.test(reason)
+        ? 'push-diverged'
+        : 'push-rejected',
       `${update.ref}: ${reason}`,
     )
   }

@@ -54,7 +54,11 @@ export const SoftBreaks = Extension.create({
         key: new PluginKey('softBreaks'),
         props: {
           clipboardTextSerializer: (slice) =>
-            softBreaksToSpaces(slice.content.textBetween(0, slice.content.size, '\n\n', ' ')),
+            softBreaksToSpaces(
+              slice.content.textBetween(0, slice.content.size, '\n\n', (leaf) =>
+                leaf.type.name === 'hardBreak' ? '\n' : '',
+              ),
+            ),
           transformPastedText: (text) => softBreaksToSpaces(text),
         },
       }),

@@ -325,6 +325,11 @@ describe('refusing bad contribution files', () => {
       { tree: entry('100664', 'a.md') },
       { tree: entry('100644', '.git') },
       { tree: entry('100644', '..') },
+      // Git's folder by the names Windows and macOS also answer to, and a Windows separator.
+      { tree: entry('100644', '.GIT') },
+      { tree: entry('100644', '.git.') },
+      { tree: entry('100644', 'git~1') },
+      { tree: entry('100644', '..\\..\\startup.bat') },
       { tree: good, author: 'Aminata aminata@example.org 1700000000 +0100' },
       { tree: good, author: `${ident.replace('1700000000', '01700000000')}` },
     ]

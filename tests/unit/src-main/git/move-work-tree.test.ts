@@ -1,10 +1,11 @@
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import git_ from 'isomorphic-git'
 import { describe, expect, it, vi } from 'vitest'
 import { Repository } from '../../../../src-main/git/repository.js'
 import { git, gitStatusCode, nativeRepository } from '../../../helpers/native-git.js'
+import { tempDir } from '../../../helpers/temp-dir.js'
 
 /**
  * A merge without conflicts (a fast-forward after « Recevoir les nouveautés »,
@@ -115,4 +116,23 @@ describe('a merge moves only the files that differ', () => {
     expect(checkout).not.toHaveBeenCalled()
     checkout.mockRestore()
   }, 120_000)
+})
+
+describe('a merge never writes outside the guide', () => {
+  it('through a link where a folder of the merged version goes', async () => {
+    const dir = await nativeRepository({ 'a.md': 'a\n' })
+    git(dir, 'checkout', '-q', '-b', 'autre')
+    await mkdir(path.join(dir, 'foo'))
+    await writeFile(path.join(dir, 'foo', 'x.md'), 'écrit ailleurs ?\n')
+    await commitAll(dir, 'Autre')
+    git(dir, 'checkout', '-q', 'main')
+    await commitAll(dir, 'Main')
+    // An untracked link, named as the folder the other line adds, to a folder outside.
+    const outside = await tempDir('atelier-outside-')
+    await symlink(outside, path.join(dir, 'foo'))
+
+    const repository = (await Repository.find(dir))!
+    await repository.merge('autre', AUTHOR).catch(() => null)
+    expect(await readdir(outside)).toEqual([])
+  })
 })
