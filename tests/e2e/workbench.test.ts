@@ -241,12 +241,20 @@ describe('workbench in Chromium through the test host', () => {
     await renamed.waitFor()
     expect(await tabs().first().getAttribute('data-path')).toBe('_cas_pratiques/budget-abidjan.md')
 
-    await renamed.focus()
+    // The row is drawn again once the rename lands: focus it until the focus stays on it.
+    const focusRenamed = () =>
+      expect
+        .poll(async () => {
+          await renamed.focus()
+          return page.evaluate(() => document.activeElement?.getAttribute('data-path'))
+        })
+        .toBe('_cas_pratiques/budget-abidjan.md')
+    await focusRenamed()
     await page.keyboard.press('Delete')
     const confirm = page.getByRole('dialog', { name: 'Supprimer la page ?' })
     await confirm.getByRole('button', { name: 'Annuler' }).click()
     expect(existsSync(path.join(workbench.root, '_cas_pratiques/budget-abidjan.md'))).toBe(true)
-    await renamed.focus()
+    await focusRenamed()
     await page.keyboard.press('Delete')
     await confirm.getByRole('button', { name: 'Supprimer' }).click()
     await renamed.waitFor({ state: 'detached' })
