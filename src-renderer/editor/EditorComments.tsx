@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReviewComment } from '../../src-shared/api/review-types.js'
 import { api } from '../api/client.js'
@@ -36,9 +36,16 @@ export function EditorComments({ path, editor }: { path: string; editor: Editor 
   }, [branch, path, revision])
 
   // The margin follows the comments: each passage with its count, stronger while one is open.
+  // Told to the editor only when they differ from what it shows: a transaction dispatched while
+  // a key is being typed can meet the browser's own change to the text (seen in e2e: a letter
+  // typed at a new paragraph's start landed at its end), and a page without comments has none.
+  const shown = useRef('[]')
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
     const passages = commentedPassages(branch ? comments : [], t)
+    const key = JSON.stringify(passages)
+    if (key === shown.current) return
+    shown.current = key
     editor.view.dispatch(showCommentedPassages(editor.state, passages))
   }, [editor, branch, comments, t])
 
