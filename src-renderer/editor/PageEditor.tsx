@@ -1,3 +1,4 @@
+import type { EditorView } from '@tiptap/pm/view'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -122,17 +123,27 @@ function EditorBody(props: {
   const { session, path } = props
   // The session holds the model; this copy re-renders the form when a field changes.
   const [page, setPage] = useState<PageModel>(() => session.model!)
-  const editor = useEditor({
-    extensions,
-    content: page.doc,
-    editorProps: {
+  // The same options object parts on every render: TipTap hands changed options to the view
+  // (`setOptions`, which sets the DOM selection from its state), and a render while a key is
+  // being typed then put the caret back before the letter just typed (seen in e2e under load:
+  // a setting saved, the explorer's index read again, a letter landed at a paragraph's end).
+  const [initialDoc] = useState(() => page.doc)
+  const editorProps = useMemo(
+    () => ({
       attributes: { class: 'page-text', 'aria-label': t('reader.text'), spellcheck: 'false' },
-      handlePaste: (view, event) =>
+      handlePaste: (view: EditorView, event: ClipboardEvent) =>
         takeImage(event.clipboardData?.files) || pasteMarkdown(view, event),
       // Word's lists (paragraphs with typed bullets) as lists; a table's first row as its header.
       transformPastedHTML: cleanPastedHtml,
-      handleDrop: (_view, event) => takeImage((event as DragEvent).dataTransfer?.files),
-    },
+      handleDrop: (_view: EditorView, event: Event) =>
+        takeImage((event as DragEvent).dataTransfer?.files),
+    }),
+    [t],
+  )
+  const editor = useEditor({
+    extensions,
+    content: initialDoc,
+    editorProps,
     // Per key: the session only re-arms its timers; nothing here re-renders.
     onUpdate: () => session.edited(),
   })
