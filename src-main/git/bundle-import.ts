@@ -68,14 +68,43 @@ export async function importBundle(
  * answer to a fetch, `sync/fetch-pack.ts`): its refs, the commits the sender
  * took as known here, the pack's bytes. `forced` targets (remote-tracking
  * refs, as git's `+refs/heads/*:refs/remotes/origin/*`) take the sender's
- * value even when it does not descend from theirs.
+ * value even when it does not descend from theirs. `shallow` names the commits
+ * where a light copy's history stops (the host's `shallow` lines): their
+ * parents are not expected.
  */
 export async function importPack(
   context: RepositoryContext,
-  received: { refs: { name: string; oid: string }[]; prerequisites: string[]; pack: Buffer },
+  received: ReceivedPack,
   mapRef: (name: string) => string | null,
   forced: (target: string) => boolean = () => false,
+  shallow: ReadonlySet<string> = new Set(),
 ): Promise<ImportedRef[]> {
+  return (await checkPack(context, received, mapRef, forced, shallow)).store()
+}
+
+export interface ReceivedPack {
+  refs: { name: string; oid: string }[]
+  /** Commits the sender took as known here. */
+  prerequisites: string[]
+  pack: Buffer
+}
+
+/** A pack that passed every check, not yet stored. */
+export interface CheckedPack {
+  /** Every object of the pack the refs reach, inflated: a clone writes its files from these. */
+  objects: ReadonlyMap<string, GitObject>
+  /** Stores the objects, then moves the refs; answers the moves. */
+  store(): Promise<ImportedRef[]>
+}
+
+/** `importPack`'s checks alone: nothing is written until `store` is called. */
+export async function checkPack(
+  context: RepositoryContext,
+  received: ReceivedPack,
+  mapRef: (name: string) => string | null,
+  forced: (target: string) => boolean = () => false,
+  shallow: ReadonlySet<string> = new Set(),
+): Promise<CheckedPack> {
   context.objects.refresh()
   const has = (oid: string): boolean => context.objects.has(oid)
 
@@ -107,6 +136,7 @@ export async function importPack(
     targets.map((ref) => ref.oid),
     objects,
     has,
+    shallow,
   )
 
   const moves: ImportedRef[] = []
@@ -122,13 +152,18 @@ export async function importPack(
   }
 
   // Every check passed: objects first, refs last, so a ref never names a missing object.
-  const whole =
-    externalBases.length === 0 && entries.length === objects.size && reachable.size === objects.size
-  if (whole) await storePack(context.gitdir, pack, entries)
-  else await storeLoose(context.gitdir, reachable, has)
-  context.objects.refresh()
-  await moveRefs(context, moves)
-  return moves
+  const store = async (): Promise<ImportedRef[]> => {
+    const whole =
+      externalBases.length === 0 &&
+      entries.length === objects.size &&
+      reachable.size === objects.size
+    if (whole) await storePack(context.gitdir, pack, entries)
+    else await storeLoose(context.gitdir, reachable, has)
+    context.objects.refresh()
+    await moveRefs(context, moves)
+    return moves
+  }
+  return { objects: reachable, store }
 }
 
 /**
@@ -209,6 +244,7 @@ function checkComplete(
   tips: string[],
   objects: Map<string, GitObject>,
   has: (oid: string) => boolean,
+  shallow: ReadonlySet<string>,
 ): Map<string, GitObject> {
   const reachable = new Map<string, GitObject>()
   const seen = new Set<string>()
@@ -222,7 +258,9 @@ function checkComplete(
       throw new AtelierError('bundle-corrupt', `missing object ${oid}`)
     }
     reachable.set(oid, object)
-    todo.push(...checkedLinks(oid, object))
+    const links = checkedLinks(oid, object)
+    // A commit's links are its tree, then its parents: past a shallow commit, only its tree.
+    todo.push(...(object.type === 'commit' && shallow.has(oid) ? links.slice(0, 1) : links))
   }
   return reachable
 }

@@ -47,6 +47,20 @@ export const NO_STAT = {
   size: 0,
 } as const satisfies Partial<IndexEntry>
 
+/** A stage-0 entry for a file about to be written: its stat data is filled in once it is. */
+export function unwrittenEntry(path: string, file: { oid: string; mode: number }): IndexEntry {
+  return {
+    path,
+    oid: file.oid,
+    stage: 0,
+    mode: file.mode,
+    ...NO_STAT,
+    assumeUnchanged: false,
+    skipWorktree: false,
+    intentToAdd: false,
+  }
+}
+
 export interface IndexSnapshot {
   entries: IndexEntry[]
   /** The index file's own modification time (ms); a file changed at or after it is "racy". */

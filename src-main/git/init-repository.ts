@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import git from 'isomorphic-git'
 import type { Author } from './author.js'
+import { createRepository } from './create-repository.js'
 
 /**
  * Makes `dir` a repository on branch `main` and records everything in it
@@ -11,7 +12,7 @@ export async function initRepository(
   message: string,
   author: Author,
 ): Promise<string> {
-  await git.init({ fs, dir, defaultBranch: 'main' })
+  await createRepository(dir, 'main')
   await git.add({ fs, dir, filepath: '.' })
   return git.commit({ fs, dir, message, author })
 }

@@ -1,8 +1,12 @@
 import { chmod, lstat, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
-import { isWithin, lexicalCheck } from '../fs/safe-path.js'
-import { compareIndexEntries, NO_STAT, readIndexFile, type IndexEntry } from './index-file.js'
+import {
+  compareIndexEntries,
+  readIndexFile,
+  type IndexEntry,
+  unwrittenEntry,
+} from './index-file.js'
 import type { RepositoryContext } from './repository-context.js'
 import { stageFile } from './stage-file.js'
 import type { TreeFile } from './tree-files.js'
@@ -10,6 +14,7 @@ import { readTree } from './tree-files.js'
 import { objectId } from './write-object.js'
 import { writeIndexFile } from './write-index.js'
 import { writeTree } from './write-tree.js'
+import { isPlainTreePath } from './work-tree-path.js'
 
 /** Past this many changed files, the full checkout is as quick and better proven. */
 const MAX_CHANGES = 500
@@ -60,7 +65,7 @@ export async function moveWorkTree(
   // The entries the index will hold, checked against the target tree before any file moves.
   const stale = new Set([...removed, ...changed.map(([file]) => file)])
   const entries = index.entries.filter((entry) => !stale.has(entry.path))
-  for (const [file, target] of changed) entries.push(placeholder(file, target))
+  for (const [file, target] of changed) entries.push(unwrittenEntry(file, target))
   entries.sort(compareIndexEntries)
   const { oid, cacheTree } = await writeTree(
     entries,
@@ -102,13 +107,7 @@ export async function moveWorkTree(
  * that exists is a real folder (a file there is for `inTheWay` to judge).
  */
 async function plainPathInside(root: string, gitdir: string, file: string): Promise<boolean> {
-  if (file.includes('\\')) return false
-  try {
-    if (lexicalCheck(root, file).normalised !== file) return false
-  } catch {
-    return false
-  }
-  if (isWithin(gitdir, path.join(root, file))) return false
+  if (!isPlainTreePath(root, gitdir, file)) return false
   const parts = file.split('/')
   for (let depth = 1; depth <= parts.length; depth++) {
     const info = await lstat(path.join(root, ...parts.slice(0, depth))).catch(() => null)
@@ -169,20 +168,6 @@ async function inTheWay(root: string, file: string, leaving: Set<string>): Promi
     const relative = path.relative(root, path.join(entry.parentPath, entry.name))
     return !leaving.has(relative.split(path.sep).join('/'))
   })
-}
-
-/** An entry whose stat data is filled in once the file is written. */
-function placeholder(file: string, target: TreeFile): IndexEntry {
-  return {
-    path: file,
-    oid: target.oid,
-    stage: 0,
-    mode: target.mode,
-    ...NO_STAT,
-    assumeUnchanged: false,
-    skipWorktree: false,
-    intentToAdd: false,
-  }
 }
 
 /** Removes a file and the folders it leaves empty, as git does. */

@@ -1,4 +1,4 @@
-import { applyDelta } from './pack-delta.js'
+import { applyDelta, inflateChunkSize } from './pack-delta.js'
 import { createHash } from 'node:crypto'
 import {
   closeSync,
@@ -193,7 +193,7 @@ export class ObjectStore {
     for (;;) {
       const chunk = this.readBytes(pack, position, length)
       try {
-        const data = inflateSync(chunk)
+        const data = inflateSync(chunk, { chunkSize: inflateChunkSize(size) })
         if (data.length !== size) throw new GitDataError('corrupt-object', pack.file)
         return data
       } catch (error) {

@@ -248,3 +248,12 @@ export function applyDelta(base: Uint8Array, delta: Uint8Array, checks: DeltaChe
   if (written !== length) corrupt('delta result size')
   return out
 }
+
+/**
+ * zlib's output buffer for an object known to inflate to `size` bytes. Its default
+ * is 16 KB whatever the size: thousands of 2 KB pages each allocated (and the
+ * collector freed) 16 KB, a third of a clone's time in reading its pack.
+ */
+export function inflateChunkSize(size: number): number {
+  return Math.min(Math.max(size + 1, 64), 64 * 1024)
+}

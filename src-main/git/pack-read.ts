@@ -1,4 +1,4 @@
-import { applyDelta } from './pack-delta.js'
+import { applyDelta, inflateChunkSize } from './pack-delta.js'
 import { createHash } from 'node:crypto'
 import { inflateSync } from 'node:zlib'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
@@ -187,7 +187,11 @@ function inflateEntry(rest: Buffer, size: number, consumed: (bytes: number) => v
   let result: { buffer: Buffer; engine: { bytesWritten: number } }
   try {
     // maxOutputLength stops a stream that says 10 bytes but inflates to gigabytes.
-    result = inflateSync(rest, { info: true, maxOutputLength: Math.max(size, 1) }) as never
+    result = inflateSync(rest, {
+      info: true,
+      maxOutputLength: Math.max(size, 1),
+      chunkSize: inflateChunkSize(size),
+    }) as never
   } catch {
     throw new AtelierError('bundle-corrupt', 'zlib stream')
   }

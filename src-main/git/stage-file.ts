@@ -25,8 +25,11 @@ export async function stageFile(
 
 const UINT32 = 2 ** 32
 
-/** Times from milliseconds, as isomorphic-git and the status tracker read them. */
-function entryOf(filepath: string, oid: string, info: Stats): IndexEntry {
+/**
+ * An index entry from a file's lstat, its blob already known. Times from
+ * milliseconds, as isomorphic-git and the status tracker read them.
+ */
+export function entryOf(filepath: string, oid: string, info: Stats): IndexEntry {
   const [ctimeSeconds, ctimeNanoseconds] = secondsAndNanoseconds(info.ctimeMs)
   const [mtimeSeconds, mtimeNanoseconds] = secondsAndNanoseconds(info.mtimeMs)
   return {

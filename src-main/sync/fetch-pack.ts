@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import { importPack } from '../git/bundle-import.js'
+import { checkPack, type ReceivedPack } from '../git/bundle-import.js'
+import type { GitObject } from '../git/object-store.js'
 import { BUNDLE_LIMITS } from '../git/bundle-limits.js'
 import type { RepositoryContext } from '../git/repository-context.js'
-import type { CredentialsProvider } from './credentials.js'
+import type { Credentials, CredentialsProvider } from './credentials.js'
 import {
   checkStatus,
   chunksOf,
@@ -38,6 +39,41 @@ export async function fetchPack(
   credentials: CredentialsProvider,
 ): Promise<Record<string, string> | null> {
   const given = credentials.forUrl(url)
+  const advertisement = await advertisedRefs(http, url, given)
+  // A host without these (git before 1.6): isomorphic-git's fetch does it the long way.
+  if (!speaksThinPacks(advertisement)) return null
+
+  const branches = branchesOf(advertisement)
+  context.objects.refresh()
+  const shallowHere = await shallowCommits(context.gitdir)
+  const wanted = [...new Set(Object.values(branches))].filter((oid) => !context.objects.has(oid))
+  const refs = Object.entries(branches).map(([name, oid]) => ({ name: `refs/heads/${name}`, oid }))
+  const target = trackingRef(remote)
+  if (wanted.length === 0) {
+    await writeTrackingRefs(context, refs, target)
+    return branches
+  }
+  if (shallowHere.length > 0 && !advertisement.capabilities.has('shallow')) return null
+  const { pack } = await requestPack(http, url, given, advertisement, {
+    wants: wanted,
+    haves: await knownTips(context),
+    shallow: shallowHere,
+  })
+  await importReceived(context, { refs, prerequisites: [], pack }, target)
+  return branches
+}
+
+/** What a host says of itself at `info/refs`: its refs by full name, and what it can do. */
+export interface Advertisement {
+  refs: Map<string, string>
+  capabilities: Set<string>
+}
+
+export async function advertisedRefs(
+  http: Transport,
+  url: string,
+  given: Credentials | null,
+): Promise<Advertisement> {
   const advertised = await http.request({
     url: `${url}/info/refs?service=git-upload-pack`,
     method: 'GET',
@@ -45,37 +81,64 @@ export async function fetchPack(
   })
   const answer = await readAll(advertised.body)
   checkStatus(advertised.statusCode)
-  const advertisement = readAdvertisement(answer, 'git-upload-pack')
-  // A host without these (git before 1.6): isomorphic-git's fetch does it the long way.
-  if (
-    !['side-band-64k', 'thin-pack', 'ofs-delta'].every((cap) => advertisement.capabilities.has(cap))
-  )
-    return null
+  return readAdvertisement(answer, 'git-upload-pack')
+}
 
+/** Whether the host can send one thin pack in the side band, as every git since 1.6 can. */
+export function speaksThinPacks(advertisement: Advertisement): boolean {
+  return ['side-band-64k', 'thin-pack', 'ofs-delta'].every((cap) =>
+    advertisement.capabilities.has(cap),
+  )
+}
+
+/** The host's branches, by short name. */
+export function branchesOf(advertisement: Advertisement): Record<string, string> {
   const branches: Record<string, string> = {}
   for (const [ref, oid] of advertisement.refs) {
     if (ref.startsWith('refs/heads/')) branches[ref.slice('refs/heads/'.length)] = oid
   }
-  context.objects.refresh()
-  const shallowHere = await shallowCommits(context.gitdir)
-  const wanted = [...new Set(Object.values(branches))].filter((oid) => !context.objects.has(oid))
-  const refs = Object.entries(branches).map(([name, oid]) => ({ name: `refs/heads/${name}`, oid }))
-  const target = (name: string) => `refs/remotes/${remote}/${name.slice('refs/heads/'.length)}`
-  if (wanted.length === 0) {
-    await writeTrackingRefs(context, refs, target)
-    return branches
-  }
+  return branches
+}
 
+/** git's default refspec: `refs/heads/x` of the host is `refs/remotes/<remote>/x` here. */
+export function trackingRef(remote: string): (name: string) => string {
+  return (name) => `refs/remotes/${remote}/${name.slice('refs/heads/'.length)}`
+}
+
+export interface PackWish {
+  wants: string[]
+  /** Commits this copy has, so the host leaves them and what they reach out. */
+  haves: string[]
+  /** Where this copy's history already stops (`.git/shallow`). */
+  shallow: string[]
+  /** A light copy: only this many versions from each wanted tip. */
+  depth?: number
+}
+
+/**
+ * One request for one pack, as git's stateless smart HTTP does it: wants, then
+ * haves and `done`. Answers the pack and, for a light copy, the commits where
+ * the history sent stops.
+ */
+export async function requestPack(
+  http: Transport,
+  url: string,
+  given: Credentials | null,
+  advertisement: Advertisement,
+  wish: PackWish,
+): Promise<{ pack: Buffer; shallow: string[] }> {
   const caps = ['side-band-64k', 'thin-pack', 'ofs-delta', 'no-progress', 'agent=atelier'].filter(
     (cap) => cap.startsWith('agent=') || advertisement.capabilities.has(cap),
   )
-  if (shallowHere.length > 0 && !advertisement.capabilities.has('shallow')) return null
   const request = [
-    ...wanted.map((oid, index) => pkt(`want ${oid}${index === 0 ? ` ${caps.join(' ')}` : ''}\n`)),
+    ...wish.wants.map((oid, index) =>
+      pkt(`want ${oid}${index === 0 ? ` ${caps.join(' ')}` : ''}\n`),
+    ),
     // A light copy says where its history stops, so the host does not count on older versions.
-    ...shallowHere.map((oid) => pkt(`shallow ${oid}\n`)),
+    ...wish.shallow.map((oid) => pkt(`shallow ${oid}\n`)),
+    ...(wish.depth ? [pkt(`deepen ${wish.depth}\n`)] : []),
     FLUSH,
-    ...(await knownTips(context)).map((oid) => pkt(`have ${oid}\n`)),
+    ...wish.haves.map((oid) => pkt(`have ${oid}\n`)),
     pkt('done\n'),
   ]
   const response = await http.request({
@@ -90,36 +153,59 @@ export async function fetchPack(
   })
   const body = await readAll(response.body, BUNDLE_LIMITS.fileBytes)
   checkStatus(response.statusCode)
-  const pack = packOf(body)
+  return packOf(body)
+}
+
+/**
+ * Checks and stores a received pack (`git/bundle-import.ts`), its refs forced into
+ * `target` as git's default refspec is; answers the objects it brought, inflated. A
+ * pack that does not check out was cut short or damaged on the way.
+ */
+export async function importReceived(
+  context: RepositoryContext,
+  received: ReceivedPack,
+  target: (name: string) => string,
+  shallow: ReadonlySet<string> = new Set(),
+): Promise<ReadonlyMap<string, GitObject>> {
   try {
-    await importPack(context, { refs, prerequisites: [], pack }, target, () => true)
+    const checked = await checkPack(context, received, target, () => true, shallow)
+    await checked.store()
+    return checked.objects
   } catch (error) {
-    // What the host sent does not check out: cut short, or damaged on the way.
     if (error instanceof AtelierError && error.code.startsWith('bundle-')) {
       throw new AtelierError('network-cut', error.detail ?? error.code)
     }
     throw error
   }
-  return branches
 }
 
-/** The pack in the host's answer: after its ACK/NAK line, in band 1 of the side band. */
-function packOf(body: Buffer): Buffer {
+/**
+ * The pack in the host's answer. Before it come, unwrapped, the light copy's
+ * `shallow` lines (ended by a flush) and the ACK/NAK line; the pack is in band 1
+ * of the side band.
+ */
+function packOf(body: Buffer): { pack: Buffer; shallow: string[] } {
   const parts: Buffer[] = []
+  const shallow: string[] = []
   let ended = false
   for (const packet of pktPackets(body)) {
     if (packet === null) {
       ended = true
       continue
     }
+    ended = false
     const band = packet[0]
     if (band === 1) parts.push(packet.subarray(1))
     else if (band === 3) throw new AtelierError('network-server', packet.subarray(1).toString())
-    // Band 2 is the host's progress; the lines before the pack are its ACK/NAK.
+    else if (parts.length === 0) {
+      const line = /^shallow ([0-9a-f]{40})\n?$/.exec(packet.toString('latin1'))
+      if (line) shallow.push(line[1]!)
+    }
+    // Band 2 is the host's progress; the other lines before the pack are its ACK/NAK.
   }
   // The answer ends with a flush: without it, the connection was cut.
   if (!ended) throw new AtelierError('network-cut', 'no final flush')
-  return Buffer.concat(parts)
+  return { pack: Buffer.concat(parts), shallow }
 }
 
 /**
@@ -163,7 +249,7 @@ async function writeTrackingRefs(
   }
 }
 
-async function shallowCommits(gitdir: string): Promise<string[]> {
+export async function shallowCommits(gitdir: string): Promise<string[]> {
   const text = await readFile(path.join(gitdir, 'shallow'), 'utf8').catch(() => '')
   return text.split('\n').filter((line) => /^[0-9a-f]{40}$/.test(line))
 }

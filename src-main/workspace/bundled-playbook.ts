@@ -8,6 +8,7 @@ import { Repository } from '../git/repository.js'
 import { REVIEW_NOTES_REF } from '../git/review-refs.js'
 import { exists } from '../fs/not-found.js'
 import { ensureStarterPlaybook } from './starter-playbook.js'
+import { createRepository } from '../git/create-repository.js'
 
 /** The files `npm run dist` puts in the installer's `playbook/` resource when it carries a guide. */
 export const PLAYBOOK_BUNDLE_FILE = 'guide.bundle'
@@ -103,7 +104,7 @@ export async function ensureBundledPlaybook(
 }
 
 async function cloneFromBundle(dir: string, { bundle, manifest }: BundledPlaybook): Promise<void> {
-  await git.init({ fs, dir, defaultBranch: manifest.branch })
+  await createRepository(dir, manifest.branch)
   const repository = await Repository.find(dir)
   if (!repository) throw new Error(`no repository in ${dir}`)
   const { context } = repository
