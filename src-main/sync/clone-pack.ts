@@ -40,8 +40,7 @@ export async function clonePack(
   credentials: CredentialsProvider,
   options: { depth?: number; signal?: TransferSignal; onProgress?: (event: SyncProgress) => void },
 ): Promise<{ branch: string; head: string } | null> {
-  const given = credentials.forUrl(url)
-  const advertisement = await advertisedRefs(http, url, given)
+  const advertisement = await advertisedRefs(http, url, credentials)
   const branches = branchesOf(advertisement)
   const branch = defaultBranch(advertisement)
   if (!speaksThinPacks(advertisement) || branch === null || branches[branch] === undefined) {
@@ -60,7 +59,7 @@ export async function clonePack(
   })
   const { context } = (await Repository.find(dir))!
 
-  const { pack, shallow } = await requestPack(http, url, given, advertisement, {
+  const { pack, shallow } = await requestPack(http, advertisement, {
     wants: [...new Set(Object.values(branches))],
     haves: [],
     shallow: [],

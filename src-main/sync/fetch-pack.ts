@@ -7,6 +7,7 @@ import type { GitObject } from '../git/object-store.js'
 import { BUNDLE_LIMITS } from '../git/bundle-limits.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import type { Credentials, CredentialsProvider } from './credentials.js'
+import { discoverRefs } from './discover-refs.js'
 import {
   checkStatus,
   chunksOf,
@@ -38,8 +39,7 @@ export async function fetchPack(
   remote: string,
   credentials: CredentialsProvider,
 ): Promise<Record<string, string> | null> {
-  const given = credentials.forUrl(url)
-  const advertisement = await advertisedRefs(http, url, given)
+  const advertisement = await advertisedRefs(http, url, credentials)
   // A host without these (git before 1.6): isomorphic-git's fetch does it the long way.
   if (!speaksThinPacks(advertisement)) return null
 
@@ -54,7 +54,7 @@ export async function fetchPack(
     return branches
   }
   if (shallowHere.length > 0 && !advertisement.capabilities.has('shallow')) return null
-  const { pack } = await requestPack(http, url, given, advertisement, {
+  const { pack } = await requestPack(http, advertisement, {
     wants: wanted,
     haves: await knownTips(context),
     shallow: shallowHere,
@@ -67,21 +67,23 @@ export async function fetchPack(
 export interface Advertisement {
   refs: Map<string, string>
   capabilities: Set<string>
+  /** The address that answered (after a moved repository's redirects): the pack is asked there. */
+  url: string
+  /** The credentials sent to that address. */
+  given: Credentials | null
 }
 
 export async function advertisedRefs(
   http: Transport,
   url: string,
-  given: Credentials | null,
+  credentials: CredentialsProvider,
 ): Promise<Advertisement> {
-  const advertised = await http.request({
-    url: `${url}/info/refs?service=git-upload-pack`,
-    method: 'GET',
-    headers: requestHeaders(given),
-  })
-  const answer = await readAll(advertised.body)
-  checkStatus(advertised.statusCode)
-  return readAdvertisement(answer, 'git-upload-pack')
+  const found = await discoverRefs(http, url, 'git-upload-pack', credentials)
+  return {
+    ...readAdvertisement(found.body, 'git-upload-pack'),
+    url: found.url,
+    given: found.given,
+  }
 }
 
 /** Whether the host can send one thin pack in the side band, as every git since 1.6 can. */
@@ -122,8 +124,6 @@ export interface PackWish {
  */
 export async function requestPack(
   http: Transport,
-  url: string,
-  given: Credentials | null,
   advertisement: Advertisement,
   wish: PackWish,
 ): Promise<{ pack: Buffer; shallow: string[] }> {
@@ -142,10 +142,10 @@ export async function requestPack(
     pkt('done\n'),
   ]
   const response = await http.request({
-    url: `${url}/git-upload-pack`,
+    url: `${advertisement.url}/git-upload-pack`,
     method: 'POST',
     headers: {
-      ...requestHeaders(given),
+      ...requestHeaders(advertisement.given),
       'Content-Type': 'application/x-git-upload-pack-request',
       Accept: 'application/x-git-upload-pack-result',
     },

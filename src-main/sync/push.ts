@@ -50,7 +50,7 @@ async function pushRefs(context: RepositoryContext, request: PushRequest): Promi
     const has = [...new Set(advertisement.refs.values())].filter((oid) =>
       isCommitHere(context, oid),
     )
-    await sendPack(context, remote.http, url, advertisement, updates, has)
+    await sendPack(context, remote.http, advertisement, updates, has)
     // The host now has these: its remote-tracking refs say so, as after git's own push.
     for (const update of updates) {
       if (!update.ref.startsWith('refs/heads/')) continue

@@ -2,6 +2,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { packObjects } from '../git/bundle-write.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import type { Credentials, CredentialsProvider } from './credentials.js'
+import { discoverRefs } from './discover-refs.js'
 import {
   checkStatus,
   chunksOf,
@@ -30,6 +31,8 @@ export interface Advertisement {
   capabilities: Set<string>
   /** The credentials that were accepted (or none was asked), to send the pack with. */
   credentials: Credentials | null
+  /** The address that answered (after a moved repository's redirects): the pack goes there. */
+  url: string
 }
 
 export interface RefUpdate {
@@ -50,15 +53,12 @@ export async function advertisedRefs(
   url: string,
   credentials: CredentialsProvider,
 ): Promise<Advertisement> {
-  const given = credentials.forUrl(url)
-  const response = await http.request({
-    url: `${url}/info/refs?service=git-receive-pack`,
-    method: 'GET',
-    headers: requestHeaders(given),
-  })
-  const body = await readAll(response.body)
-  checkStatus(response.statusCode)
-  return { ...readAdvertisement(body, 'git-receive-pack'), credentials: given }
+  const found = await discoverRefs(http, url, 'git-receive-pack', credentials)
+  return {
+    ...readAdvertisement(found.body, 'git-receive-pack'),
+    credentials: found.given,
+    url: found.url,
+  }
 }
 
 /**
@@ -69,7 +69,6 @@ export async function advertisedRefs(
 export async function sendPack(
   context: RepositoryContext,
   http: Transport,
-  url: string,
   advertisement: Advertisement,
   updates: RefUpdate[],
   has: string[],
@@ -94,7 +93,7 @@ export async function sendPack(
     has,
   )
   const response = await http.request({
-    url: `${url}/git-receive-pack`,
+    url: `${advertisement.url}/git-receive-pack`,
     method: 'POST',
     headers: {
       ...requestHeaders(advertisement.credentials),

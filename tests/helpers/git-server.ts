@@ -45,6 +45,11 @@ export interface GitServer {
   create(name: string, source?: string): string
   /** Sets (or clears with null) the fault applied to the next requests. */
   fault(fault: GitServerFault | null): void
+  /**
+   * A renamed repository, as GitHub or GitLab answer for one: every request to
+   * `name.git/…` gets a 301 to `to.git/…` (POSTs too, whose body a client would lose).
+   */
+  moved(name: string, to: string): void
   /** Number of requests served so far, and body bytes sent. */
   readonly stats: { requests: number; bytesSent: number }
   close(): Promise<void>
@@ -74,6 +79,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
   const stalled = new Set<http.ServerResponse>()
   /** Responses held halfway by `holdAfter`, each let go when the fault changes. */
   const held = new Set<() => void>()
+  const renamed = new Map<string, string>()
 
   const server = http.createServer((req, res) => {
     stats.requests += 1
@@ -88,6 +94,14 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     fault: GitServerFault | null,
   ) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const [, name, rest] = /^\/([^/]+)\.git(\/.*)?$/.exec(url.pathname) ?? []
+    const movedTo = name ? renamed.get(name) : undefined
+    if (movedTo) {
+      req.resume()
+      res.writeHead(301, { Location: `${origin}/${movedTo}.git${rest ?? ''}${url.search}` })
+      res.end()
+      return
+    }
     if (fault?.stall) {
       stalled.add(res)
       return
@@ -219,6 +233,9 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     stats,
     url: (name) => `${origin}/${name}.git`,
     bare,
+    moved(name, to) {
+      renamed.set(name, to)
+    },
     create(name, source) {
       const target = bare(name)
       if (source) {

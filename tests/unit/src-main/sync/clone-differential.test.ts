@@ -42,6 +42,8 @@ const shape = fc.record({
   link: fc.boolean(),
 })
 
+type Shape = typeof shape extends fc.Arbitrary<infer T> ? T : never
+
 /** Writes steps, skipping those whose path crosses what is on disk (a folder `a/`, a file `a`). */
 async function apply(dir: string, steps: Step[]): Promise<void> {
   for (const s of steps) {
@@ -59,7 +61,7 @@ async function apply(dir: string, steps: Step[]): Promise<void> {
   git(dir, 'add', '-A')
 }
 
-async function generate(s: fc.Shape<typeof shape>): Promise<string> {
+async function generate(s: Shape): Promise<string> {
   const dir = await nativeRepository()
   await apply(dir, s.first)
   if (s.link) await symlink('a.md', path.join(dir, 'lien'))

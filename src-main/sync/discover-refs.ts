@@ -1,0 +1,83 @@
+import type { GitHttpRequest } from 'isomorphic-git'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import type { Credentials, CredentialsProvider } from './credentials.js'
+import { checkStatus, readAll, requestHeaders } from './pkt-line.js'
+import type { Transport } from './transport.js'
+
+/** As git: a few hops are a moved repository, more are a loop. */
+const MAX_REDIRECTS = 5
+
+export type Service = 'git-upload-pack' | 'git-receive-pack'
+
+export interface Discovery {
+  /** Where the host's repository answered: the requests that follow go there. */
+  url: string
+  /** The ref advertisement, whole. */
+  body: Buffer
+  /** What was sent to that host: the credentials known for it, or none. */
+  given: Credentials | null
+}
+
+/**
+ * The first request of every exchange with a host, `<url>/info/refs?service=…`,
+ * following redirects as git does by default (`http.followRedirects = initial`):
+ * a renamed repository answers 301 to every address, uploads included, and a
+ * redirected POST loses its body (a 301 turns it into a GET). So only this GET
+ * follows them, and the POSTs go to the address it ended at. Credentials are
+ * those known for each host on the way, never carried from one host to another.
+ */
+export async function discoverRefs(
+  http: Transport,
+  url: string,
+  service: Service,
+  credentials: CredentialsProvider,
+): Promise<Discovery> {
+  let base = url
+  for (let hop = 0; ; hop++) {
+    const given = credentials.forUrl(base)
+    const response = await http.request({
+      url: `${base}/info/refs?service=${service}`,
+      method: 'GET',
+      headers: requestHeaders(given),
+      // Redirects are followed here, where the address they lead to is seen.
+      fetchOptions: { followRedirects: false },
+    } as GitHttpRequest)
+    const location = response.headers?.location
+    if (response.statusCode >= 300 && response.statusCode < 400 && location) {
+      await readAll(response.body)
+      const next = redirectedBase(base, location, service)
+      if (next === null || hop >= MAX_REDIRECTS) {
+        throw new AtelierError('network-server', `redirect to ${location}`)
+      }
+      base = next
+      continue
+    }
+    const body = await readAll(response.body)
+    checkStatus(response.statusCode)
+    return { url: base, body, given }
+  }
+}
+
+/**
+ * The repository's new address from a redirect of its `info/refs`, or null when
+ * git would not follow it: from HTTPS down to HTTP, to anything but HTTP(S), or
+ * to an address that is not that of a git repository's refs (a login page).
+ */
+export function redirectedBase(base: string, location: string, service: Service): string | null {
+  let target: URL
+  try {
+    target = new URL(location, `${base}/info/refs?service=${service}`)
+  } catch {
+    return null
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return null
+  if (new URL(base).protocol === 'https:' && target.protocol !== 'https:') return null
+  const suffix = '/info/refs'
+  if (!target.pathname.endsWith(suffix) || target.searchParams.get('service') !== service) {
+    return null
+  }
+  target.pathname = target.pathname.slice(0, -suffix.length)
+  target.search = ''
+  target.hash = ''
+  return target.toString().replace(/\/$/, '')
+}
