@@ -119,11 +119,17 @@ describe('PageIndex', () => {
     ])
   })
 
-  it('lists a page whose front matter never ends within the limit, with its problem', async () => {
-    const root = await writeSite({ 'immense.md': page('a: b\n'.repeat(60_000)) })
+  it('lists hostile pages with their problem: front matter too long, or nested too deep', async () => {
+    const root = await writeSite({
+      'immense.md': page('a: b\n'.repeat(60_000)),
+      'profond.md': page(`title: ${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+    })
     const { pages } = await new PageIndex(root).scan()
-    expect(pages[0]).toMatchObject({ title: 'immense', error: { code: 'too-large' } })
-    expect(pages[0]?.error?.message).toMatch(/trop/)
+    const errors = Object.fromEntries(pages.map((entry) => [entry.title, entry.error?.message]))
+    expect(errors).toEqual({
+      immense: expect.stringMatching(/trop longs/),
+      profond: expect.stringMatching(/mal écrits.*ligne 2/),
+    })
   })
 
   it('reads front matter only, not whole bodies', async () => {
