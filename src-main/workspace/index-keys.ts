@@ -34,13 +34,15 @@ export function indexKeysOf(data: Record<string, unknown>): IndexKeys {
 const OUTSIDE_SUBSET =
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|\p{Cs}/u
-/** A plain key of letters, digits, `_` and `-`; YAML allows at most 1024 characters. */
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]{0,200}):(?: +(.*))?$/
+/** A plain key of letters (`thèmes`), digits, `_` and `-`; YAML allows at most 1024 characters. */
+const KEY = /^([\p{L}_][\p{L}\p{N}_-]{0,200}):(?: +(.*))?$/u
 /** After a quoted scalar, a flow sequence or a block scalar's header: spaces, then a comment. */
 const LINE_END = /^(?: +#.*| *)$/
 const BLOCK_SCALAR_HEADER = /^[|>][+-]?(?: +#.*| *)$/
-/** YAML 1.1 reads these plain words as booleans or null (Psych as well), in any case here. */
-const NOT_A_STRING = /^(?:y|n|yes|no|true|false|on|off|null)$/i
+/** YAML 1.1 reads these plain scalars as booleans, null, infinities or a merge (Psych as well). */
+const NOT_A_STRING = /^(?:y|n|yes|no|true|false|on|off|null|~|<<|[-+]?\.inf|\.nan)$/i
+/** Every character YAML 1.1's numbers, sexagesimals and dates are written with. */
+const NUMBER_OR_DATE_CHARACTERS = /^[0-9a-fA-F_.:+\- xtTZ]*$/
 /** An order written as a plain decimal: YAML 1.1 reads `010` as octal, `1_0` as 10, so not those. */
 const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/
 /** An item of a one-line flow sequence (`tags: [budget, accès à l'information]` minus quotes). */
@@ -235,12 +237,14 @@ function inlineScalar(text: string): Scalar | null {
   if (DECIMAL.test(plain)) {
     return { kind: 'number', value: Number(plain) }
   }
-  // YAML 1.1 resolves numbers, dates, `.inf` and `~` from plain scalars starting with a digit,
-  // a sign, a dot or a tilde; starting with a letter, only booleans and null.
+  if (NOT_A_STRING.test(plain)) return { kind: 'other' }
+  // YAML 1.1's numbers and dates start with a digit, a sign or a dot, and use few characters:
+  // `Étape 3` and `3rd Party` are strings, `2024-03-05` and `1_000` are left to the parser.
   const first = plain.charCodeAt(0)
   const letter = (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a
-  if ((letter || first >= 0xa0) && !NOT_A_STRING.test(plain))
+  if (letter || first >= 0xa0 || !NUMBER_OR_DATE_CHARACTERS.test(plain)) {
     return { kind: 'string', value: plain }
+  }
   return { kind: 'other' }
 }
 
