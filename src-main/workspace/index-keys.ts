@@ -2,13 +2,14 @@
  * What the explorer shows of a page's front matter (a `PageEntry`'s title and order), read
  * without the full YAML parser when the front matter is simple enough to be sure of it.
  *
- * Parsing every page's YAML was most of a cold index (issue 18). Most front matter is a
- * flat list of `key: value` lines, where a title and an order can be read off exactly.
- * `scanIndexKeys` reads that subset and gives up (null) on anything else — quotes it does
- * not know, multi-line scalars, anchors, tags, flow mappings, tabs, odd characters or
- * indentation — so the caller asks the full parser, the judge, which also finds the line
- * of a mistake. The differential test (`index-keys.property.test.ts`) holds the two to
- * the same answers. The page's other settings are parsed in full when it opens.
+ * Parsing every page's YAML, and the garbage it left, was the largest cost of a cold index
+ * after the reading itself (issue 18). Most front matter is a list of `key: value` lines,
+ * where a title and an order can be read off exactly. `scanIndexKeys` reads that subset and
+ * gives up (null) on anything else — quotes it does not know, multi-line scalars, anchors,
+ * tags, flow mappings, tabs, odd characters or indentation — so the caller asks the full
+ * parser, the judge, which also finds the line of a mistake. The differential test
+ * (`index-keys.property.test.ts`) holds the two to the same answers. The page's other
+ * settings are parsed in full when it opens.
  */
 
 /** A page's title and order, as the explorer uses them: a string title, a finite order. */
@@ -112,8 +113,9 @@ class Scanner {
   private value(indent: number, rest: string, depth: number, key: keyof IndexKeys | null): boolean {
     if (rest === '' || rest[0] === '#') {
       const next = this.peek()
-      if (next !== null && next.indent > indent)
+      if (next !== null && next.indent > indent) {
         return key === null && this.block(next.indent, depth + 1)
+      }
       // A sequence may sit at its key's own indentation.
       if (next !== null && next.indent === indent && isSequenceItem(next.text)) {
         return key === null && this.sequence(indent, depth + 1)
