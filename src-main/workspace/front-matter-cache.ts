@@ -3,21 +3,21 @@ import path from 'node:path'
 import { z } from 'zod'
 import { problemCodes } from '../../src-shared/api/types.js'
 import { writeFileAtomic } from '../fs/atomic-write.js'
-import type { FrontMatterRead } from '../site/front-matter.js'
+import type { HeadRead } from './front-matter-reader.js'
 
 /** What the index remembers of one file: its stat and what its front matter said. */
-export interface CachedHead {
-  mtimeMs: number
-  size: number
-  read: FrontMatterRead
-}
+export type CachedHead = HeadRead
 
 // 2: front matter read with Jekyll's YAML 1.1 (a cache of 1.2 reads would disagree with the preview).
-const CACHE_VERSION = 2
+// 3: only the title and order the explorer shows (a date title came back from JSON as a string).
+const CACHE_VERSION = 3
 
 const readSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('data'), data: z.record(z.string(), z.unknown()) }),
+  z.object({
+    kind: z.literal('data'),
+    data: z.object({ title: z.string().optional(), order: z.number().optional() }),
+  }),
   z.object({
     kind: z.literal('problem'),
     problem: z.object({

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { PageEntry, PageIndexSnapshot } from '../../src-shared/api/types.js'
 import { comparePages } from '../../src-shared/site/page-order.js'
 import { describeProblem } from '../i18n/describe-problem.js'
-import { readFrontMatter, type FrontMatterRead } from './front-matter-reader.js'
+import { readFrontMatter, type HeadRead, type IndexHead } from './front-matter-reader.js'
 import { loadHeadCache, saveHeadCache, type CachedHead } from './front-matter-cache.js'
 import { CONFIG_FILE, readSiteConfig, type SiteConfig } from './site-config.js'
 import { resolveInside } from '../fs/safe-path.js'
@@ -22,6 +22,12 @@ const SKIPPED_FOLDERS = new Set([
 /** Where Bundler keeps gems: Jekyll leaves these out, but reads the rest of `vendor/`. */
 const SKIPPED_PATHS = new Set(['vendor/bundle', 'vendor/cache', 'vendor/gems', 'vendor/ruby'])
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.html', '.htm'])
+/**
+ * Pages read at once. Enough to keep the thread pool busy (no faster unbounded, measured on
+ * 5,000 pages), few enough that a large guide cannot run out of file descriptors and that
+ * front matter read up to its 256 KB limit holds at most some 32 MB at a time.
+ */
+const READS_AT_ONCE = 128
 
 /**
  * The list of pages of a workspace, built from front matter only.
@@ -75,19 +81,17 @@ export class PageIndex {
 
     const pages: PageEntry[] = []
     const seen = new Set<string>()
-    await Promise.all(
-      candidates.map(async ({ rel, collection }) => {
-        seen.add(rel)
-        const head = await this.readHead(rel)
-        if (head === null) return
-        // Jekyll only renders files that have front matter; the rest are plain files.
-        if (head.kind === 'none') {
-          files.push(rel)
-          return
-        }
-        pages.push(toEntry(rel, collection, head))
-      }),
-    )
+    await forEachBounded(candidates, READS_AT_ONCE, async ({ rel, collection }) => {
+      seen.add(rel)
+      const head = await this.readHead(rel)
+      if (head === null) return
+      // Jekyll only renders files that have front matter; the rest are plain files.
+      if (head.kind === 'none') {
+        files.push(rel)
+        return
+      }
+      pages.push(toEntry(rel, collection, head))
+    })
     let forgotten = 0
     for (const cached of this.cache.keys()) {
       if (!seen.has(cached)) {
@@ -105,25 +109,35 @@ export class PageIndex {
     return { pages, files, collections: config.collections }
   }
 
-  private async readHead(rel: string): Promise<FrontMatterRead | null> {
+  private async readHead(rel: string): Promise<IndexHead | null> {
     const absolute = path.join(this.root, rel)
-    let info
-    try {
-      info = await stat(absolute)
-    } catch {
-      return null // Deleted between the listing and now.
-    }
     const cached = this.cache.get(rel)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.read
-    this.lastScanReads++
-    let read: FrontMatterRead
-    try {
-      read = await readFrontMatter(absolute)
-    } catch {
-      read = { kind: 'problem', problem: describeProblem('unreadable', null) }
+    if (cached) {
+      let info
+      try {
+        info = await stat(absolute)
+      } catch {
+        return null // Deleted between the listing and now.
+      }
+      if (cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.read
     }
-    this.cache.set(rel, { mtimeMs: info.mtimeMs, size: info.size, read })
-    return read
+    // Not known, or changed: the reader takes the stat of the very file it reads.
+    let head: HeadRead
+    try {
+      head = await readFrontMatter(absolute)
+    } catch {
+      let info
+      try {
+        info = await stat(absolute)
+      } catch {
+        return null // Deleted between the listing and now.
+      }
+      const problem = describeProblem('unreadable', null)
+      head = { mtimeMs: info.mtimeMs, size: info.size, read: { kind: 'problem', problem } }
+    }
+    this.lastScanReads++
+    this.cache.set(rel, head)
+    return head.read
   }
 
   private async walk(folder: string, visit: (rel: string) => Promise<void> | void): Promise<void> {
@@ -161,7 +175,7 @@ export function classify(rel: string, config: SiteFilterConfig): string | null {
   return place.kind === 'page' ? 'pages' : null
 }
 
-function toEntry(rel: string, collection: string, head: FrontMatterRead): PageEntry {
+function toEntry(rel: string, collection: string, head: IndexHead): PageEntry {
   const fallbackTitle = titleFromFileName(rel, collection)
   if (head.kind !== 'data') {
     return {
@@ -187,6 +201,19 @@ function titleFromFileName(rel: string, collection: string): string {
   let base = path.posix.basename(rel, path.posix.extname(rel))
   if (collection === 'posts') base = base.replace(/^\d{4}-\d{2}-\d{2}-/, '')
   return base.replace(/[-_]+/g, ' ').trim() || base
+}
+
+/** Runs `task` on every item, at most `limit` at a time. */
+async function forEachBounded<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 async function passesGate(root: string, rel: string): Promise<boolean> {

@@ -1,12 +1,14 @@
 import { LineCounter, parseDocument, YAMLParseError, type Document } from 'yaml'
 import type { ConfigProblem } from '../api/types.js'
+import { tooDeeplyNested } from '../front-matter/yaml-nesting.js'
 import { translate } from '../i18n/translate.js'
 
 /**
  * Reading the site's settings files (`_config.yml`, `_data/*.yml`, `_atelier.yml`) so that a
  * broken one is a French problem with its file and line, never silence or a parser's English.
  * They come from other people: YAML aliases are bounded (a "billion laughs" file expands
- * exponentially), and a file with too many is refused rather than expanded.
+ * exponentially), and a file with too many is refused rather than expanded; so is nesting
+ * deep enough to exhaust the parser's stack (`yaml-nesting.ts`), before parsing.
  */
 export const MAX_ALIAS_COUNT = 100
 
@@ -35,6 +37,8 @@ export function readYamlConfig(
   file: string,
   version: '1.1' | '1.2' = '1.2',
 ): ConfigRead {
+  const tooDeep = tooDeeplyNested(text)
+  if (tooDeep !== null) return { ok: false, problem: configProblem('yaml', file, tooDeep) }
   const lines = new LineCounter()
   let document: Document
   try {

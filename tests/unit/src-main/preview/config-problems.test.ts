@@ -233,6 +233,14 @@ describe('broken settings files: a French problem with file and line', () => {
     }
   })
 
+  it('refuses nesting deep enough to exhaust the parser, at once and with its line', () => {
+    const deep = `title: Guide\nnav: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`
+    const started = performance.now()
+    const read = readYamlConfig(deep, '_config.yml', '1.1')
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(read).toMatchObject({ ok: false, problem: { code: 'yaml', line: 2 } })
+  })
+
   it('expands an alias bomb never: refused before expanding it', async () => {
     // Refused by the alias count, not by a clock: the reader never builds the expansion.
     const read = readYamlConfig(BILLION_LAUGHS, '_config.yml', '1.1')

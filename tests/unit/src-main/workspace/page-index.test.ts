@@ -103,6 +103,35 @@ describe('PageIndex', () => {
     expect(warm.pages.find((entry) => entry.path === '_themes/b.md')?.title).toBe('Thème deux')
   })
 
+  it('reads the titles people write: quoted, with Windows line ends, from the parser when unusual', async () => {
+    const root = await writeSite({
+      'guillemets.md': page('title: "Budget : mode d’emploi"\norder: 2'),
+      'windows.md': '---\r\ntitle: Fenêtres\r\norder: 3\r\n---\r\n\r\nTexte.\r\n',
+      'ancre.md': page('base: &titre Titre partagé\ntitle: *titre\norder: 0x0A'),
+      'sur-deux-lignes.md': page('title: Un titre\n  sur deux lignes'),
+    })
+    const { pages } = await new PageIndex(root).scan()
+    expect(pages.map((entry) => [entry.path, entry.title, entry.order, entry.error])).toEqual([
+      ['guillemets.md', 'Budget : mode d’emploi', 2, null],
+      ['windows.md', 'Fenêtres', 3, null],
+      ['ancre.md', 'Titre partagé', 10, null],
+      ['sur-deux-lignes.md', 'Un titre sur deux lignes', null, null],
+    ])
+  })
+
+  it('lists hostile pages with their problem: front matter too long, or nested too deep', async () => {
+    const root = await writeSite({
+      'immense.md': page('a: b\n'.repeat(60_000)),
+      'profond.md': page(`title: ${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+    })
+    const { pages } = await new PageIndex(root).scan()
+    const errors = Object.fromEntries(pages.map((entry) => [entry.title, entry.error?.message]))
+    expect(errors).toEqual({
+      immense: expect.stringMatching(/trop longs/),
+      profond: expect.stringMatching(/mal écrits.*ligne 2/),
+    })
+  })
+
   it('reads front matter only, not whole bodies', async () => {
     const body = 'x'.repeat(3 * 1024 * 1024)
     const root = await writeSite({ 'gros.md': page('title: Gros', body) })

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { parseFrontMatterYaml } from '../../../src-main/site/front-matter.js'
+import { MAX_YAML_NESTING, tooDeeplyNested } from '../../../src-shared/front-matter/yaml-nesting.js'
+
+const LIMIT = 250 * 1024
+
+/**
+ * Hostile front matter nested deep enough to exhaust the YAML parser's stack. Parsed in this
+ * very process: before the guard, the closed brackets killed it (V8's fatal out-of-memory in
+ * its regexp compiler, reached through the stack overflow), so reaching `expect` is the test.
+ */
+const HOSTILE: Record<string, string> = {
+  'closed brackets': `title: ${'['.repeat(LIMIT / 2)}${']'.repeat(LIMIT / 2)}\n`,
+  'unclosed brackets': `title: ${'['.repeat(LIMIT)}\n`,
+  'flow mappings': `title: ${'{a: '.repeat(LIMIT / 4)}\n`,
+  'compact sequences': `${'- '.repeat(LIMIT / 2)}x\n`,
+  indentation: Array.from({ length: 700 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+}
+
+describe('front matter nested too deep', () => {
+  for (const [shape, yaml] of Object.entries(HOSTILE)) {
+    it(`is a French problem with its line, quickly, not a crash: ${shape}`, () => {
+      const started = performance.now()
+      const read = parseFrontMatterYaml(`# réglages\n${yaml}`, 2)
+      expect(performance.now() - started).toBeLessThan(500)
+      expect(read).toMatchObject({ kind: 'problem', problem: { code: 'yaml' } })
+      if (read.kind === 'problem') {
+        expect(read.problem.message).toMatch(/mal écrits/)
+        expect(read.problem.line).toBeGreaterThanOrEqual(3)
+      }
+    })
+  }
+
+  it('leaves settings nested as deep as people write them to the parser', () => {
+    const nested = `hero:\n  liens:\n    - titre: A\n      cibles: [a, [b, {c: d}]]\n    - ? x\n      : y\n`
+    expect(tooDeeplyNested(nested)).toBeNull()
+    expect(parseFrontMatterYaml(nested, 2).kind).toBe('data')
+    // Up to the limit, the parser still decides (and reads it).
+    const atLimit = `t: ${'['.repeat(MAX_YAML_NESTING - 1)}${']'.repeat(MAX_YAML_NESTING - 1)}\n`
+    expect(tooDeeplyNested(atLimit)).toBeNull()
+    expect(parseFrontMatterYaml(atLimit, 2).kind).toBe('data')
+  })
+
+  it('names the line where the nesting goes too deep', () => {
+    const yaml = `a: 1\nb: ${'['.repeat(150)}\n  ${'['.repeat(100)}\n`
+    expect(tooDeeplyNested(yaml)).toBe(3)
+  })
+})
