@@ -19,6 +19,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/**/*.ts', 'src-shared/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      // YAML from pages, data files and configs is read behind the nesting gate only.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='yaml'] ImportSpecifier[imported.name=/^(parse|parseDocument|parseAllDocuments)$/]",
+          message:
+            'Read YAML through src-shared/front-matter/yaml-gate.ts: the yaml package has no nesting limit, and a hostile page would crash the app.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

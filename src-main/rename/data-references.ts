@@ -1,4 +1,5 @@
-import { isScalar, parseDocument, visit } from 'yaml'
+import { isScalar, visit } from 'yaml'
+import { parseYamlDocument } from '../../src-shared/front-matter/yaml-gate.js'
 import type { PageReference } from '../links/page-references.js'
 
 /**
@@ -9,7 +10,7 @@ import type { PageReference } from '../links/page-references.js'
  * its text. Values Jekyll would read as anything but an address are not links at all.
  */
 export function dataReferences(text: string): PageReference[] {
-  const document = parseDocument(text, { uniqueKeys: false })
+  const document = parseYamlDocument(text, { uniqueKeys: false })
   if (document.errors.length > 0) return []
   const found: PageReference[] = []
   visit(document, {

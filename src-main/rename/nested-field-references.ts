@@ -1,4 +1,5 @@
-import { isScalar, parseDocument } from 'yaml'
+import { isScalar } from 'yaml'
+import { parseYamlDocument } from '../../src-shared/front-matter/yaml-gate.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import type { PageReference } from '../links/page-references.js'
 
@@ -16,7 +17,7 @@ export function nestedFieldReferences(
   const split = splitFrontMatter(text)
   if (nested.length === 0 || split.kind !== 'yaml') return []
   const yamlStart = split.bodyStart - split.close.length - split.yaml.length
-  const document = parseDocument(split.yaml, { uniqueKeys: false })
+  const document = parseYamlDocument(split.yaml, { uniqueKeys: false })
   if (document.errors.length > 0) return []
   const found: PageReference[] = []
   for (const path of nested) {

@@ -1,7 +1,7 @@
-import { parse, YAMLParseError } from 'yaml'
+import { YAMLParseError } from 'yaml'
+import { parseYaml } from '../../src-shared/front-matter/yaml-gate.js'
 import type { FrontMatterProblem } from '../../src-shared/api/types.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
-import { tooDeeplyNested } from '../../src-shared/front-matter/yaml-nesting.js'
 import { describeProblem } from '../i18n/describe-problem.js'
 import { FRONT_MATTER_YAML } from './ruby-dates.js'
 
@@ -25,15 +25,11 @@ export function parseFrontMatterYaml(
   firstYamlLine: number,
   rules: FrontMatterRules = 'jekyll',
 ): FrontMatterRead {
-  // Nesting deep enough to exhaust the parser's stack is refused before it is parsed.
-  const tooDeep = tooDeeplyNested(yaml)
-  if (tooDeep !== null) {
-    return { kind: 'problem', problem: describeProblem('yaml', tooDeep + firstYamlLine - 1) }
-  }
+  // Nesting deep enough to exhaust the parser's stack is refused by the gate, as broken YAML.
   try {
     // Duplicate keys are allowed, the last one winning, as in Jekyll.
     const options = rules === 'jekyll' ? FRONT_MATTER_YAML : {}
-    const data: unknown = parse(yaml, { ...options, uniqueKeys: false })
+    const data: unknown = parseYaml(yaml, { ...options, uniqueKeys: false })
     if (data === null || data === undefined) return { kind: 'data', data: {} }
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { kind: 'problem', problem: describeProblem('not-a-mapping', firstYamlLine) }

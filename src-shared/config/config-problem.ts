@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument, YAMLParseError, type Document } from 'yaml'
+import { LineCounter, YAMLParseError, type Document } from 'yaml'
+import { parseYamlDocument } from '../front-matter/yaml-gate.js'
 import type { ConfigProblem } from '../api/types.js'
-import { tooDeeplyNested } from '../front-matter/yaml-nesting.js'
 import { translate } from '../i18n/translate.js'
 
 /**
@@ -37,12 +37,10 @@ export function readYamlConfig(
   file: string,
   version: '1.1' | '1.2' = '1.2',
 ): ConfigRead {
-  const tooDeep = tooDeeplyNested(text)
-  if (tooDeep !== null) return { ok: false, problem: configProblem('yaml', file, tooDeep) }
   const lines = new LineCounter()
   let document: Document
   try {
-    document = parseDocument(text, { version, uniqueKeys: false, lineCounter: lines })
+    document = parseYamlDocument(text, { version, uniqueKeys: false, lineCounter: lines })
   } catch {
     return { ok: false, problem: configProblem('yaml', file, null) }
   }

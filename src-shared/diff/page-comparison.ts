@@ -1,4 +1,4 @@
-import { parse } from 'yaml'
+import { parseYaml } from '../front-matter/yaml-gate.js'
 import { splitFrontMatter } from '../front-matter/split-front-matter.js'
 import { diffLines, type DiffLine } from './line-diff.js'
 
@@ -49,7 +49,7 @@ function pageParts(text: string): { fields: Map<string, string> | null; body: st
   if (split.kind !== 'yaml') return { fields: null, body: text }
   let data: unknown
   try {
-    data = parse(split.yaml) ?? {}
+    data = parseYaml(split.yaml) ?? {}
   } catch {
     return { fields: null, body: text }
   }

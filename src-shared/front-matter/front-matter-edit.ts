@@ -1,13 +1,5 @@
-import {
-  isMap,
-  isNode,
-  isScalar,
-  parseDocument,
-  Scalar,
-  stringify,
-  type Document,
-  type YAMLMap,
-} from 'yaml'
+import { isMap, isNode, isScalar, Scalar, stringify, type Document, type YAMLMap } from 'yaml'
+import { parseYamlDocument } from './yaml-gate.js'
 
 /**
  * Edits front-matter YAML by splicing source text, never by re-printing the
@@ -24,7 +16,7 @@ export type FieldPath = readonly string[]
 export class FrontMatterEditError extends Error {}
 
 function parse(yaml: string): Document.Parsed {
-  const doc = parseDocument(yaml, { keepSourceTokens: false, uniqueKeys: false })
+  const doc = parseYamlDocument(yaml, { keepSourceTokens: false, uniqueKeys: false })
   if (doc.errors.length > 0) throw new FrontMatterEditError(doc.errors[0]!.message)
   return doc
 }
@@ -207,7 +199,7 @@ export function removeField(yaml: string, path: FieldPath): string {
 
 /** Reads a field's current value (plain JS), or undefined. */
 export function getField(yaml: string, path: FieldPath): unknown {
-  const data = parseDocument(yaml).toJS() as unknown
+  const data = parseYamlDocument(yaml).toJS() as unknown
   return path.reduce<unknown>(
     (node, key) =>
       node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml'
+import { parseYamlDocument } from '../front-matter/yaml-gate.js'
 import { splitFrontMatter } from '../front-matter/split-front-matter.js'
 import { collectReferences, parseBlocks, type MarkdownInput } from './block-parser.js'
 import { fingerprint, type EditorDoc } from './editor-document.js'
@@ -58,7 +58,7 @@ export function splitPage(text: string): {
     return { bom, frontMatter: { kind: 'read-only', raw: rest, reason: 'unclosed' }, body: '' }
   }
   const raw = split.open + split.yaml + split.close
-  if (parseDocument(split.yaml).errors.length > 0) {
+  if (parseYamlDocument(split.yaml).errors.length > 0) {
     // Never rewritten: shown as source with a French message, the body stays editable.
     return {
       bom,

@@ -8,7 +8,7 @@ import path from 'node:path'
  * Runs in its own process so its peak memory is its own.
  */
 export async function benchSync(runs: number): Promise<void> {
-  console.log('\nSync (isomorphic-git over HTTP) vs native git clone, same server')
+  console.log('\nSync over HTTP vs native git, same server')
   const script = path.join(import.meta.dirname, 'sync-clone.bench.ts')
   const output = execFileSync(
     process.execPath,
