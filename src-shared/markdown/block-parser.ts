@@ -1,6 +1,6 @@
 import type { EditorNode, SourceKind } from './editor-document.js'
 import { parseInline, type InlineContext } from './inline-parser.js'
-import { isBlank, joinLines, type Line } from './lines.js'
+import { isBlank, linesText, withoutFinalBreak, type Line } from './lines.js'
 import type { MarkdownInput } from './markdown-input.js'
 import { MAX_NESTING } from './nesting-limit.js'
 import { readPipeTable } from './pipe-table.js'
@@ -136,9 +136,8 @@ export function parseBlocks(
     const { node, end } = readBlock(lines, start, context, depth, boundary)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
-    if (topLevel) {
-      node.attrs = { ...node.attrs, src: joinLines(lines.slice(start, next)) }
-    }
+    // The node and its attributes are the parser's own new objects: set in place, not copied.
+    if (topLevel) (node.attrs ??= {}).src = linesText(lines, start, next)
     nodes.push(node)
     spans.push([start, end, next])
     context.positions?.set(node, [start, end])
@@ -167,7 +166,7 @@ function source(
       end = grown
     }
   }
-  const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+  const text = withoutFinalBreak(linesText(lines, start, end))
   return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
 }
 
@@ -322,7 +321,7 @@ function readBlock(
     let end = start + 1
     while (end < lines.length && !closing.test(lines[end]!.text)) end++
     const closed = end < lines.length
-    const code = joinLines(lines.slice(start + 1, end)).replace(/(\r\n|\n|\r)$/, '')
+    const code = withoutFinalBreak(linesText(lines, start + 1, end))
     end = closed ? end + 1 : end
     if (!closed) return source('other', lines, start, end)
     return withIal(
@@ -843,7 +842,7 @@ function readList(
     if (!sameList) break
   }
   if (unmodelled) {
-    const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+    const text = withoutFinalBreak(linesText(lines, start, end))
     return { node: { type: 'sourceBlock', attrs: { kind: 'other', source: text } }, end }
   }
   const firstPrefix = modelled.exec(first)!
@@ -860,7 +859,7 @@ function readList(
   // (Past the nesting limit it stays the `deep` kind, which says why.)
   const opening = items.map((item) => item.content?.[0]).find((node) => node?.type !== 'paragraph')
   if (opening) {
-    const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+    const text = withoutFinalBreak(linesText(lines, start, end))
     const kind = opening.attrs?.kind === 'deep' ? 'deep' : 'other'
     return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
   }

@@ -3,8 +3,39 @@ import { MAX_NESTING } from './nesting-limit.js'
 import { SOFT_BREAK } from './soft-break.js'
 import { TextScanner } from './text-scanner.js'
 
-/** Characters that may start inline markup; anything else is plain text. */
-const PLAIN_RUN = /[^\\ `{[!<*_$\n\u2005]+/y
+/**
+ * Characters that may start inline markup (`\\ `{[!<*_$`, a line break, and
+ * U+2005, see `soft-break.ts`); anything else is plain text. A table by
+ * character code: the parser steps over runs of text without a regular
+ * expression's match and its string each time.
+ */
+const MARKUP = new Uint8Array(128)
+for (const char of '\\ `{[!<*_$\n') MARKUP[char.charCodeAt(0)] = 1
+const SOFT_BREAK_CODE = SOFT_BREAK.charCodeAt(0)
+
+const SPACE_CODE = 0x20
+
+/**
+ * The end of the run of plain text starting at `from`. A space alone (not
+ * before another) is plain text too: only a run of them may be a hard break.
+ */
+function plainRunEnd(text: string, from: number): number {
+  let end = from
+  while (end < text.length) {
+    const code = text.charCodeAt(end)
+    if (
+      code === SPACE_CODE
+        ? text.charCodeAt(end + 1) === SPACE_CODE
+        : code < 128
+          ? MARKUP[code] === 1
+          : code === SOFT_BREAK_CODE
+    )
+      break
+    end++
+  }
+  return end
+}
+
 const SPAN_IAL = /\{:[^}\n]*\}/y
 /** Where a footnote id or an autolink stops. */
 const SPACE_OR_BRACKET = /[\]\s]/g
@@ -46,15 +77,13 @@ export function parseInline(
   let index = 0
   while (index < text.length) {
     // Fast path: a run of ordinary characters goes straight to the text buffer.
-    PLAIN_RUN.lastIndex = index
-    const plain = PLAIN_RUN.exec(text)
-    if (plain) {
-      buffer += plain[0]
-      index += plain[0].length
+    const plainEnd = plainRunEnd(text, index)
+    if (plainEnd > index) {
+      buffer += text.slice(index, plainEnd)
+      index = plainEnd
       continue
     }
     const char = text[index]!
-    const rest = text.slice(index, index + 2000)
 
     if (char === '\\' && index + 1 < text.length) {
       if (text[index + 1] === '\n') {
@@ -64,7 +93,7 @@ export function parseInline(
         continue
       }
       if (/[\\`*_{}[\]()#+\-.!|:<>"'$=~^]/.test(text[index + 1]!)) {
-        chip('escape', rest.slice(0, 2))
+        chip('escape', text.slice(index, index + 2))
         index += 2
         continue
       }
@@ -97,6 +126,8 @@ export function parseInline(
       }
       continue
     }
+    // What follows, for the patterns below (a span longer than this is not read as one).
+    const rest = text.slice(index, index + 2000)
     if (char === '`') {
       const run = /^`+/.exec(rest)![0]
       const close = scan.indexOf(run, index + run.length)
@@ -138,7 +169,7 @@ export function parseInline(
         continue
       }
     }
-    const math = /^\$\$[\s\S]+?\$\$/.exec(rest)
+    const math = char === '$' ? /^\$\$[\s\S]+?\$\$/.exec(rest) : null
     if (math) {
       chip('math', math[0])
       index += math[0].length
@@ -261,15 +292,22 @@ function mergeText(nodes: EditorNode[]): EditorNode[] {
   const merged: EditorNode[] = []
   for (const node of nodes) {
     const last = merged[merged.length - 1]
-    if (
-      last?.type === 'text' &&
-      node.type === 'text' &&
-      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
-    ) {
+    if (last?.type === 'text' && node.type === 'text' && sameMarks(last.marks, node.marks)) {
       last.text += node.text ?? ''
     } else merged.push(node)
   }
   return merged
+}
+
+/**
+ * Whether two texts carry the same marks, as their JSON says. Most neighbours
+ * share the marks of the span they were read in, or differ in their number
+ * (a text after a bold one): neither needs the JSON.
+ */
+function sameMarks(a: Mark[] = [], b: Mark[] = []): boolean {
+  if (a.length !== b.length) return false
+  if (a.every((mark, index) => mark === b[index])) return true
+  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 interface LinkMatch {
