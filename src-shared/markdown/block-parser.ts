@@ -303,8 +303,14 @@ function readBlock(
 ): { node: EditorNode; end: number } {
   const text = lines[start]!.text
   const gfm = context.input !== 'kramdown'
+  // Each kind below opens with its own character, after at most three spaces (or at the
+  // margin): its pattern is tried only on a line with that character there. Most lines
+  // are text, which no pattern needs to be tried on.
+  const lead = leadChar(text)
+  const brace = lead === '{'
+  const bracket = lead === '['
 
-  const fence = FENCE.exec(text)
+  const fence = lead === '`' || lead === '~' ? FENCE.exec(text) : null
   // kramdown's own input fences with `~~~` at the margin only: any other fence is its text.
   if (fence && !gfm && !/^~{3}/.test(text)) {
     const closing = new RegExp(`^ {0,3}${fence[2]![0] === '`' ? '`' : '~'}{${fence[2]!.length},}`)
@@ -358,7 +364,7 @@ function readBlock(
       EOB.test(text))
   )
     return source('other', lines, start, untilBlank(lines, start))
-  if (EXTENSION.test(text)) {
+  if (brace && EXTENSION.test(text)) {
     const name = EXTENSION.exec(text)![1]!
     if (/\/\}[ \t]*$/.test(text)) return source('extension', lines, start, start + 1)
     return source(
@@ -368,9 +374,9 @@ function readBlock(
       untilLine(lines, start - 1, new RegExp(`\\{:/(${name})?\\}`)),
     )
   }
-  if (ALD.test(text)) return source('ald', lines, start, start + 1)
-  if (BLOCK_IAL.test(text)) return source('ial', lines, start, start + 1)
-  if (MATH.test(text)) {
+  if (brace && ALD.test(text)) return source('ald', lines, start, start + 1)
+  if (brace && BLOCK_IAL.test(text)) return source('ial', lines, start, start + 1)
+  if (lead === '$' && MATH.test(text)) {
     const oneLine = /^ {0,3}\$\$.*\$\$[ \t]*$/.test(text) && text.trim().length > 4
     return source(
       'math',
@@ -379,7 +385,7 @@ function readBlock(
       oneLine ? start + 1 : untilLine(lines, start, /\$\$[ \t]*$/),
     )
   }
-  if (LIQUID_START.test(text)) {
+  if (brace && LIQUID_START.test(text)) {
     const tag = LIQUID_BLOCK.exec(text)?.[1]
     let end = untilBlank(lines, start)
     if (tag && !new RegExp(`\\{%-?\\s*end${tag}\\b`).test(text)) {
@@ -389,15 +395,18 @@ function readBlock(
     }
     return source('liquid', lines, start, end)
   }
-  if (HTML_START.test(text)) return source('html', lines, start, htmlEnd(lines, start))
-  if (FOOTNOTE_DEF.test(text))
+  if (lead === '<' && HTML_START.test(text))
+    return source('html', lines, start, htmlEnd(lines, start))
+  if (bracket && FOOTNOTE_DEF.test(text))
     return source('footnote', lines, start, indentedContinuation(lines, start))
-  if (ABBREVIATION.test(text)) return source('abbreviation', lines, start, start + 1)
-  if (REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
+  if (lead === '*' && ABBREVIATION.test(text))
+    return source('abbreviation', lines, start, start + 1)
+  if (bracket && REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
   // kramdown's LINK_DEFINITION_START takes any text as the target (`{{ site.url }}/x`).
-  if (LINK_DEFINITION.test(text)) return source('reference', lines, start, untilBlank(lines, start))
-  if (TABLE_LINE.test(text)) return table(lines, start, context, boundary)
-  if (EOB.test(text)) return source('other', lines, start, start + 1)
+  if (bracket && LINK_DEFINITION.test(text))
+    return source('reference', lines, start, untilBlank(lines, start))
+  if (lead === '|' && TABLE_LINE.test(text)) return table(lines, start, context, boundary)
+  if (text[0] === '^' && EOB.test(text)) return source('other', lines, start, start + 1)
   if (INDENTED.test(text)) {
     let end = start + 1
     while (end < lines.length && (INDENTED.test(lines[end]!.text) || isBlank(lines[end]))) end++
@@ -417,7 +426,7 @@ function readBlock(
     return source('code-indented', lines, start, withHtml(lines, start, end))
   }
 
-  const atx = atxHeading(text, gfm)
+  const atx = text[0] === '#' ? atxHeading(text, gfm) : null
   // `###` alone: kramdown reads fewer hashes and the rest as the title; shown as source.
   // Without a blank line before it, kramdown's own input reads no heading (GFM does).
   if (atx && ((!gfm && !boundary) || atx.content.replace(/[#\s]/g, '') === ''))
@@ -437,7 +446,7 @@ function readBlock(
       start,
     )
   }
-  if (HR.test(text)) {
+  if ((lead === '-' || lead === '*' || lead === '_') && HR.test(text)) {
     return withIal(
       lines,
       {
@@ -447,10 +456,10 @@ function readBlock(
       start,
     )
   }
-  if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context, depth), start)
+  if (lead === '>') return withIal(lines, readQuote(lines, start, context, depth), start)
   if (LIST_LINE.test(text)) return withIal(lines, readList(lines, start, context, depth), start)
   // A pipe on the first line of a block: kramdown's table (never paragraph text).
-  if (TABLE_START.test(text)) return table(lines, start, context, boundary)
+  if (text.includes('|') && TABLE_START.test(text)) return table(lines, start, context, boundary)
   return readParagraph(lines, start, context, boundary)
 }
 
@@ -582,6 +591,17 @@ function tagEvents(lines: Line[]): Map<string, TagEvents> {
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
 
 /**
+ * The character after the line's first spaces, three at most: where a
+ * pattern written ` {0,3}X` must find its `X` (a space when the line is
+ * indented four or more, which no such X is).
+ */
+function leadChar(text: string): string | undefined {
+  let index = 0
+  while (index < 3 && text.charCodeAt(index) === 0x20) index++
+  return text[index]
+}
+
+/**
  * `# Title #`: level and text, closing hashes and spaces either side left out.
  * Done by hand: the regular expressions for it (`[ \t]+(.*?)[ \t]*$`) backtrack
  * quadratically on a long run of spaces.
@@ -622,6 +642,33 @@ function endsParagraph(text: string, gfm: boolean): boolean {
   return LAZY_END(text) || DEFINITION_START.test(text) || (gfm && GFM_PARAGRAPH_END.test(text))
 }
 
+/**
+ * What a line must start with (after at most three spaces, or at the margin)
+ * to end a paragraph or change it: a definition, a setext underline, an IAL,
+ * HTML, a list, a fence, a quote, a heading, `^`.
+ */
+const PARAGRAPH_MARKS = '{^<:`~+*-#>=0123456789'
+
+/** A line that goes on with the paragraph before it: none of the patterns below can match it. */
+function plainParagraphLine(text: string): boolean {
+  const lead = leadChar(text)
+  // Not blank either: a character `trim` keeps.
+  return lead !== undefined && !PARAGRAPH_MARKS.includes(lead) && lead.trim() !== ''
+}
+
+/** Whether line `index` goes on with the paragraph above it (or turns it into something else). */
+function continuesParagraph(lines: Line[], index: number, gfm: boolean): boolean {
+  const text = lines[index]!.text
+  return (
+    !isBlank(lines[index]) &&
+    !(DEFINITION_START.test(text) && !DEFINITION.test(text)) &&
+    (DEFINITION.test(text) ||
+      END_TAG_LINE.test(text) ||
+      (gfm && FENCE_LINE.test(text) && !gfmFenceOpens(lines, index)) ||
+      !endsParagraph(text, gfm))
+  )
+}
+
 /** A paragraph, read the same way at any depth: kramdown parses a quote's or an item's text as a page. */
 function readParagraph(
   lines: Line[],
@@ -631,15 +678,13 @@ function readParagraph(
 ): { node: EditorNode; end: number } {
   const gfm = context.input !== 'kramdown'
   let end = start + 1
-  while (
-    end < lines.length &&
-    !isBlank(lines[end]) &&
-    !(DEFINITION_START.test(lines[end]!.text) && !DEFINITION.test(lines[end]!.text)) &&
-    (DEFINITION.test(lines[end]!.text) ||
-      END_TAG_LINE.test(lines[end]!.text) ||
-      (gfm && FENCE_LINE.test(lines[end]!.text) && !gfmFenceOpens(lines, end)) ||
-      !endsParagraph(lines[end]!.text, gfm))
-  ) {
+  for (;;) {
+    // Most lines go on with the paragraph whatever follows their first character.
+    if (end < lines.length && plainParagraphLine(lines[end]!.text)) {
+      end++
+      continue
+    }
+    if (end >= lines.length || !continuesParagraph(lines, end, gfm)) break
     if (DEFINITION.test(lines[end]!.text))
       return source('definition-list', lines, start, definitionEnd(lines, end))
     if (SETEXT.test(lines[end]!.text) && end === start + 1) {
