@@ -201,7 +201,7 @@ function withListTail(lines: Line[], start: number, end: number): number {
     while (look < lines.length && isBlank(lines[look])) look++
     if (look === end || look >= lines.length) return end
     const next = lines[look]!.text
-    const indent = /^[ \t]*/.exec(next)![0].replace(/\t/g, '    ').length
+    const indent = indentWidth(next)
     if (!(indent >= column || (LIST_LINE.test(next) && !HR.test(next)))) return end
     const grown = untilBlank(lines, look)
     seeItems(look, grown)
@@ -429,7 +429,7 @@ function readBlock(
   const atx = text[0] === '#' ? atxHeading(text, gfm) : null
   // `###` alone: kramdown reads fewer hashes and the rest as the title; shown as source.
   // Without a blank line before it, kramdown's own input reads no heading (GFM does).
-  if (atx && ((!gfm && !boundary) || atx.content.replace(/[#\s]/g, '') === ''))
+  if (atx && ((!gfm && !boundary) || !/[^#\s]/.test(atx.content)))
     return source('other', lines, start, untilBlank(lines, start))
   if (atx) {
     const closing = /[ \t]#+[ \t]*$/.test(text)
@@ -716,10 +716,8 @@ function readParagraph(
   }
   if (termOfDefinition(lines, end - 1))
     return source('definition-list', lines, start, definitionEnd(lines, end + 1))
-  const text = lines
-    .slice(start, end)
-    .map((line, index, all) => line.text + (index < all.length - 1 ? '\n' : ''))
-    .join('')
+  let text = lines[start]!.text
+  for (let index = start + 1; index < end; index++) text += '\n' + lines[index]!.text
   return withIal(
     lines,
     { node: { type: 'paragraph', content: parseInline(text, context) }, end },
@@ -814,9 +812,7 @@ function readList(
     // kramdown's fetch_pattern: the next item's marker stands left of this item's text.
     const maxIndent = contentIndent >= 4 ? 3 : contentIndent - 1
     const nextItem = (line: string, afterBlank: boolean) =>
-      kramdownItem.test(line) &&
-      /^ */.exec(line)![0].length <= maxIndent &&
-      !(afterBlank && HR.test(line))
+      kramdownItem.test(line) && leadingSpaces(line) <= maxIndent && !(afterBlank && HR.test(line))
     const body: Line[] = [{ text: text.slice(prefix.length), eol: lines[end]!.eol }]
     // kramdown reads an item's text in chunks: an indented list line right
     // after text (before any blank line or other sublist) opens a new one, so
@@ -827,7 +823,7 @@ function readList(
     for (;;) {
       while (cursor < lines.length && !isBlank(lines[cursor])) {
         const line = lines[cursor]!
-        const indent = /^[ \t]*/.exec(line.text)![0].replace(/\t/g, '    ').length
+        const indent = indentWidth(line.text)
         // Any other line goes on with the item (kramdown's lazy lines) but these.
         if (
           EOB.test(line.text) ||
@@ -853,7 +849,7 @@ function readList(
       while (look < lines.length && isBlank(lines[look])) look++
       const nextLine = lines[look]
       if (look > cursor && nextLine) {
-        const indent = /^[ \t]*/.exec(nextLine.text)![0].replace(/\t/g, '    ').length
+        const indent = indentWidth(nextLine.text)
         // After a blank line a rule ends the list, however far it is indented.
         if (indent >= contentIndent && !HR.test(nextLine.text)) {
           nestedFound = true
@@ -909,6 +905,24 @@ function readList(
     return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
   }
   return { node: { type: ordered ? 'orderedList' : 'bulletList', attrs, content: items }, end }
+}
+
+function leadingSpaces(text: string): number {
+  let count = 0
+  while (text.charCodeAt(count) === 0x20) count++
+  return count
+}
+
+/** The width of the line's leading blanks, a tab counted as four spaces (not to the next tab stop). */
+function indentWidth(text: string): number {
+  let width = 0
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 0x20) width++
+    else if (char === 0x09) width += 4
+    else break
+  }
+  return width
 }
 
 /** The column a line's prefix ends at, tabs to the next multiple of 4 (kramdown's parse_first_list_line). */

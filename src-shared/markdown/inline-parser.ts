@@ -60,10 +60,22 @@ export function parseInline(
 ): EditorNode[] {
   const scan = new TextScanner(text)
   const nodes: EditorNode[] = []
-  let buffer = ''
+  // The text read since the last node is the source from `pending` to `index` (every other
+  // node flushes it first), its line breaks being soft breaks: taken as one slice when a node
+  // comes, rather than built piece by piece.
+  let index = 0
+  let pending = -1
   const flush = () => {
-    if (buffer) nodes.push(textNode(buffer, marks))
-    buffer = ''
+    if (pending >= 0 && index > pending) {
+      const read = text.slice(pending, index)
+      nodes.push(textNode(read.includes('\n') ? read.replace(/\n/g, SOFT_BREAK) : read, marks))
+    }
+    pending = -1
+  }
+  /** Reads the text up to `end` as text. */
+  const keep = (end: number) => {
+    if (pending < 0) pending = index
+    index = end
   }
   const chip = (kind: string, source: string) => {
     flush()
@@ -74,13 +86,11 @@ export function parseInline(
     })
   }
 
-  let index = 0
   while (index < text.length) {
-    // Fast path: a run of ordinary characters goes straight to the text buffer.
+    // Fast path: a run of ordinary characters is text.
     const plainEnd = plainRunEnd(text, index)
     if (plainEnd > index) {
-      buffer += text.slice(index, plainEnd)
-      index = plainEnd
+      keep(plainEnd)
       continue
     }
     const char = text[index]!
@@ -101,8 +111,7 @@ export function parseInline(
     if (char === '\n') {
       // A soft line break of a hard-wrapped paragraph: one character of the text, shown as a
       // space (a span's marks carry on over it, as a break inside `**fort\nfin**`).
-      buffer += SOFT_BREAK
-      index++
+      keep(index + 1)
       continue
     }
     if (char === SOFT_BREAK) {
@@ -121,8 +130,7 @@ export function parseInline(
         nodes.push(breakNode('hardBreak', marks, `${text.slice(index, end)}\n`))
         index = end + 1
       } else {
-        buffer += text.slice(index, end)
-        index = end
+        keep(end)
       }
       continue
     }
@@ -138,8 +146,7 @@ export function parseInline(
         index = close + run.length
         continue
       }
-      buffer += run
-      index += run.length
+      keep(index + run.length)
       continue
     }
     // Liquid `{% … %}` / `{{ … }}`, a span IAL `{: … }` (on one line) and a footnote
@@ -260,12 +267,10 @@ export function parseInline(
         continue
       }
       const run = char === '*' ? /^\*+/.exec(rest)![0] : /^_+/.exec(rest)![0]
-      buffer += run
-      index += run.length
+      keep(index + run.length)
       continue
     }
-    buffer += char
-    index++
+    keep(index + 1)
   }
   flush()
   return mergeText(nodes)
