@@ -99,6 +99,7 @@ export interface ParsedBlocks {
 export function collectReferences(lines: Line[]): InlineContext['references'] {
   const references: InlineContext['references'] = {}
   for (const line of lines) {
+    if (leadChar(line.text) !== '[') continue
     const match = REFERENCE_DEF.exec(line.text)
     if (match) references[match[1]!.toLowerCase()] = { href: match[2]!, title: match[3] ?? null }
   }
@@ -245,7 +246,8 @@ function gfmFenceOpens(lines: Line[], index: number): boolean {
     for (let line = lines.length - 1; line >= 0; line--) {
       closers.backtick[line] = closers.backtick[line + 1]!
       closers.tilde[line] = closers.tilde[line + 1]!
-      const close = FENCE_CLOSE.exec(lines[line]!.text)
+      const lead = leadChar(lines[line]!.text)
+      const close = lead === '`' || lead === '~' ? FENCE_CLOSE.exec(lines[line]!.text) : null
       if (!close) continue
       const table = close[1]![0] === '`' ? closers.backtick : closers.tilde
       table[line] = Math.max(table[line]!, close[1]!.length)

@@ -134,10 +134,8 @@ export function parseInline(
       }
       continue
     }
-    // What follows, for the patterns below (a span longer than this is not read as one).
-    const rest = text.slice(index, index + 2000)
     if (char === '`') {
-      const run = /^`+/.exec(rest)![0]
+      const run = runAt(text, index)
       const close = scan.indexOf(run, index + run.length)
       if (close > 0 && text[close + run.length] !== '`') {
         flush()
@@ -176,13 +174,14 @@ export function parseInline(
         continue
       }
     }
-    const math = char === '$' ? /^\$\$[\s\S]+?\$\$/.exec(rest) : null
+    const math = char === '$' ? /^\$\$[\s\S]+?\$\$/.exec(ahead(text, index)) : null
     if (math) {
       chip('math', math[0])
       index += math[0].length
       continue
     }
     if (char === '<') {
+      const rest = ahead(text, index)
       const scheme = AUTOLINK_SCHEME.exec(rest)
       if (scheme) {
         const stop = scan.indexOf(SPACE_OR_ANGLE, index + scheme[0].length)
@@ -266,7 +265,7 @@ export function parseInline(
         index = emphasis.end
         continue
       }
-      const run = char === '*' ? /^\*+/.exec(rest)![0] : /^_+/.exec(rest)![0]
+      const run = runAt(text, index)
       keep(index + run.length)
       continue
     }
@@ -274,6 +273,22 @@ export function parseInline(
   }
   flush()
   return mergeText(nodes)
+}
+
+/** What follows `index`, for the patterns tried there: a span longer than this is not read as one. */
+const WINDOW = 2000
+
+function ahead(text: string, index: number): string {
+  return text.slice(index, index + WINDOW)
+}
+
+/** The run of the character at `index` (backticks, `*`, `_`), within the window. */
+function runAt(text: string, index: number): string {
+  const char = text.charCodeAt(index)
+  const limit = Math.min(text.length, index + WINDOW)
+  let end = index + 1
+  while (end < limit && text.charCodeAt(end) === char) end++
+  return text.slice(index, end)
 }
 
 /**
