@@ -70,7 +70,18 @@ export function joinLines(lines: Line[]): string {
 }
 
 export const isBlank = (line: Line | undefined): boolean =>
-  line !== undefined && line.text.trim() === ''
+  line !== undefined && isBlankText(line.text)
+
+/**
+ * Whether `trim` leaves nothing of the text. A line opening with a printable
+ * ASCII character is not blank: known without trimming (and copying) an
+ * indented line, which the block parser asks about over and over.
+ */
+function isBlankText(text: string): boolean {
+  const first = text.charCodeAt(0)
+  if (first > 0x20 && first < 0x7f) return false
+  return text.trim() === ''
+}
 
 /** The file's dominant line ending, used for lines Atelier writes itself. */
 export function dominantEol(source: string): '\n' | '\r\n' {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   dominantEol,
+  isBlank,
   joinLines,
   linesText,
   splitLines,
@@ -47,6 +48,22 @@ describe('lines', () => {
     fc.assert(
       fc.property(text, (source) => {
         expect(withoutFinalBreak(source)).toBe(source.replace(/(\r\n|\n|\r)$/, ''))
+      }),
+    )
+  })
+
+  it('finds blank lines as trimming them does', () => {
+    const blanks = fc
+      .array(
+        fc.constantFrom(' ', '\t', '\u00a0', '\u2005', '\ufeff', '\u3000', 'a', '#', 'é', '~'),
+        {
+          maxLength: 6,
+        },
+      )
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(blanks, (text) => {
+        expect(isBlank({ text, eol: '\n' })).toBe(text.trim() === '')
       }),
     )
   })
