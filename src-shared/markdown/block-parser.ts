@@ -1,6 +1,6 @@
 import type { EditorNode, SourceKind } from './editor-document.js'
 import { parseInline, type InlineContext } from './inline-parser.js'
-import { isBlank, joinLines, type Line } from './lines.js'
+import { isBlank, linesText, withoutFinalBreak, type Line } from './lines.js'
 import type { MarkdownInput } from './markdown-input.js'
 import { MAX_NESTING } from './nesting-limit.js'
 import { readPipeTable } from './pipe-table.js'
@@ -99,6 +99,7 @@ export interface ParsedBlocks {
 export function collectReferences(lines: Line[]): InlineContext['references'] {
   const references: InlineContext['references'] = {}
   for (const line of lines) {
+    if (leadChar(line.text) !== '[') continue
     const match = REFERENCE_DEF.exec(line.text)
     if (match) references[match[1]!.toLowerCase()] = { href: match[2]!, title: match[3] ?? null }
   }
@@ -136,9 +137,8 @@ export function parseBlocks(
     const { node, end } = readBlock(lines, start, context, depth, boundary)
     let next = end
     while (next < lines.length && isBlank(lines[next])) next++
-    if (topLevel) {
-      node.attrs = { ...node.attrs, src: joinLines(lines.slice(start, next)) }
-    }
+    // The node and its attributes are the parser's own new objects: set in place, not copied.
+    if (topLevel) (node.attrs ??= {}).src = linesText(lines, start, next)
     nodes.push(node)
     spans.push([start, end, next])
     context.positions?.set(node, [start, end])
@@ -167,7 +167,7 @@ function source(
       end = grown
     }
   }
-  const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+  const text = withoutFinalBreak(linesText(lines, start, end))
   return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
 }
 
@@ -202,7 +202,7 @@ function withListTail(lines: Line[], start: number, end: number): number {
     while (look < lines.length && isBlank(lines[look])) look++
     if (look === end || look >= lines.length) return end
     const next = lines[look]!.text
-    const indent = /^[ \t]*/.exec(next)![0].replace(/\t/g, '    ').length
+    const indent = indentWidth(next)
     if (!(indent >= column || (LIST_LINE.test(next) && !HR.test(next)))) return end
     const grown = untilBlank(lines, look)
     seeItems(look, grown)
@@ -246,7 +246,8 @@ function gfmFenceOpens(lines: Line[], index: number): boolean {
     for (let line = lines.length - 1; line >= 0; line--) {
       closers.backtick[line] = closers.backtick[line + 1]!
       closers.tilde[line] = closers.tilde[line + 1]!
-      const close = FENCE_CLOSE.exec(lines[line]!.text)
+      const lead = leadChar(lines[line]!.text)
+      const close = lead === '`' || lead === '~' ? FENCE_CLOSE.exec(lines[line]!.text) : null
       if (!close) continue
       const table = close[1]![0] === '`' ? closers.backtick : closers.tilde
       table[line] = Math.max(table[line]!, close[1]!.length)
@@ -304,8 +305,14 @@ function readBlock(
 ): { node: EditorNode; end: number } {
   const text = lines[start]!.text
   const gfm = context.input !== 'kramdown'
+  // Each kind below opens with its own character, after at most three spaces (or at the
+  // margin): its pattern is tried only on a line with that character there. Most lines
+  // are text, which no pattern needs to be tried on.
+  const lead = leadChar(text)
+  const brace = lead === '{'
+  const bracket = lead === '['
 
-  const fence = FENCE.exec(text)
+  const fence = lead === '`' || lead === '~' ? FENCE.exec(text) : null
   // kramdown's own input fences with `~~~` at the margin only: any other fence is its text.
   if (fence && !gfm && !/^~{3}/.test(text)) {
     const closing = new RegExp(`^ {0,3}${fence[2]![0] === '`' ? '`' : '~'}{${fence[2]!.length},}`)
@@ -322,7 +329,7 @@ function readBlock(
     let end = start + 1
     while (end < lines.length && !closing.test(lines[end]!.text)) end++
     const closed = end < lines.length
-    const code = joinLines(lines.slice(start + 1, end)).replace(/(\r\n|\n|\r)$/, '')
+    const code = withoutFinalBreak(linesText(lines, start + 1, end))
     end = closed ? end + 1 : end
     if (!closed) return source('other', lines, start, end)
     return withIal(
@@ -359,7 +366,7 @@ function readBlock(
       EOB.test(text))
   )
     return source('other', lines, start, untilBlank(lines, start))
-  if (EXTENSION.test(text)) {
+  if (brace && EXTENSION.test(text)) {
     const name = EXTENSION.exec(text)![1]!
     if (/\/\}[ \t]*$/.test(text)) return source('extension', lines, start, start + 1)
     return source(
@@ -369,9 +376,9 @@ function readBlock(
       untilLine(lines, start - 1, new RegExp(`\\{:/(${name})?\\}`)),
     )
   }
-  if (ALD.test(text)) return source('ald', lines, start, start + 1)
-  if (BLOCK_IAL.test(text)) return source('ial', lines, start, start + 1)
-  if (MATH.test(text)) {
+  if (brace && ALD.test(text)) return source('ald', lines, start, start + 1)
+  if (brace && BLOCK_IAL.test(text)) return source('ial', lines, start, start + 1)
+  if (lead === '$' && MATH.test(text)) {
     const oneLine = /^ {0,3}\$\$.*\$\$[ \t]*$/.test(text) && text.trim().length > 4
     return source(
       'math',
@@ -380,7 +387,7 @@ function readBlock(
       oneLine ? start + 1 : untilLine(lines, start, /\$\$[ \t]*$/),
     )
   }
-  if (LIQUID_START.test(text)) {
+  if (brace && LIQUID_START.test(text)) {
     const tag = LIQUID_BLOCK.exec(text)?.[1]
     let end = untilBlank(lines, start)
     if (tag && !new RegExp(`\\{%-?\\s*end${tag}\\b`).test(text)) {
@@ -390,15 +397,18 @@ function readBlock(
     }
     return source('liquid', lines, start, end)
   }
-  if (HTML_START.test(text)) return source('html', lines, start, htmlEnd(lines, start))
-  if (FOOTNOTE_DEF.test(text))
+  if (lead === '<' && HTML_START.test(text))
+    return source('html', lines, start, htmlEnd(lines, start))
+  if (bracket && FOOTNOTE_DEF.test(text))
     return source('footnote', lines, start, indentedContinuation(lines, start))
-  if (ABBREVIATION.test(text)) return source('abbreviation', lines, start, start + 1)
-  if (REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
+  if (lead === '*' && ABBREVIATION.test(text))
+    return source('abbreviation', lines, start, start + 1)
+  if (bracket && REFERENCE_DEF.test(text)) return source('reference', lines, start, start + 1)
   // kramdown's LINK_DEFINITION_START takes any text as the target (`{{ site.url }}/x`).
-  if (LINK_DEFINITION.test(text)) return source('reference', lines, start, untilBlank(lines, start))
-  if (TABLE_LINE.test(text)) return table(lines, start, context, boundary)
-  if (EOB.test(text)) return source('other', lines, start, start + 1)
+  if (bracket && LINK_DEFINITION.test(text))
+    return source('reference', lines, start, untilBlank(lines, start))
+  if (lead === '|' && TABLE_LINE.test(text)) return table(lines, start, context, boundary)
+  if (text[0] === '^' && EOB.test(text)) return source('other', lines, start, start + 1)
   if (INDENTED.test(text)) {
     let end = start + 1
     while (end < lines.length && (INDENTED.test(lines[end]!.text) || isBlank(lines[end]))) end++
@@ -418,10 +428,10 @@ function readBlock(
     return source('code-indented', lines, start, withHtml(lines, start, end))
   }
 
-  const atx = atxHeading(text, gfm)
+  const atx = text[0] === '#' ? atxHeading(text, gfm) : null
   // `###` alone: kramdown reads fewer hashes and the rest as the title; shown as source.
   // Without a blank line before it, kramdown's own input reads no heading (GFM does).
-  if (atx && ((!gfm && !boundary) || atx.content.replace(/[#\s]/g, '') === ''))
+  if (atx && ((!gfm && !boundary) || !/[^#\s]/.test(atx.content)))
     return source('other', lines, start, untilBlank(lines, start))
   if (atx) {
     const closing = /[ \t]#+[ \t]*$/.test(text)
@@ -438,7 +448,7 @@ function readBlock(
       start,
     )
   }
-  if (HR.test(text)) {
+  if ((lead === '-' || lead === '*' || lead === '_') && HR.test(text)) {
     return withIal(
       lines,
       {
@@ -448,10 +458,10 @@ function readBlock(
       start,
     )
   }
-  if (/^ {0,3}>/.test(text)) return withIal(lines, readQuote(lines, start, context, depth), start)
+  if (lead === '>') return withIal(lines, readQuote(lines, start, context, depth), start)
   if (LIST_LINE.test(text)) return withIal(lines, readList(lines, start, context, depth), start)
   // A pipe on the first line of a block: kramdown's table (never paragraph text).
-  if (TABLE_START.test(text)) return table(lines, start, context, boundary)
+  if (text.includes('|') && TABLE_START.test(text)) return table(lines, start, context, boundary)
   return readParagraph(lines, start, context, boundary)
 }
 
@@ -583,6 +593,17 @@ function tagEvents(lines: Line[]): Map<string, TagEvents> {
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
 
 /**
+ * The character after the line's first spaces, three at most: where a
+ * pattern written ` {0,3}X` must find its `X` (a space when the line is
+ * indented four or more, which no such X is).
+ */
+function leadChar(text: string): string | undefined {
+  let index = 0
+  while (index < 3 && text.charCodeAt(index) === 0x20) index++
+  return text[index]
+}
+
+/**
  * `# Title #`: level and text, closing hashes and spaces either side left out.
  * Done by hand: the regular expressions for it (`[ \t]+(.*?)[ \t]*$`) backtrack
  * quadratically on a long run of spaces.
@@ -623,6 +644,33 @@ function endsParagraph(text: string, gfm: boolean): boolean {
   return LAZY_END(text) || DEFINITION_START.test(text) || (gfm && GFM_PARAGRAPH_END.test(text))
 }
 
+/**
+ * What a line must start with (after at most three spaces, or at the margin)
+ * to end a paragraph or change it: a definition, a setext underline, an IAL,
+ * HTML, a list, a fence, a quote, a heading, `^`.
+ */
+const PARAGRAPH_MARKS = '{^<:`~+*-#>=0123456789'
+
+/** A line that goes on with the paragraph before it: none of the patterns below can match it. */
+function plainParagraphLine(text: string): boolean {
+  const lead = leadChar(text)
+  // Not blank either: a character `trim` keeps.
+  return lead !== undefined && !PARAGRAPH_MARKS.includes(lead) && lead.trim() !== ''
+}
+
+/** Whether line `index` goes on with the paragraph above it (or turns it into something else). */
+function continuesParagraph(lines: Line[], index: number, gfm: boolean): boolean {
+  const text = lines[index]!.text
+  return (
+    !isBlank(lines[index]) &&
+    !(DEFINITION_START.test(text) && !DEFINITION.test(text)) &&
+    (DEFINITION.test(text) ||
+      END_TAG_LINE.test(text) ||
+      (gfm && FENCE_LINE.test(text) && !gfmFenceOpens(lines, index)) ||
+      !endsParagraph(text, gfm))
+  )
+}
+
 /** A paragraph, read the same way at any depth: kramdown parses a quote's or an item's text as a page. */
 function readParagraph(
   lines: Line[],
@@ -632,15 +680,13 @@ function readParagraph(
 ): { node: EditorNode; end: number } {
   const gfm = context.input !== 'kramdown'
   let end = start + 1
-  while (
-    end < lines.length &&
-    !isBlank(lines[end]) &&
-    !(DEFINITION_START.test(lines[end]!.text) && !DEFINITION.test(lines[end]!.text)) &&
-    (DEFINITION.test(lines[end]!.text) ||
-      END_TAG_LINE.test(lines[end]!.text) ||
-      (gfm && FENCE_LINE.test(lines[end]!.text) && !gfmFenceOpens(lines, end)) ||
-      !endsParagraph(lines[end]!.text, gfm))
-  ) {
+  for (;;) {
+    // Most lines go on with the paragraph whatever follows their first character.
+    if (end < lines.length && plainParagraphLine(lines[end]!.text)) {
+      end++
+      continue
+    }
+    if (end >= lines.length || !continuesParagraph(lines, end, gfm)) break
     if (DEFINITION.test(lines[end]!.text))
       return source('definition-list', lines, start, definitionEnd(lines, end))
     if (SETEXT.test(lines[end]!.text) && end === start + 1) {
@@ -672,10 +718,8 @@ function readParagraph(
   }
   if (termOfDefinition(lines, end - 1))
     return source('definition-list', lines, start, definitionEnd(lines, end + 1))
-  const text = lines
-    .slice(start, end)
-    .map((line, index, all) => line.text + (index < all.length - 1 ? '\n' : ''))
-    .join('')
+  let text = lines[start]!.text
+  for (let index = start + 1; index < end; index++) text += '\n' + lines[index]!.text
   return withIal(
     lines,
     { node: { type: 'paragraph', content: parseInline(text, context) }, end },
@@ -770,9 +814,7 @@ function readList(
     // kramdown's fetch_pattern: the next item's marker stands left of this item's text.
     const maxIndent = contentIndent >= 4 ? 3 : contentIndent - 1
     const nextItem = (line: string, afterBlank: boolean) =>
-      kramdownItem.test(line) &&
-      /^ */.exec(line)![0].length <= maxIndent &&
-      !(afterBlank && HR.test(line))
+      kramdownItem.test(line) && leadingSpaces(line) <= maxIndent && !(afterBlank && HR.test(line))
     const body: Line[] = [{ text: text.slice(prefix.length), eol: lines[end]!.eol }]
     // kramdown reads an item's text in chunks: an indented list line right
     // after text (before any blank line or other sublist) opens a new one, so
@@ -783,7 +825,7 @@ function readList(
     for (;;) {
       while (cursor < lines.length && !isBlank(lines[cursor])) {
         const line = lines[cursor]!
-        const indent = /^[ \t]*/.exec(line.text)![0].replace(/\t/g, '    ').length
+        const indent = indentWidth(line.text)
         // Any other line goes on with the item (kramdown's lazy lines) but these.
         if (
           EOB.test(line.text) ||
@@ -809,7 +851,7 @@ function readList(
       while (look < lines.length && isBlank(lines[look])) look++
       const nextLine = lines[look]
       if (look > cursor && nextLine) {
-        const indent = /^[ \t]*/.exec(nextLine.text)![0].replace(/\t/g, '    ').length
+        const indent = indentWidth(nextLine.text)
         // After a blank line a rule ends the list, however far it is indented.
         if (indent >= contentIndent && !HR.test(nextLine.text)) {
           nestedFound = true
@@ -843,7 +885,7 @@ function readList(
     if (!sameList) break
   }
   if (unmodelled) {
-    const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+    const text = withoutFinalBreak(linesText(lines, start, end))
     return { node: { type: 'sourceBlock', attrs: { kind: 'other', source: text } }, end }
   }
   const firstPrefix = modelled.exec(first)!
@@ -860,11 +902,29 @@ function readList(
   // (Past the nesting limit it stays the `deep` kind, which says why.)
   const opening = items.map((item) => item.content?.[0]).find((node) => node?.type !== 'paragraph')
   if (opening) {
-    const text = joinLines(lines.slice(start, end)).replace(/(\r\n|\n|\r)$/, '')
+    const text = withoutFinalBreak(linesText(lines, start, end))
     const kind = opening.attrs?.kind === 'deep' ? 'deep' : 'other'
     return { node: { type: 'sourceBlock', attrs: { kind, source: text } }, end }
   }
   return { node: { type: ordered ? 'orderedList' : 'bulletList', attrs, content: items }, end }
+}
+
+function leadingSpaces(text: string): number {
+  let count = 0
+  while (text.charCodeAt(count) === 0x20) count++
+  return count
+}
+
+/** The width of the line's leading blanks, a tab counted as four spaces (not to the next tab stop). */
+function indentWidth(text: string): number {
+  let width = 0
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 0x20) width++
+    else if (char === 0x09) width += 4
+    else break
+  }
+  return width
 }
 
 /** The column a line's prefix ends at, tabs to the next multiple of 4 (kramdown's parse_first_list_line). */

@@ -66,21 +66,49 @@ interface HashState {
   length: number
 }
 
+const FNV_PRIME = 0x01000193
+
 function mix(state: HashState, text: string): void {
   let hash = state.hash
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193)
+    hash = Math.imul(hash, FNV_PRIME)
   }
   state.hash = hash
   state.length += text.length
 }
 
+/** One punctuation character of the canonical form (`{`, `,`…): no one-letter string to loop over. */
+function mixChar(state: HashState, code: number): void {
+  state.hash = Math.imul(state.hash ^ code, FNV_PRIME)
+  state.length++
+}
+
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+const COMMA = 0x2c
+const COLON = 0x3a
+const QUOTE = 0x22
+
+/** A node's own bookkeeping, left out of its top-level attributes (an image's `src` attribute is content). */
+const isBookkeeping = (name: string) => name === 'src' || name === 'fp'
+
 function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined) return true
   if (Array.isArray(value)) return value.length === 0
-  if (typeof value === 'object') return Object.values(value as object).every(isEmpty)
+  if (typeof value === 'object') return isEmptyRecord(value as Record<string, unknown>, false)
   return false
+}
+
+function isEmptyRecord(record: Record<string, unknown>, omitBookkeeping: boolean): boolean {
+  for (const name in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, name)) continue
+    if (omitBookkeeping && isBookkeeping(name)) continue
+    if (!isEmpty(record[name])) return false
+  }
+  return true
 }
 
 function byType(a: unknown, b: unknown): number {
@@ -91,34 +119,80 @@ function byType(a: unknown, b: unknown): number {
 
 function walk(value: unknown, key: string, state: HashState): void {
   if (Array.isArray(value)) {
-    mix(state, '[')
-    for (const item of key === 'marks' ? [...value].sort(byType) : value) {
+    mixChar(state, OPEN_BRACKET)
+    for (const item of key === 'marks' && value.length > 1 ? [...value].sort(byType) : value) {
       if (isEmpty(item)) mix(state, 'null')
       else walk(item, '', state)
-      mix(state, ',')
+      mixChar(state, COMMA)
     }
-    mix(state, ']')
+    mixChar(state, CLOSE_BRACKET)
   } else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>
-    mix(state, '{')
-    for (const name of Object.keys(record).sort()) {
-      if (isEmpty(record[name])) continue
-      mix(state, name)
-      mix(state, ':')
-      walk(record[name], name, state)
-      mix(state, ',')
-    }
-    mix(state, '}')
-  } else {
+    walkRecord(value as Record<string, unknown>, state, false)
+  } else if (typeof value === 'string') {
     // Tag the type so the string "1" and the number 1 differ.
-    mix(state, typeof value === 'string' ? `"${value}` : `${typeof value}:${String(value)}`)
+    mixChar(state, QUOTE)
+    mix(state, value)
+  } else mix(state, `${typeof value}:${String(value)}`)
+}
+
+/**
+ * The object's keys in `sort()`'s order (UTF-16 code units), by insertion:
+ * a node has a handful of keys, for which `Array.prototype.sort` costs more
+ * than the rest of the hashing.
+ */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const names = Object.keys(record)
+  for (let index = 1; index < names.length; index++) {
+    const name = names[index]!
+    let at = index
+    while (at > 0 && names[at - 1]! > name) {
+      names[at] = names[at - 1]!
+      at--
+    }
+    names[at] = name
   }
+  return names
+}
+
+/**
+ * An object, keys in sorted order and empty values left out; at a node's top
+ * level (`node`), its `attrs` without the bookkeeping, and an `attrs` key
+ * counted even when the node has none (it is then empty, so left out too).
+ */
+function walkRecord(record: Record<string, unknown>, state: HashState, node: boolean): void {
+  mixChar(state, OPEN_BRACE)
+  const names = sortedKeys(record)
+  for (const name of names) {
+    const value = record[name]
+    if (node && name === 'attrs' && typeof value === 'object' && value !== null) {
+      const attrs = value as Record<string, unknown>
+      if (isEmptyRecord(attrs, true)) continue
+      mix(state, name)
+      mixChar(state, COLON)
+      mixChar(state, OPEN_BRACE)
+      for (const attrName of sortedKeys(attrs)) {
+        if (isBookkeeping(attrName) || isEmpty(attrs[attrName])) continue
+        mix(state, attrName)
+        mixChar(state, COLON)
+        walk(attrs[attrName], attrName, state)
+        mixChar(state, COMMA)
+      }
+      mixChar(state, CLOSE_BRACE)
+      mixChar(state, COMMA)
+      continue
+    }
+    if (isEmpty(value)) continue
+    mix(state, name)
+    mixChar(state, COLON)
+    walk(value, name, state)
+    mixChar(state, COMMA)
+  }
+  mixChar(state, CLOSE_BRACE)
 }
 
 /** The block's fingerprint, its own bookkeeping left out (an image's `src` attribute is content). */
 export function fingerprint(node: EditorNode): string {
-  const { src: _src, fp: _fp, ...attrs } = node.attrs ?? {}
   const state: HashState = { hash: 0x811c9dc5, length: 0 }
-  walk({ ...node, attrs }, '', state)
+  walkRecord(node as unknown as Record<string, unknown>, state, true)
   return `${(state.hash >>> 0).toString(36)}:${state.length}`
 }

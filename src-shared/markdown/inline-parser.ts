@@ -3,8 +3,39 @@ import { MAX_NESTING } from './nesting-limit.js'
 import { SOFT_BREAK } from './soft-break.js'
 import { TextScanner } from './text-scanner.js'
 
-/** Characters that may start inline markup; anything else is plain text. */
-const PLAIN_RUN = /[^\\ `{[!<*_$\n\u2005]+/y
+/**
+ * Characters that may start inline markup (`\\ `{[!<*_$`, a line break, and
+ * U+2005, see `soft-break.ts`); anything else is plain text. A table by
+ * character code: the parser steps over runs of text without a regular
+ * expression's match and its string each time.
+ */
+const MARKUP = new Uint8Array(128)
+for (const char of '\\ `{[!<*_$\n') MARKUP[char.charCodeAt(0)] = 1
+const SOFT_BREAK_CODE = SOFT_BREAK.charCodeAt(0)
+
+const SPACE_CODE = 0x20
+
+/**
+ * The end of the run of plain text starting at `from`. A space alone (not
+ * before another) is plain text too: only a run of them may be a hard break.
+ */
+function plainRunEnd(text: string, from: number): number {
+  let end = from
+  while (end < text.length) {
+    const code = text.charCodeAt(end)
+    if (
+      code === SPACE_CODE
+        ? text.charCodeAt(end + 1) === SPACE_CODE
+        : code < 128
+          ? MARKUP[code] === 1
+          : code === SOFT_BREAK_CODE
+    )
+      break
+    end++
+  }
+  return end
+}
+
 const SPAN_IAL = /\{:[^}\n]*\}/y
 /** Where a footnote id or an autolink stops. */
 const SPACE_OR_BRACKET = /[\]\s]/g
@@ -29,10 +60,22 @@ export function parseInline(
 ): EditorNode[] {
   const scan = new TextScanner(text)
   const nodes: EditorNode[] = []
-  let buffer = ''
+  // The text read since the last node is the source from `pending` to `index` (every other
+  // node flushes it first), its line breaks being soft breaks: taken as one slice when a node
+  // comes, rather than built piece by piece.
+  let index = 0
+  let pending = -1
   const flush = () => {
-    if (buffer) nodes.push(textNode(buffer, marks))
-    buffer = ''
+    if (pending >= 0 && index > pending) {
+      const read = text.slice(pending, index)
+      nodes.push(textNode(read.includes('\n') ? read.replace(/\n/g, SOFT_BREAK) : read, marks))
+    }
+    pending = -1
+  }
+  /** Reads the text up to `end` as text. */
+  const keep = (end: number) => {
+    if (pending < 0) pending = index
+    index = end
   }
   const chip = (kind: string, source: string) => {
     flush()
@@ -43,18 +86,14 @@ export function parseInline(
     })
   }
 
-  let index = 0
   while (index < text.length) {
-    // Fast path: a run of ordinary characters goes straight to the text buffer.
-    PLAIN_RUN.lastIndex = index
-    const plain = PLAIN_RUN.exec(text)
-    if (plain) {
-      buffer += plain[0]
-      index += plain[0].length
+    // Fast path: a run of ordinary characters is text.
+    const plainEnd = plainRunEnd(text, index)
+    if (plainEnd > index) {
+      keep(plainEnd)
       continue
     }
     const char = text[index]!
-    const rest = text.slice(index, index + 2000)
 
     if (char === '\\' && index + 1 < text.length) {
       if (text[index + 1] === '\n') {
@@ -64,7 +103,7 @@ export function parseInline(
         continue
       }
       if (/[\\`*_{}[\]()#+\-.!|:<>"'$=~^]/.test(text[index + 1]!)) {
-        chip('escape', rest.slice(0, 2))
+        chip('escape', text.slice(index, index + 2))
         index += 2
         continue
       }
@@ -72,8 +111,7 @@ export function parseInline(
     if (char === '\n') {
       // A soft line break of a hard-wrapped paragraph: one character of the text, shown as a
       // space (a span's marks carry on over it, as a break inside `**fort\nfin**`).
-      buffer += SOFT_BREAK
-      index++
+      keep(index + 1)
       continue
     }
     if (char === SOFT_BREAK) {
@@ -92,13 +130,12 @@ export function parseInline(
         nodes.push(breakNode('hardBreak', marks, `${text.slice(index, end)}\n`))
         index = end + 1
       } else {
-        buffer += text.slice(index, end)
-        index = end
+        keep(end)
       }
       continue
     }
     if (char === '`') {
-      const run = /^`+/.exec(rest)![0]
+      const run = runAt(text, index)
       const close = scan.indexOf(run, index + run.length)
       if (close > 0 && text[close + run.length] !== '`') {
         flush()
@@ -107,8 +144,7 @@ export function parseInline(
         index = close + run.length
         continue
       }
-      buffer += run
-      index += run.length
+      keep(index + run.length)
       continue
     }
     // Liquid `{% … %}` / `{{ … }}`, a span IAL `{: … }` (on one line) and a footnote
@@ -138,13 +174,14 @@ export function parseInline(
         continue
       }
     }
-    const math = /^\$\$[\s\S]+?\$\$/.exec(rest)
+    const math = char === '$' ? /^\$\$[\s\S]+?\$\$/.exec(ahead(text, index)) : null
     if (math) {
       chip('math', math[0])
       index += math[0].length
       continue
     }
     if (char === '<') {
+      const rest = ahead(text, index)
       const scheme = AUTOLINK_SCHEME.exec(rest)
       if (scheme) {
         const stop = scan.indexOf(SPACE_OR_ANGLE, index + scheme[0].length)
@@ -228,16 +265,30 @@ export function parseInline(
         index = emphasis.end
         continue
       }
-      const run = char === '*' ? /^\*+/.exec(rest)![0] : /^_+/.exec(rest)![0]
-      buffer += run
-      index += run.length
+      const run = runAt(text, index)
+      keep(index + run.length)
       continue
     }
-    buffer += char
-    index++
+    keep(index + 1)
   }
   flush()
   return mergeText(nodes)
+}
+
+/** What follows `index`, for the patterns tried there: a span longer than this is not read as one. */
+const WINDOW = 2000
+
+function ahead(text: string, index: number): string {
+  return text.slice(index, index + WINDOW)
+}
+
+/** The run of the character at `index` (backticks, `*`, `_`), within the window. */
+function runAt(text: string, index: number): string {
+  const char = text.charCodeAt(index)
+  const limit = Math.min(text.length, index + WINDOW)
+  let end = index + 1
+  while (end < limit && text.charCodeAt(end) === char) end++
+  return text.slice(index, end)
 }
 
 /**
@@ -261,15 +312,22 @@ function mergeText(nodes: EditorNode[]): EditorNode[] {
   const merged: EditorNode[] = []
   for (const node of nodes) {
     const last = merged[merged.length - 1]
-    if (
-      last?.type === 'text' &&
-      node.type === 'text' &&
-      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
-    ) {
+    if (last?.type === 'text' && node.type === 'text' && sameMarks(last.marks, node.marks)) {
       last.text += node.text ?? ''
     } else merged.push(node)
   }
   return merged
+}
+
+/**
+ * Whether two texts carry the same marks, as their JSON says. Most neighbours
+ * share the marks of the span they were read in, or differ in their number
+ * (a text after a bold one): neither needs the JSON.
+ */
+function sameMarks(a: Mark[] = [], b: Mark[] = []): boolean {
+  if (a.length !== b.length) return false
+  if (a.every((mark, index) => mark === b[index])) return true
+  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 interface LinkMatch {

@@ -106,7 +106,8 @@ export function toEditorDoc(
     .slice(0, leadLines)
     .map((line) => line.text + line.eol)
     .join('')
-  for (const node of nodes) node.attrs = { ...node.attrs, fp: fingerprint(node) }
+  // Each node has its `src` attributes object, made by the parser for it: set in place.
+  for (const node of nodes) node.attrs!.fp = fingerprint(node)
   // ProseMirror's document holds at least one block: a page with no body gets an empty
   // paragraph with no source, which is written as nothing (see `serializeBody`).
   if (nodes.length === 0) nodes.push({ type: 'paragraph' })

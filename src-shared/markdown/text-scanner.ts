@@ -7,8 +7,9 @@
 export class TextScanner {
   private brackets: Int32Array | null = null
   private bracketHasClose: Uint8Array | null = null
-  private readonly closers = new Map<string, Int32Array>()
-  private readonly finds = new Map<string, { from: number; at: number }>()
+  // Made on first use: most texts the parser reads (a heading, a list item's line) ask for none.
+  private closers: Map<string, EmphasisClosers> | null = null
+  private finds: Map<string, { from: number; at: number }> | null = null
 
   constructor(readonly text: string) {}
 
@@ -19,6 +20,7 @@ export class TextScanner {
    */
   indexOf(needle: string | RegExp, from: number): number {
     const key = typeof needle === 'string' ? needle : needle.source
+    this.finds ??= new Map()
     const last = this.finds.get(key)
     if (last && from >= last.from && (last.at === -1 || last.at >= from)) return last.at
     let at: number
@@ -83,12 +85,22 @@ export class TextScanner {
    * from the end, since whether a position closes does not depend on the opener.
    */
   emphasisCloser(delimiter: string, from: number): number {
+    this.closers ??= new Map()
     let table = this.closers.get(delimiter)
     if (!table) {
       table = emphasisClosers(this.text, delimiter)
       this.closers.set(delimiter, table)
     }
-    return from >= table.length ? -1 : table[from]!
+    // The answer at `from` is the one at the first delimiter character from there on.
+    const { positions, answers } = table
+    let low = 0
+    let high = positions.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (positions[mid]! < from) low = mid + 1
+      else high = mid
+    }
+    return low < positions.length ? answers[low]! : -1
   }
 }
 
@@ -106,25 +118,47 @@ function scanClosingBracket(text: string, open: number): number {
 const SPACE = /\s/
 const WORD = /[\p{L}\p{N}]/u
 
-function emphasisClosers(text: string, delimiter: string): Int32Array {
+/**
+ * For each position of the delimiter's character (in order), the first closer
+ * from there on, or -1. Only those positions are kept: at any other, the
+ * answer is the one at the next such position, so a text with few `*` costs
+ * little more than finding them.
+ */
+interface EmphasisClosers {
+  positions: Int32Array
+  answers: Int32Array
+}
+
+function emphasisClosers(text: string, delimiter: string): EmphasisClosers {
   const char = delimiter[0]!
   const size = delimiter.length
-  const next = new Int32Array(text.length + 1)
-  next[text.length] = -1
-  for (let position = text.length - 1; position >= 0; position--) {
+  let count = 0
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++
+  const positions = new Int32Array(count)
+  count = 0
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1))
+    positions[count++] = at
+  const answers = new Int32Array(count)
+  /** The answer at `position`: the one at the first delimiter character from `index` on that is at or after it. */
+  const answerFrom = (index: number, position: number) => {
+    while (index < count && positions[index]! < position) index++
+    return index < count ? answers[index]! : -1
+  }
+  for (let index = count - 1; index >= 0; index--) {
+    const position = positions[index]!
     if (!text.startsWith(delimiter, position)) {
-      next[position] = next[position + 1]!
+      answers[index] = answerFrom(index + 1, position + 1)
       continue
     }
     const nextChar = text[position + size] ?? ' '
     const rightFlanking = !SPACE.test(text[position - 1] ?? 'x')
     const sameRun = nextChar === char
     const intraword = char === '_' && WORD.test(nextChar)
-    if (rightFlanking && !intraword && !(size === 1 && sameRun)) next[position] = position
+    if (rightFlanking && !intraword && !(size === 1 && sameRun)) answers[index] = position
     else {
       const step = position + (sameRun ? 2 : 1)
-      next[position] = step >= text.length ? -1 : next[step]!
+      answers[index] = step >= text.length ? -1 : answerFrom(index + 1, step)
     }
   }
-  return next
+  return { positions, answers }
 }
