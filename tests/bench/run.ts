@@ -15,6 +15,7 @@ import { benchExplorerStart } from './explorer-start.bench.js'
 import { benchChecks } from './checks.bench.js'
 import { benchSync } from './sync.bench.js'
 import { benchCli } from './cli.bench.js'
+import { benchMainMemory } from './main-memory.bench.js'
 
 /**
  * `npm run bench`: each figure beside a reference measured in the same run,
@@ -38,3 +39,4 @@ await benchSearch(runs)
 await benchChecks(runs)
 await benchSync(runs)
 await benchCli(runs)
+await benchMainMemory()
