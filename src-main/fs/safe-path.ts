@@ -87,6 +87,9 @@ export async function isInsideFolder(root: string, target: string): Promise<bool
   return isWithin(realRoot ?? root, realTarget ?? target)
 }
 
+/** What HFS+ leaves out when it compares names: joiners, direction marks, the BOM. */
+const HFS_IGNORED = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g
+
 /** Workspace-relative path with forward slashes, as the contract carries it. */
 export function toWorkspacePath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/')
@@ -96,10 +99,12 @@ export function toWorkspacePath(root: string, absolute: string): string {
  * A component git's own folder answers to. Windows drops trailing dots and
  * spaces (`.git.`, `.git `), NTFS reaches a folder through a stream suffix
  * (`.git::$INDEX_ALLOCATION`) and its 8.3 short name (`GIT~1`), and both
- * Windows and macOS ignore case — git refuses the same names (`is_ntfs_dotgit`).
+ * Windows and macOS ignore case, and HFS+ ignores some invisible code points
+ * (`.g\u200cit`) — git refuses the same names (`is_ntfs_dotgit`, `is_hfs_dotgit`).
  */
 export function isGitFolderName(component: string): boolean {
   const name = component
+    .replace(HFS_IGNORED, '')
     .toLowerCase()
     .replace(/:.*$/, '')
     .replace(/[. ]+$/, '')

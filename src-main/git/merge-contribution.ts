@@ -7,6 +7,7 @@ import { requireContribution } from './contributions.js'
 import { headBranch, headCommit } from './head-commit.js'
 import { withIndexLock } from './index-lock.js'
 import { readMergeState, writeMergeState } from './merge-state.js'
+import { mergeBases } from './merge-bases.js'
 import { moveWorkTree } from './move-work-tree.js'
 import type { RepositoryContext } from './repository-context.js'
 import type { StatusEntry } from './status-entry.js'
@@ -57,6 +58,21 @@ export async function mergeVersion(
 
   return withIndexLock(gitdir, async () => {
     const head = await headCommit(context)
+    // Most receives and many approvals need no merge at all: said from our own object store,
+    // where isomorphic-git's merge first walks both histories through whole packs.
+    const shortcut = head === null ? null : lineRelation(context, head, theirs)
+    if (shortcut === 'already-merged') return { kind: 'already-merged' }
+    if (shortcut === 'fast-forward' && head !== null) {
+      await git.writeRef({
+        fs: context.fs,
+        gitdir,
+        ref: `refs/heads/${ours}`,
+        value: theirs,
+        force: true,
+      })
+      await bringWorkTree(context, ours, head, theirs)
+      return { kind: 'fast-forward', oid: theirs }
+    }
     try {
       const result = await git.merge({
         fs: context.fs,
@@ -72,16 +88,8 @@ export async function mergeVersion(
       })
       if (result.alreadyMerged) return { kind: 'already-merged' }
       const oid = result.oid ?? theirs
-      // isomorphic-git moved the branch; bring the work tree and index along: only the
-      // files that differ, or (when that cannot be sure) a full checkout.
-      const moved =
-        head !== null &&
-        (await moveWorkTree(
-          context,
-          readCommit(context.objects, gitdir, head).tree,
-          readCommit(context.objects, gitdir, oid).tree,
-        ))
-      if (!moved) await git.checkout({ fs: context.fs, dir, gitdir, cache, ref: ours, force: true })
+      // isomorphic-git moved the branch; the work tree and index follow.
+      await bringWorkTree(context, ours, head, oid)
       return result.fastForward ? { kind: 'fast-forward', oid } : { kind: 'merged', oid }
     } catch (error) {
       const err = error as { code?: string; data?: { filepaths?: string[] } }
@@ -103,4 +111,46 @@ export async function mergeVersion(
       return { kind: 'conflicts', conflicts }
     }
   })
+}
+
+/**
+ * Brings a clean work tree and the index from `from` to the branch's new version `to`: only
+ * the files that differ, or (when that cannot be sure) a full checkout.
+ */
+async function bringWorkTree(
+  context: RepositoryContext,
+  branch: string,
+  from: string | null,
+  to: string,
+): Promise<void> {
+  const { root: dir, gitdir, cache, objects } = context
+  const moved =
+    from !== null &&
+    (await moveWorkTree(
+      context,
+      readCommit(objects, gitdir, from).tree,
+      readCommit(objects, gitdir, to).tree,
+    ))
+  if (!moved) await git.checkout({ fs: context.fs, dir, gitdir, cache, ref: branch, force: true })
+}
+
+/**
+ * How `theirs` stands to the current version: already in its history, a descendant of it
+ * (a fast-forward), or a line of its own (null: a real merge). Null too when the history
+ * cannot be walked here (a light copy's missing parents): isomorphic-git's merge decides.
+ */
+function lineRelation(
+  context: RepositoryContext,
+  head: string,
+  theirs: string,
+): 'already-merged' | 'fast-forward' | null {
+  let bases: string[]
+  try {
+    bases = mergeBases(context, head, theirs)
+  } catch {
+    return null
+  }
+  if (bases.includes(theirs)) return 'already-merged'
+  if (bases.includes(head)) return 'fast-forward'
+  return null
 }

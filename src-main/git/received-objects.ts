@@ -43,7 +43,15 @@ function treeLinks(content: Buffer, bad: (why: string) => never): string[] {
     if (name.length === 0 || name.includes(0x2f)) bad('name')
     // Git's folder by any name a file system answers to (`.GIT`, `.git.`, `git~1`), and a
     // backslash, which Windows reads as a folder separator: never written into a work tree.
-    if (text === '.' || text === '..' || isGitFolderName(text) || text.includes('\\')) {
+    // The name as the disk will see it (UTF-8) too: HFS+ ignores invisible code points in it.
+    const written = name.toString('utf8')
+    if (
+      text === '.' ||
+      text === '..' ||
+      isGitFolderName(text) ||
+      isGitFolderName(written) ||
+      text.includes('\\')
+    ) {
       bad(`name ${text}`)
     }
     if (names.has(text)) bad(`duplicate ${text}`)

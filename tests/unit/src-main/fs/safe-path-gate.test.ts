@@ -60,9 +60,11 @@ describe('the gate', () => {
     for (const name of ['.github/workflows/a.yml', '.gitignore', 'pages/git.md', '.gitx/a']) {
       await expect(resolveInside(root, name)).resolves.toBe(path.join(root, name))
     }
-    expect(['.git', '.GIT', '.git.', '.git ', '.git::$DATA', 'git~1'].every(isGitFolderName)).toBe(
-      true,
-    )
+    expect(
+      ['.git', '.GIT', '.git.', '.git ', '.git::$DATA', 'git~1', '.g\u200cit', '.\u202egit'].every(
+        isGitFolderName,
+      ),
+    ).toBe(true)
   })
 
   it('refuses the gitdir of the repository holding a nested workspace, whatever its name', async () => {

@@ -329,6 +329,9 @@ describe('refusing bad contribution files', () => {
       { tree: entry('100644', '.GIT') },
       { tree: entry('100644', '.git.') },
       { tree: entry('100644', 'git~1') },
+      // HFS+ ignores joiners and marks in names: `.g\u200cit` is git's folder there.
+      { tree: entry('100644', '.g\u200cit') },
+      { tree: entry('100644', '\ufeff.git') },
       { tree: entry('100644', '..\\..\\startup.bat') },
       { tree: good, author: 'Aminata aminata@example.org 1700000000 +0100' },
       { tree: good, author: `${ident.replace('1700000000', '01700000000')}` },
