@@ -26,7 +26,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "ImportDeclaration[source.value='yaml'] ImportSpecifier[imported.name=/^(parse|parseDocument|parseAllDocuments)$/]",
+            "ImportDeclaration[source.value='yaml'] :matches(ImportSpecifier[imported.name=/^(parse|parseDocument|parseAllDocuments|Parser|Composer)$/], ImportDefaultSpecifier, ImportNamespaceSpecifier)",
           message:
             'Read YAML through src-shared/front-matter/yaml-gate.ts: the yaml package has no nesting limit, and a hostile page would crash the app.',
         },

@@ -1,3 +1,5 @@
+import { Lexer } from 'yaml'
+
 /**
  * How deep YAML may nest before the parser is asked. The yaml package composes nested
  * collections by recursion with no limit of its own: some 900 nested `[` overflow the stack,
@@ -9,12 +11,15 @@ export const MAX_YAML_NESTING = 200
 
 /**
  * The 1-based line of `yaml` where nesting first goes deeper than `limit`, or null.
- * An overestimate that needs no parsing: every open bracket, every indentation step and
- * every `- `, `? ` or `: ` opening a line counts, in quotes and comments too. Linear time.
+ * An overestimate without parsing: every indentation step and every `- `, `? ` or `: `
+ * opening a line counts, plus the brackets open on that line. Brackets are counted on
+ * the yaml package's own lexer tokens (a generator, no recursion, linear time), so a
+ * `]` inside quotes, a comment or a block scalar never closes one: counted by
+ * characters, `["]",` repeated hid any nesting from this check.
  */
 export function tooDeeplyNested(yaml: string, limit = MAX_YAML_NESTING): number | null {
+  const brackets = bracketDepthByLine(yaml)
   const indents: number[] = []
-  let brackets = 0
   let line = 1
   let start = 0
   while (start <= yaml.length) {
@@ -32,16 +37,32 @@ export function tooDeeplyNested(yaml: string, limit = MAX_YAML_NESTING): number 
         at += 2
         while (at < end && yaml[at] === ' ') at++
       }
-      let deepest = brackets
-      for (; at < end; at++) {
-        const char = yaml[at]
-        if (char === '[' || char === '{') deepest = Math.max(deepest, ++brackets)
-        else if ((char === ']' || char === '}') && brackets > 0) brackets--
-      }
-      if (depth + deepest > limit) return line
+      if (depth + (brackets.get(line) ?? 0) > limit) return line
     }
     start = end + 1
     line++
   }
   return null
+}
+
+/** For each line where a flow collection is open, the deepest its brackets go there. */
+function bracketDepthByLine(yaml: string): Map<number, number> {
+  const deepest = new Map<number, number>()
+  let depth = 0
+  let line = 1
+  for (const token of new Lexer().lex(yaml)) {
+    if (token === '[' || token === '{') {
+      depth++
+      if (depth > (deepest.get(line) ?? 0)) deepest.set(line, depth)
+    } else if ((token === ']' || token === '}') && depth > 0) {
+      depth--
+    } else {
+      for (let at = token.indexOf('\n'); at >= 0; at = token.indexOf('\n', at + 1)) {
+        line++
+        // A collection still open carries its depth onto the next line.
+        if (depth > 0) deepest.set(line, depth)
+      }
+    }
+  }
+  return deepest
 }

@@ -15,11 +15,16 @@ const HOSTILE: Record<string, string> = {
   'flow mappings': `title: ${'{a: '.repeat(LIMIT / 4)}\n`,
   'compact sequences': `${'- '.repeat(LIMIT / 2)}x\n`,
   indentation: Array.from({ length: 700 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+  // A `]` in quotes or a comment closes nothing: counted by characters, these hid the nesting.
+  'closers in quotes': `title: ${'["]",'.repeat(20000)}1${']'.repeat(20000)}\n`,
+  'closers in comments': `title:\n${'  [ # ]\n'.repeat(3000)}  1\n${'  ]\n'.repeat(3000)}`,
 }
 
 describe('front matter nested too deep', () => {
   for (const [shape, yaml] of Object.entries(HOSTILE)) {
     it(`is a French problem with its line, quickly, not a crash: ${shape}`, () => {
+      // Found by the gate itself, never left to the parser's stack.
+      expect(tooDeeplyNested(yaml)).not.toBeNull()
       const started = performance.now()
       const read = parseFrontMatterYaml(`# réglages\n${yaml}`, 2)
       expect(performance.now() - started).toBeLessThan(500)
