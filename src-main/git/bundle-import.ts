@@ -130,7 +130,11 @@ export async function checkPack(
   for (const ref of targets) {
     const object = lookup(ref.oid)
     if (!object) throw new AtelierError('bundle-corrupt', `${ref.name}: missing ${ref.oid}`)
-    if (object.type !== 'commit') throw new AtelierError('bundle-refused-ref', ref.name)
+    // A line names a version; a tag may also be an annotated tag object naming one.
+    const tagObject = object.type === 'tag' && ref.target.startsWith('refs/tags/')
+    if (object.type !== 'commit' && !tagObject) {
+      throw new AtelierError('bundle-refused-ref', ref.name)
+    }
   }
   const reachable = checkComplete(
     targets.map((ref) => ref.oid),

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import git from 'isomorphic-git'
+import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { checkoutIntoEmpty } from '../git/first-checkout.js'
 import { Repository } from '../git/repository.js'
 import type { CredentialsProvider } from './credentials.js'
@@ -48,6 +49,15 @@ export async function clonePack(
   }
   if (options.depth && !advertisement.capabilities.has('shallow')) return null
   const head = branches[branch]
+  // The name goes into `.git/config` as `[branch "…"]`, which isomorphic-git does not escape:
+  // a quote there would let the host write other settings of that branch.
+  if (/["\\]/.test(branch)) throw new AtelierError('network-server', 'default branch name')
+  // Tags come with a whole copy, as with git; a light copy takes the lines' last versions only.
+  const tags = options.depth
+    ? []
+    : [...advertisement.refs]
+        .filter(([name]) => name.startsWith('refs/tags/') && !name.endsWith('^{}'))
+        .map(([name, oid]) => ({ name, oid }))
 
   await createRepository(dir, branch)
   await git.setConfig({ fs, dir, path: `remote.${REMOTE}.url`, value: url })
@@ -60,7 +70,7 @@ export async function clonePack(
   const { context } = (await Repository.find(dir))!
 
   const { pack, shallow } = await requestPack(http, advertisement, {
-    wants: [...new Set(Object.values(branches))],
+    wants: [...new Set([...Object.values(branches), ...tags.map((tag) => tag.oid)])],
     haves: [],
     shallow: [],
     ...(options.depth ? { depth: options.depth } : {}),
@@ -71,15 +81,18 @@ export async function clonePack(
   if (shallow.length > 0) {
     await writeFile(path.join(context.gitdir, 'shallow'), [...shallow].sort().join('\n') + '\n')
   }
-  const refs = Object.entries(branches).map(([name, oid]) => ({ name: `refs/heads/${name}`, oid }))
+  const refs = [
+    ...Object.entries(branches).map(([name, oid]) => ({ name: `refs/heads/${name}`, oid })),
+    ...tags,
+  ]
+  const tracking = trackingRef(REMOTE)
   const objects = await importReceived(
     context,
     { refs, prerequisites: [], pack },
-    trackingRef(REMOTE),
+    (name) => (name.startsWith('refs/tags/') ? name : tracking(name)),
     new Set(shallow),
   )
 
-  await git.writeRef({ fs, dir, ref: `refs/heads/${branch}`, value: head })
   await git.writeRef({
     fs,
     dir,
@@ -97,6 +110,9 @@ export async function clonePack(
       options.onProgress?.({ phase: 'Updating workdir', loaded, total }),
   })
   if (options.signal?.aborted) throw new TransferError('cancelled')
+  // The line last: a copy cut off while its files were written shows no version whose
+  // pages all look deleted.
+  await git.writeRef({ fs, dir, ref: `refs/heads/${branch}`, value: head })
   if (!written) await git.checkout({ fs, dir, ref: branch })
   return { branch, head }
 }

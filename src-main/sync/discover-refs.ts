@@ -1,4 +1,3 @@
-import type { GitHttpRequest } from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Credentials, CredentialsProvider } from './credentials.js'
 import { checkStatus, readAll, requestHeaders } from './pkt-line.js'
@@ -6,6 +5,10 @@ import type { Transport } from './transport.js'
 
 /** As git: a few hops are a moved repository, more are a loop. */
 const MAX_REDIRECTS = 5
+/** A redirect's own page is read and dropped; a host streaming one forever is cut off. */
+const REDIRECT_BODY_BYTES = 64 * 1024
+/** The ref advertisement: 10,000 refs with long names fit in about 1 MiB. */
+export const ADVERTISEMENT_BYTES = 16 * 1024 * 1024
 
 export type Service = 'git-upload-pack' | 'git-receive-pack'
 
@@ -23,8 +26,8 @@ export interface Discovery {
  * following redirects as git does by default (`http.followRedirects = initial`):
  * a renamed repository answers 301 to every address, uploads included, and a
  * redirected POST loses its body (a 301 turns it into a GET). So only this GET
- * follows them, and the POSTs go to the address it ended at. Credentials are
- * those known for each host on the way, never carried from one host to another.
+ * follows them, and the POSTs go to the address it ended at. Credentials go to
+ * the host they were given for only, never carried to another.
  */
 export async function discoverRefs(
   http: Transport,
@@ -34,17 +37,17 @@ export async function discoverRefs(
 ): Promise<Discovery> {
   let base = url
   for (let hop = 0; ; hop++) {
-    const given = credentials.forUrl(base)
+    // Credentials go only to the host they were given for: after a hop to another one,
+    // none (a token in the environment answers any address it is asked for).
+    const given = sameOrigin(base, url) ? credentials.forUrl(base) : null
     const response = await http.request({
       url: `${base}/info/refs?service=${service}`,
       method: 'GET',
       headers: requestHeaders(given),
-      // Redirects are followed here, where the address they lead to is seen.
-      fetchOptions: { followRedirects: false },
-    } as GitHttpRequest)
+    })
     const location = response.headers?.location
     if (response.statusCode >= 300 && response.statusCode < 400 && location) {
-      await readAll(response.body)
+      await readAll(response.body, REDIRECT_BODY_BYTES)
       const next = redirectedBase(base, location, service)
       if (next === null || hop >= MAX_REDIRECTS) {
         throw new AtelierError('network-server', `redirect to ${location}`)
@@ -52,10 +55,14 @@ export async function discoverRefs(
       base = next
       continue
     }
-    const body = await readAll(response.body)
+    const body = await readAll(response.body, ADVERTISEMENT_BYTES)
     checkStatus(response.statusCode)
     return { url: base, body, given }
   }
+}
+
+function sameOrigin(one: string, two: string): boolean {
+  return new URL(one).origin === new URL(two).origin
 }
 
 /**

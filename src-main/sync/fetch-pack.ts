@@ -95,7 +95,8 @@ export function speaksThinPacks(advertisement: Advertisement): boolean {
 
 /** The host's branches, by short name. */
 export function branchesOf(advertisement: Advertisement): Record<string, string> {
-  const branches: Record<string, string> = {}
+  // No prototype: a host's branch named `__proto__` or `constructor` is a name like another.
+  const branches: Record<string, string> = Object.create(null) as Record<string, string>
   for (const [ref, oid] of advertisement.refs) {
     if (ref.startsWith('refs/heads/')) branches[ref.slice('refs/heads/'.length)] = oid
   }
@@ -153,7 +154,10 @@ export async function requestPack(
   })
   const body = await readAll(response.body, BUNDLE_LIMITS.fileBytes)
   checkStatus(response.statusCode)
-  return packOf(body)
+  const answer = packOf(body)
+  // A history cut short that was not asked for is a damaged answer, as native git reads it.
+  if (answer.shallow.length > 0 && !wish.depth) throw new AtelierError('network-server', 'shallow')
+  return answer
 }
 
 /**

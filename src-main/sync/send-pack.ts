@@ -2,7 +2,7 @@ import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { packObjects } from '../git/bundle-write.js'
 import type { RepositoryContext } from '../git/repository-context.js'
 import type { Credentials, CredentialsProvider } from './credentials.js'
-import { discoverRefs } from './discover-refs.js'
+import { ADVERTISEMENT_BYTES, discoverRefs } from './discover-refs.js'
 import {
   checkStatus,
   chunksOf,
@@ -102,7 +102,8 @@ export async function sendPack(
     },
     body: chunksOf([...commands, FLUSH, ...pack.chunks]),
   })
-  const body = await readAll(response.body)
+  // The host's report: a line per ref.
+  const body = await readAll(response.body, ADVERTISEMENT_BYTES)
   checkStatus(response.statusCode)
   const report = pktLines(body).filter((line): line is string => line !== null)
   const unpack = report.find((line) => line.startsWith('unpack '))

@@ -72,7 +72,11 @@ export function createTransport(
         ...(body ? { body } : {}),
         signal: connection.signal,
         agent: request.url.startsWith('https:') ? agents.https : agents.http,
-      }),
+        // No redirect is followed down here: a redirected upload loses its body, and the
+        // HTTP client would carry the token to another scheme or port of the same host.
+        // The first request of an exchange follows them itself (`discover-refs.ts`).
+        fetchOptions: { followRedirects: false },
+      } as GitHttpRequest),
       idleMs,
       options.signal,
     ).catch((error: unknown) => {

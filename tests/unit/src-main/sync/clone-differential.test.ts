@@ -68,6 +68,9 @@ async function generate(s: Shape): Promise<string> {
   git(dir, 'add', '-A')
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'Première version')
   git(dir, 'branch', 'aminata')
+  // Tags as maintainers make them: a light one and an annotated one.
+  git(dir, 'tag', 'v1')
+  git(dir, 'tag', '-a', 'edition-2026', '-m', 'Édition 2026')
   for (const [i, steps] of s.later.entries()) {
     await apply(dir, steps)
     git(dir, 'commit', '-q', '--allow-empty', '-m', `Version ${i}`)
@@ -102,6 +105,7 @@ async function portrait(dir: string): Promise<Record<string, string>> {
       '--format=%(objectname) %(refname)',
       'refs/heads',
       'refs/remotes',
+      'refs/tags',
     ),
     head: git(dir, 'symbolic-ref', 'HEAD'),
     index: git(dir, 'ls-files', '-s'),
@@ -155,8 +159,9 @@ describe('cloneRepository against native git’s clone', () => {
             base,
             'clone',
             '-q',
-            // A light copy keeps every line's last version (contributions to review), not only main's.
-            ...(depth ? ['--depth', String(depth), '--no-single-branch'] : []),
+            // A light copy keeps every line's last version (contributions to review), not only
+            // main's, and no tags.
+            ...(depth ? ['--depth', String(depth), '--no-single-branch', '--no-tags'] : []),
             server.url(name),
             native,
           )

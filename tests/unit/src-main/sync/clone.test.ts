@@ -6,6 +6,7 @@ import { cloneRepository } from '../../../../src-main/sync/clone.js'
 import { MemoryCredentials } from '../../../../src-main/sync/credentials.js'
 import type { SyncProgress } from '../../../../src-main/sync/remote-options.js'
 import { nativeGit } from '../../../helpers/git-server.js'
+import { git, nativeRepository } from '../../../helpers/native-git.js'
 import { tempDir } from '../../../helpers/temp-dir.js'
 import { everyFileUnder, fsck, refs, TOKEN, USER, useServer } from './sync-fixture.js'
 
@@ -101,6 +102,18 @@ describe('cloneRepository', () => {
       }),
     ).rejects.toMatchObject({ code: 'clone-target-not-empty' })
     await fsck(base)
+  })
+
+  it('refuses a host whose default line’s name would write into .git/config, leaving nothing', async () => {
+    // `[branch "main"]pushremote=ailleurs#"]` once written unescaped: another setting of the line.
+    const source = await nativeRepository({ 'index.md': 'Bonjour\n' })
+    git(source, 'branch', '-m', 'main"]pushremote=ailleurs#')
+    server().create('piege', source)
+    const dir = path.join(await tempDir(), 'copie')
+    await expect(
+      cloneRepository({ url: server().url('piege'), dir, credentials: new MemoryCredentials() }),
+    ).rejects.toMatchObject({ code: 'network-server' })
+    expect(existsSync(dir)).toBe(false)
   })
 
   it('waits on a server silent for longer than Node’s keep-alive timeout (5 s): silence is idleMs’s', async () => {
