@@ -21,7 +21,7 @@ const PAGE = '_themes/acces-information.md'
  * figure is a little late, never early.
  */
 export async function benchPreviewLatency(runs: number): Promise<void> {
-  console.log('\nTyping to preview in Chromium (goal: under 150 ms), medians:')
+  console.log('\nTyping to preview in Chromium (goal: under 50 ms), medians:')
   buildRenderer()
   const work = await mkdtemp(path.join(os.tmpdir(), 'atelier-bench-typing-'))
   const browser = await launchChromium()

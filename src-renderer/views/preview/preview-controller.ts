@@ -4,9 +4,11 @@ import { PreviewFrames } from './preview-frames.js'
 
 /**
  * Typing stops this long before the preview asks for the page again: short,
- * since the new version is swapped into the frame in place (no reload).
+ * since the new version is swapped into the frame in place (no reload), and
+ * only one request is on its way at a time (a slow render is not piled on).
+ * Shorter than the gap between two keys of most typists, longer than a fast one's.
  */
-export const PREVIEW_DEBOUNCE_MS = 50
+export const PREVIEW_DEBOUNCE_MS = 20
 /** Typing without a pause still shows in the preview this often. */
 export const PREVIEW_MAX_WAIT_MS = 1000
 /** A swap the frame does not answer (no bridge, a file) falls back to a reload. */
@@ -59,6 +61,9 @@ export class PreviewController {
   /** When the current burst of typing began (null: no typing since the last send). */
   private typingSince: number | null = null
   private siteTimer: ReturnType<typeof setTimeout> | null = null
+  /** The draft being sent while typing, and whether the text changed again meanwhile. */
+  private sending: Promise<void> | null = null
+  private sendAgain = false
 
   constructor(private readonly ports: PreviewPorts) {}
 
@@ -85,8 +90,22 @@ export class PreviewController {
     this.typingTimer = setTimeout(() => {
       this.typingTimer = null
       this.typingSince = null
-      this.run(false)
+      this.sendDraft()
     }, wait)
+  }
+
+  /** One draft on its way at a time: text typed meanwhile goes as soon as it is answered. */
+  private sendDraft(): void {
+    if (this.sending) {
+      this.sendAgain = true
+      return
+    }
+    this.sending = this.runAsync(false).finally(() => {
+      this.sending = null
+      if (!this.sendAgain) return
+      this.sendAgain = false
+      this.sendDraft()
+    })
   }
 
   /**
@@ -149,7 +168,11 @@ export class PreviewController {
   }
 
   private run(force: boolean): void {
-    this.sync(force).catch((error: unknown) => {
+    void this.runAsync(force)
+  }
+
+  private runAsync(force: boolean): Promise<void> {
+    return this.sync(force).catch((error: unknown) => {
       this.frames.clear('failed')
       this.ports.reportFailure(error)
     })
@@ -210,6 +233,7 @@ export class PreviewController {
     if (this.siteTimer) clearTimeout(this.siteTimer)
     this.typingTimer = this.siteTimer = null
     this.typingSince = null
+    this.sendAgain = false
     // Answers still on their way for the page left behind no longer count.
     this.ticket++
     const path = this.path

@@ -173,6 +173,26 @@ describe('the preview controller', () => {
     expect(h.frames().frames).toHaveLength(1)
   })
 
+  it('keeps one draft on its way: text typed meanwhile goes once, the latest, when it is answered', async () => {
+    const h = await shownPage()
+    h.edit('a.md', 'draft 1')
+    h.controller.textChanged('a.md')
+    await vi.advanceTimersByTimeAsync(PREVIEW_DEBOUNCE_MS)
+    expect(h.calls).toHaveLength(2)
+    // A slow render: two more pauses in typing while main works on the first draft.
+    for (const text of ['draft 2', 'draft 3']) {
+      h.edit('a.md', text)
+      h.controller.textChanged('a.md')
+      await vi.advanceTimersByTimeAsync(PREVIEW_DEBOUNCE_MS)
+    }
+    expect(h.calls).toHaveLength(2)
+    await h.answer({ src: `${ORIGIN}/a/?1`, html: '<p>1</p>' })
+    expect(h.calls).toHaveLength(3)
+    expect(h.calls.at(-1)!.args).toEqual(['a.md', 'draft 3'])
+    await h.answer({ src: `${ORIGIN}/a/?3`, html: '<p>3</p>' })
+    expect(h.calls).toHaveLength(3)
+  })
+
   it('reloads the frame when its bridge does not answer a swap, or says the version is stale', async () => {
     const h = await shownPage()
     h.edit('a.md', 'draft 1')
