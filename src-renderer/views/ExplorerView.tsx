@@ -158,7 +158,11 @@ export function ExplorerView() {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const position = focusedAt
+    // The row the key was pressed on, as the screen shows the focus: a row just drawn again
+    // (after a rename) may have the focus before the tree's state has heard of it.
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]')
+    const targetAt = target ? rows.findIndex((candidate) => candidate.id === target.dataset.id) : -1
+    const position = targetAt >= 0 ? targetAt : focusedAt
     const row = rows[position]
     if (!row) return
     switch (event.key) {
