@@ -11,6 +11,7 @@ import { benchRenderedDiff } from './rendered-diff.bench.js'
 import { benchReviewNotes } from './review-notes.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchTyping } from './typing.bench.js'
+import { benchOpenPage } from './open-page.bench.js'
 import { benchExplorerStart } from './explorer-start.bench.js'
 import { benchChecks } from './checks.bench.js'
 import { benchSync } from './sync.bench.js'
@@ -29,6 +30,7 @@ await benchPreview(runs)
 await benchPreviewLatency(Math.max(runs, 10))
 await benchHostilePages(runs)
 await benchTyping()
+await benchOpenPage(Math.min(runs, 5))
 await benchExplorerStart(Math.min(runs, 5))
 await benchAutosave(runs)
 await benchBundleExport(runs)
