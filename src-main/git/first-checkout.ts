@@ -1,7 +1,14 @@
 import { closeSync, fstatSync, openSync, writeFileSync } from 'node:fs'
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { compareIndexEntries, type IndexEntry, unwrittenEntry } from './index-file.js'
+import { emptyFolder } from '../fs/empty-folder.js'
+import {
+  compareIndexEntries,
+  EXECUTABLE_FILE,
+  isRegularFile,
+  type IndexEntry,
+  unwrittenEntry,
+} from './index-file.js'
 import type { GitObject } from './object-store.js'
 import type { RepositoryContext } from './repository-context.js'
 import { entryOf } from './stage-file.js'
@@ -11,8 +18,6 @@ import { objectId } from './write-object.js'
 import { writeIndexFile } from './write-index.js'
 import { writeTree } from './write-tree.js'
 
-const PLAIN = 0o100644
-const EXECUTABLE = 0o100755
 /**
  * Files written between two turns of the event loop. Small files are written
  * synchronously, three times quicker than through the thread pool; in batches,
@@ -50,7 +55,7 @@ export async function checkoutIntoEmpty(
   const { gitdir, root, objects, trees } = context
   const tree = readCommit(objects, gitdir, commit).tree
   const files = [...trees.filesOfTreeNow(tree)]
-  if (files.some(([, file]) => file.mode !== PLAIN && file.mode !== EXECUTABLE)) return false
+  if (files.some(([, file]) => !isRegularFile(file))) return false
   if (files.some(([name]) => !isPlainTreePath(root, gitdir, name))) return false
   if ((await readdir(root)).some((entry) => entry !== path.basename(gitdir))) return false
 
@@ -77,7 +82,7 @@ export async function checkoutIntoEmpty(
       await new Promise((resolve) => setImmediate(resolve))
     }
   } catch {
-    await emptyWorkTree(root, path.basename(gitdir))
+    await emptyFolder(root, [path.basename(gitdir)])
     return false
   }
   await writeIndexFile(gitdir, root, entries, cacheTree)
@@ -91,7 +96,7 @@ function writeEntry(
   known: ReadonlyMap<string, GitObject> | undefined,
 ): IndexEntry {
   const content = (known?.get(entry.oid) ?? context.objects.read(entry.oid)).content
-  const mode = entry.mode === EXECUTABLE ? 0o755 : 0o644
+  const mode = entry.mode === EXECUTABLE_FILE ? 0o755 : 0o644
   const fd = openSync(path.join(context.root, entry.path), 'wx', mode)
   try {
     writeFileSync(fd, content)
@@ -99,11 +104,5 @@ function writeEntry(
     return { ...entryOf(entry.path, entry.oid, fstatSync(fd)), mode: entry.mode }
   } finally {
     closeSync(fd)
-  }
-}
-
-async function emptyWorkTree(root: string, keep: string): Promise<void> {
-  for (const entry of await readdir(root)) {
-    if (entry !== keep) await rm(path.join(root, entry), { recursive: true, force: true })
   }
 }

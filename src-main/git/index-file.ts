@@ -34,6 +34,15 @@ export interface IndexEntry {
   intentToAdd: boolean
 }
 
+/** Git's modes of a plain file and of an executable one. */
+export const REGULAR_FILE = 0o100644
+export const EXECUTABLE_FILE = 0o100755
+
+/** A file Atelier writes itself: plain or executable (not a link, not a submodule). */
+export function isRegularFile(file: { mode: number }): boolean {
+  return file.mode === REGULAR_FILE || file.mode === EXECUTABLE_FILE
+}
+
 /** An entry's stat data before its file was ever looked at: a status reads the file to compare. */
 export const NO_STAT = {
   ctimeSeconds: 0,

@@ -3,6 +3,8 @@ import path from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
 import {
   compareIndexEntries,
+  EXECUTABLE_FILE,
+  isRegularFile,
   readIndexFile,
   type IndexEntry,
   unwrittenEntry,
@@ -18,8 +20,6 @@ import { isPlainTreePath } from './work-tree-path.js'
 
 /** Past this many changed files, the full checkout is as quick and better proven. */
 const MAX_CHANGES = 500
-const PLAIN = 0o100644
-const EXECUTABLE = 0o100755
 
 /**
  * Brings a clean work tree and its index from one version's tree to another's,
@@ -49,9 +49,8 @@ export async function moveWorkTree(
   const changed = [...to].filter(([file, target]) => !sameFile(from.get(file), target))
   const removed = [...from.keys()].filter((file) => !to.has(file))
   if (changed.length + removed.length > MAX_CHANGES) return false
-  if (changed.some(([, target]) => target.mode !== PLAIN && target.mode !== EXECUTABLE))
-    return false
-  if (removed.some((file) => !isRegular(from.get(file)!))) return false
+  if (changed.some(([, target]) => !isRegularFile(target))) return false
+  if (removed.some((file) => !isRegularFile(from.get(file)!))) return false
   // Every path through the workspace's gate, and none through a link: a host or a file
   // could name `..` or a link's folder; the full checkout has its own checks for those.
   for (const file of [...removed, ...changed.map(([name]) => name)]) {
@@ -86,7 +85,7 @@ export async function moveWorkTree(
       const place = path.join(root, file)
       await mkdir(path.dirname(place), { recursive: true })
       await writeFileAtomic(place, objects.read(target.oid).content)
-      if (target.mode === EXECUTABLE) await chmodExecutable(place)
+      if (target.mode === EXECUTABLE_FILE) await chmodExecutable(place)
       // Stat data from the file as written, so a status trusts it without reading it; the
       // tree's mode, whatever the file system keeps of it (no executable bit on Windows).
       written.set(file, { ...(await stageFile(root, file, () => target.oid)), mode: target.mode })
@@ -132,10 +131,6 @@ function indexIs(entries: readonly IndexEntry[], files: Map<string, TreeFile>): 
 
 function sameFile(a: { oid: string; mode: number } | undefined, b: { oid: string; mode: number }) {
   return a !== undefined && a.oid === b.oid && a.mode === b.mode
-}
-
-function isRegular(file: TreeFile): boolean {
-  return file.mode === PLAIN || file.mode === EXECUTABLE
 }
 
 /**

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { createRepository } from '../git/create-repository.js'
 import { checkoutIntoEmpty } from '../git/first-checkout.js'
 import { Repository } from '../git/repository.js'
 import type { CredentialsProvider } from './credentials.js'
@@ -13,11 +14,10 @@ import {
   requestPack,
   speaksThinPacks,
   trackingRef,
-  type Advertisement,
 } from './fetch-pack.js'
+import type { Advertisement } from './discover-refs.js'
 import type { SyncProgress } from './remote-options.js'
 import { TransferError, type TransferSignal, type Transport } from './transport.js'
-import { createRepository } from '../git/create-repository.js'
 
 const REMOTE = 'origin'
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import { emptyFolder } from '../fs/empty-folder.js'
 import { firstOf, MemoryCredentials, splitUrlCredentials } from './credentials.js'
 import { clonePack } from './clone-pack.js'
 import { toNetworkError } from './network-errors.js'
@@ -91,10 +92,4 @@ async function prepareTarget(dir: string): Promise<'folder' | 'contents'> {
   }
   if (entries.length > 0) throw new AtelierError('clone-target-not-empty', dir)
   return 'contents'
-}
-
-async function emptyFolder(dir: string): Promise<void> {
-  for (const entry of await readdir(dir)) {
-    await rm(`${dir}/${entry}`, { recursive: true, force: true })
-  }
 }

@@ -1,6 +1,6 @@
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import type { Credentials, CredentialsProvider } from './credentials.js'
-import { checkStatus, readAll, requestHeaders } from './pkt-line.js'
+import { checkStatus, readAdvertisement, readAll, requestHeaders } from './pkt-line.js'
 import type { Transport } from './transport.js'
 
 /** As git: a few hops are a moved repository, more are a loop. */
@@ -12,12 +12,13 @@ export const ADVERTISEMENT_BYTES = 16 * 1024 * 1024
 
 export type Service = 'git-upload-pack' | 'git-receive-pack'
 
-export interface Discovery {
-  /** Where the host's repository answered: the requests that follow go there. */
+/** What a host says of itself at `info/refs`: its refs by full name, and what it can do. */
+export interface Advertisement {
+  refs: Map<string, string>
+  capabilities: Set<string>
+  /** Where the host's repository answered (after a moved repository's redirects): the requests that follow go there. */
   url: string
-  /** The ref advertisement, whole. */
-  body: Buffer
-  /** What was sent to that host: the credentials known for it, or none. */
+  /** What was sent to that host: the credentials known for it, or none. The pack goes with them. */
   given: Credentials | null
 }
 
@@ -34,7 +35,7 @@ export async function discoverRefs(
   url: string,
   service: Service,
   credentials: CredentialsProvider,
-): Promise<Discovery> {
+): Promise<Advertisement> {
   let base = url
   for (let hop = 0; ; hop++) {
     // Credentials go only to the host they were given for: after a hop to another one,
@@ -57,7 +58,7 @@ export async function discoverRefs(
     }
     const body = await readAll(response.body, ADVERTISEMENT_BYTES)
     checkStatus(response.statusCode)
-    return { url: base, body, given }
+    return { ...readAdvertisement(body, service), url: base, given }
   }
 }
 

@@ -6,15 +6,14 @@ import { checkPack, type ReceivedPack } from '../git/bundle-import.js'
 import type { GitObject } from '../git/object-store.js'
 import { BUNDLE_LIMITS } from '../git/bundle-limits.js'
 import type { RepositoryContext } from '../git/repository-context.js'
-import type { Credentials, CredentialsProvider } from './credentials.js'
-import { discoverRefs } from './discover-refs.js'
+import type { CredentialsProvider } from './credentials.js'
+import { discoverRefs, type Advertisement } from './discover-refs.js'
 import {
   checkStatus,
   chunksOf,
   FLUSH,
   pkt,
   pktPackets,
-  readAdvertisement,
   readAll,
   requestHeaders,
 } from './pkt-line.js'
@@ -63,27 +62,13 @@ export async function fetchPack(
   return branches
 }
 
-/** What a host says of itself at `info/refs`: its refs by full name, and what it can do. */
-export interface Advertisement {
-  refs: Map<string, string>
-  capabilities: Set<string>
-  /** The address that answered (after a moved repository's redirects): the pack is asked there. */
-  url: string
-  /** The credentials sent to that address. */
-  given: Credentials | null
-}
-
-export async function advertisedRefs(
+/** The host's refs and capabilities for a fetch, after its redirects. */
+export function advertisedRefs(
   http: Transport,
   url: string,
   credentials: CredentialsProvider,
 ): Promise<Advertisement> {
-  const found = await discoverRefs(http, url, 'git-upload-pack', credentials)
-  return {
-    ...readAdvertisement(found.body, 'git-upload-pack'),
-    url: found.url,
-    given: found.given,
-  }
+  return discoverRefs(http, url, 'git-upload-pack', credentials)
 }
 
 /** Whether the host can send one thin pack in the side band, as every git since 1.6 can. */

@@ -1,18 +1,9 @@
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
 import { packObjects } from '../git/bundle-write.js'
 import type { RepositoryContext } from '../git/repository-context.js'
-import type { Credentials, CredentialsProvider } from './credentials.js'
-import { ADVERTISEMENT_BYTES, discoverRefs } from './discover-refs.js'
-import {
-  checkStatus,
-  chunksOf,
-  FLUSH,
-  pkt,
-  pktLines,
-  readAdvertisement,
-  readAll,
-  requestHeaders,
-} from './pkt-line.js'
+import type { CredentialsProvider } from './credentials.js'
+import { ADVERTISEMENT_BYTES, discoverRefs, type Advertisement } from './discover-refs.js'
+import { checkStatus, chunksOf, FLUSH, pkt, pktLines, readAll, requestHeaders } from './pkt-line.js'
 import type { Transport } from './transport.js'
 
 /**
@@ -24,16 +15,6 @@ import type { Transport } from './transport.js'
  */
 
 const ZERO = '0'.repeat(40)
-
-/** The host's refs (full name → version) and what its receive-pack can do. */
-export interface Advertisement {
-  refs: Map<string, string>
-  capabilities: Set<string>
-  /** The credentials that were accepted (or none was asked), to send the pack with. */
-  credentials: Credentials | null
-  /** The address that answered (after a moved repository's redirects): the pack goes there. */
-  url: string
-}
 
 export interface RefUpdate {
   ref: string
@@ -48,17 +29,12 @@ export interface RefUpdate {
  * all, where waiting for the host's 401 makes three); none known, the 401 is
  * `network-auth` and the app asks for them.
  */
-export async function advertisedRefs(
+export function advertisedRefs(
   http: Transport,
   url: string,
   credentials: CredentialsProvider,
 ): Promise<Advertisement> {
-  const found = await discoverRefs(http, url, 'git-receive-pack', credentials)
-  return {
-    ...readAdvertisement(found.body, 'git-receive-pack'),
-    credentials: found.given,
-    url: found.url,
-  }
+  return discoverRefs(http, url, 'git-receive-pack', credentials)
 }
 
 /**
@@ -96,7 +72,7 @@ export async function sendPack(
     url: `${advertisement.url}/git-receive-pack`,
     method: 'POST',
     headers: {
-      ...requestHeaders(advertisement.credentials),
+      ...requestHeaders(advertisement.given),
       'Content-Type': 'application/x-git-receive-pack-request',
       Accept: 'application/x-git-receive-pack-result',
     },

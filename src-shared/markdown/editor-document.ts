@@ -155,36 +155,26 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 }
 
 /**
- * An object, keys in sorted order and empty values left out; at a node's top
- * level (`node`), its `attrs` without the bookkeeping, and an `attrs` key
- * counted even when the node has none (it is then empty, so left out too).
+ * An object, keys in sorted order and empty values left out (and those `skip`
+ * names); at a node's top level (`node`), its `attrs` walked without the
+ * bookkeeping, and left out when nothing else is in them.
  */
-function walkRecord(record: Record<string, unknown>, state: HashState, node: boolean): void {
+function walkRecord(
+  record: Record<string, unknown>,
+  state: HashState,
+  node: boolean,
+  skip: (name: string) => boolean = () => false,
+): void {
   mixChar(state, OPEN_BRACE)
-  const names = sortedKeys(record)
-  for (const name of names) {
+  for (const name of sortedKeys(record)) {
     const value = record[name]
-    if (node && name === 'attrs' && typeof value === 'object' && value !== null) {
-      const attrs = value as Record<string, unknown>
-      if (isEmptyRecord(attrs, true)) continue
-      mix(state, name)
-      mixChar(state, COLON)
-      mixChar(state, OPEN_BRACE)
-      for (const attrName of sortedKeys(attrs)) {
-        if (isBookkeeping(attrName) || isEmpty(attrs[attrName])) continue
-        mix(state, attrName)
-        mixChar(state, COLON)
-        walk(attrs[attrName], attrName, state)
-        mixChar(state, COMMA)
-      }
-      mixChar(state, CLOSE_BRACE)
-      mixChar(state, COMMA)
-      continue
-    }
-    if (isEmpty(value)) continue
+    const attrs = node && name === 'attrs' && typeof value === 'object' && value !== null
+    if (skip(name)) continue
+    if (attrs ? isEmptyRecord(value as Record<string, unknown>, true) : isEmpty(value)) continue
     mix(state, name)
     mixChar(state, COLON)
-    walk(value, name, state)
+    if (attrs) walkRecord(value as Record<string, unknown>, state, false, isBookkeeping)
+    else walk(value, name, state)
     mixChar(state, COMMA)
   }
   mixChar(state, CLOSE_BRACE)

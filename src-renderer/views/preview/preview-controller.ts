@@ -71,7 +71,7 @@ export class PreviewController {
   show(path: string | null): void {
     if (path !== this.path) this.leave()
     this.path = path
-    if (path) this.run(true)
+    if (path) void this.run(true)
   }
 
   /** The pane closes: nothing more is loaded, and the draft is no longer shown anywhere. */
@@ -100,7 +100,7 @@ export class PreviewController {
       this.sendAgain = true
       return
     }
-    this.sending = this.runAsync(false).finally(() => {
+    this.sending = this.run(false).finally(() => {
       this.sending = null
       if (!this.sendAgain) return
       this.sendAgain = false
@@ -120,7 +120,7 @@ export class PreviewController {
     if (this.siteTimer) clearTimeout(this.siteTimer)
     this.siteTimer = setTimeout(() => {
       this.siteTimer = null
-      this.run(true)
+      void this.run(true)
     }, SITE_CHANGE_DELAY_MS)
   }
 
@@ -144,7 +144,7 @@ export class PreviewController {
       case 'stale':
         if (this.pendingRender?.id !== message.id) return
         this.cancelPendingRender()
-        if (message.type === 'stale') this.run(true)
+        if (message.type === 'stale') void this.run(true)
         return
       case 'link': {
         if (frame.id !== this.frames.view.get().shown) return
@@ -167,11 +167,8 @@ export class PreviewController {
     }
   }
 
-  private run(force: boolean): void {
-    void this.runAsync(force)
-  }
-
-  private runAsync(force: boolean): Promise<void> {
+  /** Asks main for the page (see `sync`); a failure clears the frame and is told. Never rejects. */
+  private run(force: boolean): Promise<void> {
     return this.sync(force).catch((error: unknown) => {
       this.frames.clear('failed')
       this.ports.reportFailure(error)

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import '../../helpers/fast-check-seed.js'
 import { parseFrontMatterYaml } from '../../../src-main/site/front-matter.js'
 import { MAX_YAML_NESTING, tooDeeplyNested } from '../../../src-shared/front-matter/yaml-nesting.js'
 
@@ -49,5 +51,21 @@ describe('front matter nested too deep', () => {
   it('names the line where the nesting goes too deep', () => {
     const yaml = `a: 1\nb: ${'['.repeat(150)}\n  ${'['.repeat(100)}\n`
     expect(tooDeeplyNested(yaml)).toBe(3)
+  })
+
+  it('finds any nesting past the limit, whatever quotes and comments hold, and no shallow one', () => {
+    // Items a hostile page puts between the brackets: closers and openers inside quoted
+    // strings and comments, which close and open nothing.
+    const noise = fc.constantFrom('', '"]", ', "'}', ", '" [ {", ', "'a''[', ", 'x, ', ' # ] }\n  ')
+    const nested = fc.oneof(fc.integer({ min: 1, max: 190 }), fc.integer({ min: 201, max: 400 }))
+    fc.assert(
+      fc.property(nested, fc.array(noise, { minLength: 1, maxLength: 400 }), (depth, items) => {
+        let yaml = 'titre: '
+        for (let level = 0; level < depth; level++) yaml += `[${items[level % items.length]}`
+        yaml += `1${']'.repeat(depth)}\n`
+        expect(tooDeeplyNested(yaml) !== null).toBe(depth > MAX_YAML_NESTING)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
