@@ -46,7 +46,7 @@ export class BoundedRenderer {
 
   constructor(
     readonly limits: RenderLimits = DEFAULT_LIMITS,
-    private readonly size = 2,
+    readonly size = 2,
   ) {}
 
   /** The page in its layouts (`whole`), or only its body (Liquid then Markdown), as `cli render` prints it. */

@@ -1,5 +1,6 @@
 import { copyFile, lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
+import os from 'node:os'
 import path from 'node:path'
 import { resolveInside } from '../fs/safe-path.js'
 import { readSite } from './read-site.js'
@@ -35,7 +36,7 @@ export async function buildSite(
   options: BuildOptions = {},
 ): Promise<BuildReport> {
   const site = await readSite(root)
-  const renderer = new BoundedRenderer(options.limits)
+  const renderer = new BoundedRenderer(options.limits, buildWorkers())
   const pages = site.documents.filter((doc) => doc.output !== null)
   const statics = site.staticFiles.filter((file) => file.output !== null)
   const total = pages.length + statics.length + site.sassFiles.length
@@ -64,8 +65,14 @@ export async function buildSite(
       file,
       outcome: renderer.compileSass(site, file),
     }))
-    for (const doc of pages) {
-      const outcome = await renderer.render(site, doc)
+    // Pages go to every worker at once, a few ahead of the one being written, so the
+    // machine's cores share the build while the pages are written in order.
+    const ahead = renderer.size * 2
+    const rendering = pages.slice(0, ahead).map((doc) => renderer.render(site, doc))
+    for (const [at, doc] of pages.entries()) {
+      const outcome = await rendering.shift()!
+      const next = pages[at + ahead]
+      if (next) rendering.push(renderer.render(site, next))
       if (!outcome.ok) {
         const message = failureMessage('fr', outcome, doc.relativePath, renderer.limits)
         report.problems.push({ path: doc.relativePath, message })
@@ -97,6 +104,11 @@ export async function buildSite(
     report.staticFiles++
   }
   return report
+}
+
+/** One worker per core, at least two (one may be loading Sass), at most four (each holds the site). */
+function buildWorkers(): number {
+  return Math.max(2, Math.min(os.availableParallelism(), 4))
 }
 
 /** Left in every export, so a later export knows the folder is its own to replace. */

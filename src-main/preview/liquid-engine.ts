@@ -5,10 +5,12 @@ import {
   Tag,
   type Context,
   type Emitter,
+  type LiquidOptions,
   type TagToken,
   type TopLevelToken,
 } from 'liquidjs'
 import { jekyllDrop } from './jekyll-drop.js'
+import { installSharedFragments, sharedFragmentOperators } from './shared-fragments.js'
 import type { LiquidLimits } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
 import { isWithin, resolveExistingFileSync } from '../fs/safe-path.js'
@@ -16,6 +18,11 @@ import { isWithin, resolveExistingFileSync } from '../fs/safe-path.js'
 /** What Liquid needs from the renderer: Markdown for `markdownify`. */
 export interface LiquidHooks {
   markdownify(text: string): string
+  /**
+   * Whether an include met now may be rendered once for the whole site and filled
+   * in per page (shared-fragments.ts); without it, every include renders on every page.
+   */
+  shareFragments?(): boolean
 }
 
 /**
@@ -49,6 +56,8 @@ export function createLiquid(
     cache: true,
     // Jekyll's `jekyll` variable, in every template as Jekyll gives it (pages, layouts, includes).
     globals: { jekyll: jekyllDrop(process.env) },
+    // LiquidJS's operators, which in a shared include's rendering turn page values into conditions.
+    operators: sharedFragmentOperators() as LiquidOptions['operators'],
     // A runaway loop or a string doubled in a loop stops here, with an error the preview names.
     ...(limits || {}),
   })
@@ -96,6 +105,8 @@ export function createLiquid(
   engine.registerTag('highlight', HighlightTag)
   engine.registerTag('include_relative', includeRelativeTag(site.root))
   for (const name of ['seo', 'feed_meta']) engine.registerTag(name, SilentTag)
+  // Last: it wraps every filter registered above.
+  if (hooks.shareFragments) installSharedFragments(engine, hooks.shareFragments)
   return engine
 }
 

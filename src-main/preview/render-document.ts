@@ -26,7 +26,16 @@ export class SiteRenderer {
   ) {
     const options = kramdownOptions(model.config.kramdown)
     this.markdown = (text) => renderMarkdown(text, options)
-    this.liquid = createLiquid(model, { markdownify: this.markdown }, liquidLimits)
+    this.liquid = createLiquid(
+      model,
+      {
+        markdownify: this.markdown,
+        // Not while a document's own Liquid runs: there a template listing documents
+        // sees that one's raw body (`rendered`), which is not true for the whole site.
+        shareFragments: () => this.rendering.size === 0,
+      },
+      liquidLimits,
+    )
   }
 
   readonly markdown: (text: string) => string

@@ -85,14 +85,37 @@ function withNeighbours(
   site: Site,
   dropOf: (other: SiteDocument) => Record<string, unknown>,
 ): void {
+  // LiquidJS asks every value it meets for `next` (its test for a generator): a page's
+  // navigation reads `page.next` once per link. So each neighbour is a look-up in the
+  // collection's order, made once per drop.
+  const known = new Map<number, Record<string, unknown> | null>()
   const neighbour = (step: number) => {
-    const docs = collectionDocs(site).get(doc.collection ?? '') ?? []
-    const at = docs.findIndex((other) => other.relativePath === doc.relativePath)
-    const other = at === -1 ? undefined : docs[at + step]
-    return other ? dropOf(other) : null
+    let found = known.get(step)
+    if (found === undefined) {
+      const docs = collectionDocs(site).get(doc.collection ?? '') ?? []
+      const at = collectionPositions(site).get(doc.relativePath)
+      const other = at === undefined ? undefined : docs[at + step]
+      found = other ? dropOf(other) : null
+      known.set(step, found)
+    }
+    return found
   }
   Object.defineProperty(drop, 'previous', { configurable: true, get: () => neighbour(-1) })
   Object.defineProperty(drop, 'next', { configurable: true, get: () => neighbour(1) })
+}
+
+/** Each document's place in its collection's order, by path, once per read of the site. */
+const positions = new WeakMap<Site, Map<string, number>>()
+
+function collectionPositions(site: Site): Map<string, number> {
+  let known = positions.get(site)
+  if (!known) {
+    known = new Map()
+    for (const docs of collectionDocs(site).values())
+      docs.forEach((doc, at) => known!.set(doc.relativePath, at))
+    positions.set(site, known)
+  }
+  return known
 }
 
 /** Each collection's documents in Jekyll's order, worked out once per read of the site. */
