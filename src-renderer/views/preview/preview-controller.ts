@@ -3,12 +3,14 @@ import { bridgeMessage } from './preview-bridge-messages.js'
 import { PreviewFrames } from './preview-frames.js'
 
 /**
- * Typing stops this long before the preview asks for the page again: short,
- * since the new version is swapped into the frame in place (no reload), and
- * only one request is on its way at a time (a slow render is not piled on).
- * Shorter than the gap between two keys of most typists, longer than a fast one's.
+ * Typing stops this long before the preview asks for the page again: barely a
+ * pause, only enough to gather the edits one key sends in a burst (a key held
+ * down, a composed character). Bursts of fast typing need no longer wait: only
+ * one request is on its way at a time, and what is typed meanwhile goes as one
+ * when it is answered (a slow render is not piled on). The new version is swapped
+ * into the frame in place (no reload).
  */
-export const PREVIEW_DEBOUNCE_MS = 20
+export const PREVIEW_DEBOUNCE_MS = 5
 /** Typing without a pause still shows in the preview this often. */
 export const PREVIEW_MAX_WAIT_MS = 1000
 /** A swap the frame does not answer (no bridge, a file) falls back to a reload. */
