@@ -483,29 +483,24 @@ function sameEntries(before: [string, unknown][], now: object): boolean {
   )
 }
 
-class SharedIfTag extends IfTag {
-  override *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const rendering = renderings.get(context)
-    if (!rendering) {
-      yield super.render(context, emitter)
-      return
+/** `if` or `unless` that leaves holes in a shared rendering, and renders as LiquidJS's elsewhere. */
+function leavingHoles(Base: typeof IfTag | typeof UnlessTag): typeof IfTag {
+  // Both keep `branches` (each with its own test for `unless`) and `elseTemplates`.
+  return class extends (Base as typeof IfTag) {
+    override *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const rendering = renderings.get(context)
+      if (!rendering) {
+        yield super.render(context, emitter)
+        return
+      }
+      const self = this as unknown as { branches: Branch[]; elseTemplates?: Template[] }
+      yield* renderChain(this, self.branches, self.elseTemplates ?? [], context, emitter, rendering)
     }
-    const self = this as unknown as { branches: Branch[]; elseTemplates?: Template[] }
-    yield* renderChain(this, self.branches, self.elseTemplates ?? [], context, emitter, rendering)
   }
 }
 
-class SharedUnlessTag extends UnlessTag {
-  override *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const rendering = renderings.get(context)
-    if (!rendering) {
-      yield super.render(context, emitter)
-      return
-    }
-    const self = this as unknown as { branches: Branch[]; elseTemplates?: Template[] }
-    yield* renderChain(this, self.branches, self.elseTemplates ?? [], context, emitter, rendering)
-  }
-}
+const SharedIfTag = leavingHoles(IfTag)
+const SharedUnlessTag = leavingHoles(UnlessTag)
 
 /** A rendered text cut at the marks of its holes. */
 function piecesOf(text: string, holes: readonly Hole[]): Piece[] {
