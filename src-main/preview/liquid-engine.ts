@@ -11,6 +11,7 @@ import {
 } from 'liquidjs'
 import { jekyllDrop } from './jekyll-drop.js'
 import { installSharedFragments, sharedFragmentOperators } from './shared-fragments.js'
+import { memoizeSiteFilters } from './site-filter-memo.js'
 import type { LiquidLimits } from './render-limits.js'
 import type { Site, SiteDocument } from './site-model.js'
 import { isWithin, resolveExistingFileSync } from '../fs/safe-path.js'
@@ -21,6 +22,8 @@ export interface LiquidHooks {
   /**
    * Whether an include met now may be rendered once for the whole site and filled
    * in per page (shared-fragments.ts); without it, every include renders on every page.
+   * Given only by a renderer of one unchanging reading of the site, which also lets
+   * `where` and `sort` keep their results per array (site-filter-memo.ts).
    */
   shareFragments?(): boolean
 }
@@ -105,8 +108,12 @@ export function createLiquid(
   engine.registerTag('highlight', HighlightTag)
   engine.registerTag('include_relative', includeRelativeTag(site.root))
   for (const name of ['seo', 'feed_meta']) engine.registerTag(name, SilentTag)
-  // Last: it wraps every filter registered above.
-  if (hooks.shareFragments) installSharedFragments(engine, hooks.shareFragments)
+  // Last: they wrap the filters registered above. Both rely on a site that does not change
+  // while the engine renders it, which is what a renderer that shares fragments promises.
+  if (hooks.shareFragments) {
+    memoizeSiteFilters(engine)
+    installSharedFragments(engine, hooks.shareFragments)
+  }
   return engine
 }
 

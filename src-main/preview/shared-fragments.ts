@@ -518,15 +518,16 @@ function piecesOf(text: string, holes: readonly Hole[]): Piece[] {
 /** The shared text with each hole decided by the page's values. */
 function fill(shared: Shared, context: Context): string {
   const values = new Map<Unknown, unknown>()
-  const out: string[] = []
+  // Concatenated, not joined: V8 links the pieces without copying them.
+  let out = ''
   const write = (pieces: readonly Piece[]) => {
     for (const piece of pieces) {
-      if (typeof piece === 'string') out.push(piece)
+      if (typeof piece === 'string') out += piece
       else write(piece.test(decide(piece.value, context, values), context) ? piece.yes : piece.no)
     }
   }
   write(shared.pieces)
-  return out.join('')
+  return out
 }
 
 /**
