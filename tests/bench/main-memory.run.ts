@@ -58,7 +58,12 @@ const versionsView = resident()
 
 const text = (await handlers['pages.read']({ path: page })).text
 await handlers['preview.open']({ path: page })
-await handlers['preview.update']({ path: page, text: `${text}\nUne phrase de plus.\n` })
+const shown = await handlers['preview.update']({
+  path: page,
+  text: `${text}\nUne phrase de plus.\n`,
+})
+// The figure is for a page rendered, not for a worker cut off by its time limit on a busy machine.
+if (!shown.html?.includes('Une phrase de plus.')) throw new Error('the page was not rendered')
 const previewed = resident()
 const workers = session.requireFolder().preview(session.preview.frameAncestors).renderer.workers
 const peak = process.resourceUsage().maxRSS / 1024
