@@ -4,8 +4,7 @@ import { CheckService } from './checks/check-service.js'
 import { BoundedRenderer } from './preview/bounded-renderer.js'
 import { listBuildProblems } from './preview/build-problems.js'
 import { PreviewService } from './preview/preview-service.js'
-import { readSite } from './preview/read-site.js'
-import { DEFAULT_LIMITS } from './preview/render-limits.js'
+import { SiteSource } from './preview/site-source.js'
 import { SearchIndex } from './search/search-index.js'
 import type { Workspace } from './workspace/workspace.js'
 
@@ -16,8 +15,15 @@ import type { Workspace } from './workspace/workspace.js'
  */
 export class FolderServices {
   private previewService: PreviewService | null = null
-  /** One worker thread for « Problèmes », apart from the preview's, so a check never delays it. */
-  private buildChecker: BoundedRenderer | null = null
+  /**
+   * The render workers of the folder, the preview's and « Problèmes »' build checks' alike:
+   * each worker holds a copy of the site model, so one pool holds one or two, not three. The
+   * checks go one page at a time, so a preview waits at most for one check (a parse), or gets
+   * the pool's second worker.
+   */
+  private renderer: BoundedRenderer | null = null
+  /** The site model, read once for the preview and the build checks, kept from the changes. */
+  private readonly sites: SiteSource
   /** « Rechercher »'s text of every page, built on the first search, then kept from the changes. */
   private searchIndex: SearchIndex | null = null
   private readonly unsubscribe: () => void
@@ -26,12 +32,13 @@ export class FolderServices {
 
   constructor(readonly workspace: Workspace) {
     this.checks = new CheckService(workspace.root)
+    this.sites = new SiteSource(workspace.root)
     this.unsubscribe = workspace.onChange((changes) => {
       // Read when the change comes: starting a history makes the repository later.
       workspace.repository?.noteChanged(
         changes.map((change) => workspace.toRepository(change.path)),
       )
-      this.previewService?.noteChanged(changes)
+      this.sites.noteChanged(changes)
       this.searchIndex?.noteChanged(changes)
       this.checks.noteChanged(changes)
     })
@@ -39,8 +46,18 @@ export class FolderServices {
 
   /** The live preview of this folder, created on first use. */
   preview(frameAncestors: string): PreviewService {
-    this.previewService ??= new PreviewService(this.workspace.root, frameAncestors)
+    this.previewService ??= new PreviewService(
+      this.workspace.root,
+      frameAncestors,
+      this.workers(),
+      this.sites,
+    )
     return this.previewService
+  }
+
+  private workers(): BoundedRenderer {
+    this.renderer ??= new BoundedRenderer()
+    return this.renderer
   }
 
   /** The search index of this folder, created on first use. */
@@ -85,11 +102,11 @@ export class FolderServices {
    */
   async problems(): Promise<ConfigProblem[]> {
     const settings = await this.workspace.settingsProblems()
-    this.buildChecker ??= new BoundedRenderer(DEFAULT_LIMITS, 1)
-    const checker = this.buildChecker
+    const renderer = this.workers()
     // The settings problems are shown even if the site cannot be read at all.
-    const build = await readSite(this.workspace.root)
-      .then((site) => listBuildProblems(site, checker))
+    const build = await this.sites
+      .site()
+      .then((site) => listBuildProblems(site, renderer))
       .catch(() => [])
     return [...settings, ...build]
   }
@@ -99,8 +116,8 @@ export class FolderServices {
     this.checks.close()
     await this.previewService?.close()
     this.previewService = null
-    await this.buildChecker?.close()
-    this.buildChecker = null
+    await this.renderer?.close()
+    this.renderer = null
     await this.workspace.close()
   }
 }

@@ -25,6 +25,8 @@ interface Slot {
   ready: boolean
   generation: number
   job: { id: number; job: Job; timer: NodeJS.Timeout } | null
+  /** Set while the worker waits for a page and another worker could take its place. */
+  idle: NodeJS.Timeout | null
 }
 
 /**
@@ -34,7 +36,9 @@ interface Slot {
  * worker the same way. Either way the page gets an outcome naming the
  * reason, and the main thread — saves, versions, other previews — never
  * waits on it. Two workers, so one page being cut off does not hold up the
- * preview of another.
+ * preview of another; the second starts only when the first is busy, and goes
+ * again once it has waited `idleMs` for a page (each worker holds its own copy
+ * of the site model: tens of megabytes on a large guide).
  */
 export class BoundedRenderer {
   private readonly slots: Slot[] = []
@@ -47,7 +51,14 @@ export class BoundedRenderer {
   constructor(
     readonly limits: RenderLimits = DEFAULT_LIMITS,
     readonly size = 2,
+    /** How long a worker beyond the first may wait for a page before it is stopped. */
+    private readonly idleMs = 30_000,
   ) {}
+
+  /** Worker threads running or starting (tests, benchmarks). */
+  get workers(): number {
+    return this.slots.length
+  }
 
   /** The page in its layouts (`whole`), or only its body (Liquid then Markdown), as `cli render` prints it. */
   render(site: Site, doc: SiteDocument, whole = true): Promise<RenderOutcome> {
@@ -112,6 +123,23 @@ export class BoundedRenderer {
       }
       this.post(slot, this.queue.shift()!)
     }
+    this.watchIdle()
+  }
+
+  /**
+   * Workers with nothing to do, while another is there to take the next page: each is
+   * stopped once it has waited `idleMs`, the last one stays (the next keystroke's preview
+   * finds it started, with the site).
+   */
+  private watchIdle(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job || slot.idle || this.slots.length <= 1) continue
+      slot.idle = setTimeout(() => {
+        slot.idle = null
+        if (!slot.job && this.slots.length > 1) void this.stop(slot)
+      }, this.idleMs)
+      slot.idle.unref()
+    }
   }
 
   private post(slot: Slot, job: Job): void {
@@ -124,6 +152,8 @@ export class BoundedRenderer {
       this.send(slot, { type: 'site', generation, site: job.site, liquid: this.limits.liquid })
       slot.generation = generation
     }
+    if (slot.idle) clearTimeout(slot.idle)
+    slot.idle = null
     const id = this.nextId++
     const timer = setTimeout(() => this.overrun(slot, 'time'), this.limits.timeMs)
     slot.job = { id, job, timer }
@@ -146,7 +176,7 @@ export class BoundedRenderer {
     const worker = startWorker(this.limits.memoryMb)
     // An idle worker must not keep the CLI alive; a page being rendered keeps it alive by its timer.
     worker.unref()
-    const slot: Slot = { worker, ready: false, generation: 0, job: null }
+    const slot: Slot = { worker, ready: false, generation: 0, job: null, idle: null }
     this.slots.push(slot)
     worker.on('message', (reply: WorkerReply) => this.receive(slot, reply))
     worker.on('error', (error: Error & { code?: string }) => {
@@ -208,11 +238,21 @@ export class BoundedRenderer {
     if (index < 0) return
     this.slots.splice(index, 1)
     if (slot.job) clearTimeout(slot.job.timer)
+    if (slot.idle) clearTimeout(slot.idle)
     slot.job = null
+    slot.idle = null
     slot.worker.removeAllListeners('exit')
     await slot.worker.terminate()
   }
 }
+
+/**
+ * The worker's young generation (where V8 allocates, then copies what lives on):
+ * 16 MB in place of V8's 48 MB for this heap size. The nursery's pages stay
+ * resident once used, so on the 5,000-page guide each worker costs about 30 MB
+ * less (main-memory bench), with renders and builds no slower in the same runs.
+ */
+const YOUNG_GENERATION_MB = 16
 
 /**
  * The worker's module, from the bundled main (`out/main/render-worker.js`, a
@@ -221,7 +261,10 @@ export class BoundedRenderer {
  * inherit their loader, so it registers tsx's before importing the entry.
  */
 function startWorker(memoryMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb }
+  const resourceLimits = {
+    maxOldGenerationSizeMb: memoryMb,
+    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+  }
   const here = import.meta.url
   if (here.endsWith('.ts')) {
     const entry = new URL('./render-worker.ts', here).href

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { readPageText } from '../site/front-matter.js'
 import { translate } from '../../src-shared/i18n/translate.js'
 import type { Language } from '../../src-shared/api/types.js'
@@ -8,7 +7,7 @@ import { resolveInside } from '../fs/safe-path.js'
 import { documentCategories, documentTags } from './document-taxonomy.js'
 import { previewCsp, replaceExternalContent } from './offline-content.js'
 import { createNonce, injectPreviewBridge, withoutAutoRefresh } from './preview-bridge.js'
-import { readSite } from './read-site.js'
+import { SiteSource } from './site-source.js'
 import { BoundedRenderer } from './bounded-renderer.js'
 import { HeldDocuments } from './held-documents.js'
 import { failureMessage, overrunMessage } from './render-limits.js'
@@ -58,7 +57,6 @@ function unescapeAttribute(value: string): string {
  * something other than the pages' own text (layouts, includes, config, data).
  */
 export class PreviewService {
-  private current: Promise<Site> | null = null
   private readonly drafts = new Map<string, string>()
   private readonly held = new HeldDocuments()
   allowExternal = false
@@ -70,6 +68,8 @@ export class PreviewService {
     private readonly frameAncestors: string,
     /** Pages render in worker threads, each with a time and memory limit (review renders there too). */
     readonly renderer = new BoundedRenderer(),
+    /** The site model, shared with « Problèmes » when the folder's services make both. */
+    private readonly sites = new SiteSource(root),
   ) {}
 
   /** Stops the rendering workers (the workspace is closed). */
@@ -77,24 +77,9 @@ export class PreviewService {
     return this.renderer.close()
   }
 
-  /**
-   * Files changed on disk. When only pages' text changed (same front matter: same address,
-   * settings and order), those pages alone are read again into the site model, whose layouts,
-   * includes, data and settings are kept; any other change reads the whole site again.
-   */
+  /** Files changed on disk: the site model follows them (see site-source.ts). */
   noteChanged(changes: readonly { path: string; textOnly: boolean }[]): void {
-    if (changes.length === 0 || this.current === null) return
-    if (!changes.every((change) => change.textOnly)) {
-      this.current = null
-      return
-    }
-    const paths = changes.map((change) => change.path)
-    this.current = this.current
-      .then((site) => withTextsFromDisk(site, paths))
-      // Whatever fails on the short way (a file gone meanwhile, a site that did not read) takes
-      // the long one, which reports its own failures.
-      .catch(() => null)
-      .then((site) => site ?? readSite(this.root))
+    this.sites.noteChanged(changes)
   }
 
   /** The editor's current text of a page (null: back to the file on disk). */
@@ -105,11 +90,7 @@ export class PreviewService {
 
   /** The site model as last read (the preview's, and its tests'). */
   site(): Promise<Site> {
-    const current = (this.current ??= readSite(this.root))
-    current.catch(() => {
-      if (this.current === current) this.current = null
-    })
-    return current
+    return this.sites.site()
   }
 
   /** The preview address of a page (its site URL), or null when the page is not published. */
@@ -300,33 +281,6 @@ export class PreviewService {
       },
     }
   }
-}
-
-/**
- * The site with these pages' bodies read again from their files; null when one of them is not
- * a document of the model or no longer reads as one (the whole site must be read again). The
- * site object is new (render workers keep one per object, so they must be sent it again), its
- * layouts, data, settings and other documents are the same objects.
- */
-async function withTextsFromDisk(site: Site, paths: readonly string[]): Promise<Site | null> {
-  const documents = [...site.documents]
-  for (const file of paths) {
-    const at = documents.findIndex((doc) => doc.relativePath === file)
-    if (at === -1) return null
-    const bytes = await readFile(path.join(site.root, file))
-    // What `read-site.ts` reads as a static file (NUL bytes, a BOM before `---`) is not a page.
-    if (bytes.includes(0) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf))
-      return null
-    const text = bytes.toString('utf8')
-    const split = splitFrontMatter(text)
-    if (split.kind !== 'yaml') return null
-    documents[at] = {
-      ...documents[at]!,
-      body: text.slice(split.bodyStart),
-      bodyLine: text.slice(0, split.bodyStart).split('\n').length,
-    }
-  }
-  return { ...site, documents }
 }
 
 /** A page with the editor's text instead of the file's: same address, new settings and body. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../../../src-main/ipc/dispatch.js'
 import { BoundedRenderer } from '../../../../src-main/preview/bounded-renderer.js'
 import { PreviewService } from '../../../../src-main/preview/preview-service.js'
@@ -120,6 +120,48 @@ describe('a hostile page renders bounded, off the main thread', { timeout: 60_00
         ok: true,
         html: '<p>Court.</p>\n',
       })
+    } finally {
+      await renderer.close()
+    }
+  })
+})
+
+describe('idle workers', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('stops a second worker once it has waited idleMs for a page, and keeps the last one', async () => {
+    const root = await writeSite({
+      '_config.yml': 'title: Guide\n',
+      'a.md': '---\ntitle: A\n---\n*Un*.\n',
+      'b.md': '---\ntitle: B\n---\n*Deux*.\n',
+    })
+    const site = await readSite(root)
+    const [a, b] = site.documents
+    // The idle clock is faked; the workers and their messages are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const renderer = new BoundedRenderer(undefined, 2, 1000)
+    try {
+      // Two pages at once: a worker for each.
+      const both = await Promise.all([
+        renderer.render(site, a!, false),
+        renderer.render(site, b!, false),
+      ])
+      expect(both).toEqual([
+        { ok: true, html: '<p><em>Un</em>.</p>\n' },
+        { ok: true, html: '<p><em>Deux</em>.</p>\n' },
+      ])
+      expect(renderer.workers).toBe(2)
+      vi.advanceTimersByTime(999)
+      expect(renderer.workers).toBe(2)
+      vi.advanceTimersByTime(1)
+      expect(renderer.workers).toBe(1)
+      // The last one waits as long as it must: the next page finds it started.
+      vi.advanceTimersByTime(60_000)
+      expect(renderer.workers).toBe(1)
+      expect(await renderer.render(site, b!, false)).toMatchObject({ ok: true })
+      expect(renderer.workers).toBe(1)
     } finally {
       await renderer.close()
     }
