@@ -4,6 +4,7 @@ import {
   CaptureTag,
   CommentTag,
   Context,
+  Drop,
   ContinueTag,
   EchoTag,
   ForTag,
@@ -65,6 +66,7 @@ interface Condition {
 }
 
 const unknownPaths = new WeakMap<Unknown, readonly string[]>()
+const NEGATIVE = /^-\d/
 const conditions = new WeakSet<object>()
 
 function isUnknown(value: unknown): boolean {
@@ -93,7 +95,9 @@ function unknown(path: readonly string[]): Unknown {
     {},
     {
       get: (_target, key) => {
-        if (typeof key === 'string') return child(key)
+        // `tags[-1]` reaches here as "-1": LiquidJS reads a negative number from an array's end
+        // and the string not at all, so the path cannot say which was meant.
+        if (typeof key === 'string') return NEGATIVE.test(key) ? giveUp() : child(key)
         if (key === Symbol.toPrimitive) return giveUp
         return undefined
       },
@@ -145,9 +149,23 @@ let conditionsAllowed = false
 /** How many shared renderings are under way (filters check unknowns only then). */
 let active = 0
 
+/** How long a shared rendering may take: a navigation of thousands of pages takes a few ms. */
+const SHARED_RENDER_MS = 250
+/** At most this many holes (a navigation has one or two per page of the site). */
+const MAX_HOLES = 50_000
+
 /** Marks holes in a shared rendering's text; random, so no page can write one. */
 const NONCE = Math.random().toString(36).slice(2, 10)
 const HOLE = new RegExp(`\uE000${NONCE}(\\d+)\uE001`, 'g')
+
+/**
+ * A LiquidJS drop other than the literals `empty`, `blank` and `nil` (which compare
+ * themselves): `forloop` and its kind change as the template goes on.
+ */
+function changes(value: unknown): boolean {
+  if (!(value instanceof Drop) || isUnknown(value)) return false
+  return typeof (value as { equals?: unknown }).equals !== 'function'
+}
 
 const EQUALS = defaultOperators['==']
 const DIFFERS = defaultOperators['!=']
@@ -166,6 +184,8 @@ export function sharedFragmentOperators(): Record<string, unknown> {
       // The last argument is the context (binary: l, r, ctx; unary: v, ctx).
       if (active > 0 && args.slice(0, -1).some(isUnknown)) {
         if (!conditionsAllowed) giveUp()
+        // The other side is decided later: it must not change meanwhile (`forloop` does).
+        if (args.slice(0, -1).some(changes)) giveUp()
         const condition: Condition = { operator, operands: args.slice(0, -1) }
         conditions.add(condition)
         return condition
@@ -255,7 +275,9 @@ abstract class SharedIncludeTag extends IncludeTag {
       return
     }
     emitter.write(fill(shared, context))
-    for (const [key, value] of shared.assigned) context.bottom()[key] = decide(value, context)
+    // Every value read from the page before any is written: the include may swap two variables.
+    const assigned = shared.assigned.map(([key, value]) => [key, decide(value, context)] as const)
+    for (const [key, value] of assigned) context.bottom()[key] = value
     for (const [key, value] of shared.registers) context.setRegister(key, value)
   }
 
@@ -307,10 +329,10 @@ abstract class SharedIncludeTag extends IncludeTag {
         if (template instanceof IncludeTag) {
           if (typeof (template as unknown as IncludeParts).file !== 'string') return false
         }
-        // `offset: continue` reads where an earlier loop of the page stopped.
-        if (template instanceof ForTag && 'offset' in template.hash.hash) {
-          const offset = template.hash.hash.offset
-          if (offset && /continue/.test(offset.getText())) return false
+        // `offset: continue` (or `limit:`) reads where an earlier loop of the page stopped.
+        if (template instanceof ForTag) {
+          const values = Object.values(template.hash.hash)
+          if (values.some((value) => value && /continue/.test(value.getText()))) return false
         }
         const children = (template as { children?: (partials: boolean, sync: boolean) => unknown })
           .children
@@ -348,7 +370,8 @@ abstract class SharedIncludeTag extends IncludeTag {
         deleteProperty: giveUp,
       },
     )
-    // Limits of its own (from the engine's options), so the page's render is not charged twice.
+    // A short time of its own: the page's clock runs meanwhile, and an include that gives up
+    // late (or whose both-branch rendering grows without end) must leave the page its time.
     const own = new Context(
       environment,
       context.opts,
@@ -357,6 +380,7 @@ abstract class SharedIncludeTag extends IncludeTag {
         globals,
         strictVariables: context.strictVariables,
         ownPropertyOnly: context.ownPropertyOnly,
+        renderLimit: Math.min(context.opts.renderLimit, SHARED_RENDER_MS),
       },
       { liquid: context.liquid },
     )
@@ -368,7 +392,10 @@ abstract class SharedIncludeTag extends IncludeTag {
       // A `break` or `continue` outside a loop stops the template around the include.
       if (own.breakCalled || own.continueCalled) giveUp()
       const assigned = Object.entries(own.bottom())
-      const registers = Object.entries(internals(own).registers)
+      // Only where its loops stopped: `include` itself puts back the page's `layout` blocks.
+      const registers = Object.entries(internals(own).registers).filter(([key]) =>
+        key.startsWith('continue-'),
+      )
       return { pieces: piecesOf(text, rendering.holes), assigned, registers }
     } finally {
       active--
@@ -389,14 +416,25 @@ function internals(context: Context): ContextInternals {
 /** `site` in a shared rendering: the site's, but for the one key that depends on the page. */
 function sharedSite(site: object): object {
   const relatedPosts = unknown(['site', 'related_posts'])
-  return new Proxy(site, {
+  const proxy = new Proxy(site, {
     get: (target, key, receiver) =>
-      key === 'related_posts' ? relatedPosts : Reflect.get(target, key, receiver),
+      key === 'related_posts'
+        ? relatedPosts
+        : key === Symbol.toPrimitive
+          ? giveUp
+          : Reflect.get(target, key, receiver),
     getOwnPropertyDescriptor: (target, key) =>
       key === 'related_posts'
         ? { value: relatedPosts, configurable: true, enumerable: true, writable: false }
         : Reflect.getOwnPropertyDescriptor(target, key),
+    // Listed, its keys and values are the first page's: `related_posts` would hide in them.
+    ownKeys: giveUp,
+    has: (target, key) => key === 'related_posts' || Reflect.has(target, key),
   })
+  // As a whole — given to a filter, compared, assigned and kept after the include — it is
+  // the page's own `site`, read when the page is filled in.
+  unknownPaths.set(proxy, ['site'])
+  return proxy
 }
 
 interface Branch {
@@ -437,6 +475,7 @@ function* renderChain(
       const no = yield* renderBranch(emitter, context, rendering, (into) =>
         renderChain(tag, branches.slice(at + 1), otherwise, context, into, rendering),
       )
+      if (rendering.holes.length >= MAX_HOLES) giveUp()
       rendering.holes.push({
         value: condition,
         test,

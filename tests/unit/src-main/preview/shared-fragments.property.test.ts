@@ -26,6 +26,10 @@ beforeAll(async () => {
     path.join(root, '_includes', 'inner.html'),
     '{% if page.url == "/a/" %}[A]{% endif %}{% assign inner = page.title %}{{ include.z }}',
   )
+  await writeFile(
+    path.join(root, '_includes', 'base.html'),
+    '<main>{% block a %}default{% endblock %}</main>',
+  )
   site = {
     root,
     config: { baseurl: '', url: '', raw: {} },
@@ -60,6 +64,9 @@ const VALUES = [
   'site.title',
   'site.related_posts',
   'forloop.index',
+  'forloop',
+  'page.tags[-1]',
+  'site',
   'content',
   '"/a/"',
   '"Un"',
@@ -105,6 +112,10 @@ const leaf = fc.oneof(
   },
   {
     arbitrary: fc.constantFrom(
+      '{% assign s = site %}',
+      '{% assign tmp = outer %}{% assign outer = x %}{% assign x = tmp %}',
+      '{{ site | map: "related_posts.first" | compact | size }}',
+      '{% for pair in site %}{{ pair[0] }}{% endfor %}',
       '{% increment c %}',
       '{% cycle "o", "p" %}',
       '{% break %}',
@@ -132,7 +143,10 @@ const fragment: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
       .tuple(condition, tie('node'), tie('node'))
       .map(([c, yes, no]) => `{% unless ${c} %}${yes}{% else %}${no}{% endunless %}`),
     fc
-      .tuple(fc.constantFrom('', ' limit: 2', ' offset: continue', ' reversed'), tie('node'))
+      .tuple(
+        fc.constantFrom('', ' limit: 2', ' offset: continue', ' limit: continue', ' reversed'),
+        tie('node'),
+      )
       .map(([modifier, body]) => `{% for item in site.pages${modifier} %}${body}{% endfor %}`),
     tie('node').map((body) => `{% capture x %}${body}{% endcapture %}{{ x | size }}`),
     fc
@@ -156,9 +170,15 @@ const SITE = {
   ],
 }
 
-/** The include in a layout that sets a variable before it and prints what it left after. */
-function layoutFor(file: string): string {
-  return `{% assign outer = page.flag %}{% for i in site.pages limit: 1 %}{% endfor %}[{% include ${file} %}]{{ x }}|{{ y.title }}|{{ inner }}|{{ outer }}|{% increment c %}|{% for item in site.pages offset: continue %}{{ item.url }}{% endfor %}`
+/**
+ * The include in layouts that set variables before it and print what it left after,
+ * and in one using LiquidJS's `layout` and `block` (their state lives in registers).
+ */
+function layoutsFor(file: string): string[] {
+  return [
+    `{% assign outer = page.flag %}{% assign x = page.url %}{% for i in site.pages limit: 1 %}{% endfor %}[{% include ${file} %}]{{ x }}|{{ y.title }}|{{ inner }}|{{ outer }}|{{ s.related_posts.size }}{% if s.related_posts.first %}R{% endif %}|{% increment c %}|{% for item in site.pages offset: continue %}{{ item.url }}{% endfor %}`,
+    `{% layout base.html %}{% block a %}A:{{ page.title }}{% endblock %}{% include ${file} %}`,
+  ]
 }
 
 /** Calls of `counted`, a filter registered after sharing is installed (so never refused). */
@@ -173,18 +193,20 @@ function renderAll(shared: boolean, file: string): string[] {
     counted++
     return input
   })
-  const layout = liquid.parse(layoutFor(file))
-  return PAGES.map((page, at) => {
-    try {
-      return liquid.renderSync(layout, {
-        site: { ...SITE, related_posts: at === 1 ? [] : [SITE.pages[at]] },
-        page,
-        content: at === 0 ? '' : `<p>${page.title}</p>`,
-        layout: {},
-      }) as string
-    } catch (error) {
-      return `error: ${(error as Error).message}`
-    }
+  return layoutsFor(file).flatMap((text) => {
+    const layout = liquid.parse(text)
+    return PAGES.map((page, at) => {
+      try {
+        return liquid.renderSync(layout, {
+          site: { ...SITE, related_posts: at === 1 ? [] : [SITE.pages[at]] },
+          page,
+          content: at === 0 ? '' : `<p>${page.title}</p>`,
+          layout: {},
+        }) as string
+      } catch (error) {
+        return `error: ${(error as Error).message}`
+      }
+    })
   })
 }
 
@@ -200,6 +222,7 @@ describe('shared fragments', () => {
         counted = 0
         const shared = renderAll(true, file)
         runs++
+        // Once in all when shared (both layouts), once per page and layout when not.
         if (counted === 1) sharedRuns++
         expect(shared).toEqual(renderAll(false, file))
       }),
@@ -217,7 +240,7 @@ describe('shared fragments', () => {
     )
     counted = 0
     const rendered = renderAll(true, file)
-    // Each link's title once for the three pages, not once per page.
+    // Each link's title once for all pages and both layouts, not once per page.
     expect(counted).toBe(3)
     expect(rendered).toEqual(renderAll(false, file))
     expect(rendered[1]).toContain('<a>Un</a><a aria-current="page">Deux</a><a>Trois</a>')
