@@ -186,3 +186,30 @@ export function fingerprint(node: EditorNode): string {
   walkRecord(node as unknown as Record<string, unknown>, state, true)
   return `${(state.hash >>> 0).toString(36)}:${state.length}`
 }
+
+/**
+ * Blocks that are exactly as they were fingerprinted: frozen with everything
+ * in them when the fingerprint was taken, so nothing can have changed them
+ * since (an edit makes a new node, as ProseMirror does). Saving writes them
+ * from `src` without hashing them a second time.
+ */
+const asFingerprinted = new WeakSet<EditorNode>()
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return
+  Object.freeze(value)
+  if (Array.isArray(value)) for (const item of value) deepFreeze(item)
+  else for (const name in value) deepFreeze((value as Record<string, unknown>)[name])
+}
+
+/** Sets the block's `fp` and freezes it: from then on it cannot change, only be replaced. */
+export function sealFingerprint(node: EditorNode): void {
+  ;(node.attrs ??= {}).fp = fingerprint(node)
+  deepFreeze(node)
+  asFingerprinted.add(node)
+}
+
+/** Whether the block is still as its `fp` says: a sealed block is, without hashing it again. */
+export function matchesFingerprint(node: EditorNode): boolean {
+  return asFingerprinted.has(node) || node.attrs?.fp === fingerprint(node)
+}
