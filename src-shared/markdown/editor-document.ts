@@ -210,6 +210,19 @@ export function sealFingerprint(node: EditorNode): void {
   asFingerprinted.add(node)
 }
 
+/**
+ * Seals a block that still matches its `fp`, made elsewhere than at open (the
+ * editor's copy of one of its blocks, see `editor-json.ts`): later saves then
+ * write it from `src` without hashing it again. It must be the caller's own:
+ * it is frozen.
+ */
+export function sealIfUnchanged(node: EditorNode): void {
+  if (asFingerprinted.has(node)) return
+  if (typeof node.attrs?.src !== 'string' || node.attrs.fp !== fingerprint(node)) return
+  deepFreeze(node)
+  asFingerprinted.add(node)
+}
+
 /** Whether the block is still as its `fp` says: a sealed block is, without hashing it again. */
 export function matchesFingerprint(node: EditorNode): boolean {
   return asFingerprinted.has(node) || node.attrs?.fp === fingerprint(node)
