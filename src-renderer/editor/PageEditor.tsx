@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PageContent } from '../../src-shared/api/types.js'
 import { editorExtensions } from '../../src-shared/editor-schema/extensions.js'
-import type { EditorDoc } from '../../src-shared/markdown/editor-document.js'
 import type { PageModel } from '../../src-shared/markdown/page-document.js'
 import { typeForCollection } from '../../src-shared/content-types/content-types.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
@@ -29,6 +28,7 @@ import { CommentMarks } from './comment-marks.js'
 import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
 import { ImageWithView } from './image-view.js'
+import { editorDocJson } from './editor-json.js'
 import { pasteMarkdown } from './paste-markdown.js'
 import { cleanPastedHtml } from './paste-word.js'
 import { prepareImage } from './prepare-image.js'
@@ -150,7 +150,8 @@ function EditorBody(props: {
 
   useEffect(() => {
     if (!editor) return
-    const detach = session.attach(() => editor.getJSON() as EditorDoc)
+    // Each block converted once per node: typing converts and hashes only the blocks typed in.
+    const detach = session.attach(() => editorDocJson(editor.state.doc))
     // The live preview reads the text when it needs it (after a pause in typing).
     registerActiveText({
       path,

@@ -48,6 +48,8 @@ export function tooDeeplyNested(yaml: string, limit = MAX_YAML_NESTING): number 
 /** For each line where a flow collection is open, the deepest its brackets go there. */
 function bracketDepthByLine(yaml: string): Map<number, number> {
   const deepest = new Map<number, number>()
+  // No `[` or `{` anywhere, no flow collection: the lexer would find none (most front matter).
+  if (!/[[{]/.test(yaml)) return deepest
   let depth = 0
   let line = 1
   for (const token of new Lexer().lex(yaml)) {

@@ -96,10 +96,10 @@ const QUOTE = 0x22
 const isBookkeeping = (name: string) => name === 'src' || name === 'fp'
 
 function isEmpty(value: unknown): boolean {
-  if (value === null || value === undefined) return true
+  if (typeof value !== 'object') return value === undefined
+  if (value === null) return true
   if (Array.isArray(value)) return value.length === 0
-  if (typeof value === 'object') return isEmptyRecord(value as Record<string, unknown>, false)
-  return false
+  return isEmptyRecord(value as Record<string, unknown>, false)
 }
 
 function isEmptyRecord(record: Record<string, unknown>, omitBookkeeping: boolean): boolean {
@@ -118,7 +118,13 @@ function byType(a: unknown, b: unknown): number {
 }
 
 function walk(value: unknown, key: string, state: HashState): void {
-  if (Array.isArray(value)) {
+  if (typeof value === 'string') {
+    // Tag the type so the string "1" and the number 1 differ.
+    mixChar(state, QUOTE)
+    mix(state, value)
+  } else if (typeof value !== 'object' || value === null) {
+    mix(state, `${typeof value}:${String(value)}`)
+  } else if (Array.isArray(value)) {
     mixChar(state, OPEN_BRACKET)
     for (const item of key === 'marks' && value.length > 1 ? [...value].sort(byType) : value) {
       if (isEmpty(item)) mix(state, 'null')
@@ -126,13 +132,7 @@ function walk(value: unknown, key: string, state: HashState): void {
       mixChar(state, COMMA)
     }
     mixChar(state, CLOSE_BRACKET)
-  } else if (typeof value === 'object' && value !== null) {
-    walkRecord(value as Record<string, unknown>, state, false)
-  } else if (typeof value === 'string') {
-    // Tag the type so the string "1" and the number 1 differ.
-    mixChar(state, QUOTE)
-    mix(state, value)
-  } else mix(state, `${typeof value}:${String(value)}`)
+  } else walkRecord(value as Record<string, unknown>, state, false, false)
 }
 
 /**
@@ -155,25 +155,26 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 }
 
 /**
- * An object, keys in sorted order and empty values left out (and those `skip`
- * names); at a node's top level (`node`), its `attrs` walked without the
- * bookkeeping, and left out when nothing else is in them.
+ * An object, keys in sorted order and empty values left out (and, with
+ * `omitBookkeeping`, the bookkeeping names); at a node's top level (`node`),
+ * its `attrs` walked without the bookkeeping, and left out when nothing else
+ * is in them.
  */
 function walkRecord(
   record: Record<string, unknown>,
   state: HashState,
   node: boolean,
-  skip: (name: string) => boolean = () => false,
+  omitBookkeeping: boolean,
 ): void {
   mixChar(state, OPEN_BRACE)
   for (const name of sortedKeys(record)) {
+    if (omitBookkeeping && isBookkeeping(name)) continue
     const value = record[name]
     const attrs = node && name === 'attrs' && typeof value === 'object' && value !== null
-    if (skip(name)) continue
     if (attrs ? isEmptyRecord(value as Record<string, unknown>, true) : isEmpty(value)) continue
     mix(state, name)
     mixChar(state, COLON)
-    if (attrs) walkRecord(value as Record<string, unknown>, state, false, isBookkeeping)
+    if (attrs) walkRecord(value as Record<string, unknown>, state, false, true)
     else walk(value, name, state)
     mixChar(state, COMMA)
   }
@@ -183,6 +184,46 @@ function walkRecord(
 /** The block's fingerprint, its own bookkeeping left out (an image's `src` attribute is content). */
 export function fingerprint(node: EditorNode): string {
   const state: HashState = { hash: 0x811c9dc5, length: 0 }
-  walkRecord(node as unknown as Record<string, unknown>, state, true)
+  walkRecord(node as unknown as Record<string, unknown>, state, true, false)
   return `${(state.hash >>> 0).toString(36)}:${state.length}`
+}
+
+/**
+ * Blocks that are exactly as they were fingerprinted: frozen with everything
+ * in them when the fingerprint was taken, so nothing can have changed them
+ * since (an edit makes a new node, as ProseMirror does). Saving writes them
+ * from `src` without hashing them a second time.
+ */
+const asFingerprinted = new WeakSet<EditorNode>()
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return
+  Object.freeze(value)
+  if (Array.isArray(value)) for (const item of value) deepFreeze(item)
+  else for (const name in value) deepFreeze((value as Record<string, unknown>)[name])
+}
+
+/** Sets the block's `fp` and freezes it: from then on it cannot change, only be replaced. */
+export function sealFingerprint(node: EditorNode): void {
+  ;(node.attrs ??= {}).fp = fingerprint(node)
+  deepFreeze(node)
+  asFingerprinted.add(node)
+}
+
+/**
+ * Seals a block that still matches its `fp`, made elsewhere than at open (the
+ * editor's copy of one of its blocks, see `editor-json.ts`): later saves then
+ * write it from `src` without hashing it again. It must be the caller's own:
+ * it is frozen.
+ */
+export function sealIfUnchanged(node: EditorNode): void {
+  if (asFingerprinted.has(node)) return
+  if (typeof node.attrs?.src !== 'string' || node.attrs.fp !== fingerprint(node)) return
+  deepFreeze(node)
+  asFingerprinted.add(node)
+}
+
+/** Whether the block is still as its `fp` says: a sealed block is, without hashing it again. */
+export function matchesFingerprint(node: EditorNode): boolean {
+  return asFingerprinted.has(node) || node.attrs?.fp === fingerprint(node)
 }

@@ -1,14 +1,17 @@
 import { parseYamlDocument } from '../front-matter/yaml-gate.js'
 import { splitFrontMatter } from '../front-matter/split-front-matter.js'
 import { collectReferences, parseBlocks, type MarkdownInput } from './block-parser.js'
-import { fingerprint, type EditorDoc } from './editor-document.js'
+import { sealFingerprint, type EditorDoc } from './editor-document.js'
 import { dominantEol, splitLines } from './lines.js'
 import { serializeBody } from './to-markdown.js'
 
 /**
  * A page as the editor holds it: the front matter's exact text (edited by
  * splicing, see `front-matter-edit.ts`), and the body as an editor document.
- * `openPage` then `savePage` with no edit gives back the same bytes.
+ * `openPage` then `savePage` with no edit gives back the same bytes. The
+ * body's blocks are frozen: an edit replaces a block with a new node, as
+ * ProseMirror does, and `savePage` writes a block it opened from its source
+ * without fingerprinting it again.
  */
 export type FrontMatterPart =
   | { kind: 'none' }
@@ -106,8 +109,9 @@ export function toEditorDoc(
     .slice(0, leadLines)
     .map((line) => line.text + line.eol)
     .join('')
-  // Each node has its `src` attributes object, made by the parser for it: set in place.
-  for (const node of nodes) node.attrs!.fp = fingerprint(node)
+  // Each node has its `src` attributes object, made by the parser for it: set in place, then
+  // the node is frozen (an edit replaces a block, as in ProseMirror; see `matchesFingerprint`).
+  for (const node of nodes) sealFingerprint(node)
   // ProseMirror's document holds at least one block: a page with no body gets an empty
   // paragraph with no source, which is written as nothing (see `serializeBody`).
   if (nodes.length === 0) nodes.push({ type: 'paragraph' })

@@ -1,5 +1,10 @@
 import { collectReferences, parseBlocks } from './block-parser.js'
-import { fingerprint, type EditorDoc, type EditorNode, type Mark } from './editor-document.js'
+import {
+  matchesFingerprint,
+  type EditorDoc,
+  type EditorNode,
+  type Mark,
+} from './editor-document.js'
 import type { InlineContext } from './inline-parser.js'
 import { splitLines } from './lines.js'
 import { softBreaksToLines } from './soft-break.js'
@@ -29,7 +34,7 @@ export function serializeBody(doc: EditorDoc): string {
   const nodes = doc.content ?? []
   nodes.forEach((node, index) => {
     const src = typeof node.attrs?.src === 'string' ? node.attrs.src : null
-    if (src !== null && node.attrs?.fp === fingerprint(node)) {
+    if (src !== null && matchesFingerprint(node)) {
       pieces.push(src)
       return
     }

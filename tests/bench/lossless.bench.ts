@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
 import MarkdownIt from 'markdown-it'
 import { openPage, savePage } from '../../src-shared/markdown/page-document.js'
 import { bundledStarterPlaybook } from '../../src-main/paths.js'
@@ -33,6 +35,35 @@ function pagesOf(totalBytes: number, pageBytes: number): string[] {
   return pages
 }
 
+/**
+ * The conversion as the app ships it: bundled by esbuild without `keepNames`,
+ * as electron-vite builds it. tsx turns `keepNames` on, so under tsx every
+ * named closure made at run time (the inline parser makes a few per span of
+ * text) also has its `name` defined, a cost the built app does not have;
+ * markdown-it is loaded as published either way.
+ */
+async function shippedConversion(): Promise<{
+  openPage: typeof openPage
+  savePage: typeof savePage
+}> {
+  const root = path.resolve(import.meta.dirname, '../..')
+  // Inside the tree (`.tmp/` is ignored by git) so that its packages resolve.
+  const outfile = path.join(root, '.tmp/bench/page-document.mjs')
+  await build({
+    entryPoints: [path.join(root, 'src-shared/markdown/page-document.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  })
+  return (await import(pathToFileURL(outfile).href)) as {
+    openPage: typeof openPage
+    savePage: typeof savePage
+  }
+}
+
 export async function benchLossless(runs: number): Promise<void> {
   const markdownIt = new MarkdownIt()
   const pages = pagesOf(4 * 1024 * 1024, 10 * 1024)
@@ -42,13 +73,18 @@ export async function benchLossless(runs: number): Promise<void> {
   const ours = await median(runs, async () => {
     for (const page of pages) savePage(openPage(page))
   })
+  const shipped = await shippedConversion()
+  const built = await median(runs, async () => {
+    for (const page of pages) shipped.savePage(shipped.openPage(page))
+  })
   const reference = await median(runs, async () => {
     for (const page of pages) markdownIt.parse(page, {})
   })
   console.log(`\nLossless conversion, ${pages.length} pages, ${mb.toFixed(1)} MB (medians):`)
-  console.log(row('parse + serialize', ours, reference, 'markdown-it parse'))
+  console.log(row('parse + serialize (under tsx)', ours, reference, 'markdown-it parse'))
+  console.log(row('parse + serialize (built, as shipped)', built, reference, 'markdown-it parse'))
   console.log(
-    `  throughput: ours ${(mb / (ours / 1000)).toFixed(1)} MB/s, markdown-it ${(mb / (reference / 1000)).toFixed(1)} MB/s`,
+    `  throughput: ours ${(mb / (ours / 1000)).toFixed(1)} MB/s under tsx, ${(mb / (built / 1000)).toFixed(1)} MB/s built, markdown-it ${(mb / (reference / 1000)).toFixed(1)} MB/s`,
   )
 
   for (const size of [100 * 1024, 1024 * 1024]) {

@@ -20,7 +20,11 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
   it('an edit in the paragraph before such a list keeps its items (no `\\*` written)', () => {
     const text = 'Les conséquences sont :\n* une ;\n* deux.\n'
     const page = openPage(text, { input: 'GFM' })
-    page.doc.content[0]!.content = [{ type: 'text', text: 'Les conséquences graves sont :' }]
+    // An edit replaces the block, as in the editor (an opened page's blocks are frozen).
+    page.doc.content[0] = {
+      ...page.doc.content[0]!,
+      content: [{ type: 'text', text: 'Les conséquences graves sont :' }],
+    }
     expect(savePage(page)).toBe('Les conséquences graves sont :\n* une ;\n* deux.\n')
   })
 
@@ -122,9 +126,10 @@ describe('the editor reads a page as kramdown does (issue 12)', () => {
   it('strong emphasis across a soft line break stays one span after an edit', () => {
     const text = "Avant.\n\n**Vous êtes intéressé ?\nN'hésitez pas à nous écrire !**\n"
     const page = openPage(text)
-    const paragraph = page.doc.content[1]!
+    const paragraph = structuredClone(page.doc.content[1]!)
     const last = paragraph.content![paragraph.content!.length - 1]!
     last.text += ' Merci'
+    page.doc.content[1] = paragraph
     expect(savePage(page)).toBe(
       "Avant.\n\n**Vous êtes intéressé ?\nN'hésitez pas à nous écrire ! Merci**\n",
     )
