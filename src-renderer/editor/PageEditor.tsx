@@ -1,5 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PageContent } from '../../src-shared/api/types.js'
@@ -27,6 +27,7 @@ import { Backlinks } from './Backlinks.js'
 import { CommentMarks } from './comment-marks.js'
 import { EditorComments } from './EditorComments.js'
 import { Toolbar } from './Toolbar.js'
+import { PageText, prepareNodeViews } from './page-text.js'
 import { ImageWithView } from './image-view.js'
 import { editorDocJson } from './editor-json.js'
 import { pasteMarkdown } from './paste-markdown.js'
@@ -144,6 +145,7 @@ function EditorBody(props: {
     extensions,
     content: initialDoc,
     editorProps,
+    onBeforeCreate: prepareNodeViews,
     // Per key: the session only re-arms its timers; nothing here re-renders.
     onUpdate: () => session.edited(),
   })
@@ -222,7 +224,7 @@ function EditorBody(props: {
         )}
         <Backlinks path={props.path} />
         <EditorComments path={props.path} editor={editor} />
-        <EditorContent editor={editor} />
+        {editor && <PageText editor={editor} />}
       </article>
     </div>
   )

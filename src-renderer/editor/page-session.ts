@@ -12,12 +12,29 @@ export const AUTOSAVE_MS = 2000
 export const JOURNAL_MS = 500
 export const COUNT_MS = 300
 
-/** Runs `task` after `ms`; returns what cancels it. Injected so tests drive time themselves. */
+/** A delay of `Schedule`: once the next frame is drawn and the browser has a moment to spare. */
+export const AFTER_PAINT_MS = 0
+
+/**
+ * Runs `task` after `ms` (`AFTER_PAINT_MS`: after the next frame, when idle); returns what
+ * cancels it. Injected so tests drive time themselves.
+ */
 export type Schedule = (ms: number, task: () => void) => () => void
 
 const browserSchedule: Schedule = (ms, task) => {
-  const id = setTimeout(task, ms)
-  return () => clearTimeout(id)
+  if (ms !== AFTER_PAINT_MS) {
+    const id = setTimeout(task, ms)
+    return () => clearTimeout(id)
+  }
+  // Asked from the frame's callback, the idle time is the one after that frame is drawn.
+  let idle: number | undefined
+  const frame = requestAnimationFrame(() => {
+    idle = requestIdleCallback(task, { timeout: 1000 })
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    if (idle !== undefined) cancelIdleCallback(idle)
+  }
 }
 
 /** What the editor around the page shows; changes only on loads, conflicts and failures, never per key. */
@@ -165,8 +182,12 @@ export class PageSession {
     this.readDoc = readDoc
     this.shown = true
     this.cachedText = null
-    const page = this.model
-    if (page) this.options.effects.words(countWords(page.doc.content))
+    // Counted once the page is drawn: the count walks the whole page, and the status bar
+    // can wait a frame for it where the text cannot. An edit before then re-arms the count.
+    this.arm('count', AFTER_PAINT_MS, () => {
+      const page = this.model
+      if (page) this.options.effects.words(countWords(page.doc.content))
+    })
     return () => {
       if (this.readDoc !== readDoc) return
       this.close()

@@ -127,13 +127,17 @@ const LIVE_CHECK_DELAY = 250
 export function followActivePageChecks(delay = LIVE_CHECK_DELAY): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   let generation = 0
+  const isOpen = (path: string) => tabsStore.get().tabs.some((tab) => tab.path === path)
   const check = async (source: ActiveText) => {
+    // A page closed during the pause is not serialised and sent for nothing (its answer would
+    // be dropped), perhaps while the next page opens.
+    if (!isOpen(source.path)) return
     const asked = ++generation
     const problems = await api
       .call('checks.page', { path: source.path, text: source.current() })
       .catch(() => null)
     if (problems === null || asked !== generation) return
-    if (!tabsStore.get().tabs.some((tab) => tab.path === source.path)) return
+    if (!isOpen(source.path)) return
     workspaceStore.set({ liveProblems: { path: source.path, problems } })
   }
   const off = onActiveTextChanged((source) => {

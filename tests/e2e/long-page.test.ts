@@ -36,7 +36,42 @@ const selection = (p: Page) =>
     }
   })
 
+/** Counts, from now on, the blocks taken out of the editor's text (as it is built again). */
+const countRemovedBlocks = (p: Page) =>
+  p.evaluate(() => {
+    const counted = window as unknown as { removedBlocks: number }
+    counted.removedBlocks = 0
+    new MutationObserver((records) => {
+      for (const record of records)
+        if ((record.target as Element).classList?.contains('page-text'))
+          counted.removedBlocks += record.removedNodes.length
+    }).observe(document.body, { childList: true, subtree: true })
+  })
+const removedBlocks = (p: Page) =>
+  p.evaluate(() => (window as unknown as { removedBlocks: number }).removedBlocks)
+
 describe('a long page', () => {
+  it('builds its text once on opening, its source blocks drawn, and not again on closing', async () => {
+    const { root } = await suite.startWorkbench()
+    const text = longPage().replace(
+      '---\n\n## Partie 1\n',
+      '---\n\n{% include note.html %}\n\n## Partie 1\n',
+    )
+    await writeFile(path.join(root, FILE), text)
+    const p = await suite.open()
+    await countRemovedBlocks(p)
+    await p.locator(`[role="treeitem"][data-path="${FILE}"]`).click()
+    await p.locator('.page-text h2').first().waitFor({ timeout: 30_000 })
+    // The block React draws inside the text is there, without the text being built again.
+    await expect.poll(() => p.locator('.source-block-label').allTextContents()).toEqual(['Liquid'])
+    expect(await p.locator('.page-text > :last-child').textContent()).toContain('Zanzibar')
+    expect(await removedBlocks(p)).toBe(0)
+
+    await p.locator('[role="tab"] .tab-close').first().click()
+    await p.locator('.page-text').waitFor({ state: 'detached' })
+    expect(await removedBlocks(p)).toBe(0)
+  })
+
   it('skips its blocks out of view, and still finds, reveals, selects and edits at its end', async () => {
     const { root } = await suite.startWorkbench()
     await writeFile(path.join(root, FILE), longPage())

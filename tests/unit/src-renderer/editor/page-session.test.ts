@@ -9,6 +9,7 @@ import { toEditorDoc } from '../../../../src-shared/markdown/page-document.js'
 import type { ApiPort } from '../../../../src-renderer/api/api-port.js'
 import { ApiFailure } from '../../../../src-renderer/api/client.js'
 import {
+  AFTER_PAINT_MS,
   AUTOSAVE_MS,
   JOURNAL_MS,
   PageSession,
@@ -171,6 +172,23 @@ describe('the page session (save, autosave, journal, conflict)', () => {
     // Word count, journal and save share at most two reads of the document after the pause.
     expect(s.editor.reads).toBeLessThanOrEqual(2)
     expect(s.words.at(-1)).toBe(3)
+  })
+
+  it('counts the words once the page is drawn, not while its editor is being built', async () => {
+    const s = await setup()
+    // Opening a page waits for nothing that walks it beyond building its editor.
+    expect(s.words).toEqual([])
+    expect(s.editor.reads).toBe(0)
+    s.clock.advance(AFTER_PAINT_MS)
+    expect(s.words).toEqual([4])
+    expect(s.editor.reads).toBe(0)
+  })
+
+  it('counts nothing for an editor closed before it was drawn', async () => {
+    const s = await setup()
+    s.detach()
+    s.clock.advance(AFTER_PAINT_MS)
+    expect(s.words).toEqual([null])
   })
 
   it('recognises the echo of its own save and reloads a change made by another program', async () => {
