@@ -35,8 +35,16 @@ export async function buildSite(
   destination: string,
   options: BuildOptions = {},
 ): Promise<BuildReport> {
-  const site = await readSite(root)
+  // The workers start while the site is read: each first loads the renderer's code.
   const renderer = new BoundedRenderer(options.limits, buildWorkers())
+  void renderer.warm()
+  let site: Awaited<ReturnType<typeof readSite>>
+  try {
+    site = await readSite(root)
+  } catch (error) {
+    await renderer.close()
+    throw error
+  }
   const pages = site.documents.filter((doc) => doc.output !== null)
   const statics = site.staticFiles.filter((file) => file.output !== null)
   const total = pages.length + statics.length + site.sassFiles.length
@@ -47,13 +55,24 @@ export async function buildSite(
     written: [],
     problems: site.problems.map((problem) => ({ path: problem.file, message: problem.message })),
   }
-  await prepareDestination(destination)
+  try {
+    await prepareDestination(destination)
+  } catch (error) {
+    await renderer.close()
+    throw error
+  }
   let done = 0
+  const made = new Set<string>()
   const write = async (address: string, data: string | Buffer | null, source?: string) => {
     // As Jekyll's `in_dest_dir`: a permalink climbing with `..` stops at the destination.
     const output = path.posix.resolve('/', address).slice(1)
     const target = path.join(destination, output)
-    await mkdir(path.dirname(target), { recursive: true })
+    // One `mkdir` per folder, not per file: a collection's thousand pages share a few folders.
+    const folder = path.dirname(target)
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true })
+      made.add(folder)
+    }
     if (data === null && source) await copyFile(source, target)
     else await writeFile(target, data ?? '')
     report.written.push(output)
@@ -65,9 +84,9 @@ export async function buildSite(
       file,
       outcome: renderer.compileSass(site, file),
     }))
-    // Pages go to every worker at once, a few ahead of the one being written, so the
-    // machine's cores share the build while the pages are written in order.
-    const ahead = renderer.size * 2
+    // Pages go to every worker at once, enough ahead of the one being written that the
+    // workers never wait on the writes, which this thread does in order.
+    const ahead = renderer.size * 8
     const rendering = pages.slice(0, ahead).map((doc) => renderer.render(site, doc))
     for (const [at, doc] of pages.entries()) {
       const outcome = await rendering.shift()!
