@@ -26,6 +26,8 @@ export interface LiquidHooks {
    * `where` and `sort` keep their results per array (site-filter-memo.ts).
    */
   shareFragments?(): boolean
+  /** With `shareFragments`: the keys of `site` whose value the renderer sets per page. */
+  pageSiteKeys?: readonly string[]
 }
 
 /**
@@ -112,7 +114,7 @@ export function createLiquid(
   // while the engine renders it, which is what a renderer that shares fragments promises.
   if (hooks.shareFragments) {
     memoizeSiteFilters(engine)
-    installSharedFragments(engine, hooks.shareFragments)
+    installSharedFragments(engine, hooks.shareFragments, hooks.pageSiteKeys ?? [])
   }
   return engine
 }

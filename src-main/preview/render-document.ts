@@ -33,6 +33,7 @@ export class SiteRenderer {
         // Not while a document's own Liquid runs: there a template listing documents
         // sees that one's raw body (`rendered`), which is not true for the whole site.
         shareFragments: () => this.rendering.size === 0,
+        pageSiteKeys: PAGE_SITE_KEYS,
       },
       liquidLimits,
     )
@@ -52,11 +53,14 @@ export class SiteRenderer {
     return this.site
   }
 
-  /** `site` as `doc` sees it: `site.related_posts` depends on the document being rendered. */
+  /** `site` as `doc` sees it: the keys of PAGE_SITE_KEYS depend on the document being rendered. */
   private siteFor(doc: SiteDocument): Record<string, unknown> {
     const site = this.siteData
     const posts = site.posts as Record<string, unknown>[]
-    return { ...site, related_posts: relatedPosts(this.model, doc, posts) }
+    const perPage: Record<(typeof PAGE_SITE_KEYS)[number], unknown> = {
+      related_posts: relatedPosts(this.model, doc, posts),
+    }
+    return { ...site, ...perPage }
   }
 
   private pageOf(doc: SiteDocument): Record<string, unknown> {
@@ -214,6 +218,12 @@ export class SiteRenderer {
     return content
   }
 }
+
+/**
+ * The keys `siteFor` sets per document: a shared include (shared-fragments.ts) holds
+ * them unknown, to be read from each page.
+ */
+const PAGE_SITE_KEYS = ['related_posts'] as const
 
 /** Runs Liquid; an error (not a limit overrun) is named by file and line. */
 function placed<T>(file: string, bodyLine: number, run: () => T): T {

@@ -32,7 +32,8 @@ import {
  * (`{% if page.url == item.url %} aria-current="page"{% endif %}`).
  *
  * So an include without parameters is first rendered with everything that depends
- * on the page held *unknown*: `page`, `layout`, `content`, `site.related_posts` and
+ * on the page held *unknown*: `page`, `layout`, `content`, the keys of `site` the
+ * renderer names as the page's (`related_posts`) and
  * any variable of the template that includes it. An `if`/`unless` whose condition
  * reads an unknown (directly, or compared with `==`, `and`…) renders both branches
  * and leaves a hole naming the condition. For each page, the holes are then
@@ -201,13 +202,20 @@ export function sharedFragmentOperators(): Record<string, unknown> {
  * and `unless` leave holes, and filters refuse unknowns. Call after every filter
  * is registered.
  */
-export function installSharedFragments(engine: Liquid, enabled: () => boolean): void {
+export function installSharedFragments(
+  engine: Liquid,
+  enabled: () => boolean,
+  /** Keys of `site` whose value depends on the page being rendered (`related_posts`). */
+  pageSiteKeys: readonly string[],
+): void {
   const caches = new Map<string, Shared | null>()
+  const keys = new Set(pageSiteKeys)
   engine.registerTag(
     'include',
     class extends SharedIncludeTag {
       protected cache = caches
       protected enabled = enabled
+      protected pageSiteKeys = keys
     },
   )
   engine.registerTag('if', SharedIfTag)
@@ -259,7 +267,8 @@ interface IncludeParts {
 
 abstract class SharedIncludeTag extends IncludeTag {
   protected abstract cache: Map<string, Shared | null>
-  protected abstract enabled: () => boolean;
+  protected abstract enabled: () => boolean
+  protected abstract pageSiteKeys: ReadonlySet<string>;
 
   override *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const rendering = renderings.get(context)
@@ -346,7 +355,7 @@ abstract class SharedIncludeTag extends IncludeTag {
     const site = context.environments['site' as keyof typeof context.environments] as object
     const globals = context.globals as Record<string, unknown>
     // One unknown per name, so a page is asked each value once when the holes are filled.
-    const names = new Map<string, unknown>([['site', sharedSite(site)]])
+    const names = new Map<string, unknown>([['site', sharedSite(site, this.pageSiteKeys)]])
     const named = (key: string) => {
       if (!names.has(key)) names.set(key, unknown([key]))
       return names.get(key)
@@ -413,23 +422,24 @@ function internals(context: Context): ContextInternals {
   return context as unknown as ContextInternals
 }
 
-/** `site` in a shared rendering: the site's, but for the one key that depends on the page. */
-function sharedSite(site: object): object {
-  const relatedPosts = unknown(['site', 'related_posts'])
+/** `site` in a shared rendering: the site's, but for the keys whose value depends on the page. */
+function sharedSite(site: object, pageKeys: ReadonlySet<string>): object {
+  const unknowns = new Map([...pageKeys].map((key) => [key, unknown(['site', key])]))
   const proxy = new Proxy(site, {
     get: (target, key, receiver) =>
-      key === 'related_posts'
-        ? relatedPosts
+      typeof key === 'string' && unknowns.has(key)
+        ? unknowns.get(key)
         : key === Symbol.toPrimitive
           ? giveUp
           : Reflect.get(target, key, receiver),
     getOwnPropertyDescriptor: (target, key) =>
-      key === 'related_posts'
-        ? { value: relatedPosts, configurable: true, enumerable: true, writable: false }
+      typeof key === 'string' && unknowns.has(key)
+        ? { value: unknowns.get(key), configurable: true, enumerable: true, writable: false }
         : Reflect.getOwnPropertyDescriptor(target, key),
-    // Listed, its keys and values are the first page's: `related_posts` would hide in them.
+    // Listed, its keys and values are the first page's: the page's keys would hide in them.
     ownKeys: giveUp,
-    has: (target, key) => key === 'related_posts' || Reflect.has(target, key),
+    has: (target, key) =>
+      (typeof key === 'string' && unknowns.has(key)) || Reflect.has(target, key),
   })
   // As a whole — given to a filter, compared, assigned and kept after the include — it is
   // the page's own `site`, read when the page is filled in.

@@ -26,6 +26,7 @@ beforeAll(async () => {
     path.join(root, '_includes', 'inner.html'),
     '{% if page.url == "/a/" %}[A]{% endif %}{% assign inner = page.title %}{{ include.z }}',
   )
+  await writeFile(path.join(root, '_includes', 'empty.html'), '')
   await writeFile(
     path.join(root, '_includes', 'base.html'),
     '<main>{% block a %}default{% endblock %}</main>',
@@ -63,6 +64,8 @@ const VALUES = [
   'inner',
   'site.title',
   'site.related_posts',
+  'site.related_posts.size',
+  'site.related_posts.first.url',
   'forloop.index',
   'forloop',
   'page.tags[-1]',
@@ -187,7 +190,7 @@ let counted = 0
 function renderAll(shared: boolean, file: string): string[] {
   const liquid = createLiquid(site, {
     markdownify: (text) => text,
-    ...(shared ? { shareFragments: () => true } : {}),
+    ...(shared ? { shareFragments: () => true, pageSiteKeys: ['related_posts'] } : {}),
   })
   liquid.registerFilter('counted', (input: unknown) => {
     counted++
@@ -230,6 +233,32 @@ describe('shared fragments', () => {
     )
     // Not vacuous: many generated includes were in fact shared.
     expect(sharedRuns / runs).toBeGreaterThan(0.15)
+  })
+
+  it('gives up, and pages render it themselves, where both branches would grow without end', async () => {
+    // Each level tests the page and includes itself twice: a page follows one path to its
+    // depth (`page.n`), both branches of every test would double at each of 40 levels.
+    const file = `rec-${next++}.html`
+    await writeFile(
+      path.join(root, '_includes', file),
+      // (The empty include first sets the registers `include` keeps, as a theme's would be.)
+      `{% include empty.html %}{% if include.d %}{% if page.n > include.d.n %}x{% include ${file} d=include.d.next %}{% include ${file} d=include.d.next %}{% endif %}{% endif %}`,
+    )
+    const top = `top-${next++}.html`
+    await writeFile(path.join(root, '_includes', top), `{% include ${file} d=site.chain %}`)
+    let chain: Record<string, unknown> | null = null
+    for (let n = 40; n >= 0; n--) chain = { n, next: chain }
+    const render = (shared: boolean) => {
+      const liquid = createLiquid(site, {
+        markdownify: (text) => text,
+        ...(shared ? { shareFragments: () => true, pageSiteKeys: ['related_posts'] } : {}),
+      })
+      const layout = liquid.parse(`[{% include ${top} %}]`)
+      return PAGES.map((page) => liquid.renderSync(layout, { site: { chain }, page }) as string)
+    }
+    const plain = render(false)
+    expect(plain[1]).toBe(`[${'x'.repeat(7)}]`)
+    expect(render(true)).toEqual(plain)
   })
 
   it('renders a navigation once and fills in the current page', async () => {
