@@ -11,6 +11,9 @@ import { ensureFirstPlaybook } from './workspace/bundled-playbook.js'
 import { Workspace } from './workspace/workspace.js'
 import type { WorkspaceChange } from './workspace/workspace-change.js'
 
+/** The watcher starts at the latest this long after a folder opens, if no workbench asked. */
+const WATCH_AT_THE_LATEST_MS = 3000
+
 export type EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]) => void
 
 /**
@@ -31,6 +34,9 @@ export class Session {
    * (`review.pendingFile`) and opens « Ouvrir une contribution reçue » with it.
    */
   pendingContribution: string | null = null
+  /** Starts the open folder's watcher, once (`startWatching`). */
+  private startWatch: (() => Promise<void>) | null = null
+  private watchTimer: ReturnType<typeof setTimeout> | null = null
   /** Folders the user picked in the native dialog during this run. */
   private readonly chosenFolders = new Set<string>()
 
@@ -116,6 +122,8 @@ export class Session {
       cacheDir: path.join(this.settings.dataDir, 'index-cache'),
       dataDir: this.settings.dataDir,
     })
+    this.stopWatchTimer()
+    this.startWatch = null
     await this.folder?.close()
     this.folder = new FolderServices(next)
     if (this.watch) {
@@ -129,7 +137,13 @@ export class Session {
         const paths = changes.filter((change) => !isOwnTextSave(change)).map((c) => c.path)
         if (paths.length > 0) this.emit('index.changed', { paths })
       })
-      await next.watch()
+      // Started later (`startWatching`): its first crawl stats every file (0.4 s on 4,400 pages),
+      // which would hold up the window's first calls. What changes meanwhile is told once it is
+      // live (`Workspace.watch`).
+      let watching: Promise<void> | null = null
+      this.startWatch = () => (watching ??= next.watch().catch(() => undefined))
+      this.watchTimer = setTimeout(() => void this.startWatching(), WATCH_AT_THE_LATEST_MS)
+      this.watchTimer.unref?.()
       // « Problèmes » for the whole guide, in the background: the renderer hears each new list.
       // The first check starts when the renderer first asks (`checks.list`), once the explorer
       // has its list: it reads and checks every page, seconds of this process's time on a large
@@ -166,7 +180,25 @@ export class Session {
     return this.open(await ensureFirstPlaybook(options))
   }
 
+  /**
+   * Starts watching the open folder for other programs' changes (once), and settles when the
+   * watcher is live and has told what changed before. Called when the workbench has its list of
+   * pages (`checks.list`, asked after it), or WATCH_AT_THE_LATEST_MS after the opening; tests
+   * and tools that change files from outside right after opening call it first.
+   */
+  startWatching(): Promise<void> {
+    this.stopWatchTimer()
+    return this.startWatch?.() ?? Promise.resolve()
+  }
+
+  private stopWatchTimer(): void {
+    if (this.watchTimer) clearTimeout(this.watchTimer)
+    this.watchTimer = null
+  }
+
   async close(): Promise<void> {
+    this.stopWatchTimer()
+    this.startWatch = null
     await this.folder?.close()
     this.folder = null
     this.sinks.clear()

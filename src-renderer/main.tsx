@@ -14,6 +14,7 @@ import {
   loadWorkspace,
 } from './stores/workspace-store.js'
 import { restoreOpenTabs } from './stores/open-tabs.js'
+import { loadPageEditorWhenIdle } from './editor/load-page-editor.js'
 import { reportFailuresWith } from './ui/report-failure.js'
 import { followSyncProgress } from './stores/sync-actions.js'
 
@@ -38,4 +39,7 @@ void loadWorkspace()
   // The explorer's decorations and the status bar need the versions status from the start.
   .then(() => refreshVersions())
   .catch((error: unknown) => console.error(error))
-  .finally(() => document.body.setAttribute('data-ready', 'true'))
+  .finally(() => {
+    document.body.setAttribute('data-ready', 'true')
+    loadPageEditorWhenIdle()
+  })

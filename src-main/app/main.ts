@@ -10,6 +10,7 @@ import {
 } from 'electron'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterOpening } from '../ipc/after-opening.js'
 import { createHandlers } from '../ipc/handlers.js'
 import { readLaunchArguments } from '../launch-arguments.js'
 import { packagedPlaybookDir } from '../paths.js'
@@ -88,45 +89,52 @@ export async function startApp(): Promise<void> {
   const launch = readLaunchArguments(process.argv, app.isPackaged ? 1 : 2)
   session.pendingContribution = launch.contribution ?? handedOver
   offerContribution = (file) => session.offerContribution(file)
-  await session.openAtStartup({
+  // The window loads while the folder opens (a large guide takes about as long as the
+  // workbench's script): its calls wait for the opening (`afterOpening`).
+  const opening = session.openAtStartup({
     requested: launch.folder,
     starterBundle,
     playbookResource: app.isPackaged ? packagedPlaybookDir : null,
     dataDir,
   })
+  // A folder that cannot open leaves the workbench without one: it offers to choose another.
+  opening.catch((error: unknown) => console.error(error))
 
   const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
   const rendererPrefix = workbenchPrefix(rendererUrl)
-  const handlers = createHandlers(session, {
-    shell: 'electron',
-    version: app.getVersion(),
-    // Hosts' tokens, encrypted by the system (Keychain, DPAPI, libsecret) in the data folder.
-    credentials: await EncryptedCredentialStore.load(dataDir, safeStorage),
-    chooseFolder: async () => {
-      const result = await dialog.showOpenDialog({ properties: ['openDirectory'] })
-      return result.canceled ? null : (result.filePaths[0] ?? null)
-    },
-    chooseSaveFile: async (name) => {
-      const result = await dialog.showSaveDialog({ defaultPath: name, filters: bundleFilter() })
-      return result.canceled ? null : (result.filePath ?? null)
-    },
-    chooseOpenFile: async () => {
-      const result = await dialog.showOpenDialog({
-        properties: ['openFile'],
-        filters: bundleFilter(),
-      })
-      return result.canceled ? null : (result.filePaths[0] ?? null)
-    },
-    // shell.openPath answers an error message, empty when the folder opened.
-    openFolder: async (folder) => (await shell.openPath(folder)) === '',
-    openExternal: (url) =>
-      confirmAndOpenExternal(url, {
-        dialog,
-        shell,
-        window,
-        language: settings.get().language,
-      }),
-  })
+  const handlers = afterOpening(
+    createHandlers(session, {
+      shell: 'electron',
+      version: app.getVersion(),
+      // Hosts' tokens, encrypted by the system (Keychain, DPAPI, libsecret) in the data folder.
+      credentials: await EncryptedCredentialStore.load(dataDir, safeStorage),
+      chooseFolder: async () => {
+        const result = await dialog.showOpenDialog({ properties: ['openDirectory'] })
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      },
+      chooseSaveFile: async (name) => {
+        const result = await dialog.showSaveDialog({ defaultPath: name, filters: bundleFilter() })
+        return result.canceled ? null : (result.filePath ?? null)
+      },
+      chooseOpenFile: async () => {
+        const result = await dialog.showOpenDialog({
+          properties: ['openFile'],
+          filters: bundleFilter(),
+        })
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      },
+      // shell.openPath answers an error message, empty when the folder opened.
+      openFolder: async (folder) => (await shell.openPath(folder)) === '',
+      openExternal: (url) =>
+        confirmAndOpenExternal(url, {
+          dialog,
+          shell,
+          window,
+          language: settings.get().language,
+        }),
+    }),
+    opening,
+  )
   registerIpc(ipcMain, handlers, (url) => url.startsWith(rendererPrefix))
 
   window = createMainWindow({

@@ -1,5 +1,5 @@
 import type { SiteProblem } from '../../src-shared/api/types.js'
-import { typeForCollection } from '../../src-shared/content-types/content-types.js'
+import { typeForCollection } from '../../src-shared/content-types/lookup.js'
 import type { CheckContext, PageUnderCheck } from './check-context.js'
 import { siteProblem } from './site-problem.js'
 

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { SiteProblem } from '../../src-shared/api/types.js'
-import {
-  CONTENT_TYPES_FILE,
-  parseContentTypes,
-} from '../../src-shared/content-types/content-types.js'
+import { parseContentTypes } from '../../src-shared/content-types/content-types.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/lookup.js'
 import { findReferences } from '../links/page-references.js'
 import { readLinkIndex, resolveReference, type LinkIndex } from '../links/resolve-reference.js'
 import { checkAddresses } from './check-addresses.js'

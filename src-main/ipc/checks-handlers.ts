@@ -9,6 +9,8 @@ export function createChecksHandlers(session: Session) {
   return {
     'checks.list': (async () => {
       const checks = session.requireFolder().checks
+      // Asked once the explorer has its list: the folder's watcher may start its crawl now.
+      void session.startWatching()
       await checks.start()
       return checks.problems()
     }) satisfies Handler<'checks.list'>,

@@ -1,12 +1,8 @@
 import path from 'node:path'
 import git from 'isomorphic-git'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import {
-  CONTENT_TYPES_FILE,
-  parseContentTypes,
-  typeForCollection,
-  type Field,
-} from '../../src-shared/content-types/content-types.js'
+import { parseContentTypes, type Field } from '../../src-shared/content-types/content-types.js'
+import { CONTENT_TYPES_FILE, typeForCollection } from '../../src-shared/content-types/lookup.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { comparePages } from '../../src-shared/diff/page-comparison.js'
 import { translate } from '../../src-shared/i18n/translate.js'

@@ -13,6 +13,7 @@ export class WorkspaceWatcher {
   private watcher: FSWatcher | null = null
   private pending = new Set<string>()
   private timer: NodeJS.Timeout | null = null
+  private started: (() => void) | null = null
 
   constructor(
     private readonly root: string,
@@ -32,10 +33,16 @@ export class WorkspaceWatcher {
     }
     // A watcher error (too many files, permissions) must not crash the app.
     watcher.on('error', () => undefined)
-    return new Promise((resolve) => watcher.once('ready', () => resolve()))
+    return new Promise((resolve) => {
+      this.started = resolve
+      watcher.once('ready', () => resolve())
+    })
   }
 
   async stop(): Promise<void> {
+    // A watcher stopped during its first crawl never becomes ready: its start settles now.
+    this.started?.()
+    this.started = null
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     await this.watcher?.close()

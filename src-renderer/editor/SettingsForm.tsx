@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContentType, Field } from '../../src-shared/content-types/content-types.js'
-import { validateField } from '../../src-shared/content-types/content-types.js'
+import { validateField } from '../../src-shared/content-types/lookup.js'
 import { referenceChoices } from '../../src-shared/content-types/reference-fields.js'
 import type { FieldValue } from '../../src-shared/front-matter/front-matter-edit.js'
 import { editorStatusStore } from '../stores/editor-status-store.js'

@@ -1,7 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { internalLink } from '../../src-shared/content-types/content-types.js'
+import { internalLink } from '../../src-shared/content-types/lookup.js'
 import { api } from '../api/client.js'
 import { CHORD_DONE_EVENT, CHORD_MS } from '../commands/keybinding.js'
 import { attempt } from '../ui/report-failure.js'

@@ -1,9 +1,9 @@
-import { useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commands, chooseAndOpenFolder } from '../commands/commands.js'
 import { formatKeybinding } from '../commands/keybinding.js'
 import { EditorErrorBoundary } from '../editor/EditorErrorBoundary.js'
-import { PageEditor } from '../editor/PageEditor.js'
+import { loadPageEditor } from '../editor/load-page-editor.js'
 import { previewStore, togglePreview } from '../stores/preview-store.js'
 import { useStore } from '../stores/store.js'
 import { focusTab, tabsStore, type Tab } from '../stores/tabs-store.js'
@@ -19,6 +19,9 @@ import { ReviewTab } from '../views/review/ReviewTab.js'
 import { FileView } from '../views/files/FileView.js'
 import { ContextMenu, type MenuItem } from '../ui/ContextMenu.js'
 import { attempt } from '../ui/report-failure.js'
+
+/** The editor (TipTap, ProseMirror, the Markdown conversion: 40% of the script) loads apart. */
+const PageEditor = lazy(() => loadPageEditor().then((module) => ({ default: module.PageEditor })))
 
 export function EditorArea() {
   const { t } = useTranslation()
@@ -83,7 +86,9 @@ export function EditorArea() {
           ) : (
             // One page that cannot be shown must not take the workbench down with it.
             <EditorErrorBoundary key={active} path={active}>
-              <PageEditor path={active} />
+              <Suspense fallback={null}>
+                <PageEditor path={active} />
+              </Suspense>
             </EditorErrorBoundary>
           )}
         </div>

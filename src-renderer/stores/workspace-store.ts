@@ -1,7 +1,5 @@
-import {
-  CONTENT_TYPES_FILE,
-  type ContentTypesResult,
-} from '../../src-shared/content-types/content-types.js'
+import type { ContentTypesResult } from '../../src-shared/content-types/content-types.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/lookup.js'
 import type {
   ConfigProblem,
   PageEntry,
@@ -58,6 +56,13 @@ export const workspaceStore = createStore<WorkspaceState>({
 })
 
 export async function loadWorkspace(): Promise<void> {
+  // The list of pages is asked with the rest, not after the workbench first draws the folder:
+  // it is what the explorer waits for. With no folder open it fails, and is not used.
+  const listing = Promise.all([
+    api.call('pages.index', {}),
+    api.call('workspace.contentTypes', {}),
+  ] as const)
+  listing.catch(() => undefined)
   const [info, settings, app] = await Promise.all([
     api.call('workspace.current', {}),
     api.call('settings.get', {}),
@@ -65,7 +70,7 @@ export async function loadWorkspace(): Promise<void> {
   ])
   await setLanguage(settings.language)
   workspaceStore.set({ info, settings, shell: app.shell })
-  await refreshIndex({ withContentTypes: true })
+  await refreshIndex({ withContentTypes: true, asked: listing })
   await offerJournal()
 }
 
@@ -77,7 +82,13 @@ export async function offerJournal(): Promise<void> {
 }
 
 /** Re-reads the page list; `withContentTypes` also re-reads `_atelier.yml` (on open, or when it changed). */
-export async function refreshIndex(options: { withContentTypes?: boolean } = {}): Promise<void> {
+export async function refreshIndex(
+  options: {
+    withContentTypes?: boolean
+    /** The list and the content types, already asked for (at start-up). */
+    asked?: Promise<readonly [PageIndexSnapshot, ContentTypesResult | null]>
+  } = {},
+): Promise<void> {
   if (!workspaceStore.get().info) {
     workspaceStore.set({
       index: null,
@@ -90,12 +101,15 @@ export async function refreshIndex(options: { withContentTypes?: boolean } = {})
   }
   // The list of pages first, shown as soon as it is known: the checks and the build problems
   // read the whole site (seconds on a large guide), so they are asked for after it.
-  const [index, contentTypes] = await Promise.all([
-    api.call('pages.index', {}),
-    options.withContentTypes
-      ? api.call('workspace.contentTypes', {})
-      : workspaceStore.get().contentTypes,
-  ]).finally(() => void refreshSiteProblems())
+  const [index, contentTypes] = await (
+    options.asked ??
+    Promise.all([
+      api.call('pages.index', {}),
+      options.withContentTypes
+        ? api.call('workspace.contentTypes', {})
+        : workspaceStore.get().contentTypes,
+    ])
+  ).finally(() => void refreshSiteProblems())
   workspaceStore.set({ index, contentTypes })
   const configProblems = await api.call('workspace.problems', {})
   workspaceStore.set({ configProblems, problemsStale: false })

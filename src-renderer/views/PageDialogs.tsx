@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JournalEntry } from '../../src-shared/api/types.js'
-import { typeForCollection } from '../../src-shared/content-types/content-types.js'
+import { typeForCollection } from '../../src-shared/content-types/lookup.js'
 import { templatePlaceholders } from '../../src-shared/content-types/new-page.js'
 import { api } from '../api/client.js'
 import { groupOrder } from './explorer-tree.js'

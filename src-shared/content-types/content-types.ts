@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ConfigProblem } from '../api/types.js'
 import { configProblem, lineOfPath, readYamlConfig } from '../config/config-problem.js'
+import { CONTENT_TYPES_FILE } from './lookup.js'
 
 /**
  * Content types: the page-settings forms of a workspace, declared in
@@ -8,7 +9,6 @@ import { configProblem, lineOfPath, readYamlConfig } from '../config/config-prob
  * Each type names its collection, its fields (French labels and help), the
  * front matter a new page starts from and the sections of its body.
  */
-export const CONTENT_TYPES_FILE = '_atelier.yml'
 
 export type Field = {
   name: string
@@ -133,40 +133,4 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key]
   }
   return current
-}
-
-/** The type whose collection holds the page, if any. */
-export function typeForCollection(
-  types: ContentTypes | null,
-  collection: string,
-): ContentType | null {
-  return types?.types.find((type) => type.collection === collection) ?? null
-}
-
-/** French validation messages are catalogue keys; `null` when the value is fine. */
-export function validateField(field: Field, value: unknown): string | null {
-  const empty =
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0)
-  if (field.required && empty) return 'settings.form.required'
-  if (empty) return null
-  if (field.type === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return 'settings.form.notANumber'
-    if (field.min !== undefined && value < field.min) return 'settings.form.tooSmall'
-    if (field.max !== undefined && value > field.max) return 'settings.form.tooLarge'
-  }
-  if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}/.test(String(value)))
-    return 'settings.form.notADate'
-  if (field.type === 'select' && !field.options.includes(String(value)))
-    return 'settings.form.notAnOption'
-  return null
-}
-
-/** The link to another page of the workspace, in the form the site uses. */
-export function internalLink(types: ContentTypes | null, pagePath: string): string {
-  if (types?.links === 'path')
-    return `/${pagePath.replace(/^_[^/]+\//, '').replace(/\.(md|markdown)$/, '.html')}`
-  return `{% link ${pagePath} %}`
 }

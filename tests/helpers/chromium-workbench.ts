@@ -70,6 +70,8 @@ export async function startWorkbenchIn(
   const session = new Session(await SettingsStore.load(dataDir))
   if (options.author) await session.settings.setAuthor(options.author)
   await session.open(root)
+  // The tests change files from outside at once: the watcher must be live first.
+  await session.startWatching()
   const handlers = createHandlers(session, fakePlatform)
   const host = await startTestHost({
     session,

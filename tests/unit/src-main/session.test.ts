@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { dispatch } from '../../../src-main/ipc/dispatch.js'
+import { createHandlers } from '../../../src-main/ipc/handlers.js'
 import { Session } from '../../../src-main/session.js'
 import { SettingsStore } from '../../../src-main/settings/settings-store.js'
 import { bundledStarterPlaybook } from '../../../src-main/paths.js'
 import { CONFIG_WITH_COLLECTIONS, writeSite } from '../../helpers/site-fixture.js'
+import { fakePlatform } from '../../helpers/host-platform.js'
 import { tempDir } from '../../helpers/temp-dir.js'
 
 async function session() {
@@ -33,5 +38,32 @@ describe('Session start-up', () => {
       dataDir,
     })
     expect(info.name).toBe('guide-gouvernement-ouvert')
+  })
+})
+
+describe('Session watching', () => {
+  it('starts watching when the workbench has its list, and tells what changed before', async () => {
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      'a-propos.md': '---\ntitle: À propos\n---\nTexte.\n',
+    })
+    const dataDir = await tempDir()
+    const watched = new Session(await SettingsStore.load(dataDir))
+    const heard: string[][] = []
+    watched.subscribe((name, payload) => {
+      if (name === 'index.changed') heard.push((payload as { paths: string[] }).paths)
+    })
+    await watched.open(root)
+    // Before the watcher starts: it cannot see this, the catch-up must.
+    await writeFile(path.join(root, 'nouveau.md'), '---\ntitle: Nouveau\n---\nTexte.\n')
+    expect(await dispatch(createHandlers(watched, fakePlatform), 'checks.list', {})).toMatchObject({
+      ok: true,
+    })
+    await watched.startWatching()
+    expect(heard).toEqual([['nouveau.md']])
+    // Live from then on.
+    await writeFile(path.join(root, 'ensuite.md'), '---\ntitle: Ensuite\n---\nTexte.\n')
+    await vi.waitFor(() => expect(heard).toEqual([['nouveau.md'], ['ensuite.md']]))
+    await watched.close()
   })
 })

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parseContentTypes, type Field } from '../../../src-shared/content-types/content-types.js'
 import {
   internalLink,
-  parseContentTypes,
   typeForCollection,
   validateField,
-  type Field,
-} from '../../../src-shared/content-types/content-types.js'
+} from '../../../src-shared/content-types/lookup.js'
 import { bundledStarterPlaybook } from '../../../src-main/paths.js'
 
 describe('content types', () => {

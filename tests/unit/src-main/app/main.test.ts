@@ -28,6 +28,11 @@ async function startWith(lock: boolean, packaged = false) {
     },
     { timeout: 10_000 },
   )
+  if (lock) {
+    // The window loads while the first folder opens; a call is answered once it is open.
+    const frame = { senderFrame: { url: FakeBrowserWindow.instances[0]!.webContents.getURL() } }
+    await fake.ipcHandlers.get(CALL_CHANNEL)!(frame, 'workspace.current', {})
+  }
   return { userData, fake }
 }
 

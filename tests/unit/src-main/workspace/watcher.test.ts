@@ -1,3 +1,4 @@
+import { writeFileSync, unlinkSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -81,5 +82,41 @@ describe('workspace watcher', () => {
       'Par un autre programme',
     )
     await workspace.close()
+  })
+
+  it('tells what changed while it started, which its first crawl cannot see', async () => {
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      'a-propos.md': page('title: À propos'),
+      'partie.md': page('title: Partie'),
+    })
+    const workspace = await Workspace.open(root)
+    await workspace.pages()
+    const { heard } = listen(workspace)
+    const watching = workspace.watch()
+    // Before the watcher's first look at the folder: it takes these as they were from the start.
+    writeFileSync(path.join(root, 'nouveau.md'), page('title: Venue d’ailleurs'))
+    writeFileSync(path.join(root, 'a-propos.md'), page('title: À propos, changé ailleurs'))
+    unlinkSync(path.join(root, 'partie.md'))
+    await watching
+    expect(heard.filter((change) => change.kind === 'outside').map((c) => c.path)).toEqual([
+      'a-propos.md',
+      'nouveau.md',
+      'partie.md',
+    ])
+    const { pages } = await workspace.pages()
+    expect(pages.map((entry) => entry.title).sort()).toEqual([
+      'Venue d’ailleurs',
+      'À propos, changé ailleurs',
+    ])
+    await workspace.close()
+  })
+
+  it('settles its start when closed during the first crawl', async () => {
+    const root = await writeSite({ '_config.yml': CONFIG_WITH_COLLECTIONS })
+    const workspace = await Workspace.open(root)
+    const watching = workspace.watch()
+    await workspace.close()
+    await expect(watching).resolves.toBeUndefined()
   })
 })
