@@ -134,6 +134,8 @@ export class Session {
       // versions and the open editors follow them (the watcher no longer echoes our own writes).
       // A save of a page's text is not one: its answer told the renderer all that changed.
       next.onChange((changes) => {
+        // A folder since closed or left tells no more (its watcher may still be stopping).
+        if (this.folder?.workspace !== next) return
         const paths = changes.filter((change) => !isOwnTextSave(change)).map((c) => c.path)
         if (paths.length > 0) this.emit('index.changed', { paths })
       })

@@ -42,11 +42,6 @@ export class PageIndex {
   private config: SiteConfig | null = null
   /** Files read from disk during the last scan: lets tests and benchmarks see the cache work. */
   lastScanReads = 0
-  /**
-   * Pages the last scan found new, changed (read anew) or gone, against what the index held:
-   * after a first scan, what changed on disk since (the watcher's catch-up reads it).
-   */
-  lastScanChanged: string[] = []
 
   /** `cacheFile`: where to keep the front-matter cache between launches (none for one-off use). */
   constructor(
@@ -77,7 +72,6 @@ export class PageIndex {
     const files: string[] = []
     const candidates: { rel: string; collection: string }[] = []
     this.lastScanReads = 0
-    const changed: string[] = []
 
     await this.walk('', async (rel) => {
       const collection = classify(rel, config)
@@ -89,7 +83,7 @@ export class PageIndex {
     const seen = new Set<string>()
     await forEachBounded(candidates, READS_AT_ONCE, async ({ rel, collection }) => {
       seen.add(rel)
-      const head = await this.readHead(rel, changed)
+      const head = await this.readHead(rel)
       if (head === null) return
       // Jekyll only renders files that have front matter; the rest are plain files.
       if (head.kind === 'none') {
@@ -102,11 +96,9 @@ export class PageIndex {
     for (const cached of this.cache.keys()) {
       if (!seen.has(cached)) {
         this.cache.delete(cached)
-        changed.push(cached)
         forgotten++
       }
     }
-    this.lastScanChanged = changed
     if (this.cacheFile && (this.lastScanReads > 0 || forgotten > 0)) {
       // Losing the cache costs only time, never data: a failed write is not an error.
       await saveHeadCache(this.cacheFile, this.root, this.cache).catch(() => undefined)
@@ -117,7 +109,14 @@ export class PageIndex {
     return { pages, files, collections: config.collections }
   }
 
-  private async readHead(rel: string, changed: string[]): Promise<IndexHead | null> {
+  /** Each page's modification time and size as the last scan saw them (`mtime:size`). */
+  signatures(): Map<string, string> {
+    const signatures = new Map<string, string>()
+    for (const [rel, head] of this.cache) signatures.set(rel, `${head.mtimeMs}:${head.size}`)
+    return signatures
+  }
+
+  private async readHead(rel: string): Promise<IndexHead | null> {
     const absolute = path.join(this.root, rel)
     const cached = this.cache.get(rel)
     if (cached) {
@@ -144,7 +143,6 @@ export class PageIndex {
       head = { mtimeMs: info.mtimeMs, size: info.size, read: { kind: 'problem', problem } }
     }
     this.lastScanReads++
-    changed.push(rel)
     this.cache.set(rel, head)
     return head.read
   }

@@ -89,6 +89,11 @@ export class Workspace {
   private watcher: WorkspaceWatcher | null = null
   /** Closed: a watch still waiting for the listing does not start. */
   private closed = false
+  /**
+   * Every file as the first listing found it (`mtime:size`): when the watcher starts, what
+   * differs from it is told (`watch`).
+   */
+  private baseline: Promise<Map<string, string> | null> | null = null
   /** The listing, or the scan making it: callers during a scan share it (start-up asks early). */
   private snapshot: Promise<PageIndexSnapshot> | null = null
 
@@ -158,7 +163,12 @@ export class Workspace {
   async pages(): Promise<PageIndexSnapshot> {
     const scan = (this.snapshot ??= this.index.scan())
     try {
-      return await scan
+      const listing = await scan
+      // Taken with the first listing, before any other scan moves the index on (the site files'
+      // stats: the pages' come from the index).
+      this.baseline ??= this.signatures(listing).catch(() => null)
+      await this.baseline
+      return listing
     } catch (error) {
       // A failed scan is not kept: the next call tries again.
       if (this.snapshot === scan) this.snapshot = null
@@ -173,32 +183,43 @@ export class Workspace {
    * Resolves once events are live and what changed while the watcher started is told. The
    * watcher's first crawl takes a while on a large guide (0.4 s for 4,400 pages) and sees
    * only what comes after it, so the session does not wait for it: the listing is read
-   * first, then read again once the watcher is live, and the pages that differ (new,
-   * changed, gone) reach the listeners as outside changes.
+   * first, then read again once the watcher is live, and the files that differ from the first
+   * listing (modified, come or gone) reach the listeners as outside changes.
    */
   async watch(): Promise<void> {
     // The listing first: the watcher's crawl stats every file and would queue its thousands
     // of calls ahead of the listing's reads in the same thread pool.
-    const listed = await this.pages().catch(() => null)
+    await this.pages().catch(() => null)
+    const before = await this.baseline
     if (this.closed) return
     const watcher = new WorkspaceWatcher(this.root, (paths) => void this.tellOutside(paths))
     this.watcher = watcher
     await watcher.start()
-    if (!listed || this.watcher !== watcher) return
+    if (!before || this.closed) return
     // Read again from disk (the front-matter cache re-reads only files whose stat changed).
     this.snapshot = null
     const after = await this.pages().catch(() => null)
-    if (!after || this.watcher !== watcher) return
-    const changed = new Set(this.index.lastScanChanged)
-    const files = new Set(listed.files)
-    for (const file of after.files) if (!files.delete(file)) changed.add(file)
-    for (const file of files) changed.add(file)
-    if (changed.size > 0) await this.tellOutside([...changed].sort())
+    if (!after || this.closed) return
+    const now = await this.signatures(after)
+    const changed = new Set<string>()
+    for (const [file, signature] of now) if (before.get(file) !== signature) changed.add(file)
+    for (const file of before.keys()) if (!now.has(file)) changed.add(file)
+    if (changed.size > 0 && !this.closed) await this.tellOutside([...changed].sort())
+  }
+
+  /** Every listed file's `mtime:size`: the pages' as the index read them, the others' now. */
+  private async signatures(listing: PageIndexSnapshot): Promise<Map<string, string>> {
+    const signatures = this.index.signatures()
+    for (const file of listing.files) {
+      const info = await stat(path.join(this.root, file)).catch(() => null)
+      if (info) signatures.set(file, `${info.mtimeMs}:${info.size}`)
+    }
+    return signatures
   }
 
   private async tellOutside(paths: string[]): Promise<void> {
     const news = await this.ownWrites.news(paths)
-    if (news.length > 0) this.changes.emit(outsideChanges(news))
+    if (news.length > 0 && !this.closed) this.changes.emit(outsideChanges(news))
   }
 
   async close(): Promise<void> {

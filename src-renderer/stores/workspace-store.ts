@@ -55,6 +55,12 @@ export const workspaceStore = createStore<WorkspaceState>({
   liveProblems: null,
 })
 
+/**
+ * Whether `loadWorkspace` has the first folder: the window loads while main opens it, so main's
+ * `workspace.changed` for that opening can come first, and is then not a change.
+ */
+let startedUp = false
+
 export async function loadWorkspace(): Promise<void> {
   // The list of pages is asked with the rest, not after the workbench first draws the folder:
   // it is what the explorer waits for. With no folder open it fails, and is not used.
@@ -70,6 +76,7 @@ export async function loadWorkspace(): Promise<void> {
   ])
   await setLanguage(settings.language)
   workspaceStore.set({ info, settings, shell: app.shell })
+  startedUp = true
   await refreshIndex({ withContentTypes: true, asked: listing })
   await offerJournal()
 }
@@ -175,6 +182,7 @@ export async function openWorkspace(path: string): Promise<void> {
   // The open pages' pending writes go to their own guide first: after the switch, main
   // would take their paths in the next one.
   const info = await changeFolder(() => api.call('workspace.open', { path }))
+  startedUp = true
   closeAllTabs()
   const settings = await api.call('settings.get', {})
   workspaceStore.set({ info, settings, index: null })
@@ -212,6 +220,7 @@ export function followWorkspaceEvents(): () => void {
     }, 50)
   })
   const offWorkspace = api.on('workspace.changed', (info) => {
+    if (!startedUp) return
     // Same folder, another contribution (or a merge): any open page may differ on disk.
     const sameFolder = info !== null && info.root === workspaceStore.get().info?.root
     const paths = tabsStore.get().tabs.map((tab) => tab.path)

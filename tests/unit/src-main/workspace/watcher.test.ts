@@ -87,6 +87,7 @@ describe('workspace watcher', () => {
   it('tells what changed while it started, which its first crawl cannot see', async () => {
     const root = await writeSite({
       '_config.yml': CONFIG_WITH_COLLECTIONS,
+      '_layouts/default.html': '<main>{{ content }}</main>\n',
       'a-propos.md': page('title: À propos'),
       'partie.md': page('title: Partie'),
     })
@@ -97,9 +98,14 @@ describe('workspace watcher', () => {
     // Before the watcher's first look at the folder: it takes these as they were from the start.
     writeFileSync(path.join(root, 'nouveau.md'), page('title: Venue d’ailleurs'))
     writeFileSync(path.join(root, 'a-propos.md'), page('title: À propos, changé ailleurs'))
+    writeFileSync(
+      path.join(root, '_layouts/default.html'),
+      '<main class="x">{{ content }}</main>\n',
+    )
     unlinkSync(path.join(root, 'partie.md'))
     await watching
     expect(heard.filter((change) => change.kind === 'outside').map((c) => c.path)).toEqual([
+      '_layouts/default.html',
       'a-propos.md',
       'nouveau.md',
       'partie.md',
@@ -110,6 +116,42 @@ describe('workspace watcher', () => {
       'À propos, changé ailleurs',
     ])
     await workspace.close()
+  })
+
+  it('tells what changed before it started even when another listing read it first', async () => {
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      'a-propos.md': page('title: À propos'),
+      'autre.md': page('title: Autre'),
+    })
+    const workspace = await Workspace.open(root)
+    await workspace.pages()
+    await writeFile(path.join(root, 'a-propos.md'), page('title: Changé ailleurs'))
+    // Our own save of another page: the listing is read again, and sees the change first.
+    const other = await readFile(path.join(root, 'autre.md'))
+    await workspace.savePage('autre.md', page('title: Autre, renommé'), contentHash(other))
+    expect((await workspace.pages()).pages.map((entry) => entry.title)).toContain('Changé ailleurs')
+    const { heard } = listen(workspace)
+    await workspace.watch()
+    expect(heard.filter((change) => change.kind === 'outside').map((c) => c.path)).toEqual([
+      'a-propos.md',
+    ])
+    await workspace.close()
+  })
+
+  it('tells nothing once closed, even when closed while it starts', async () => {
+    const root = await writeSite({
+      '_config.yml': CONFIG_WITH_COLLECTIONS,
+      'a-propos.md': page('title: À propos'),
+    })
+    const workspace = await Workspace.open(root)
+    await workspace.pages()
+    const { heard } = listen(workspace)
+    const watching = workspace.watch()
+    writeFileSync(path.join(root, 'nouveau.md'), page('title: Venue d’ailleurs'))
+    await workspace.close()
+    await watching
+    expect(heard).toEqual([])
   })
 
   it('settles its start when closed during the first crawl', async () => {
