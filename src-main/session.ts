@@ -121,6 +121,7 @@ export class Session {
     const next = await Workspace.open(folder, {
       cacheDir: path.join(this.settings.dataDir, 'index-cache'),
       dataDir: this.settings.dataDir,
+      watched: this.watch,
     })
     this.stopWatchTimer()
     this.startWatch = null

@@ -100,6 +100,8 @@ export class Workspace {
   private constructor(
     readonly root: string,
     cacheFile: string | null,
+    /** To be watched: the first listing keeps what the watcher's start compares with. */
+    private readonly watched: boolean,
   ) {
     this.index = new PageIndex(root, cacheFile)
     this.ownWrites = new OwnWrites(root)
@@ -116,10 +118,13 @@ export class Workspace {
     return this.changes.subscribe(listener)
   }
 
-  /** `cacheDir`: where the page index keeps its front-matter cache between launches. */
+  /**
+   * `cacheDir`: where the page index keeps its front-matter cache between launches; `watched`:
+   * `watch()` will be called (after the first listing, which then keeps what it compares with).
+   */
   static async open(
     folder: string,
-    options: { cacheDir?: string; dataDir?: string } = {},
+    options: { cacheDir?: string; dataDir?: string; watched?: boolean } = {},
   ): Promise<Workspace> {
     const root = path.resolve(folder)
     let info
@@ -135,7 +140,7 @@ export class Workspace {
           `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`,
         )
       : null
-    const workspace = new Workspace(root, cacheFile)
+    const workspace = new Workspace(root, cacheFile, options.watched ?? false)
     // A page left moved aside by a save cut short (crash, power cut) goes back first.
     await restoreSetAside(root)
     try {
@@ -164,10 +169,12 @@ export class Workspace {
     const scan = (this.snapshot ??= this.index.scan())
     try {
       const listing = await scan
-      // Taken with the first listing, before any other scan moves the index on (the site files'
-      // stats: the pages' come from the index).
-      this.baseline ??= this.signatures(listing).catch(() => null)
-      await this.baseline
+      if (this.watched) {
+        // Taken with the first listing, before any other scan moves the index on (the site
+        // files' stats: the pages' come from the index).
+        this.baseline ??= this.signatures(listing).catch(() => null)
+        await this.baseline
+      }
       return listing
     } catch (error) {
       // A failed scan is not kept: the next call tries again.
@@ -189,7 +196,9 @@ export class Workspace {
   async watch(): Promise<void> {
     // The listing first: the watcher's crawl stats every file and would queue its thousands
     // of calls ahead of the listing's reads in the same thread pool.
-    await this.pages().catch(() => null)
+    const listed = await this.pages().catch(() => null)
+    // Opened without `watched`, the comparison starts now.
+    if (listed) this.baseline ??= this.signatures(listed).catch(() => null)
     const before = await this.baseline
     if (this.closed) return
     const watcher = new WorkspaceWatcher(this.root, (paths) => void this.tellOutside(paths))
@@ -210,9 +219,15 @@ export class Workspace {
   /** Every listed file's `mtime:size`: the pages' as the index read them, the others' now. */
   private async signatures(listing: PageIndexSnapshot): Promise<Map<string, string>> {
     const signatures = this.index.signatures()
-    for (const file of listing.files) {
-      const info = await stat(path.join(this.root, file)).catch(() => null)
-      if (info) signatures.set(file, `${info.mtimeMs}:${info.size}`)
+    // A few dozen at a time: a guide's images can be thousands of files.
+    for (let from = 0; from < listing.files.length; from += STATS_AT_ONCE) {
+      const batch = listing.files.slice(from, from + STATS_AT_ONCE)
+      const infos = await Promise.all(
+        batch.map((file) => stat(path.join(this.root, file)).catch(() => null)),
+      )
+      infos.forEach((info, at) => {
+        if (info) signatures.set(batch[at]!, `${info.mtimeMs}:${info.size}`)
+      })
     }
     return signatures
   }
@@ -597,3 +612,6 @@ function sameFrontMatter(before: string, after: string): boolean {
     before.slice(0, a.bodyStart) === after.slice(0, b.bodyStart)
   )
 }
+
+/** Files stat'ed at once for the listing's signatures. */
+const STATS_AT_ONCE = 64

@@ -91,7 +91,7 @@ describe('workspace watcher', () => {
       'a-propos.md': page('title: À propos'),
       'partie.md': page('title: Partie'),
     })
-    const workspace = await Workspace.open(root)
+    const workspace = await Workspace.open(root, { watched: true })
     await workspace.pages()
     const { heard } = listen(workspace)
     const watching = workspace.watch()
@@ -124,7 +124,7 @@ describe('workspace watcher', () => {
       'a-propos.md': page('title: À propos'),
       'autre.md': page('title: Autre'),
     })
-    const workspace = await Workspace.open(root)
+    const workspace = await Workspace.open(root, { watched: true })
     await workspace.pages()
     await writeFile(path.join(root, 'a-propos.md'), page('title: Changé ailleurs'))
     // Our own save of another page: the listing is read again, and sees the change first.
@@ -144,7 +144,7 @@ describe('workspace watcher', () => {
       '_config.yml': CONFIG_WITH_COLLECTIONS,
       'a-propos.md': page('title: À propos'),
     })
-    const workspace = await Workspace.open(root)
+    const workspace = await Workspace.open(root, { watched: true })
     await workspace.pages()
     const { heard } = listen(workspace)
     const watching = workspace.watch()
