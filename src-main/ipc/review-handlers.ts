@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { AtelierError } from '../../src-shared/api/atelier-error.js'
-import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/lookup.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/file-name.js'
 import type { ReviewComment, ReviewDiff, ReviewPage } from '../../src-shared/api/review-types.js'
 import { reviewDiffStyle } from '../../src-shared/review/review-diff-style.js'
 import { sideOf } from '../../src-shared/review/word-diff.js'

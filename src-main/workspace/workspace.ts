@@ -16,7 +16,8 @@ import {
   parseContentTypes,
   type ContentTypesResult,
 } from '../../src-shared/content-types/content-types.js'
-import { CONTENT_TYPES_FILE, typeForCollection } from '../../src-shared/content-types/lookup.js'
+import { typeForCollection } from '../../src-shared/content-types/lookup.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/file-name.js'
 import { newPageText } from '../../src-shared/content-types/new-page.js'
 import { splitFrontMatter } from '../../src-shared/front-matter/split-front-matter.js'
 import { decodePage, PAGE_BYTE_LIMIT } from '../../src-shared/markdown/page-bytes.js'

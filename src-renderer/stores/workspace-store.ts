@@ -1,5 +1,5 @@
 import type { ContentTypesResult } from '../../src-shared/content-types/content-types.js'
-import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/lookup.js'
+import { CONTENT_TYPES_FILE } from '../../src-shared/content-types/file-name.js'
 import type {
   ConfigProblem,
   PageEntry,

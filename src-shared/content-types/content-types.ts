@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ConfigProblem } from '../api/types.js'
 import { configProblem, lineOfPath, readYamlConfig } from '../config/config-problem.js'
-import { CONTENT_TYPES_FILE } from './lookup.js'
+import { CONTENT_TYPES_FILE } from './file-name.js'
 
 /**
  * Content types: the page-settings forms of a workspace, declared in

@@ -5,9 +5,6 @@ import type { ContentType, ContentTypes, Field } from './content-types.js'
  * with zod and YAML), which the workbench's first script does without.
  */
 
-/** Where a workspace declares its content types (the underscore keeps Jekyll from publishing it). */
-export const CONTENT_TYPES_FILE = '_atelier.yml'
-
 /** The type whose collection holds the page, if any. */
 export function typeForCollection(
   types: ContentTypes | null,
